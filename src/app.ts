@@ -1,0 +1,45 @@
+// createApp(deps): composes the feature plugins behind the error funnel. No logic here.
+import { Elysia } from 'elysia'
+import type { Clock } from './clock'
+import type { Config } from './config'
+import type { Database } from './db/open'
+import { healthRoutes } from './health'
+import { errorFunnel } from './http/error-funnel'
+import type { RateLimiter } from './http/rate-limit'
+import { ingestRoutes } from './ingest'
+import type { EventBuffer } from './ingest/buffer'
+import type { EventRow } from './ingest/validate'
+import type { Logger } from './logger'
+import { openapiRoutes } from './openapi'
+import { siteRoutes } from './sites'
+import type { SiteStore } from './sites/store'
+import { statsRoutes } from './stats'
+
+export const VERSION = '0.1.0'
+
+/** Everything the HTTP layer needs, built by `createServices`. */
+export interface AppDeps {
+  config: Config
+  clock: Clock
+  logger: Logger
+  db: Database
+  store: SiteStore
+  buffer: EventBuffer
+  keyLimiter: RateLimiter
+  ipLimiter: RateLimiter
+  commit?: (rows: EventRow[]) => Promise<EventRow[]>
+  startedAt: number
+}
+
+/** The PULSE Elysia app. */
+export function createApp(deps: AppDeps) {
+  return new Elysia({ name: 'pulse' })
+    .use(errorFunnel(deps.logger))
+    .use(openapiRoutes(VERSION))
+    .use(healthRoutes(deps.buffer, deps.startedAt, deps.clock))
+    .use(ingestRoutes(deps))
+    .use(statsRoutes(deps))
+    .use(siteRoutes(deps))
+}
+
+export type App = ReturnType<typeof createApp>

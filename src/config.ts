@@ -1,0 +1,78 @@
+// Configuration: the only reader of the environment. Everything else receives `Config`.
+import { resolve } from 'node:path'
+
+/** Fully validated server configuration. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Path of the DuckDB file, or ':memory:' for tests. */
+  dbPath: string
+  adminToken: string | undefined
+  flushIntervalMs: number
+  flushMaxRows: number
+  maxBufferRows: number
+  rateLimitPerMinute: number
+  ipRateLimitPerMinute: number
+  maxEventAgeDays: number
+  maxBodyBytes: number
+  maxBatchEvents: number
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  durability: 'fsync' | 'none'
+  groupCommitMs: number
+}
+
+/** A bad configuration value; the message names the variable. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return def
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`)
+  const n = Number(raw.trim())
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`)
+  return n
+}
+
+function oneOf<T extends string>(env: Env, name: string, def: T, allowed: readonly T[]): T {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return def
+  if (!allowed.includes(raw as T))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`)
+  return raw as T
+}
+
+/** Read and validate configuration from an environment map (pass `process.env`, or a test's own). */
+export function loadConfig(env: Env): Config {
+  const dataDir = resolve(env.PULSE_DATA_DIR?.trim() || './data')
+  const host = env.HOST?.trim() || '0.0.0.0'
+  const adminToken = env.PULSE_ADMIN_TOKEN?.trim() || undefined
+  if (adminToken !== undefined && adminToken.length < 16)
+    throw new ConfigError('PULSE_ADMIN_TOKEN must be at least 16 characters long')
+  const flushMaxRows = int(env, 'PULSE_FLUSH_MAX_ROWS', 50_000, 1, 10_000_000)
+  const maxBufferRows = int(env, 'PULSE_MAX_BUFFER_ROWS', 1_000_000, 1, 100_000_000)
+  if (maxBufferRows < flushMaxRows)
+    throw new ConfigError(
+      `PULSE_MAX_BUFFER_ROWS (${maxBufferRows}) must be at least PULSE_FLUSH_MAX_ROWS (${flushMaxRows})`,
+    )
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir,
+    dbPath: env.PULSE_DB_PATH?.trim() || resolve(dataDir, 'pulse.duckdb'),
+    adminToken,
+    flushIntervalMs: int(env, 'PULSE_FLUSH_INTERVAL_MS', 1000, 10, 3_600_000),
+    flushMaxRows,
+    maxBufferRows,
+    rateLimitPerMinute: int(env, 'PULSE_RATE_LIMIT_PER_MINUTE', 6000, 0, 100_000_000),
+    ipRateLimitPerMinute: int(env, 'PULSE_IP_RATE_LIMIT_PER_MINUTE', 600, 0, 100_000_000),
+    maxEventAgeDays: int(env, 'PULSE_MAX_EVENT_AGE_DAYS', 30, 1, 36_500),
+    maxBodyBytes: int(env, 'PULSE_MAX_BODY_BYTES', 1_048_576, 1024, 256 * 1_048_576),
+    maxBatchEvents: int(env, 'PULSE_MAX_BATCH_EVENTS', 1000, 1, 100_000),
+    logLevel: oneOf(env, 'PULSE_LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
+    durability: oneOf(env, 'PULSE_DURABILITY', 'fsync', ['fsync', 'none'] as const),
+    groupCommitMs: int(env, 'PULSE_GROUP_COMMIT_MS', 2, 0, 1000),
+  }
+}

@@ -1,0 +1,17 @@
+// The events column list, in table order: the one place the writer and the buffer agree on.
+
+/** Column names of the `events` table in order. */
+export const EVENT_COLUMNS = [
+  'site_id',
+  'event_type',
+  'ts',
+  'session_id',
+  'user_id',
+  'url',
+  'referrer',
+  'device_type',
+  'country',
+  'properties',
+  'event_id',
+  'received_at',
+] as const

@@ -1,0 +1,61 @@
+// One error funnel, registered before every route: thrown AppErrors, Elysia's validation and
+// parse errors and unknown errors all leave as the `{success:false, error, status}` envelope.
+import { Elysia } from 'elysia'
+import type { Logger } from '../logger'
+import { AppError, errorResponse, type FieldIssue } from './errors'
+
+interface ValidationLike {
+  all?: { path?: string; message?: string; summary?: string }[]
+  message: string
+}
+
+function validationIssues(err: ValidationLike): FieldIssue[] {
+  const all = Array.isArray(err.all) ? err.all : []
+  return all.slice(0, 20).map((e) => ({
+    path: jsonPath(e.path ?? ''),
+    message: e.summary ?? e.message ?? 'invalid value',
+  }))
+}
+
+/** TypeBox paths look like `/events/0/url`; users read `$.events[0].url`. */
+export function jsonPath(pointer: string): string {
+  if (!pointer) return '$'
+  return `$${pointer
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')}`
+}
+
+/** The Elysia plugin holding the error funnel. */
+export function errorFunnel(logger: Logger) {
+  return new Elysia({ name: 'error-funnel' }).onError({ as: 'global' }, ({ code, error, request }) => {
+    if (error instanceof AppError) return errorResponse(error)
+    switch (code) {
+      case 'VALIDATION': {
+        const details = validationIssues(error as unknown as ValidationLike)
+        const where = details[0] ? `: ${details[0].path} ${details[0].message}` : ''
+        return errorResponse(new AppError(422, `Validation failed${where}`, details))
+      }
+      case 'PARSE':
+        return errorResponse(new AppError(400, 'Request body is not valid JSON'))
+      case 'NOT_FOUND':
+        return errorResponse(new AppError(404, `Not found: ${new URL(request.url).pathname}`))
+      case 'INVALID_COOKIE_SIGNATURE':
+        return errorResponse(new AppError(400, 'Invalid cookie'))
+      default: {
+        const status =
+          typeof (error as { status?: unknown }).status === 'number'
+            ? (error as { status: number }).status
+            : 500
+        if (status >= 400 && status < 500)
+          return errorResponse(new AppError(status, (error as Error).message || 'Bad request'))
+        logger.error('unhandled error', {
+          path: new URL(request.url).pathname,
+          error: (error as Error)?.stack ?? String(error),
+        })
+        return errorResponse(new AppError(500, 'Internal server error'))
+      }
+    }
+  })
+}

@@ -1,0 +1,114 @@
+// The columnar ingest buffer: accepted events wait here, one array per column, until a flush moves them
+// to DuckDB — when `flushMaxRows` are waiting, every `flushIntervalMs`, before a read, and at shutdown.
+// One flush at a time; a failed flush puts its rows back and is retried.
+import type { Clock } from '../clock'
+import { AppError } from '../http/errors'
+import type { Logger } from '../logger'
+import { concatColumns, type EventColumns, emptyColumns, pushRow } from './columns'
+import type { EventRow } from './validate'
+
+/** Writes a batch of columns; provided by the writer (and wrapped by the write-ahead log). */
+export type FlushSink = (columns: EventColumns, rows: number) => Promise<void>
+
+/** Options of the buffer. */
+export interface EventBufferOptions {
+  flushMaxRows: number
+  maxBufferRows: number
+  flushIntervalMs: number
+  clock: Clock
+  logger: Logger
+  /** Start the interval timer (off in tests that flush by hand). */
+  autoFlush?: boolean
+}
+
+/** The in-memory columnar buffer in front of the writer. */
+export class EventBuffer {
+  private cols: EventColumns = emptyColumns()
+  private rows = 0
+  private flushing: Promise<void> | undefined
+  private timer: ReturnType<typeof setInterval> | undefined
+  private failures = 0
+  /** Time of the last successful flush (epoch ms), or null. */
+  lastFlushAt: number | null = null
+  /** Rows written by flushes since start. */
+  flushedRows = 0
+  lastError: string | null = null
+
+  constructor(
+    private sink: FlushSink,
+    private opts: EventBufferOptions,
+  ) {
+    if (opts.autoFlush !== false) {
+      this.timer = setInterval(() => {
+        if (this.rows > 0) this.flush().catch(() => undefined)
+      }, opts.flushIntervalMs)
+      this.timer.unref?.()
+    }
+  }
+
+  /** Rows waiting, including those of a flush in progress. */
+  get depth(): number {
+    return this.rows + this.inFlight
+  }
+
+  private inFlight = 0
+
+  /** Throw 503 with Retry-After when `n` more rows would not fit. */
+  ensureRoom(n: number): void {
+    if (this.depth + n > this.opts.maxBufferRows)
+      throw new AppError(503, 'Ingest buffer is full; retry shortly', undefined, { 'retry-after': '1' })
+  }
+
+  /** Add validated rows (call `ensureRoom` first); starts a flush when the size threshold is reached. */
+  push(rows: EventRow[], receivedAt: number): void {
+    for (const r of rows) pushRow(this.cols, r, receivedAt)
+    this.rows += rows.length
+    if (this.rows >= this.opts.flushMaxRows && !this.flushing) this.flush().catch(() => undefined)
+  }
+
+  /**
+   * Write everything waiting now. Resolves when the rows present at the call are in DuckDB;
+   * rejects if that write failed (the rows stay buffered for the next attempt).
+   */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined)
+    if (this.rows === 0) return
+    const cols = this.cols
+    const n = this.rows
+    this.cols = emptyColumns()
+    this.rows = 0
+    this.inFlight = n
+    this.flushing = (async () => {
+      try {
+        await this.sink(cols, n)
+        this.lastFlushAt = this.opts.clock()
+        this.flushedRows += n
+        this.failures = 0
+        this.lastError = null
+      } catch (err) {
+        // Keep the rows, in arrival order, ahead of anything that came in meanwhile.
+        this.cols = concatColumns(cols, this.cols)
+        this.rows += n
+        this.failures++
+        this.lastError = (err as Error).message
+        this.opts.logger.error('flush failed; rows kept for retry', {
+          rows: n,
+          failures: this.failures,
+          error: this.lastError,
+        })
+        throw err
+      } finally {
+        this.inFlight = 0
+        this.flushing = undefined
+      }
+    })()
+    return this.flushing
+  }
+
+  /** Stop the timer and write what is left. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = undefined
+    await this.flush()
+  }
+}

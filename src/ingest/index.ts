@@ -1,0 +1,143 @@
+// Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
+import { Elysia } from 'elysia'
+import { readJsonBody } from '../http/body'
+import { AppError } from '../http/errors'
+import { errors } from '../http/responses'
+import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
+import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
+
+const CORS = {
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, content-encoding',
+  'access-control-max-age': '86400',
+}
+
+function corsHeaders(set: { headers: Record<string, string | number> }, request: Request): void {
+  const origin = request.headers.get('origin')
+  if (!origin) return
+  set.headers['access-control-allow-origin'] = origin
+  set.headers.vary = 'Origin'
+}
+
+function clientIp(
+  server: { requestIP(r: Request): { address: string } | null } | null,
+  request: Request,
+): string | undefined {
+  return server?.requestIP(request)?.address
+}
+
+const requestBody = (name: string, example: unknown) => ({
+  required: true,
+  content: {
+    'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example },
+    'text/plain': { schema: { $ref: `#/components/schemas/${name}` } },
+  },
+})
+
+const seedEvent = {
+  site_id: 'site_abc123',
+  event_type: 'page_view',
+  timestamp: 1703001234567,
+  session_id: 'session_123',
+  url: 'https://example.com',
+  device_type: 'desktop',
+}
+
+/** Ingest routes; errors leave through the funnel. */
+export function ingestRoutes(deps: IngestDeps) {
+  const maxBytes = deps.config.maxBodyBytes
+  return new Elysia({ name: 'ingest' })
+    .model({ EventInput, BatchInput })
+    .options('/collect', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
+    .options('/collect/batch', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
+    .post(
+      '/collect',
+      async ({ request, query, set, server }) => {
+        corsHeaders(set, request)
+        const body = await readJsonBody(request, maxBytes)
+        const rec = authorizeIngest(deps, {
+          headers: request.headers,
+          keyParam: query.api_key,
+          ip: clientIp(server, request),
+        })
+        const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
+        if (rejected.length > 0)
+          throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
+        const accepted = await acceptRows(deps, rows)
+        return { success: true as const, data: { accepted } }
+      },
+      {
+        detail: {
+          summary: 'Send one event',
+          description:
+            'Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight.',
+          tags: ['Ingest'],
+          security: [{ bearerAuth: [] }],
+          requestBody: requestBody('EventInput', seedEvent),
+        },
+        response: { 200: CollectResult, ...errors(400, 401, 403, 413, 415, 422, 429, 503) },
+      },
+    )
+    .post(
+      '/collect/batch',
+      async ({ request, query, set, server }) => {
+        corsHeaders(set, request)
+        const body = await readJsonBody(request, maxBytes)
+        if (body === null || typeof body !== 'object' || Array.isArray(body))
+          throw new AppError(422, 'Validation failed: body must be an object {"events": [...]}', [
+            { path: '$', message: 'must be an object with an "events" array' },
+          ])
+        const { events, api_key: bodyKey, ...rest } = body as Record<string, unknown>
+        const unknown = Object.keys(rest)
+        if (unknown.length > 0)
+          throw new AppError(
+            422,
+            `Validation failed: unknown field "${unknown[0].slice(0, 64)}"`,
+            unknown
+              .slice(0, 20)
+              .map((k) => ({ path: `$.${k.slice(0, 64)}`, message: `unknown field "${k.slice(0, 64)}"` })),
+          )
+        if (!Array.isArray(events))
+          throw new AppError(422, 'Validation failed: $.events must be an array', [
+            { path: '$.events', message: 'must be an array' },
+          ])
+        if (events.length === 0)
+          throw new AppError(422, 'Validation failed: $.events must not be empty', [
+            { path: '$.events', message: 'must not be empty' },
+          ])
+        if (events.length > deps.config.maxBatchEvents)
+          throw new AppError(413, `Too many events in one batch: at most ${deps.config.maxBatchEvents}`)
+        const keyParam = query.api_key ?? (typeof bodyKey === 'string' ? bodyKey : undefined)
+        const rec = authorizeIngest(deps, {
+          headers: request.headers,
+          keyParam,
+          ip: clientIp(server, request),
+        })
+        const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
+        const accepted = await acceptRows(deps, rows)
+        return { success: true as const, data: { accepted, rejected } }
+      },
+      {
+        detail: {
+          summary: 'Send a batch of events',
+          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site.`,
+          tags: ['Ingest'],
+          security: [{ bearerAuth: [] }],
+          requestBody: requestBody('BatchInput', {
+            events: [seedEvent, { ...seedEvent, event_type: 'click' }],
+          }),
+        },
+        response: { 200: BatchResult, ...errors(400, 401, 403, 413, 415, 422, 429, 503) },
+      },
+    )
+}
+
+function preflight(
+  set: { status?: number | string; headers: Record<string, string | number> },
+  request: Request,
+) {
+  corsHeaders(set, request)
+  Object.assign(set.headers, CORS)
+  set.status = 204
+  return ''
+}

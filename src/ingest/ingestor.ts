@@ -1,0 +1,106 @@
+// The ingest pipeline after parsing: authenticate the key, rate-limit, validate each event, check the
+// key may write to the event's site, then hand the rows to the buffer. Pure steps, no HTTP routing.
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import { authenticateKey, bearerToken } from '../http/auth'
+import { AppError, type FieldIssue } from '../http/errors'
+import { enforce, type RateLimiter } from '../http/rate-limit'
+import type { KeyRecord } from '../sites/repo'
+import type { SiteStore } from '../sites/store'
+import type { EventBuffer } from './buffer'
+import { describeIssues, type EventRow, validateEvent } from './validate'
+
+/** Everything the pipeline needs. */
+export interface IngestDeps {
+  config: Config
+  clock: Clock
+  store: SiteStore
+  buffer: EventBuffer
+  keyLimiter: RateLimiter
+  ipLimiter: RateLimiter
+  /** Makes rows durable before they are acknowledged (the write-ahead log); absent: memory only. */
+  commit?: (rows: EventRow[]) => Promise<EventRow[]>
+}
+
+/** Where a request came from, as far as authorisation cares. */
+export interface RequestInfo {
+  headers: Headers
+  /** A key passed in the query string or body (public keys only: browsers avoid a preflight). */
+  keyParam?: string
+  ip?: string
+}
+
+/** Authenticate and rate-limit a request to an ingest endpoint. */
+export function authorizeIngest(deps: IngestDeps, req: RequestInfo): KeyRecord {
+  const header = bearerToken(req.headers)
+  const key = header ?? req.keyParam
+  const rec = authenticateKey(deps.store, key)
+  if (!header && rec.kind === 'secret')
+    throw new AppError(403, 'A secret key must be sent in the Authorization header, never in a URL or body')
+  const origin = req.headers.get('origin')
+  if (origin) checkOrigin(deps.store, rec, origin, req.headers)
+  enforce(deps.keyLimiter.take(rec.keyId))
+  if (rec.kind === 'public' && req.ip) enforce(deps.ipLimiter.take(`${rec.siteId}|${req.ip}`))
+  return rec
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+/** A secret key must not come from a web page; a public key only from the site's domains, if set. */
+function checkOrigin(store: SiteStore, rec: KeyRecord, origin: string, headers: Headers): void {
+  const host = hostOf(origin)
+  if (rec.kind === 'secret') {
+    const self = headers.get('host')?.split(':')[0]?.toLowerCase()
+    if (host !== self)
+      throw new AppError(403, 'Secret keys must not be used from a web page; use the site public key (pk_…)')
+    return
+  }
+  const domains = store.domainsOf(rec.siteId)
+  if (domains.length === 0) return
+  const allowed =
+    host !== undefined &&
+    domains.some((d) => {
+      const dom = d.toLowerCase()
+      if (dom.startsWith('*.')) return host.endsWith(dom.slice(1)) || host === dom.slice(2)
+      return host === dom
+    })
+  if (!allowed) throw new AppError(403, `Origin ${origin.slice(0, 100)} is not one of the site's domains`)
+}
+
+/** Validate events against the key's site; returns rows and per-index problems. */
+export function validateBatch(
+  deps: IngestDeps,
+  rec: KeyRecord,
+  events: unknown[],
+  pathOf: (i: number) => string,
+): { rows: EventRow[]; rejected: { index: number; error: string; details: FieldIssue[] }[] } {
+  const now = deps.clock()
+  const rows: EventRow[] = []
+  const rejected: { index: number; error: string; details: FieldIssue[] }[] = []
+  for (let i = 0; i < events.length; i++) {
+    const v = validateEvent(events[i], { now, maxEventAgeDays: deps.config.maxEventAgeDays, path: pathOf(i) })
+    if (!v.ok) {
+      rejected.push({ index: i, error: describeIssues(v.issues), details: v.issues })
+      continue
+    }
+    if (v.row.siteId !== rec.siteId)
+      throw new AppError(403, `This key is not allowed to send events for site ${v.row.siteId.slice(0, 64)}`)
+    rows.push(v.row)
+  }
+  return { rows, rejected }
+}
+
+/** Store validated rows: room check, durable commit (if configured), then the buffer. Returns how many were new. */
+export async function acceptRows(deps: IngestDeps, rows: EventRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  deps.buffer.ensureRoom(rows.length)
+  const fresh = deps.commit ? await deps.commit(rows) : rows
+  deps.buffer.push(fresh, deps.clock())
+  return rows.length
+}

@@ -1,0 +1,145 @@
+// Validation of one event: the compiled schema check, then the rules a schema cannot say
+// (timestamp window, URL shape). Returns the normalised row or the list of bad fields.
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
+import { jsonPath } from '../http/error-funnel'
+import type { FieldIssue } from '../http/errors'
+import { EventInput } from './model'
+
+const check = TypeCompiler.Compile(EventInput)
+const FUTURE_MS = 5 * 60_000
+const DAY_MS = 86_400_000
+
+/** A validated event, normalised for storage (empty strings → null, country upper-cased). */
+export interface EventRow {
+  siteId: string
+  eventType: string
+  ts: number
+  sessionId: string
+  userId: string | null
+  url: string | null
+  referrer: string | null
+  deviceType: string | null
+  country: string | null
+  properties: string | null
+  eventId: string | null
+}
+
+/** Options of `validateEvent`. */
+export interface ValidateOptions {
+  now: number
+  maxEventAgeDays: number
+  /** Prefix for JSON paths, e.g. `$.events[3]`. */
+  path?: string
+}
+
+export type Validated = { ok: true; row: EventRow } | { ok: false; issues: FieldIssue[] }
+
+function schemaIssues(value: unknown, prefix: string): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const seen = new Set<string>()
+  for (const e of check.Errors(value)) {
+    if (e.type === ValueErrorType.ObjectAdditionalProperties) {
+      const known = new Set(Object.keys(EventInput.properties))
+      const unknown =
+        value && typeof value === 'object' ? Object.keys(value).filter((k) => !known.has(k)) : []
+      for (const k of unknown) {
+        const path = `${prefix}.${k}`
+        if (!seen.has(path)) issues.push({ path, message: `unknown field "${k}"${hint(k)}` })
+        seen.add(path)
+      }
+      continue
+    }
+    const leaf = deepest(e)
+    const path = prefix + jsonPath(leaf.path).slice(1)
+    if (seen.has(path)) continue
+    seen.add(path)
+    issues.push({ path, message: messageOf(leaf) })
+    if (issues.length >= 20) break
+  }
+  return issues
+}
+
+/** For a union of a type with null, the error of the non-null variant (it says what was expected). */
+function deepest(e: ValueError): ValueError {
+  if (e.type !== ValueErrorType.Union) return e
+  for (const variant of e.errors) {
+    const first = variant.First()
+    if (first && first.schema.type !== 'null')
+      return first.path.length > e.path.length || first.type !== ValueErrorType.Union ? deepest(first) : first
+  }
+  return e
+}
+
+function messageOf(e: ValueError): string {
+  if (e.type === ValueErrorType.ObjectRequiredProperty) return 'is required'
+  if (e.type === ValueErrorType.Union) return `has the wrong type (${typeOf(e.value)})`
+  return e.message.replace(/^Expected/, 'expected')
+}
+
+function typeOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v
+}
+
+function hint(field: string): string {
+  const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+  return snake !== field && snake in EventInput.properties ? ` (did you mean "${snake}"?)` : ''
+}
+
+const blank = (v: string | null | undefined): string | null =>
+  v === undefined || v === null || v === '' ? null : v
+
+/** Validate one event; `value` is whatever JSON the client sent. */
+export function validateEvent(value: unknown, opts: ValidateOptions): Validated {
+  const prefix = opts.path ?? '$'
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, issues: [{ path: prefix, message: 'must be a JSON object' }] }
+  if (!check.Check(value)) return { ok: false, issues: schemaIssues(value, prefix) }
+  const e = value as EventInput
+  const issues: FieldIssue[] = []
+  const oldest = opts.now - opts.maxEventAgeDays * DAY_MS
+  if (e.timestamp < 100_000_000_000 && e.timestamp > 0)
+    issues.push({
+      path: `${prefix}.timestamp`,
+      message: 'looks like seconds; send Unix time in milliseconds',
+    })
+  else if (e.timestamp < oldest)
+    issues.push({
+      path: `${prefix}.timestamp`,
+      message: `must be within the last ${opts.maxEventAgeDays} days`,
+    })
+  else if (e.timestamp > opts.now + FUTURE_MS)
+    issues.push({ path: `${prefix}.timestamp`, message: 'must not be more than 5 minutes in the future' })
+  const url = blank(e.url)
+  if (url !== null && !(url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(url)))
+    issues.push({
+      path: `${prefix}.url`,
+      message: 'must be an absolute http(s) URL or a path starting with /',
+    })
+  if (issues.length > 0) return { ok: false, issues }
+  const props = e.properties
+  return {
+    ok: true,
+    row: {
+      siteId: e.site_id,
+      eventType: e.event_type,
+      ts: e.timestamp,
+      sessionId: e.session_id,
+      userId: blank(e.user_id),
+      url,
+      referrer: blank(e.referrer),
+      deviceType: blank(e.device_type),
+      country: e.country ? e.country.toUpperCase() : null,
+      properties: props && Object.keys(props).length > 0 ? JSON.stringify(props) : null,
+      eventId: blank(e.event_id),
+    },
+  }
+}
+
+/** One line summarising issues, e.g. `$.timestamp: must be within the last 30 days`. */
+export function describeIssues(issues: FieldIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ')
+}

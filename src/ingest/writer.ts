@@ -1,0 +1,58 @@
+// The event writer: the only code that writes events. Appends a columnar batch to DuckDB through the
+// appender on the writer connection, under the write lock, in one transaction.
+import type { DuckDBAppender } from '@duckdb/node-api'
+import type { Database } from '../db/open'
+import type { EventColumns } from './columns'
+
+function appendNullable(a: DuckDBAppender, v: string | null): void {
+  if (v === null) a.appendNull()
+  else a.appendVarchar(v)
+}
+
+/**
+ * Append `n` rows of `c` to the events table in one transaction; all or nothing. `inTransaction`
+ * runs inside the same transaction (the write-ahead log records how far it has been applied).
+ */
+export async function appendEvents(
+  db: Database,
+  c: EventColumns,
+  n: number,
+  inTransaction?: () => Promise<void>,
+): Promise<void> {
+  if (n === 0 && !inTransaction) return
+  await db.writeLock.run(async () => {
+    await db.writer.run('BEGIN TRANSACTION')
+    try {
+      if (n > 0) await appendRows(db, c, n)
+      if (inTransaction) await inTransaction()
+      await db.writer.run('COMMIT')
+    } catch (err) {
+      await db.writer.run('ROLLBACK').catch(() => undefined)
+      throw err
+    }
+  })
+}
+
+async function appendRows(db: Database, c: EventColumns, n: number): Promise<void> {
+  const a = await db.writer.createAppender('events')
+  try {
+    for (let i = 0; i < n; i++) {
+      a.appendVarchar(c.siteId[i])
+      a.appendVarchar(c.eventType[i])
+      a.appendBigInt(BigInt(c.ts[i]))
+      a.appendVarchar(c.sessionId[i])
+      appendNullable(a, c.userId[i])
+      appendNullable(a, c.url[i])
+      appendNullable(a, c.referrer[i])
+      appendNullable(a, c.deviceType[i])
+      appendNullable(a, c.country[i])
+      appendNullable(a, c.properties[i])
+      appendNullable(a, c.eventId[i])
+      a.appendBigInt(BigInt(c.receivedAt[i]))
+      a.endRow()
+    }
+    a.flushSync()
+  } finally {
+    a.closeSync()
+  }
+}

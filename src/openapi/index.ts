@@ -1,0 +1,60 @@
+// The published OpenAPI 3.1 document (/openapi/json) and its UI (/openapi), served offline: the
+// Scalar bundle comes from the @scalar/api-reference npm package, not a CDN.
+import { dirname, join } from 'node:path'
+import { openapi } from '@elysiajs/openapi'
+import { Elysia } from 'elysia'
+
+// The package's exports map hides dist/browser, so resolve its package.json and walk from there.
+const SCALAR_BUNDLE = join(
+  dirname(Bun.resolveSync('@scalar/api-reference/package.json', import.meta.dir)),
+  'dist/browser/standalone.js',
+)
+
+/** The OpenAPI plugin plus the route serving the UI's JavaScript. */
+export function openapiRoutes(version: string) {
+  return new Elysia({ name: 'openapi-docs' })
+    .get(
+      '/openapi/scalar.js',
+      () =>
+        new Response(Bun.file(SCALAR_BUNDLE), {
+          headers: {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'public, max-age=86400',
+          },
+        }),
+      { detail: { hide: true } },
+    )
+    .use(
+      openapi({
+        path: '/openapi',
+        specPath: '/openapi/json',
+        exclude: { paths: ['/openapi/scalar.js'] },
+        scalar: { cdn: '/openapi/scalar.js', withDefaultFonts: false } as never,
+        documentation: {
+          openapi: '3.1.0',
+          info: {
+            title: 'PULSE API',
+            version,
+            description:
+              'Self-hosted event analytics. Send events with a site key to `/collect`; read stats with the site secret key; manage sites with the admin token. Every response uses the envelope `{success:true, data}` or `{success:false, error, status}`.',
+            license: { name: 'MIT', identifier: 'MIT' },
+          },
+          tags: [
+            { name: 'Ingest', description: 'Send events' },
+            { name: 'Stats', description: 'Query analytics (secret key or admin token)' },
+            { name: 'Admin', description: 'Sites and API keys (admin token)' },
+            { name: 'Health', description: 'Server state' },
+          ],
+          components: {
+            securitySchemes: {
+              bearerAuth: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'A site key (`pk_…` public, `sk_…` secret) or the admin token',
+              },
+            },
+          },
+        },
+      }),
+    )
+}

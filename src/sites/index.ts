@@ -1,0 +1,103 @@
+// Admin routes for sites and keys, authorised by the admin token. Never answers CORS.
+import { Elysia, t } from 'elysia'
+import type { Config } from '../config'
+import { requireAdmin } from '../http/auth'
+import { AppError, ok } from '../http/errors'
+import { errors } from '../http/responses'
+import { ApiKeyInfo, CreatedKey, CreatedSite, CreateKeyBody, CreateSiteBody, Site, SiteId } from './model'
+import { getSite, listKeys, listSites } from './repo'
+import { createKey, createSite, removeKey, removeSite, type SiteServiceDeps } from './service'
+
+const envelope = <T extends import('elysia').TSchema>(data: T) => t.Object({ success: t.Literal(true), data })
+const detail = (summary: string) => ({ summary, tags: ['Admin'], security: [{ bearerAuth: [] }] })
+const SiteParams = t.Object({ site_id: SiteId })
+
+/** Admin routes under /api/v1/sites. */
+export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
+  return new Elysia({ name: 'sites', prefix: '/api/v1/sites' })
+    .model({ CreateSiteBody, Site, CreatedSite, ApiKeyInfo, CreatedKey })
+    .onBeforeHandle(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
+    .post(
+      '/',
+      async ({ body, set }) => {
+        set.status = 201
+        return ok(await createSite(deps, body))
+      },
+      {
+        body: CreateSiteBody,
+        detail: {
+          ...detail('Create a site'),
+          description:
+            'Creates a site with a public key (for web pages) and a secret key (for servers and stats). The keys are shown only in this response.',
+        },
+        response: { 201: envelope(CreatedSite), ...errors(400, 401, 409, 422) },
+      },
+    )
+    .get('/', async () => ok(await listSites(deps.db)), {
+      detail: detail('List sites'),
+      response: { 200: envelope(t.Array(Site)), ...errors(401) },
+    })
+    .get(
+      '/:site_id',
+      async ({ params }) => {
+        const site = await getSite(deps.db, params.site_id)
+        if (!site) throw new AppError(404, `Unknown site: ${params.site_id}`)
+        return ok(site)
+      },
+      {
+        params: SiteParams,
+        detail: detail('Get a site'),
+        response: { 200: envelope(Site), ...errors(401, 404, 422) },
+      },
+    )
+    .delete(
+      '/:site_id',
+      async ({ params }) => {
+        await removeSite(deps, params.site_id)
+        return ok({ deleted: true })
+      },
+      {
+        params: SiteParams,
+        detail: { ...detail('Delete a site'), description: 'Deletes the site, its keys and all its events.' },
+        response: { 200: envelope(t.Object({ deleted: t.Boolean() })), ...errors(401, 404, 422) },
+      },
+    )
+    .get(
+      '/:site_id/keys',
+      async ({ params }) => {
+        if (!(await getSite(deps.db, params.site_id)))
+          throw new AppError(404, `Unknown site: ${params.site_id}`)
+        return ok(await listKeys(deps.db, params.site_id))
+      },
+      {
+        params: SiteParams,
+        detail: detail('List the keys of a site'),
+        response: { 200: envelope(t.Array(ApiKeyInfo)), ...errors(401, 404, 422) },
+      },
+    )
+    .post(
+      '/:site_id/keys',
+      async ({ params, body, set }) => {
+        set.status = 201
+        return ok(await createKey(deps, params.site_id, body.kind))
+      },
+      {
+        params: SiteParams,
+        body: CreateKeyBody,
+        detail: detail('Create a key for a site'),
+        response: { 201: envelope(CreatedKey), ...errors(400, 401, 404, 422) },
+      },
+    )
+    .delete(
+      '/:site_id/keys/:key_id',
+      async ({ params }) => {
+        await removeKey(deps, params.site_id, params.key_id)
+        return ok({ revoked: true })
+      },
+      {
+        params: t.Object({ site_id: SiteId, key_id: t.String({ maxLength: 64 }) }),
+        detail: detail('Revoke a key'),
+        response: { 200: envelope(t.Object({ revoked: t.Boolean() })), ...errors(401, 404, 422) },
+      },
+    )
+}

@@ -1,0 +1,29 @@
+// API key material: generation and hashing. Keys are shown once and stored only as sha256 hashes.
+import { createHash, randomBytes } from 'node:crypto'
+
+/** `public` keys sit in web pages and may only send events; `secret` keys may also read stats. */
+export type KeyKind = 'public' | 'secret'
+
+const PREFIX: Record<KeyKind, string> = { public: 'pk_', secret: 'sk_' }
+
+/** A fresh random key of the given kind, e.g. `pk_3J9f…` (192 bits of randomness). */
+export function generateKey(kind: KeyKind): string {
+  return PREFIX[kind] + randomBytes(24).toString('base64url')
+}
+
+/** The stored form of a key. */
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex')
+}
+
+/** Which kind a key claims to be from its prefix, or undefined. */
+export function keyKindOf(key: string): KeyKind | undefined {
+  if (key.startsWith('pk_')) return 'public'
+  if (key.startsWith('sk_')) return 'secret'
+  return undefined
+}
+
+/** A random identifier with a prefix, e.g. `key_…` or `site_…`. */
+export function randomId(prefix: string, bytes = 8): string {
+  return prefix + randomBytes(bytes).toString('hex')
+}

@@ -1,0 +1,115 @@
+// Sites and API keys in DuckDB: one function per query, values bound as parameters.
+import type { Database } from '../db/open'
+import { queryRows } from '../db/rows'
+import { generateKey, hashKey, type KeyKind, randomId } from './keys'
+import type { ApiKeyInfo, Site } from './model'
+
+/** A stored key as the auth layer needs it. */
+export interface KeyRecord {
+  keyId: string
+  siteId: string
+  kind: KeyKind
+}
+
+/** Every site, oldest first. */
+export async function listSites(db: Database): Promise<Site[]> {
+  return queryRows<Site>(
+    db.reader,
+    'SELECT site_id, name, domains, created_at FROM sites ORDER BY created_at, site_id',
+  )
+}
+
+/** One site, or undefined. */
+export async function getSite(db: Database, siteId: string): Promise<Site | undefined> {
+  const rows = await queryRows<Site>(
+    db.reader,
+    'SELECT site_id, name, domains, created_at FROM sites WHERE site_id = $1',
+    [siteId],
+  )
+  return rows[0]
+}
+
+/** Insert a site row. */
+export async function insertSite(
+  db: Database,
+  site: { siteId: string; name: string; domains: string[] },
+): Promise<void> {
+  await db.writeLock.run(() =>
+    db.writer.run('INSERT INTO sites (site_id, name, domains) VALUES ($1, $2, CAST($3::JSON AS VARCHAR[]))', [
+      site.siteId,
+      site.name,
+      JSON.stringify(site.domains),
+    ]),
+  )
+}
+
+/** Create a key for a site; returns the key itself (shown once) and its record. */
+export async function insertKey(
+  db: Database,
+  siteId: string,
+  kind: KeyKind,
+): Promise<{ key: string; record: KeyRecord }> {
+  const key = generateKey(kind)
+  const keyId = randomId('key_')
+  await db.writeLock.run(() =>
+    db.writer.run(
+      'INSERT INTO api_keys (key_id, site_id, kind, key_hash, key_prefix) VALUES ($1, $2, $3, $4, $5)',
+      [keyId, siteId, kind, hashKey(key), key.slice(0, 7)],
+    ),
+  )
+  return { key, record: { keyId, siteId, kind } }
+}
+
+/** The keys of a site, revoked ones included. */
+export async function listKeys(db: Database, siteId: string): Promise<ApiKeyInfo[]> {
+  return queryRows<ApiKeyInfo>(
+    db.reader,
+    'SELECT key_id, site_id, kind, key_prefix, created_at, revoked_at FROM api_keys WHERE site_id = $1 ORDER BY created_at, key_id',
+    [siteId],
+  )
+}
+
+/** Mark a key revoked; returns false when the site has no such active key. */
+export async function revokeKey(db: Database, siteId: string, keyId: string, now: number): Promise<boolean> {
+  return db.writeLock.run(async () => {
+    const res = await db.writer.run(
+      'UPDATE api_keys SET revoked_at = make_timestamp($3::BIGINT * 1000) WHERE site_id = $1 AND key_id = $2 AND revoked_at IS NULL',
+      [siteId, keyId, BigInt(now)],
+    )
+    return res.rowsChanged > 0
+  })
+}
+
+/** Delete a site with its keys and events. */
+export async function deleteSite(db: Database, siteId: string): Promise<void> {
+  await db.writeLock.run(async () => {
+    await db.writer.run('BEGIN TRANSACTION')
+    try {
+      await db.writer.run('DELETE FROM events WHERE site_id = $1', [siteId])
+      await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
+      await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
+      await db.writer.run('COMMIT')
+    } catch (err) {
+      await db.writer.run('ROLLBACK')
+      throw err
+    }
+  })
+}
+
+/** Every active key as hash → record, for the in-memory key store. */
+export async function loadActiveKeys(db: Database): Promise<Map<string, KeyRecord>> {
+  const rows = await queryRows<{ key_hash: string; key_id: string; site_id: string; kind: KeyKind }>(
+    db.reader,
+    'SELECT key_hash, key_id, site_id, kind FROM api_keys WHERE revoked_at IS NULL',
+  )
+  return new Map(rows.map((r) => [r.key_hash, { keyId: r.key_id, siteId: r.site_id, kind: r.kind }]))
+}
+
+/** Domains of every site, for the origin check of public keys. */
+export async function loadSiteDomains(db: Database): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ site_id: string; domains: string[] }>(
+    db.reader,
+    'SELECT site_id, domains FROM sites',
+  )
+  return new Map(rows.map((r) => [r.site_id, r.domains]))
+}

@@ -1,0 +1,59 @@
+// Site administration: create a site with its first public and secret keys, delete it, manage keys.
+// Every change reloads the in-memory key store.
+import type { Database } from '../db/open'
+import { AppError } from '../http/errors'
+import type { EventBuffer } from '../ingest/buffer'
+import { type KeyKind, randomId } from './keys'
+import type { CreatedKey, CreatedSite, CreateSiteBody } from './model'
+import { deleteSite, getSite, insertKey, insertSite, revokeKey } from './repo'
+import type { SiteStore } from './store'
+
+/** What the service needs. */
+export interface SiteServiceDeps {
+  db: Database
+  store: SiteStore
+  buffer: EventBuffer
+  clock: () => number
+}
+
+/** Create a site and its two keys; 409 if the id is taken. */
+export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): Promise<CreatedSite> {
+  const siteId = body.site_id ?? randomId('site_', 6)
+  if (await getSite(deps.db, siteId)) throw new AppError(409, `Site ${siteId} already exists`)
+  const domains = [...new Set((body.domains ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean))]
+  const name = body.name ?? siteId
+  try {
+    await insertSite(deps.db, { siteId, name, domains })
+  } catch (err) {
+    if (/duplicate|primary key|unique/i.test((err as Error).message))
+      throw new AppError(409, `Site ${siteId} already exists`)
+    throw err
+  }
+  const pub = await insertKey(deps.db, siteId, 'public')
+  const sec = await insertKey(deps.db, siteId, 'secret')
+  await deps.store.reload()
+  return { site_id: siteId, name, domains, public_key: pub.key, secret_key: sec.key }
+}
+
+/** Delete a site with its keys and events (buffered events are written first, then removed). */
+export async function removeSite(deps: SiteServiceDeps, siteId: string): Promise<void> {
+  if (!(await getSite(deps.db, siteId))) throw new AppError(404, `Unknown site: ${siteId}`)
+  await deps.buffer.flush()
+  await deleteSite(deps.db, siteId)
+  await deps.store.reload()
+}
+
+/** Create another key for a site. */
+export async function createKey(deps: SiteServiceDeps, siteId: string, kind: KeyKind): Promise<CreatedKey> {
+  if (!(await getSite(deps.db, siteId))) throw new AppError(404, `Unknown site: ${siteId}`)
+  const { key, record } = await insertKey(deps.db, siteId, kind)
+  await deps.store.reload()
+  return { key_id: record.keyId, site_id: siteId, kind, key }
+}
+
+/** Revoke a key; 404 when the site has no such active key. */
+export async function removeKey(deps: SiteServiceDeps, siteId: string, keyId: string): Promise<void> {
+  if (!(await revokeKey(deps.db, siteId, keyId, deps.clock())))
+    throw new AppError(404, `No active key ${keyId.slice(0, 64)} for site ${siteId}`)
+  await deps.store.reload()
+}
