@@ -33,7 +33,7 @@ export interface AppDeps {
 
 /** The PULSE Elysia app. */
 export function createApp(deps: AppDeps) {
-  return new Elysia({ name: 'pulse' })
+  return new Elysia({ name: 'pulse', normalize: false })
     .use(errorFunnel(deps.logger))
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps.buffer, deps.startedAt, deps.clock))

@@ -61,12 +61,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
 }
 
-/** A valid event for `siteId` at time `ts` (defaults to the test clock's now). */
+/** A valid event for `siteId`, sent one second before the test clock's start (T0). */
 export function event(siteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     site_id: siteId,
     event_type: 'page_view',
-    timestamp: T0,
+    timestamp: T0 - 1000,
     session_id: 'session_123',
     url: 'https://example.com',
     device_type: 'desktop',
