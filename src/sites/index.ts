@@ -18,7 +18,7 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
     .model({ CreateSiteBody, Site, CreatedSite, ApiKeyInfo, CreatedKey })
     .onBeforeHandle(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
     .post(
-      '/',
+      '',
       async ({ body, set }) => {
         set.status = 201
         return ok(await createSite(deps, body))
@@ -33,7 +33,7 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
         response: { 201: envelope(CreatedSite), ...errors(400, 401, 409, 422) },
       },
     )
-    .get('/', async () => ok(await listSites(deps.db)), {
+    .get('', async () => ok(await listSites(deps.db)), {
       detail: detail('List sites'),
       response: { 200: envelope(t.Array(Site)), ...errors(401) },
     })

@@ -1,0 +1,124 @@
+// The columnar buffer and the appender writer against a real DuckDB file.
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { manualClock } from '../../src/clock'
+import { migrate } from '../../src/db/migrate'
+import { type Database, openDatabase } from '../../src/db/open'
+import { queryRows } from '../../src/db/rows'
+import { EventBuffer, type FlushSink } from '../../src/ingest/buffer'
+import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/columns'
+import type { EventRow } from '../../src/ingest/validate'
+import { appendEvents } from '../../src/ingest/writer'
+import { createLogger } from '../../src/logger'
+
+let dir: string
+let db: Database
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pulse-db-'))
+  db = await openDatabase(join(dir, 'pulse.duckdb'))
+  await migrate(db.writer)
+})
+afterEach(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const row = (i: number, extra: Partial<EventRow> = {}): EventRow => ({
+  siteId: 'site_a',
+  eventType: i % 2 ? 'click' : 'page_view',
+  ts: 1_700_000_000_000 + i,
+  sessionId: `s${i % 7}`,
+  userId: i % 3 ? `u${i}` : null,
+  url: '/p',
+  referrer: null,
+  deviceType: 'desktop',
+  country: 'US',
+  properties: i === 0 ? '{"plan":"pro"}' : null,
+  eventId: null,
+  ...extra,
+})
+
+const count = async () => (await queryRows<{ n: number }>(db.reader, 'SELECT count(*) AS n FROM events'))[0].n
+const bufferOpts = { flushMaxRows: 1000, maxBufferRows: 5000, flushIntervalMs: 1000, clock: manualClock(0), logger: createLogger('silent'), autoFlush: false }
+
+describe('migrations', () => {
+  test('apply once: a second run applies nothing', async () => {
+    expect(await migrate(db.writer)).toEqual([])
+    const v = await queryRows<{ version: number }>(db.reader, 'SELECT version FROM schema_migrations')
+    expect(v.map((r) => r.version)).toContain(1)
+  })
+})
+
+describe('EventBuffer + appendEvents', () => {
+  test('flush writes every buffered row with its values, in one go', async () => {
+    const buf = new EventBuffer((c, n) => appendEvents(db, c, n), bufferOpts)
+    buf.push(Array.from({ length: 250 }, (_, i) => row(i)), 42)
+    expect(buf.depth).toBe(250)
+    expect(await count()).toBe(0)
+    await buf.flush()
+    expect(buf.depth).toBe(0)
+    expect(await count()).toBe(250)
+    const [first] = await queryRows(db.reader, 'SELECT * FROM events ORDER BY ts LIMIT 1')
+    expect(first).toMatchObject({ site_id: 'site_a', event_type: 'page_view', ts: 1_700_000_000_000, user_id: null, received_at: 42 })
+    expect(JSON.parse(first.properties as string)).toEqual({ plan: 'pro' })
+  })
+
+  test('reaching flushMaxRows starts a flush by itself', async () => {
+    const buf = new EventBuffer((c, n) => appendEvents(db, c, n), bufferOpts)
+    buf.push(Array.from({ length: 1000 }, (_, i) => row(i)), 0)
+    await buf.flush()
+    expect(await count()).toBe(1000)
+    expect(buf.flushedRows).toBe(1000)
+  })
+
+  test('a failed flush keeps the rows in order and the retry writes them once', async () => {
+    let fail = true
+    const sink: FlushSink = async (c, n) => {
+      if (fail) throw new Error('disk full')
+      await appendEvents(db, c, n)
+    }
+    const buf = new EventBuffer(sink, bufferOpts)
+    buf.push([row(1), row(2)], 0)
+    await expect(buf.flush()).rejects.toThrow('disk full')
+    expect(buf.depth).toBe(2)
+    expect(buf.lastError).toBe('disk full')
+    buf.push([row(3)], 0)
+    fail = false
+    await buf.flush()
+    const rows = await queryRows<{ ts: number }>(db.reader, 'SELECT ts FROM events ORDER BY rowid')
+    expect(rows.map((r) => r.ts - 1_700_000_000_000)).toEqual([1, 2, 3])
+    expect(buf.lastError).toBeNull()
+  })
+
+  test('a write that fails half-way leaves nothing behind (one transaction)', async () => {
+    const buf = new EventBuffer((c, n) => appendEvents(db, c, n), bufferOpts)
+    // A NULL in a NOT NULL column fails the append after valid rows were added.
+    buf.push([row(1), row(2), row(3, { siteId: null as unknown as string })], 0)
+    await expect(buf.flush()).rejects.toThrow()
+    expect(await count()).toBe(0)
+    expect(buf.depth).toBe(3)
+  })
+
+  test('ensureRoom refuses with 503 past maxBufferRows', () => {
+    const buf = new EventBuffer(async () => undefined, { ...bufferOpts, maxBufferRows: 10, flushMaxRows: 10 })
+    buf.push(Array.from({ length: 9 }, (_, i) => row(i)), 0)
+    expect(() => buf.ensureRoom(1)).not.toThrow()
+    expect(() => buf.ensureRoom(2)).toThrow('buffer is full')
+  })
+
+  test('data survives closing and reopening the file', async () => {
+    await appendEvents(db, cols([row(1), row(2)]), 2)
+    const path = db.path
+    db.close()
+    db = await openDatabase(path)
+    expect(await count()).toBe(2)
+  })
+})
+
+function cols(rows: EventRow[]): EventColumns {
+  const c = emptyColumns()
+  for (const r of rows) pushRow(c, r, 0)
+  return c
+}

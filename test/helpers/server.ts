@@ -1,0 +1,52 @@
+// Start the real PULSE server as a child process on a free port, read its start-up banner, stop it by PID.
+import type { Subprocess } from 'bun'
+
+export interface RunningServer {
+  proc: Subprocess<'ignore', 'pipe', 'pipe'>
+  url: string
+  /** Everything the server printed on stdout so far. */
+  output(): string
+  /** Send a signal and wait for exit; returns the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+const ROOT = new URL('../..', import.meta.url).pathname
+
+/** Spawn `bun src/index.ts` with `env` (PORT defaults to 0 = any free port) and wait until it listens. */
+export async function startServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
+  const proc = Bun.spawn([process.execPath, 'src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn', ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    stdin: 'ignore',
+  })
+  let out = ''
+  let err = ''
+  const decoder = new TextDecoder()
+  ;(async () => {
+    for await (const chunk of proc.stdout) out += decoder.decode(chunk)
+  })()
+  ;(async () => {
+    for await (const chunk of proc.stderr) err += decoder.decode(chunk)
+  })()
+  const deadline = Date.now() + timeoutMs
+  let url: string | undefined
+  while (!url) {
+    const m = /PULSE \S+ on (http:\/\/\S+)/.exec(out)
+    if (m) url = m[1]
+    else if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL')
+      throw new Error(`server did not start (exit ${proc.exitCode}): ${out}\n${err}`)
+    } else await Bun.sleep(25)
+  }
+  return {
+    proc,
+    url: url.replace('localhost', '127.0.0.1'),
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null) proc.kill(signal)
+      return proc.exited
+    },
+  }
+}
