@@ -23,13 +23,12 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
   })
   let out = ''
   let err = ''
-  const decoder = new TextDecoder()
-  ;(async () => {
-    for await (const chunk of proc.stdout) out += decoder.decode(chunk)
-  })()
-  ;(async () => {
-    for await (const chunk of proc.stderr) err += decoder.decode(chunk)
-  })()
+  drain(proc.stdout, (t) => {
+    out += t
+  })
+  drain(proc.stderr, (t) => {
+    err += t
+  })
   const deadline = Date.now() + timeoutMs
   let url: string | undefined
   while (!url) {
@@ -48,5 +47,19 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
       if (proc.exitCode === null) proc.kill(signal)
       return proc.exited
     },
+  }
+}
+
+/** Read a stream to its end, passing each decoded chunk to `onText`. */
+export async function drain(
+  stream: ReadableStream<Uint8Array>,
+  onText: (text: string) => void,
+): Promise<void> {
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    onText(decoder.decode(value, { stream: true }))
   }
 }
