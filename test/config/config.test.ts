@@ -15,7 +15,12 @@ describe('loadConfig', () => {
   })
 
   test('reads values from the given environment', () => {
-    const c = loadConfig({ PORT: '8080', PULSE_DATA_DIR: '/tmp/x', PULSE_RATE_LIMIT_PER_MINUTE: '5', PULSE_DURABILITY: 'none' })
+    const c = loadConfig({
+      PORT: '8080',
+      PULSE_DATA_DIR: '/tmp/x',
+      PULSE_RATE_LIMIT_PER_MINUTE: '5',
+      PULSE_DURABILITY: 'none',
+    })
     expect(c.port).toBe(8080)
     expect(c.dbPath).toBe('/tmp/x/pulse.duckdb')
     expect(c.rateLimitPerMinute).toBe(5)
@@ -35,6 +40,8 @@ describe('loadConfig', () => {
   })
 
   test('buffer limit below the flush size is refused', () => {
-    expect(() => loadConfig({ PULSE_FLUSH_MAX_ROWS: '1000', PULSE_MAX_BUFFER_ROWS: '10' })).toThrow('PULSE_MAX_BUFFER_ROWS')
+    expect(() => loadConfig({ PULSE_FLUSH_MAX_ROWS: '1000', PULSE_MAX_BUFFER_ROWS: '10' })).toThrow(
+      'PULSE_MAX_BUFFER_ROWS',
+    )
   })
 })

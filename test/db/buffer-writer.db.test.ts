@@ -41,7 +41,14 @@ const row = (i: number, extra: Partial<EventRow> = {}): EventRow => ({
 })
 
 const count = async () => (await queryRows<{ n: number }>(db.reader, 'SELECT count(*) AS n FROM events'))[0].n
-const bufferOpts = { flushMaxRows: 1000, maxBufferRows: 5000, flushIntervalMs: 1000, clock: manualClock(0), logger: createLogger('silent'), autoFlush: false }
+const bufferOpts = {
+  flushMaxRows: 1000,
+  maxBufferRows: 5000,
+  flushIntervalMs: 1000,
+  clock: manualClock(0),
+  logger: createLogger('silent'),
+  autoFlush: false,
+}
 
 describe('migrations', () => {
   test('apply once: a second run applies nothing', async () => {
@@ -54,20 +61,32 @@ describe('migrations', () => {
 describe('EventBuffer + appendEvents', () => {
   test('flush writes every buffered row with its values, in one go', async () => {
     const buf = new EventBuffer((c, n) => appendEvents(db, c, n), bufferOpts)
-    buf.push(Array.from({ length: 250 }, (_, i) => row(i)), 42)
+    buf.push(
+      Array.from({ length: 250 }, (_, i) => row(i)),
+      42,
+    )
     expect(buf.depth).toBe(250)
     expect(await count()).toBe(0)
     await buf.flush()
     expect(buf.depth).toBe(0)
     expect(await count()).toBe(250)
     const [first] = await queryRows(db.reader, 'SELECT * FROM events ORDER BY ts LIMIT 1')
-    expect(first).toMatchObject({ site_id: 'site_a', event_type: 'page_view', ts: 1_700_000_000_000, user_id: null, received_at: 42 })
+    expect(first).toMatchObject({
+      site_id: 'site_a',
+      event_type: 'page_view',
+      ts: 1_700_000_000_000,
+      user_id: null,
+      received_at: 42,
+    })
     expect(JSON.parse(first.properties as string)).toEqual({ plan: 'pro' })
   })
 
   test('reaching flushMaxRows starts a flush by itself', async () => {
     const buf = new EventBuffer((c, n) => appendEvents(db, c, n), bufferOpts)
-    buf.push(Array.from({ length: 1000 }, (_, i) => row(i)), 0)
+    buf.push(
+      Array.from({ length: 1000 }, (_, i) => row(i)),
+      0,
+    )
     await buf.flush()
     expect(await count()).toBe(1000)
     expect(buf.flushedRows).toBe(1000)
@@ -103,7 +122,10 @@ describe('EventBuffer + appendEvents', () => {
 
   test('ensureRoom refuses with 503 past maxBufferRows', () => {
     const buf = new EventBuffer(async () => undefined, { ...bufferOpts, maxBufferRows: 10, flushMaxRows: 10 })
-    buf.push(Array.from({ length: 9 }, (_, i) => row(i)), 0)
+    buf.push(
+      Array.from({ length: 9 }, (_, i) => row(i)),
+      0,
+    )
     expect(() => buf.ensureRoom(1)).not.toThrow()
     expect(() => buf.ensureRoom(2)).toThrow('buffer is full')
   })

@@ -78,7 +78,10 @@ describe('real server process', () => {
     const stats = await fetch(`${base}/api/v1/stats?site_id=site_abc123&metric=event_count`, {
       headers: { Authorization: `Bearer ${secret}` },
     })
-    expect(await stats.json()).toEqual({ success: true, data: { metric: 'event_count', value: 5, period: '24h' } })
+    expect(await stats.json()).toEqual({
+      success: true,
+      data: { metric: 'event_count', value: 5, period: '24h' },
+    })
 
     // Wrong key.
     const wrong = await fetch(`${base}/api/v1/stats?site_id=site_abc123&metric=event_count`, {

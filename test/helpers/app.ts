@@ -16,16 +16,32 @@ export interface TestApp {
   deps: AppDeps & { close(): Promise<void> }
   clock: ReturnType<typeof manualClock>
   config: Config
-  request(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>
-  json<T = any>(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>
+  request(
+    method: string,
+    path: string,
+    opts?: { key?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>
+  json<T = any>(
+    method: string,
+    path: string,
+    opts?: { key?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T; headers: Headers }>
   /** Create a site through the service; returns its keys. */
-  site(siteId: string, domains?: string[]): Promise<{ site_id: string; public_key: string; secret_key: string }>
+  site(
+    siteId: string,
+    domains?: string[],
+  ): Promise<{ site_id: string; public_key: string; secret_key: string }>
   close(): Promise<void>
 }
 
 /** Build a test app. `env` overrides configuration variables. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ PULSE_ADMIN_TOKEN: ADMIN_TOKEN, PULSE_DB_PATH: ':memory:', PULSE_LOG_LEVEL: 'silent', ...env })
+  const config = loadConfig({
+    PULSE_ADMIN_TOKEN: ADMIN_TOKEN,
+    PULSE_DB_PATH: ':memory:',
+    PULSE_LOG_LEVEL: 'silent',
+    ...env,
+  })
   const clock = manualClock(T0)
   const deps = await createServices(config, { clock, logger: createLogger('silent'), autoFlush: false })
   const app = createApp(deps)

@@ -1,7 +1,7 @@
 // POST /collect and /collect/batch through app.handle, against a real in-memory DuckDB.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { queryRows } from '../../src/db/rows'
-import { type TestApp, T0, createTestApp, event } from '../helpers/app'
+import { createTestApp, event, T0, type TestApp } from '../helpers/app'
 
 let h: TestApp
 let keys: { public_key: string; secret_key: string }
@@ -127,15 +127,25 @@ describe('POST /collect/batch', () => {
     expect(res.status).toBe(200)
     expect(res.body.data.accepted).toBe(2)
     expect(res.body.data.rejected).toHaveLength(1)
-    expect(res.body.data.rejected[0]).toMatchObject({ index: 1, error: expect.stringContaining('$.events[1].timestamp') })
+    expect(res.body.data.rejected[0]).toMatchObject({
+      index: 1,
+      error: expect.stringContaining('$.events[1].timestamp'),
+    })
     expect((await storedEvents()).map((e) => e.event_type)).toEqual(['form_submit', 'page_view'])
   })
 
   test('rejects an empty batch, a batch over the limit and unknown top-level fields', async () => {
-    expect((await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: [] } })).status).toBe(422)
+    expect(
+      (await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: [] } })).status,
+    ).toBe(422)
     const many = Array.from({ length: 1001 }, () => event('site_abc123'))
-    expect((await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: many } })).status).toBe(413)
-    const typo = await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { event: [event('site_abc123')] } })
+    expect(
+      (await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: many } })).status,
+    ).toBe(413)
+    const typo = await h.json('POST', '/collect/batch', {
+      key: keys.secret_key,
+      body: { event: [event('site_abc123')] },
+    })
     expect(typo.status).toBe(422)
     expect(typo.body.error).toContain('event')
   })
@@ -156,13 +166,18 @@ describe('limits', () => {
     await h.close()
     h = await createTestApp({ PULSE_RATE_LIMIT_PER_MINUTE: '2' })
     keys = await h.site('site_abc123')
-    for (let i = 0; i < 2; i++) expect((await h.json('POST', '/collect', { key: keys.secret_key, body: event('site_abc123') })).status).toBe(200)
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await h.json('POST', '/collect', { key: keys.secret_key, body: event('site_abc123') })).status,
+      ).toBe(200)
     const res = await h.json('POST', '/collect', { key: keys.secret_key, body: event('site_abc123') })
     expect(res.status).toBe(429)
     expect(res.body).toEqual({ success: false, error: 'Rate limit exceeded', status: 429 })
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
     h.clock.advance(60_000)
-    expect((await h.json('POST', '/collect', { key: keys.secret_key, body: event('site_abc123') })).status).toBe(200)
+    expect(
+      (await h.json('POST', '/collect', { key: keys.secret_key, body: event('site_abc123') })).status,
+    ).toBe(200)
   })
 
   test('503 with Retry-After when the buffer is full; accepted events are kept', async () => {
@@ -171,9 +186,15 @@ describe('limits', () => {
     keys = await h.site('site_abc123')
     const events = Array.from({ length: 1000 }, (_, i) => event('site_abc123', { session_id: `s${i}` }))
     // The size-triggered flush is awaited before the next request so the buffer can be filled deterministically.
-    const first = await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: events.slice(0, 999) } })
+    const first = await h.json('POST', '/collect/batch', {
+      key: keys.secret_key,
+      body: { events: events.slice(0, 999) },
+    })
     expect(first.status).toBe(200)
-    const full = await h.json('POST', '/collect/batch', { key: keys.secret_key, body: { events: events.slice(0, 2) } })
+    const full = await h.json('POST', '/collect/batch', {
+      key: keys.secret_key,
+      body: { events: events.slice(0, 2) },
+    })
     expect(full.status).toBe(503)
     expect(full.headers.get('retry-after')).toBe('1')
     expect(await storedEvents()).toHaveLength(999)

@@ -13,7 +13,14 @@ function issues(v: unknown, o = opts) {
 describe('validateEvent', () => {
   test('accepts the seed event and normalises it', () => {
     const r = validateEvent(
-      { ...base, user_id: 'user_123', url: 'https://example.com/products', referrer: '', country: 'us', device_type: 'desktop' },
+      {
+        ...base,
+        user_id: 'user_123',
+        url: 'https://example.com/products',
+        referrer: '',
+        country: 'us',
+        device_type: 'desktop',
+      },
       opts,
     )
     expect(r.ok).toBe(true)
@@ -25,7 +32,10 @@ describe('validateEvent', () => {
   })
 
   test('accepts a path as url (the SDK sends /products) and flat properties', () => {
-    const r = validateEvent({ ...base, url: '/products', properties: { plan: 'premium', n: 2, ok: true, none: null } }, opts)
+    const r = validateEvent(
+      { ...base, url: '/products', properties: { plan: 'premium', n: 2, ok: true, none: null } },
+      opts,
+    )
     expect(r.ok).toBe(true)
     if (r.ok) expect(JSON.parse(r.row.properties!)).toEqual({ plan: 'premium', n: 2, ok: true, none: null })
   })
@@ -38,7 +48,9 @@ describe('validateEvent', () => {
 
   test('reports each missing required field with its path', () => {
     const paths = issues({}).map((i) => i.path)
-    expect(paths).toEqual(expect.arrayContaining(['$.site_id', '$.event_type', '$.timestamp', '$.session_id']))
+    expect(paths).toEqual(
+      expect.arrayContaining(['$.site_id', '$.event_type', '$.timestamp', '$.session_id']),
+    )
   })
 
   test.each([

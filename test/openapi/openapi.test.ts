@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compileErrors, validate } from '@readme/openapi-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
-import { ADMIN_TOKEN, type TestApp, createTestApp } from '../helpers/app'
+import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app'
 
 let h: TestApp
 let spec: any
@@ -21,9 +21,24 @@ afterAll(async () => {
 })
 
 const tsc = (file: string) =>
-  Bun.spawnSync(['node_modules/.bin/tsc', '--noEmit', '--strict', '--skipLibCheck', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', file], {
-    cwd: join(import.meta.dir, '../..'),
-  })
+  Bun.spawnSync(
+    [
+      'node_modules/.bin/tsc',
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--target',
+      'es2022',
+      file,
+    ],
+    {
+      cwd: join(import.meta.dir, '../..'),
+    },
+  )
 
 describe('OpenAPI document', () => {
   test('is a valid OpenAPI 3.1 document', async () => {
@@ -56,7 +71,11 @@ describe('OpenAPI document', () => {
 
   test('carries the seed examples', () => {
     const body = spec.paths['/collect'].post.requestBody.content['application/json']
-    expect(body.example).toMatchObject({ site_id: 'site_abc123', event_type: 'page_view', session_id: 'session_123' })
+    expect(body.example).toMatchObject({
+      site_id: 'site_abc123',
+      event_type: 'page_view',
+      session_id: 'session_123',
+    })
     expect(JSON.stringify(spec.paths['/api/v1/stats'].get.responses['200'])).toContain('event_count')
   })
 

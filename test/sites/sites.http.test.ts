@@ -1,7 +1,7 @@
 // Admin API for sites and keys through app.handle.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { queryRows } from '../../src/db/rows'
-import { ADMIN_TOKEN, type TestApp, createTestApp, event } from '../helpers/app'
+import { ADMIN_TOKEN, createTestApp, event, type TestApp } from '../helpers/app'
 
 let h: TestApp
 beforeEach(async () => {
@@ -26,7 +26,10 @@ describe('sites admin API', () => {
         secret_key: expect.stringMatching(/^sk_/),
       },
     })
-    const again = await h.json('POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'site_abc123' } })
+    const again = await h.json('POST', '/api/v1/sites', {
+      key: ADMIN_TOKEN,
+      body: { site_id: 'site_abc123' },
+    })
     expect(again.status).toBe(409)
     expect(again.body).toMatchObject({ success: false, status: 409 })
     const got = await h.json('GET', '/api/v1/sites/site_abc123', { key: ADMIN_TOKEN })
@@ -53,11 +56,16 @@ describe('sites admin API', () => {
     expect((await h.json('GET', '/api/v1/sites')).status).toBe(401)
     const site = await h.site('s1')
     expect((await h.json('GET', '/api/v1/sites', { key: site.secret_key })).status).toBe(401)
-    expect((await h.json('GET', '/api/v1/sites', { key: 'x'.repeat(40) })).body).toMatchObject({ success: false, status: 401 })
+    expect((await h.json('GET', '/api/v1/sites', { key: 'x'.repeat(40) })).body).toMatchObject({
+      success: false,
+      status: 401,
+    })
   })
 
   test('422 for a bad site id or unknown body field', async () => {
-    expect((await h.json('POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'bad id!' } })).status).toBe(422)
+    expect(
+      (await h.json('POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'bad id!' } })).status,
+    ).toBe(422)
     const typo = await h.json('POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { siteId: 'x' } })
     expect(typo.status).toBe(422)
     expect(typo.body.success).toBe(false)
@@ -65,13 +73,19 @@ describe('sites admin API', () => {
 
   test('new keys work at once; revoked keys stop working at once', async () => {
     const site = await h.site('s1')
-    const created = await h.json('POST', '/api/v1/sites/s1/keys', { key: ADMIN_TOKEN, body: { kind: 'secret' } })
+    const created = await h.json('POST', '/api/v1/sites/s1/keys', {
+      key: ADMIN_TOKEN,
+      body: { kind: 'secret' },
+    })
     expect(created.status).toBe(201)
     const key = created.body.data.key
     expect((await h.json('POST', '/collect', { key, body: event('s1') })).status).toBe(200)
     const list = await h.json('GET', '/api/v1/sites/s1/keys', { key: ADMIN_TOKEN })
     expect(list.body.data).toHaveLength(3)
-    expect((await h.json('DELETE', `/api/v1/sites/s1/keys/${created.body.data.key_id}`, { key: ADMIN_TOKEN })).status).toBe(200)
+    expect(
+      (await h.json('DELETE', `/api/v1/sites/s1/keys/${created.body.data.key_id}`, { key: ADMIN_TOKEN }))
+        .status,
+    ).toBe(200)
     expect((await h.json('POST', '/collect', { key, body: event('s1') })).status).toBe(401)
     expect((await h.json('POST', '/collect', { key: site.secret_key, body: event('s1') })).status).toBe(200)
     expect((await h.json('DELETE', '/api/v1/sites/s1/keys/key_nope', { key: ADMIN_TOKEN })).status).toBe(404)
@@ -90,7 +104,10 @@ describe('sites admin API', () => {
   })
 
   test('admin routes answer no CORS', async () => {
-    const res = await h.request('GET', '/api/v1/sites', { key: ADMIN_TOKEN, headers: { origin: 'https://evil.example' } })
+    const res = await h.request('GET', '/api/v1/sites', {
+      key: ADMIN_TOKEN,
+      headers: { origin: 'https://evil.example' },
+    })
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
   })
 })

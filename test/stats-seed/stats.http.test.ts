@@ -1,6 +1,6 @@
 // The seed's stats query: GET /api/v1/stats?site_id=…&metric=… answers {metric, value, period}.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
-import { ADMIN_TOKEN, type TestApp, T0, createTestApp, event } from '../helpers/app'
+import { ADMIN_TOKEN, createTestApp, event, T0, type TestApp } from '../helpers/app'
 
 let h: TestApp
 let keys: { public_key: string; secret_key: string }
@@ -31,7 +31,9 @@ describe('GET /api/v1/stats (seed shape)', () => {
 
   test('read-your-writes: the next query counts an acknowledged event without waiting for a flush', async () => {
     for (let i = 1; i <= 3; i++) {
-      expect((await h.json('POST', '/collect', { key: keys.public_key, body: event('site_abc123') })).status).toBe(200)
+      expect(
+        (await h.json('POST', '/collect', { key: keys.public_key, body: event('site_abc123') })).status,
+      ).toBe(200)
       expect((await stat('metric=event_count')).body.data.value).toBe(i)
     }
   })
@@ -74,7 +76,7 @@ describe('GET /api/v1/stats (seed shape)', () => {
     const bad = await stat('metric=bogus')
     expect(bad.status).toBe(422)
     expect(bad.body.error).toContain('event_count')
-    const inj = await stat(`metric=${encodeURIComponent("event_count; DROP TABLE events; --")}`)
+    const inj = await stat(`metric=${encodeURIComponent('event_count; DROP TABLE events; --')}`)
     expect(inj.status).toBe(422)
     expect((await stat('period=forever')).status).toBe(422)
     expect((await stat('metric=event_count')).status).toBe(200)
