@@ -14,6 +14,7 @@ import { openapiRoutes } from './openapi'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
+import { trackerRoutes } from './tracker'
 
 export const VERSION = '0.1.0'
 
@@ -27,7 +28,10 @@ export interface AppDeps {
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
-  commit?: (rows: EventRow[]) => Promise<EventRow[]>
+  /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
+  persist: (rows: EventRow[], receivedAt: number) => Promise<void>
+  /** `draining` is set at shutdown: ingest answers 503 from then on. */
+  lifecycle: { draining: boolean }
   startedAt: number
 }
 
@@ -40,6 +44,7 @@ export function createApp(deps: AppDeps) {
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))
+    .use(trackerRoutes())
 }
 
 export type App = ReturnType<typeof createApp>

@@ -19,7 +19,6 @@ export interface Config {
   maxBatchEvents: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   durability: 'fsync' | 'none'
-  groupCommitMs: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -73,6 +72,5 @@ export function loadConfig(env: Env): Config {
     maxBatchEvents: int(env, 'PULSE_MAX_BATCH_EVENTS', 1000, 1, 100_000),
     logLevel: oneOf(env, 'PULSE_LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
     durability: oneOf(env, 'PULSE_DURABILITY', 'fsync', ['fsync', 'none'] as const),
-    groupCommitMs: int(env, 'PULSE_GROUP_COMMIT_MS', 2, 0, 1000),
   }
 }

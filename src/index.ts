@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info('shutting down', { signal })
-    const force = setTimeout(() => process.exit(1), 10_000)
+    const force = setTimeout(() => process.exit(1), 9_000)
+    services.lifecycle.draining = true
     try {
       await app.stop()
       await services.close()

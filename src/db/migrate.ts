@@ -18,6 +18,9 @@ export async function migrate(conn: DuckDBConnection, dir = MIGRATIONS_DIR): Pro
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
+  const versions = files.map((f) => Number(f.slice(0, 3)))
+  const dup = versions.find((v, i) => versions.indexOf(v) !== i)
+  if (dup !== undefined) throw new Error(`Two migrations share the number ${String(dup).padStart(3, '0')}`)
   const applied: number[] = []
   for (const file of files) {
     const version = Number(file.slice(0, 3))

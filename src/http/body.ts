@@ -1,22 +1,43 @@
-// Reading a JSON request body within a byte limit: 413 when too large (declared or actual),
-// 415 for a content type that is not JSON, 400 when it does not parse. `text/plain` is accepted so
-// browsers can send events without a CORS preflight, and curl's default form type because `curl -d`
+// Reading a JSON request body within limits: 413 when too large (declared, sent, or after gzip
+// decompression), 408 when it trickles in slower than `BODY_DEADLINE_MS`, 415 for a content type that
+// is not JSON, 400 when it is not UTF-8 or not strict JSON (see json-guard.ts). `text/plain` is accepted
+// so browsers can send events without a CORS preflight, and curl's default form type because `curl -d`
 // without a Content-Type header is the most common first try.
 import { AppError } from './errors'
+import { parseJsonStrict } from './json-guard'
 
 const JSON_TYPES =
   /^(application\/json|text\/plain|application\/x-www-form-urlencoded|application\/[a-z.+-]*\+json)\s*(;|$)/i
 
-/** Read the raw body as UTF-8 text, refusing more than `maxBytes`. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Longest time a body may take to arrive once the handler starts reading it. A client that stops
+ * sending altogether is cut off earlier by the server's idle timeout; this bounds one that trickles.
+ */
+export const BODY_DEADLINE_MS = 30_000
+
+/** Options of `readBodyText`. */
+export interface ReadBodyOptions {
+  /** See `BODY_DEADLINE_MS`. */
+  deadlineMs?: number
+}
+
+/** Read the raw body as UTF-8 text, refusing more than `maxBytes` on the wire or decompressed. */
+export async function readBodyText(
+  request: Request,
+  maxBytes: number,
+  { deadlineMs = BODY_DEADLINE_MS }: ReadBodyOptions = {},
+): Promise<string> {
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes)
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase()
   let stream = request.body
   if (!stream) return ''
-  if (encoding === 'gzip') stream = stream.pipeThrough(new DecompressionStream('gzip'))
+  if (encoding === 'gzip')
+    stream = stream.pipeThrough(limitBytes(maxBytes)).pipeThrough(new DecompressionStream('gzip'))
   else if (encoding && encoding !== 'identity')
     throw new AppError(415, `Unsupported Content-Encoding: ${encoding.slice(0, 40)}`)
+  // A transport timeout, not business time: measured on the monotonic clock, not the injected one.
+  const deadline = performance.now() + deadlineMs
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -25,38 +46,64 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
       const { done, value } = await reader.read()
       if (done) break
       size += value.byteLength
-      if (size > maxBytes) {
-        reader.cancel().catch(() => undefined)
-        throw tooLarge(maxBytes)
-      }
+      if (size > maxBytes) throw tooLarge(maxBytes)
+      if (performance.now() > deadline)
+        throw new AppError(
+          408,
+          `Request body took longer than ${Math.round(deadlineMs / 1000)} s to arrive`,
+          undefined,
+          {
+            connection: 'close',
+          },
+        )
       chunks.push(value)
     }
   } catch (err) {
+    reader.cancel().catch(() => undefined)
     if (err instanceof AppError) throw err
     throw new AppError(
       400,
       encoding === 'gzip' ? 'Request body is not valid gzip' : 'Request body could not be read',
     )
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(
-    chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
-  )
+  try {
+    return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
+  } catch {
+    throw new AppError(400, 'Request body is not valid UTF-8')
+  }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Errors the stream once more than `maxBytes` pass: bounds the compressed side of a gzip body. */
+function limitBytes(maxBytes: number): TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>> {
+  let seen = 0
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength
+      if (seen > maxBytes) controller.error(tooLarge(maxBytes))
+      else controller.enqueue(chunk)
+    },
+  })
+}
+
+/** 413; `Connection: close` so the server does not read the rest of a body it has refused. */
 function tooLarge(maxBytes: number): AppError {
-  return new AppError(413, `Request body too large: at most ${maxBytes} bytes`)
+  return new AppError(413, `Request body too large: at most ${maxBytes} bytes`, undefined, {
+    connection: 'close',
+  })
 }
 
 /** Read and parse a JSON body (see module comment). */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  opts: ReadBodyOptions = {},
+): Promise<unknown> {
   const type = request.headers.get('content-type')
   if (type !== null && type !== '' && !JSON_TYPES.test(type))
     throw new AppError(415, 'Content-Type must be application/json (or text/plain carrying JSON)')
-  const text = await readBodyText(request, maxBytes)
+  const text = await readBodyText(request, maxBytes, opts)
   if (text.trim() === '') throw new AppError(400, 'Request body is empty: expected a JSON object')
-  try {
-    return JSON.parse(text)
-  } catch (err) {
-    throw new AppError(400, `Request body is not valid JSON: ${(err as Error).message.slice(0, 120)}`)
-  }
+  return parseJsonStrict(text)
 }

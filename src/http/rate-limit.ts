@@ -57,13 +57,21 @@ export class RateLimiter {
   }
 }
 
+/** `RateLimit-*` headers describing `d` (none when the limiter is off). */
+export function rateLimitHeaders(d: RateDecision): Record<string, string> {
+  if (d.limit <= 0) return {}
+  return {
+    'ratelimit-limit': String(d.limit),
+    'ratelimit-remaining': String(d.remaining),
+    'ratelimit-reset': String(d.allowed ? d.reset : d.retryAfter),
+  }
+}
+
 /** Throw the seed's 429 body with Retry-After and RateLimit-* headers when `d` refuses. */
 export function enforce(d: RateDecision): void {
   if (d.allowed) return
   throw new AppError(429, 'Rate limit exceeded', undefined, {
     'retry-after': String(d.retryAfter),
-    'ratelimit-limit': String(d.limit),
-    'ratelimit-remaining': '0',
-    'ratelimit-reset': String(d.retryAfter),
+    ...rateLimitHeaders(d),
   })
 }

@@ -7,8 +7,11 @@ import type { Logger } from '../logger'
 import { concatColumns, type EventColumns, emptyColumns, pushRow } from './columns'
 import type { EventRow } from './validate'
 
-/** Writes a batch of columns; provided by the writer (and wrapped by the write-ahead log). */
-export type FlushSink = (columns: EventColumns, rows: number) => Promise<void>
+/**
+ * Writes a batch of columns; provided by the writer. `upToSeq` is the highest write-ahead-log sequence
+ * number among the rows (0 without a log), recorded in the same transaction.
+ */
+export type FlushSink = (columns: EventColumns, rows: number, upToSeq: number) => Promise<void>
 
 /** Options of the buffer. */
 export interface EventBufferOptions {
@@ -33,6 +36,8 @@ export class EventBuffer {
   /** Rows written by flushes since start. */
   flushedRows = 0
   lastError: string | null = null
+  /** Highest log sequence number pushed so far. */
+  private maxSeq = 0
 
   constructor(
     private sink: FlushSink,
@@ -59,10 +64,14 @@ export class EventBuffer {
       throw new AppError(503, 'Ingest buffer is full; retry shortly', undefined, { 'retry-after': '1' })
   }
 
-  /** Add validated rows (call `ensureRoom` first); starts a flush when the size threshold is reached. */
-  push(rows: EventRow[], receivedAt: number): void {
+  /**
+   * Add validated rows (call `ensureRoom` first), in log order; `seq` is their log record's sequence
+   * number. Starts a flush when the size threshold is reached.
+   */
+  push(rows: EventRow[], receivedAt: number, seq = 0): void {
     for (const r of rows) pushRow(this.cols, r, receivedAt)
     this.rows += rows.length
+    if (seq > this.maxSeq) this.maxSeq = seq
     if (this.rows >= this.opts.flushMaxRows && !this.flushing) this.flush().catch(() => undefined)
   }
 
@@ -75,12 +84,13 @@ export class EventBuffer {
     if (this.rows === 0) return
     const cols = this.cols
     const n = this.rows
+    const upTo = this.maxSeq
     this.cols = emptyColumns()
     this.rows = 0
     this.inFlight = n
     this.flushing = (async () => {
       try {
-        await this.sink(cols, n)
+        await this.sink(cols, n, upTo)
         this.lastFlushAt = this.opts.clock()
         this.flushedRows += n
         this.failures = 0

@@ -1,7 +1,9 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
 import { Elysia } from 'elysia'
 import { readJsonBody } from '../http/body'
+import { ipBucketId } from '../http/client-ip'
 import { AppError } from '../http/errors'
+import { rateLimitHeaders } from '../http/rate-limit'
 import { errors } from '../http/responses'
 import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
@@ -19,11 +21,13 @@ function corsHeaders(set: { headers: Record<string, string | number> }, request:
   set.headers.vary = 'Origin'
 }
 
+/** The peer address as a rate-limit id (IPv6 by /64); undefined under `app.handle`, which has no socket. */
 function clientIp(
   server: { requestIP(r: Request): { address: string } | null } | null,
   request: Request,
 ): string | undefined {
-  return server?.requestIP(request)?.address
+  const address = server?.requestIP(request)?.address
+  return address ? ipBucketId(address) : undefined
 }
 
 const requestBody = (name: string, example: unknown) => ({
@@ -55,7 +59,7 @@ export function ingestRoutes(deps: IngestDeps) {
       async ({ request, query, set, server }) => {
         corsHeaders(set, request)
         const body = await readJsonBody(request, maxBytes)
-        const rec = authorizeIngest(deps, {
+        const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam: query.api_key,
           ip: clientIp(server, request),
@@ -64,6 +68,7 @@ export function ingestRoutes(deps: IngestDeps) {
         if (rejected.length > 0)
           throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
         const accepted = await acceptRows(deps, rows)
+        Object.assign(set.headers, rateLimitHeaders(rate))
         return { success: true as const, data: { accepted } }
       },
       {
@@ -108,13 +113,14 @@ export function ingestRoutes(deps: IngestDeps) {
         if (events.length > deps.config.maxBatchEvents)
           throw new AppError(413, `Too many events in one batch: at most ${deps.config.maxBatchEvents}`)
         const keyParam = query.api_key ?? (typeof bodyKey === 'string' ? bodyKey : undefined)
-        const rec = authorizeIngest(deps, {
+        const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam,
           ip: clientIp(server, request),
         })
         const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
         const accepted = await acceptRows(deps, rows)
+        Object.assign(set.headers, rateLimitHeaders(rate))
         return { success: true as const, data: { accepted, rejected } }
       },
       {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { authenticateKey, bearerToken } from '../http/auth'
 import { AppError, type FieldIssue } from '../http/errors'
-import { enforce, type RateLimiter } from '../http/rate-limit'
+import { enforce, type RateDecision, type RateLimiter } from '../http/rate-limit'
 import type { KeyRecord } from '../sites/repo'
 import type { SiteStore } from '../sites/store'
 import type { EventBuffer } from './buffer'
@@ -18,8 +18,10 @@ export interface IngestDeps {
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
-  /** Makes rows durable before they are acknowledged (the write-ahead log); absent: memory only. */
-  commit?: (rows: EventRow[]) => Promise<EventRow[]>
+  /** Stores validated rows: dedupe, write-ahead log (when durable), buffer. Resolves when acknowledged. */
+  persist: (rows: EventRow[], receivedAt: number) => Promise<void>
+  /** Set while shutting down: ingest answers 503. */
+  lifecycle: { draining: boolean }
 }
 
 /** Where a request came from, as far as authorisation cares. */
@@ -30,8 +32,18 @@ export interface RequestInfo {
   ip?: string
 }
 
-/** Authenticate and rate-limit a request to an ingest endpoint. */
-export function authorizeIngest(deps: IngestDeps, req: RequestInfo): KeyRecord {
+/** An authorised ingest request: its key, and the rate-limit state to report in `RateLimit-*` headers. */
+export interface AuthorizedIngest {
+  key: KeyRecord
+  rate: RateDecision
+}
+
+/**
+ * Authenticate and rate-limit a request to an ingest endpoint. Browser (public-key) traffic is limited
+ * per site and client IP first, so requests refused for one abusive IP never use up the tokens of the
+ * site's key that other visitors share.
+ */
+export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedIngest {
   const header = bearerToken(req.headers)
   const key = header ?? req.keyParam
   const rec = authenticateKey(deps.store, key)
@@ -39,9 +51,18 @@ export function authorizeIngest(deps: IngestDeps, req: RequestInfo): KeyRecord {
     throw new AppError(403, 'A secret key must be sent in the Authorization header, never in a URL or body')
   const origin = req.headers.get('origin')
   if (origin) checkOrigin(deps.store, rec, origin, req.headers)
-  enforce(deps.keyLimiter.take(rec.keyId))
-  if (rec.kind === 'public' && req.ip) enforce(deps.ipLimiter.take(`${rec.siteId}|${req.ip}`))
-  return rec
+  const byIp = rec.kind === 'public' && req.ip ? deps.ipLimiter.take(`${rec.siteId}|${req.ip}`) : undefined
+  if (byIp) enforce(byIp)
+  const byKey = deps.keyLimiter.take(rec.keyId)
+  enforce(byKey)
+  return { key: rec, rate: byIp ? tighter(byIp, byKey) : byKey }
+}
+
+/** The limit closer to refusing (a disabled limiter, limit 0, never is). */
+function tighter(a: RateDecision, b: RateDecision): RateDecision {
+  if (a.limit <= 0) return b
+  if (b.limit <= 0) return a
+  return a.remaining <= b.remaining ? a : b
 }
 
 function hostOf(origin: string): string | undefined {
@@ -96,11 +117,12 @@ export function validateBatch(
   return { rows, rejected }
 }
 
-/** Store validated rows: room check, durable commit (if configured), then the buffer. Returns how many were new. */
+/** Store validated rows (room check, then `persist`); returns how many were acknowledged. */
 export async function acceptRows(deps: IngestDeps, rows: EventRow[]): Promise<number> {
   if (rows.length === 0) return 0
+  if (deps.lifecycle.draining)
+    throw new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' })
   deps.buffer.ensureRoom(rows.length)
-  const fresh = deps.commit ? await deps.commit(rows) : rows
-  deps.buffer.push(fresh, deps.clock())
+  await deps.persist(rows, deps.clock())
   return rows.length
 }

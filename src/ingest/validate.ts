@@ -4,7 +4,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
 import { jsonPath } from '../http/error-funnel'
 import type { FieldIssue } from '../http/errors'
-import { EventInput } from './model'
+import { EventInput, LIMITS } from './model'
 
 const check = TypeCompiler.Compile(EventInput)
 const FUTURE_MS = 5 * 60_000
@@ -73,6 +73,12 @@ function deepest(e: ValueError): ValueError {
 
 function messageOf(e: ValueError): string {
   if (e.type === ValueErrorType.ObjectRequiredProperty) return 'is required'
+  if (
+    /^\/properties\/./.test(e.path) &&
+    !/^\/properties\/[^/]+\//.test(e.path) &&
+    e.type !== ValueErrorType.StringMaxLength
+  )
+    return 'expected a string, a finite number, a boolean or null'
   if (e.type === ValueErrorType.Union) return `has the wrong type (${typeOf(e.value)})`
   return e.message.replace(/^Expected/, 'expected')
 }
@@ -86,6 +92,51 @@ function hint(field: string): string {
   return snake !== field && snake in EventInput.properties ? ` (did you mean "${snake}"?)` : ''
 }
 
+/** Fields whose text is checked for NUL characters and lone surrogates. */
+const TEXT_FIELDS = [
+  'site_id',
+  'event_type',
+  'session_id',
+  'user_id',
+  'url',
+  'referrer',
+  'device_type',
+  'event_id',
+] as const
+
+/** What is wrong with a string the schema accepted, or undefined: NUL and lone UTF-16 surrogates. */
+function textProblem(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'must not contain NUL (\\u0000) characters'
+  if (!s.isWellFormed()) return 'must be valid Unicode (it has a lone surrogate)'
+  return undefined
+}
+
+/**
+ * NUL bytes and lone surrogates pass JSON.parse and the schema but cannot be stored faithfully (DuckDB
+ * keeps UTF-8: a lone surrogate would silently become U+FFFD) and break tools downstream; `__proto__`
+ * as a property name is refused so no consumer of `properties` can ever be tricked into a prototype write.
+ */
+function textIssues(e: EventInput, prefix: string): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  for (const f of TEXT_FIELDS) {
+    const v = e[f]
+    const problem = typeof v === 'string' ? textProblem(v) : undefined
+    if (problem) issues.push({ path: `${prefix}.${f}`, message: problem })
+  }
+  if (e.properties)
+    for (const [k, v] of Object.entries(e.properties)) {
+      const path = `${prefix}.properties${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.slice(0, 64))}]`}`
+      const problem =
+        k === '__proto__'
+          ? 'is a reserved name'
+          : k.length < 1 || k.length > LIMITS.propertyKey
+            ? `property names must be 1 to ${LIMITS.propertyKey} characters`
+            : (textProblem(k) ?? (typeof v === 'string' ? textProblem(v) : undefined))
+      if (problem) issues.push({ path, message: problem })
+    }
+  return issues
+}
+
 const blank = (v: string | null | undefined): string | null =>
   v === undefined || v === null || v === '' ? null : v
 
@@ -96,7 +147,7 @@ export function validateEvent(value: unknown, opts: ValidateOptions): Validated 
     return { ok: false, issues: [{ path: prefix, message: 'must be a JSON object' }] }
   if (!check.Check(value)) return { ok: false, issues: schemaIssues(value, prefix) }
   const e = value as EventInput
-  const issues: FieldIssue[] = []
+  const issues = textIssues(e, prefix)
   const oldest = opts.now - opts.maxEventAgeDays * DAY_MS
   if (e.timestamp < 100_000_000_000 && e.timestamp > 0)
     issues.push({

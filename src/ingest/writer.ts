@@ -33,6 +33,17 @@ export async function appendEvents(
   })
 }
 
+/** Record, inside a flush's transaction, that the log is applied up to `seq`. */
+export async function setAppliedSeq(db: Database, seq: number): Promise<void> {
+  await db.writer.run('UPDATE wal_state SET applied_seq = $1 WHERE id = 1', [BigInt(seq)])
+}
+
+/** How far the log has been applied (0 for a new database). */
+export async function getAppliedSeq(db: Database): Promise<number> {
+  const r = await db.writer.runAndReadAll('SELECT applied_seq FROM wal_state WHERE id = 1')
+  return Number(r.getRows()[0]?.[0] ?? 0)
+}
+
 async function appendRows(db: Database, c: EventColumns, n: number): Promise<void> {
   const a = await db.writer.createAppender('events')
   try {

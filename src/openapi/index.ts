@@ -28,7 +28,8 @@ export function openapiRoutes(version: string) {
       openapi({
         path: '/openapi',
         specPath: '/openapi/json',
-        exclude: { paths: ['/openapi/scalar.js'] },
+        // staticFile: false keeps /tracker.js (a documented route) in the spec; hidden routes stay hidden.
+        exclude: { paths: ['/openapi/scalar.js'], staticFile: false },
         scalar: { cdn: '/openapi/scalar.js', withDefaultFonts: false } as never,
         documentation: {
           openapi: '3.1.0',
@@ -44,6 +45,7 @@ export function openapiRoutes(version: string) {
             { name: 'Stats', description: 'Query analytics (secret key or admin token)' },
             { name: 'Admin', description: 'Sites and API keys (admin token)' },
             { name: 'Health', description: 'Server state' },
+            { name: 'Tracker', description: 'The browser tracker script' },
           ],
           components: {
             securitySchemes: {

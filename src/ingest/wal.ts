@@ -1,0 +1,182 @@
+// The write-ahead log: accepted events are appended here and synced to disk before they are
+// acknowledged. One sync serves every request that arrived while the previous one ran (group commit).
+// The log is a directory of segment files named by their first sequence number; segments whose records
+// are all applied to DuckDB are deleted after a flush.
+import { close, fdatasync, ftruncate, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, write } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { AppError } from '../http/errors'
+import type { Logger } from '../logger'
+import type { EventRow } from './validate'
+import { type LogRecord, decodeSegment, encodeRecord } from './wal-format'
+
+/** Options of `WriteAheadLog.open`. */
+export interface WalOptions {
+  dir: string
+  /** Records with seq ≤ this are already in DuckDB. */
+  appliedSeq: number
+  /** fdatasync before acknowledging (false only in tests of the log itself). */
+  sync: boolean
+  logger: Logger
+  /** Start a new segment once the active one is this big and fully applied. */
+  rotateBytes?: number
+}
+
+interface Segment {
+  path: string
+  lastSeq: number
+  size: number
+}
+
+interface Pending {
+  bytes: Uint8Array
+  seq: number
+  resolve: (seq: number) => void
+  reject: (err: Error) => void
+}
+
+const segmentName = (seq: number) => `${String(seq).padStart(16, '0')}.log`
+
+// Plain descriptors with the callback API (run on the thread pool, so the event loop never blocks on disk).
+const writeAt = promisify(write) as (fd: number, buf: Uint8Array, off: number, len: number, pos: number) => Promise<number>
+const syncData = promisify(fdatasync)
+const truncateTo = promisify(ftruncate)
+const closeFd = promisify(close)
+
+/** The log; `open` also returns the records not yet applied, for replay. */
+export class WriteAheadLog {
+  private queue: Pending[] = []
+  private writing: Promise<void> | undefined
+  private closed: Segment[] = []
+  private active!: Segment
+  private fd = -1
+  private rotateWanted = false
+  /** Acknowledged-but-unwritten bytes are impossible: a failed write truncates back to here. */
+  private goodSize = 0
+  private applied = 0
+
+  private constructor(
+    private opts: WalOptions,
+    private lastSeq: number,
+  ) {}
+
+  /** Open the log directory, read every segment, and start a fresh active segment. */
+  static async open(opts: WalOptions): Promise<{ wal: WriteAheadLog; pending: LogRecord[] }> {
+    mkdirSync(opts.dir, { recursive: true })
+    const files = readdirSync(opts.dir)
+      .filter((f) => /^\d{16}\.log$/.test(f))
+      .sort()
+    const pending: LogRecord[] = []
+    const segments: Segment[] = []
+    let maxSeq = opts.appliedSeq
+    for (const f of files) {
+      const path = join(opts.dir, f)
+      const bytes = readFileSync(path)
+      const { records, validBytes, corrupt } = decodeSegment(bytes)
+      if (corrupt)
+        opts.logger.warn('write-ahead log: skipped a torn or corrupt tail', {
+          segment: f,
+          validBytes,
+          skippedBytes: bytes.length - validBytes,
+        })
+      let last = 0
+      for (const r of records) {
+        last = Math.max(last, r.seq)
+        if (r.seq > opts.appliedSeq) pending.push(r)
+      }
+      maxSeq = Math.max(maxSeq, last)
+      if (last <= opts.appliedSeq) unlinkSync(path)
+      else segments.push({ path, lastSeq: last, size: bytes.length })
+    }
+    pending.sort((a, b) => a.seq - b.seq)
+    const wal = new WriteAheadLog(opts, maxSeq)
+    wal.applied = opts.appliedSeq
+    wal.closed = segments
+    await wal.startSegment(maxSeq + 1)
+    return { wal, pending }
+  }
+
+  /** Bytes in the log directory (all segments). */
+  get sizeBytes(): number {
+    return this.closed.reduce((n, s) => n + s.size, 0) + this.active.size
+  }
+
+  /** Append rows as one record; resolves with its sequence number once it is on disk. */
+  append(rows: EventRow[], receivedAt: number): Promise<number> {
+    const seq = ++this.lastSeq
+    const bytes = encodeRecord(seq, receivedAt, rows)
+    return new Promise((resolve, reject) => {
+      this.queue.push({ bytes, seq, resolve, reject })
+      this.writing ??= this.drain()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.queue
+      this.queue = []
+      try {
+        if (this.rotateWanted) await this.startSegment(group[0].seq)
+        const buf = group.length === 1 ? group[0].bytes : Buffer.concat(group.map((g) => g.bytes))
+        let written = 0
+        while (written < buf.length) written += await writeAt(this.fd, buf, written, buf.length - written, this.goodSize + written)
+        if (this.opts.sync) await syncData(this.fd)
+        this.goodSize += buf.length
+        this.active.size = this.goodSize
+        this.active.lastSeq = group[group.length - 1].seq
+        for (const g of group) g.resolve(g.seq)
+      } catch (err) {
+        this.opts.logger.error('write-ahead log write failed', { error: (err as Error).message, records: group.length })
+        // Cut any partial record so later records stay readable; if even that fails, move to a new segment.
+        await truncateTo(this.fd, this.goodSize).catch(() => {
+          this.rotateWanted = true
+        })
+        const e = new AppError(503, 'Could not write the event log; retry shortly', undefined, { 'retry-after': '1' })
+        for (const g of group) g.reject(e)
+      }
+    }
+    this.writing = undefined
+  }
+
+  private async startSegment(firstSeq: number): Promise<void> {
+    if (this.fd >= 0) {
+      await closeFd(this.fd).catch(() => undefined)
+      if (this.goodSize > 0) this.closed.push(this.active)
+      else unlinkSync(this.active.path)
+    }
+    const path = join(this.opts.dir, segmentName(firstSeq))
+    this.fd = openSync(path, 'w')
+    this.active = { path, lastSeq: firstSeq - 1, size: 0 }
+    this.goodSize = 0
+    this.rotateWanted = false
+  }
+
+  /** Everything up to `seq` is in DuckDB: delete segments that hold nothing newer. */
+  markApplied(seq: number): void {
+    this.applied = Math.max(this.applied, seq)
+    this.closed = this.closed.filter((s) => {
+      if (s.lastSeq > seq) return true
+      try {
+        unlinkSync(s.path)
+      } catch (err) {
+        this.opts.logger.warn('write-ahead log: could not delete an applied segment', { error: (err as Error).message })
+        return true
+      }
+      return false
+    })
+    if (this.active.lastSeq <= seq && this.active.size >= (this.opts.rotateBytes ?? 16 * 1024 * 1024)) this.rotateWanted = true
+  }
+
+  /** Wait for queued writes, then close the active segment. */
+  async close(): Promise<void> {
+    while (this.writing) await this.writing
+    await closeFd(this.fd).catch(() => undefined)
+    this.fd = -1
+    // Fully applied (or empty): nothing in it is needed at the next start.
+    if (this.active.lastSeq <= this.applied) {
+      try {
+        unlinkSync(this.active.path)
+      } catch {}
+    }
+  }
+}
