@@ -19,8 +19,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function boot() {
-  const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN })
+async function boot(env: Record<string, string> = {}) {
+  const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN, ...env })
   const deps = await createServices(config, { clock: manualClock(T0), logger: createLogger('silent'), autoFlush: false })
   const app = createApp(deps)
   const post = async (path: string, key: string, body: unknown) =>
@@ -108,6 +108,31 @@ describe('write-ahead log', () => {
     s = await boot()
     await s.post('/collect', secret_key, e)
     expect(await s.count()).toBe(2)
+    await s.deps.close()
+  })
+
+  test('while DuckDB writes fail, acknowledged events are kept, a full buffer answers 503, and it recovers by itself', async () => {
+    let s = await boot({ PULSE_FLUSH_MAX_ROWS: '100', PULSE_MAX_BUFFER_ROWS: '100' })
+    const { secret_key } = await createSite(s.deps, { site_id: 'a' })
+    // Make every flush fail, as a full disk or I/O error would.
+    await s.deps.db.writer.run('ALTER TABLE events RENAME TO events_away')
+    const batch = (from: number, n: number) => ({
+      events: Array.from({ length: n }, (_, i) => event('a', { session_id: `s${from + i}` })),
+    })
+    expect((await s.post('/collect/batch', secret_key, batch(0, 60))).status).toBe(200)
+    await expect(s.deps.buffer.flush()).rejects.toThrow()
+    expect((await s.post('/collect/batch', secret_key, batch(60, 40))).status).toBe(200)
+    const full = await s.post('/collect/batch', secret_key, batch(100, 1))
+    expect(full.status).toBe(503)
+    expect(full.headers.get('retry-after')).toBe('1')
+    expect(s.deps.buffer.lastError).not.toBeNull()
+    // The cause goes away; the next timed flush (called here by hand) writes everything once.
+    await s.deps.db.writer.run('ALTER TABLE events_away RENAME TO events')
+    expect(await s.count()).toBe(100)
+    expect((await s.post('/collect/batch', secret_key, batch(100, 1))).status).toBe(200)
+    s.crash()
+    s = await boot()
+    expect(await s.count()).toBe(101)
     await s.deps.close()
   })
 
