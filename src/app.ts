@@ -2,6 +2,7 @@
 import { Elysia } from 'elysia'
 import type { Clock } from './clock'
 import type { Config } from './config'
+import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
 import { healthRoutes } from './health'
 import { errorFunnel } from './http/error-funnel'
@@ -11,6 +12,7 @@ import type { EventBuffer } from './ingest/buffer'
 import type { EventRow } from './ingest/validate'
 import type { Logger } from './logger'
 import { openapiRoutes } from './openapi'
+import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
@@ -44,7 +46,9 @@ export function createApp(deps: AppDeps) {
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))
+    .use(privacyRoutes(deps))
     .use(trackerRoutes())
+    .use(dashboardRoutes())
 }
 
 export type App = ReturnType<typeof createApp>

@@ -41,12 +41,14 @@ export class RateLimiter {
       b.tokens = Math.min(limit, b.tokens + (now - b.updated) * ratePerMs)
       b.updated = now
     }
-    const reset = Math.ceil((limit - b.tokens) / ratePerMs / 1000)
+    // `reset`: seconds until the bucket is full again, after this request.
     if (b.tokens >= 1) {
       b.tokens -= 1
+      const reset = Math.ceil((limit - b.tokens) / ratePerMs / 1000)
       return { allowed: true, limit, remaining: Math.floor(b.tokens), retryAfter: 0, reset }
     }
     const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / ratePerMs / 1000))
+    const reset = Math.ceil((limit - b.tokens) / ratePerMs / 1000)
     return { allowed: false, limit, remaining: 0, retryAfter, reset }
   }
 

@@ -65,6 +65,15 @@ function tighter(a: RateDecision, b: RateDecision): RateDecision {
   return a.remaining <= b.remaining ? a : b
 }
 
+/** `host[:port]` of an origin (the form of a Host header), or undefined. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
 function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).hostname.toLowerCase()
@@ -77,8 +86,9 @@ function hostOf(origin: string): string | undefined {
 function checkOrigin(store: SiteStore, rec: KeyRecord, origin: string, headers: Headers): void {
   const host = hostOf(origin)
   if (rec.kind === 'secret') {
-    const self = headers.get('host')?.split(':')[0]?.toLowerCase()
-    if (host !== self)
+    // Only PULSE's own pages may: the Origin must be exactly this server (host and port).
+    const self = headers.get('host')?.toLowerCase()
+    if (!self || originHost(origin) !== self)
       throw new AppError(403, 'Secret keys must not be used from a web page; use the site public key (pk_…)')
     return
   }

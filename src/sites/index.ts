@@ -16,7 +16,8 @@ const SiteParams = t.Object({ site_id: SiteId })
 export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
   return new Elysia({ name: 'sites', prefix: '/api/v1/sites' })
     .model({ CreateSiteBody, Site, CreatedSite, ApiKeyInfo, CreatedKey })
-    .onBeforeHandle(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
+    // Transform runs before validation: without the token, a request learns nothing about the schemas.
+    .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
     .post(
       '',
       async ({ body, set }) => {

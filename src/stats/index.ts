@@ -1,57 +1,21 @@
-// Stats routes: GET /api/v1/stats. Reads flush the ingest buffer first, so an acknowledged event is counted.
+// The analytics query API: every route under /api/v1 that reads events. Each route authorises the
+// read, parses its parameters against the registry, flushes the ingest buffer and runs its SQL.
 import { Elysia } from 'elysia'
-import type { Clock } from '../clock'
-import type { Config } from '../config'
-import type { Database } from '../db/open'
-import { queryRows } from '../db/rows'
-import { authorizeRead } from '../http/auth'
-import { enforce, type RateLimiter } from '../http/rate-limit'
-import { errors } from '../http/responses'
-import type { EventBuffer } from '../ingest/buffer'
-import type { SiteStore } from '../sites/store'
-import { StatsQuery, StatsResult } from './model'
-import { parseStatsQuery } from './parse'
-import { buildAggregate } from './sql/aggregate'
+import type { StatsDeps } from './read'
+import { journeyRoutes } from './routes/journeys'
+import { rawRoutes } from './routes/raw'
+import { realtimeRoute } from './routes/realtime'
+import { reportRoutes } from './routes/reports'
+import { summaryRoute } from './routes/stats'
 
-/** What the stats routes need. */
-export interface StatsDeps {
-  config: Config
-  clock: Clock
-  db: Database
-  store: SiteStore
-  buffer: EventBuffer
-  keyLimiter: RateLimiter
-}
+export type { StatsDeps } from './read'
 
-/** Stats routes. */
+/** Analytics routes. */
 export function statsRoutes(deps: StatsDeps) {
-  return new Elysia({ name: 'stats', prefix: '/api/v1' }).get(
-    '/stats',
-    async ({ query, request }) => {
-      enforce(
-        deps.keyLimiter.take(
-          authorizeRead(deps.store, request.headers, deps.config.adminToken, query.site_id),
-        ),
-      )
-      const parsed = parseStatsQuery(query, deps.clock())
-      if (deps.buffer.depth > 0) await deps.buffer.flush()
-      const { sql, params } = buildAggregate(parsed)
-      const [row] = await queryRows<{ value: number }>(deps.db.reader, sql, params)
-      return {
-        success: true as const,
-        data: { metric: parsed.metric, value: Number(row?.value ?? 0), period: parsed.period },
-      }
-    },
-    {
-      query: StatsQuery,
-      detail: {
-        summary: 'Get one metric for a period',
-        description:
-          'Needs the site secret key (or the admin token). Counts every event acknowledged before the call.',
-        tags: ['Stats'],
-        security: [{ bearerAuth: [] }],
-      },
-      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429) },
-    },
-  )
+  return new Elysia({ name: 'stats', prefix: '/api/v1' })
+    .use(summaryRoute(deps))
+    .use(reportRoutes(deps))
+    .use(realtimeRoute(deps))
+    .use(journeyRoutes(deps))
+    .use(rawRoutes(deps))
 }

@@ -1,17 +1,58 @@
-// The allow-list of names a user can pass to the stats API: metrics and periods, each mapped to
-// fixed SQL. Schemas (enums) and the SQL builder both read from here; user text never becomes SQL.
+// The allow-list of every name a user can pass to the analytics API — metrics, periods, intervals,
+// filter fields, breakdown dimensions, export formats — each mapped to fixed SQL or fixed rules.
+// The schemas (enums, descriptions) and the SQL builders both read from here; user text never
+// becomes SQL: values are bound, and property keys must match PROPERTY_KEY before being bound.
 
-/** Metric name → SQL aggregate over the selected events. */
+/** SQL of `num / den` rounded half-up to 2 decimals with integer arithmetic (exact), 0 when den is 0. */
+function ratio(num: string, den: string): string {
+  return `CASE WHEN (${den}) = 0 THEN 0.0 ELSE ((200 * (${num}) + (${den})) // (2 * (${den}))) / 100 END`
+}
+
+/**
+ * Metric name → how it is computed. `event` metrics aggregate the selected events; `session` metrics
+ * aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`).
+ */
 export const METRICS = {
-  event_count: 'count(*)',
-  page_views: "count(*) FILTER (WHERE event_type = 'page_view')",
-  unique_users: 'count(DISTINCT user_id)',
-  unique_sessions: 'count(DISTINCT session_id)',
-} as const
+  event_count: { kind: 'event', sql: 'count(*)', description: 'number of events' },
+  page_views: {
+    kind: 'event',
+    sql: "count(*) FILTER (WHERE event_type = 'page_view')",
+    description: 'events whose event_type is page_view',
+  },
+  unique_users: { kind: 'event', sql: 'count(DISTINCT user_id)', description: 'distinct non-null user_id' },
+  unique_sessions: { kind: 'event', sql: 'count(DISTINCT session_id)', description: 'distinct session_id' },
+  visitors: {
+    kind: 'event',
+    sql: 'count(DISTINCT coalesce(user_id, session_id))',
+    description: 'distinct coalesce(user_id, session_id)',
+  },
+  bounce_rate: {
+    kind: 'session',
+    sql: ratio('100 * count(*) FILTER (WHERE n = 1 AND pv = 1)', 'count(*) FILTER (WHERE pv > 0)'),
+    description:
+      'percent of sessions with at least one page view whose only event is that one page view',
+  },
+  avg_session_duration: {
+    kind: 'session',
+    sql: ratio('sum(last_ts - first_ts)', '1000 * count(*)'),
+    description: 'mean over sessions of last minus first event time, in seconds',
+  },
+  events_per_session: {
+    kind: 'session',
+    sql: ratio('sum(n)', 'count(*)'),
+    description: 'events / sessions',
+  },
+  views_per_session: {
+    kind: 'session',
+    sql: ratio('sum(pv)', 'count(*)'),
+    description: 'page views / sessions',
+  },
+} as const satisfies Record<string, { kind: 'event' | 'session'; sql: string; description: string }>
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
 
-const HOUR = 3_600_000
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
 /** Rolling periods ending now: name → length in ms. */
@@ -22,5 +63,98 @@ export const ROLLING_PERIODS = {
   '30d': 30 * DAY,
   '90d': 90 * DAY,
 } as const
-export type Period = keyof typeof ROLLING_PERIODS
-export const PERIOD_NAMES = Object.keys(ROLLING_PERIODS) as Period[]
+export type RollingPeriod = keyof typeof ROLLING_PERIODS
+
+/** Calendar periods in the request's time zone. */
+export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
+export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number]
+
+export const PERIOD_NAMES = [...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]), ...CALENDAR_PERIODS, 'custom'] as const
+export type Period = (typeof PERIOD_NAMES)[number]
+
+/** Bucket sizes of timeseries (all) and retention (day, week). */
+export const INTERVALS = {
+  minute: MINUTE,
+  hour: HOUR,
+  day: DAY,
+  week: 7 * DAY,
+  month: 31 * DAY,
+} as const
+export type Interval = keyof typeof INTERVALS
+export const INTERVAL_NAMES = Object.keys(INTERVALS) as Interval[]
+export const RETENTION_INTERVALS = ['day', 'week'] as const satisfies readonly Interval[]
+
+/**
+ * `referrer_domain`: the referrer's host, lower-cased, without scheme, user info, port or a leading
+ * `www.`; NULL when there is no referrer or no host.
+ */
+export const REFERRER_DOMAIN_SQL =
+  "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
+
+/** Filter field / breakdown dimension → the SQL expression it compares or groups by. */
+export const FIELDS = {
+  event_type: 'event_type',
+  url: 'url',
+  referrer: 'referrer',
+  referrer_domain: REFERRER_DOMAIN_SQL,
+  device_type: 'device_type',
+  country: 'country',
+  user_id: 'user_id',
+} as const
+export type Field = keyof typeof FIELDS
+
+/** Fields that may filter events (`?event_type=…`); `property.<key>` comes on top. */
+export const FILTER_FIELDS = Object.keys(FIELDS) as Field[]
+
+/** Dimensions of a breakdown; `property:<key>` comes on top. */
+export const DIMENSION_FIELDS = [
+  'event_type',
+  'url',
+  'referrer',
+  'referrer_domain',
+  'device_type',
+  'country',
+] as const satisfies readonly Field[]
+export type DimensionField = (typeof DIMENSION_FIELDS)[number]
+
+/** A custom property key as it may appear in `property.<key>` and `property:<key>`. */
+export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
+export const PROPERTY_FILTER_PREFIX = 'property.'
+export const PROPERTY_DIMENSION_PREFIX = 'property:'
+
+/** SQL of a property's value as text; `$path` is bound to the JSON path built by `propertyPath`. */
+export function propertySql(pathParam: string): string {
+  return `json_extract_string(properties, ${pathParam})`
+}
+
+/** The JSON path of a validated property key (quoted, so dots stay inside the key). */
+export function propertyPath(key: string): string {
+  return `$."${key}"`
+}
+
+/** Raw-event export formats → content type and file extension. */
+export const EXPORT_FORMATS = {
+  ndjson: { contentType: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
+  csv: { contentType: 'text/csv; charset=utf-8', ext: 'csv' },
+  parquet: { contentType: 'application/vnd.apache.parquet', ext: 'parquet' },
+} as const
+export type ExportFormat = keyof typeof EXPORT_FORMATS
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
+
+/** Limits of the query API. */
+export const LIMITS = {
+  /** Most points one timeseries may return. */
+  maxPoints: 20_000,
+  /** Most cohorts one retention query may return. */
+  maxCohorts: 400,
+  breakdownDefault: 10,
+  breakdownMax: 1000,
+  eventsDefault: 100,
+  eventsMax: 1000,
+  funnelMinSteps: 2,
+  funnelMaxSteps: 10,
+  /** Length of the realtime window. */
+  realtimeMs: 5 * MINUTE,
+  /** Longest filter value accepted, in characters. */
+  maxValueLength: 2048,
+} as const

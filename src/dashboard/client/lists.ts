@@ -1,0 +1,139 @@
+// The top-list panels (pages, referrers, countries, devices, event types) and the custom-property
+// breakdown with its key picker. Each row click filters the whole dashboard.
+import { h } from './dom'
+import { countryName, flag, pagePath } from './format'
+import { createPanel, type Panel } from './panel'
+import { fetchBreakdown, fetchPropertyKeys, type Scope } from './queries'
+import type { Filter } from './state'
+import { renderTopList, type TopListOptions } from './top-list'
+
+interface ListSpec extends TopListOptions {
+  id: string
+  title: string
+  dimension: string
+  metric: string
+}
+
+const LISTS: ListSpec[] = [
+  {
+    id: 'pages',
+    title: 'Top pages',
+    dimension: 'url',
+    metric: 'visitors',
+    valueLabel: 'Visitors',
+    filterField: 'url',
+    label: pagePath,
+  },
+  {
+    id: 'referrers',
+    title: 'Referrers',
+    dimension: 'referrer_domain',
+    metric: 'visitors',
+    valueLabel: 'Visitors',
+    filterField: 'referrer_domain',
+    noneLabel: 'Direct / none',
+  },
+  {
+    id: 'countries',
+    title: 'Countries',
+    dimension: 'country',
+    metric: 'visitors',
+    valueLabel: 'Visitors',
+    filterField: 'country',
+    label: countryName,
+    prefix: flag,
+    noneLabel: 'Unknown',
+  },
+  {
+    id: 'devices',
+    title: 'Devices',
+    dimension: 'device_type',
+    metric: 'visitors',
+    valueLabel: 'Visitors',
+    filterField: 'device_type',
+    noneLabel: 'Unknown',
+  },
+  {
+    id: 'event-types',
+    title: 'Event types',
+    dimension: 'event_type',
+    metric: 'event_count',
+    valueLabel: 'Events',
+    filterField: 'event_type',
+  },
+]
+
+/** The list panels; `load` fills them for the current view and reports the event types seen. */
+export interface ListPanels {
+  panels: Panel[]
+  load(scope: Scope, isCurrent: () => boolean): Promise<string[]>
+}
+
+/** Create the top-list panels and the property breakdown. */
+export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
+  const lists = LISTS.map((spec) => ({ spec, panel: createPanel(spec.id, spec.title) }))
+  const props = createPanel('properties', 'Custom properties')
+  const keyPicker = h('select', { attrs: { id: 'property-key', 'aria-label': 'Property' } })
+  props.head.append(keyPicker)
+  let lastScope: Scope | undefined
+  let isLive = () => true
+  const loadProperty = async () => {
+    const key = keyPicker.value
+    if (!lastScope) return
+    if (!key) return props.empty('No custom properties on events in this period.')
+    props.loading()
+    try {
+      const data = await fetchBreakdown(lastScope, `property:${key}`, 'event_count')
+      if (!isLive()) return
+      if (data.rows.length === 0) return props.empty('No data for this period.')
+      props.show(
+        renderTopList(
+          data.rows,
+          { valueLabel: 'Events', filterField: `property.${key}`, noneLabel: '(not set)' },
+          onFilter,
+        ),
+      )
+    } catch (err) {
+      if (isLive()) props.error(err)
+    }
+  }
+  keyPicker.addEventListener('change', () => void loadProperty())
+
+  return {
+    panels: [...lists.map((l) => l.panel), props],
+    async load(scope, isCurrent) {
+      lastScope = scope
+      isLive = isCurrent
+      let eventTypes: string[] = []
+      const jobs = lists.map(async ({ spec, panel }) => {
+        panel.loading()
+        try {
+          const data = await fetchBreakdown(scope, spec.dimension, spec.metric)
+          if (!isCurrent()) return
+          if (spec.dimension === 'event_type') eventTypes = data.rows.flatMap((r) => (r.key ? [r.key] : []))
+          if (data.rows.length === 0) panel.empty('No data for this period.')
+          else panel.show(renderTopList(data.rows, spec, onFilter))
+        } catch (err) {
+          if (isCurrent()) panel.error(err)
+        }
+      })
+      jobs.push(
+        fetchPropertyKeys(scope).then(
+          (keys) => {
+            if (!isCurrent()) return
+            const keep = keys.includes(keyPicker.value) ? keyPicker.value : (keys[0] ?? '')
+            keyPicker.replaceChildren(...keys.map((k) => h('option', { attrs: { value: k } }, k)))
+            keyPicker.value = keep
+            keyPicker.hidden = keys.length === 0
+            return loadProperty()
+          },
+          (err) => {
+            if (isCurrent()) props.error(err)
+          },
+        ),
+      )
+      await Promise.all(jobs)
+      return eventTypes
+    },
+  }
+}

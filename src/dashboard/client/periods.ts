@@ -1,0 +1,95 @@
+// Periods the dashboard offers (the analytics API's names plus custom dates), the query parameters
+// each one becomes, and the chart interval that suits it. Pure functions, unit-tested.
+
+/** A period name of the analytics API. */
+export type PeriodName = '1h' | '24h' | 'today' | 'yesterday' | '7d' | '30d' | 'month' | '90d' | 'custom'
+/** A chart bucket size of the timeseries API. */
+export type Interval = 'minute' | 'hour' | 'day' | 'week' | 'month'
+
+/** The period picker's entries, in display order. */
+export const PERIODS: { name: PeriodName; label: string }[] = [
+  { name: '1h', label: 'Last hour' },
+  { name: '24h', label: 'Last 24 hours' },
+  { name: 'today', label: 'Today' },
+  { name: 'yesterday', label: 'Yesterday' },
+  { name: '7d', label: 'Last 7 days' },
+  { name: '30d', label: 'Last 30 days' },
+  { name: 'month', label: 'This month' },
+  { name: '90d', label: 'Last 90 days' },
+  { name: 'custom', label: 'Custom dates…' },
+]
+
+const DAY = 86_400_000
+
+/** Whether `name` is a period the dashboard knows. */
+export function isPeriod(name: string | null | undefined): name is PeriodName {
+  return PERIODS.some((p) => p.name === name)
+}
+
+/** A selected period: a name, plus inclusive local dates (YYYY-MM-DD) when custom. */
+export interface PeriodChoice {
+  period: PeriodName
+  from?: string
+  to?: string
+}
+
+/** Local midnight of a YYYY-MM-DD date, in epoch ms; NaN when malformed. */
+export function localMidnight(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!m) return Number.NaN
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
+}
+
+/** The half-open epoch-ms range [from, to) of a custom choice, or undefined when incomplete or reversed. */
+export function customRange(c: PeriodChoice): { from: number; to: number } | undefined {
+  if (c.period !== 'custom' || !c.from || !c.to) return undefined
+  const from = localMidnight(c.from)
+  const last = localMidnight(c.to)
+  if (!Number.isFinite(from) || !Number.isFinite(last) || last < from) return undefined
+  // The end date is inclusive in the picker: the range ends at the next local midnight.
+  const next = new Date(last)
+  next.setDate(next.getDate() + 1)
+  return { from, to: next.getTime() }
+}
+
+/** The API's period parameters for a choice; custom dates become epoch-ms `from`/`to`. */
+export function periodParams(
+  c: PeriodChoice,
+  timezone: string,
+): { period: string; timezone: string; from?: number; to?: number } {
+  const range = customRange(c)
+  if (range) return { period: 'custom', timezone, from: range.from, to: range.to }
+  // Custom dates not yet complete: show the default period meanwhile.
+  return { period: c.period === 'custom' ? '30d' : c.period, timezone }
+}
+
+/** A chart interval giving a readable number of points for the period. */
+export function chooseInterval(c: PeriodChoice): Interval {
+  switch (c.period) {
+    case '1h':
+      return 'minute'
+    case '24h':
+    case 'today':
+    case 'yesterday':
+      return 'hour'
+    case 'custom': {
+      const r = customRange(c)
+      const span = r ? r.to - r.from : 30 * DAY
+      if (span <= 3 * DAY) return 'hour'
+      if (span <= 180 * DAY) return 'day'
+      if (span <= 730 * DAY) return 'week'
+      return 'month'
+    }
+    default:
+      return 'day'
+  }
+}
+
+/** The browser's IANA time zone, or UTC when it cannot tell. */
+export function browserTimezone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  } catch {
+    return 'UTC'
+  }
+}

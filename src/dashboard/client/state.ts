@@ -1,0 +1,120 @@
+// The dashboard's state: who is signed in (kept in localStorage, never in the URL) and what is
+// being looked at (site, period, comparison, filters), mirrored in the URL fragment so a reload or
+// a shared link shows the same view. Parsing is strict: only known names come back out.
+import { isPeriod, type PeriodChoice } from './periods'
+
+/** An event filter: an API filter field (`url`, `country`, `property.plan`, …) equal to a value. */
+export interface Filter {
+  field: string
+  value: string
+}
+
+/** What the dashboard shows. */
+export interface ViewState extends PeriodChoice {
+  siteId: string
+  compare: boolean
+  filters: Filter[]
+}
+
+/** A signed-in user: the bearer token, and whether it is the admin token. */
+export interface Credentials {
+  token: string
+  admin: boolean
+  /** The site a secret key belongs to. */
+  siteId?: string
+}
+
+/** Filter fields the API accepts, besides `property.<key>`. */
+export const FILTER_FIELDS = [
+  'event_type',
+  'url',
+  'referrer',
+  'referrer_domain',
+  'device_type',
+  'country',
+  'user_id',
+]
+/** A property key the API can filter and break down by. */
+export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
+const PROPERTY_FIELD = /^property\.[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** Whether `field` is a filter field the API accepts. */
+export function isFilterField(field: string): boolean {
+  return FILTER_FIELDS.includes(field) || PROPERTY_FIELD.test(field)
+}
+
+/** Add a filter, replacing any filter on the same field. */
+export function withFilter(filters: Filter[], f: Filter): Filter[] {
+  return [...filters.filter((x) => x.field !== f.field), f]
+}
+
+/** The filters as API query parameters. */
+export function filterParams(filters: Filter[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const f of filters) out[f.field] = f.value
+  return out
+}
+
+/** Encode the view (not the credentials) as a URL fragment. */
+export function encodeView(v: ViewState): string {
+  const p = new URLSearchParams()
+  if (v.siteId) p.set('site', v.siteId)
+  p.set('period', v.period)
+  if (v.period === 'custom') {
+    if (v.from) p.set('from', v.from)
+    if (v.to) p.set('to', v.to)
+  }
+  if (!v.compare) p.set('compare', 'off')
+  for (const f of v.filters) p.append('f', `${f.field}:${f.value}`)
+  return p.toString()
+}
+
+/** Decode a URL fragment into a view; unknown or malformed parts fall back to the defaults. */
+export function decodeView(hash: string, defaults: ViewState): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''))
+  const period = p.get('period')
+  const from = p.get('from') ?? ''
+  const to = p.get('to') ?? ''
+  const filters: Filter[] = []
+  for (const raw of p.getAll('f')) {
+    const i = raw.indexOf(':')
+    if (i <= 0) continue
+    const f = { field: raw.slice(0, i), value: raw.slice(i + 1) }
+    if (isFilterField(f.field) && f.value.length <= 2000)
+      filters.splice(0, filters.length, ...withFilter(filters, f))
+  }
+  const site = p.get('site') ?? ''
+  return {
+    siteId: /^[A-Za-z0-9_.-]{1,64}$/.test(site) ? site : defaults.siteId,
+    period: isPeriod(period) ? period : defaults.period,
+    from: DATE.test(from) ? from : undefined,
+    to: DATE.test(to) ? to : undefined,
+    compare: p.has('compare') ? p.get('compare') !== 'off' : defaults.compare,
+    filters,
+  }
+}
+
+const TOKEN_KEY = 'pulse.dashboard.token'
+const SITE_KEY = 'pulse.dashboard.site'
+const ADMIN_KEY = 'pulse.dashboard.admin'
+
+/** The stored credentials, if any. */
+export function loadCredentials(storage: Storage): Credentials | undefined {
+  const token = storage.getItem(TOKEN_KEY)
+  if (!token) return undefined
+  return { token, admin: storage.getItem(ADMIN_KEY) === '1', siteId: storage.getItem(SITE_KEY) ?? undefined }
+}
+
+/** Keep the credentials in the browser's storage. */
+export function saveCredentials(storage: Storage, c: Credentials): void {
+  storage.setItem(TOKEN_KEY, c.token)
+  storage.setItem(ADMIN_KEY, c.admin ? '1' : '0')
+  if (c.siteId) storage.setItem(SITE_KEY, c.siteId)
+  else storage.removeItem(SITE_KEY)
+}
+
+/** Forget the credentials (sign out). */
+export function clearCredentials(storage: Storage): void {
+  for (const k of [TOKEN_KEY, SITE_KEY, ADMIN_KEY]) storage.removeItem(k)
+}

@@ -1,0 +1,34 @@
+// Defence in depth for the DuckDB instance: once migrations have run, no SQL on any connection may
+// read or write files, attach databases or load extensions, and no SQL can undo that — so even a query
+// built from user input through a missed allow-list cannot reach the file system.
+import type { Database } from './open'
+
+/** Options of `lockDownExternalAccess`. */
+export interface LockDownOptions {
+  /**
+   * Directories that stay readable and writable (e.g. a private scratch directory for Parquet export).
+   * Anything inside them is reachable by every query, so never list the data directory itself.
+   */
+  allowedDirectories?: string[]
+}
+
+/** A SQL string literal (the values are paths from configuration, never user input). */
+function literal(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`
+}
+
+/**
+ * Disable file access on the whole instance (`enable_external_access = false`), then lock the
+ * configuration (`lock_configuration = true`) so no later `SET` or `RESET` can re-enable it. The
+ * database's own file, its WAL and DuckDB's spill directory keep working; `read_csv`, `COPY … TO/FROM`
+ * a file, `ATTACH` of a file, `INSTALL`/`LOAD` and every other `SET` fail with an error. Irreversible
+ * for the life of the instance: call it once, after migrations and after any start-up step that needs files.
+ */
+export async function lockDownExternalAccess(db: Database, opts: LockDownOptions = {}): Promise<void> {
+  await db.writeLock.run(async () => {
+    const dirs = (opts.allowedDirectories ?? []).map((d) => (d.endsWith('/') ? d : `${d}/`))
+    if (dirs.length > 0) await db.writer.run(`SET allowed_directories = [${dirs.map(literal).join(', ')}]`)
+    await db.writer.run('SET enable_external_access = false')
+    await db.writer.run('SET lock_configuration = true')
+  })
+}

@@ -1,0 +1,38 @@
+// Erasing one user's events (GDPR art. 17): whatever is still buffered or in the write-ahead log is
+// written first, then deleted together with what was already stored, on the writer connection.
+import type { Database } from '../db/open'
+import { AppError } from '../http/errors'
+import type { EventBuffer } from '../ingest/buffer'
+
+/** What erasing needs. */
+export interface EraseDeps {
+  db: Database
+  buffer: EventBuffer
+}
+
+/**
+ * Delete every event of `userId` on `siteId`; returns how many were deleted. Events acknowledged
+ * before the call are flushed first — and the flush records how far the write-ahead log is applied —
+ * so a later log replay cannot bring them back.
+ */
+export async function eraseUserEvents(deps: EraseDeps, siteId: string, userId: string): Promise<number> {
+  try {
+    await deps.buffer.flush()
+  } catch {
+    throw new AppError(
+      503,
+      'Buffered events could not be written, so the erasure cannot be complete yet; retry shortly',
+      undefined,
+      {
+        'retry-after': '5',
+      },
+    )
+  }
+  return deps.db.writeLock.run(async () => {
+    const res = await deps.db.writer.run('DELETE FROM events WHERE site_id = $1 AND user_id = $2', [
+      siteId,
+      userId,
+    ])
+    return Number(res.rowsChanged)
+  })
+}

@@ -1,0 +1,47 @@
+// Privacy routes: DELETE /api/v1/users/{user_id}?site_id= erases a user's events (right to erasure).
+// Server-to-server only: the site's secret key or the admin token, and no CORS.
+import { Elysia } from 'elysia'
+import type { Config } from '../config'
+import { authorizeRead } from '../http/auth'
+import { ok } from '../http/errors'
+import { enforce, type RateLimiter } from '../http/rate-limit'
+import { errors } from '../http/responses'
+import type { Logger } from '../logger'
+import type { SiteStore } from '../sites/store'
+import { type EraseDeps, eraseUserEvents } from './erase'
+import { UserErased, UserParams, UserQuery } from './model'
+
+/** What the privacy routes need. */
+export interface PrivacyDeps extends EraseDeps {
+  config: Config
+  store: SiteStore
+  keyLimiter: RateLimiter
+  logger: Logger
+}
+
+/** Privacy routes. */
+export function privacyRoutes(deps: PrivacyDeps) {
+  return new Elysia({ name: 'privacy', prefix: '/api/v1' }).model({ UserErased }).delete(
+    '/users/:user_id',
+    async ({ params, query, request }) => {
+      const who = authorizeRead(deps.store, request.headers, deps.config.adminToken, query.site_id)
+      enforce(deps.keyLimiter.take(who))
+      const deleted = await eraseUserEvents(deps, query.site_id, params.user_id)
+      // The user id is personal data: it is not logged.
+      deps.logger.info('user events erased', { site_id: query.site_id, deleted, by: who })
+      return ok({ deleted })
+    },
+    {
+      params: UserParams,
+      query: UserQuery,
+      detail: {
+        summary: "Erase a user's events",
+        description:
+          'Deletes every event sent with this `user_id` for the site, including events acknowledged but not yet written (GDPR right to erasure). Needs the site secret key or the admin token. Events without a `user_id` are not linked to a user and stay.',
+        tags: ['Privacy'],
+        security: [{ bearerAuth: [] }],
+      },
+      response: { 200: UserErased, ...errors(401, 403, 404, 422, 429, 503) },
+    },
+  )
+}

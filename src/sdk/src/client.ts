@@ -1,0 +1,204 @@
+// PulseClient: the SDK's front door. `trackEvent` queues an event and returns a promise settled by
+// the server's answer for its batch; `getStats` reads the stats API; `flush` and `shutdown` drain.
+import { PulseError } from './errors.js'
+import { randomId, type TrackEventInput, toWireEvent } from './event.js'
+import { EventQueue, type Pending } from './queue.js'
+import {
+  type GetQuery,
+  type GetResult,
+  getData,
+  type PostBody,
+  type PostResult,
+  postData,
+  type ReadTarget,
+  type Stats,
+  type StatsQuery,
+} from './read.js'
+import { type FetchLike, type RetryInfo, request, type TransportOptions } from './transport.js'
+
+/** Options of `new PulseClient(…)`; only `siteId`, `apiKey` and `endpoint` are required. */
+export interface PulseClientOptions {
+  /** Site identifier, e.g. `site_abc123`. */
+  siteId: string
+  /** A key of the site: the secret key (`sk_…`) on servers, which can also read stats. */
+  apiKey: string
+  /** Base URL of the PULSE server, e.g. `https://pulse.example.com`. */
+  endpoint: string
+  /** How long an event waits for others to share its request, in ms. Default 10. */
+  lingerMs?: number
+  /** Most events in one request. Default 100 (the server takes up to 1000). */
+  maxBatchSize?: number
+  /** Most bytes of JSON in one request. Default 512 KiB (the server takes 1 MiB). */
+  maxBatchBytes?: number
+  /** Most events waiting or in flight; more are rejected with kind `queue_full`. Default 10 000. */
+  maxQueueSize?: number
+  /** Retries after a network error, timeout, 5xx or 429. Default 5. */
+  maxRetries?: number
+  /** First backoff delay in ms, doubled each retry (with jitter). Default 200. */
+  retryBaseMs?: number
+  /** Longest wait before a retry, in ms; a longer Retry-After fails at once. Default 60 000. */
+  maxRetryDelayMs?: number
+  /** Per-request timeout in ms. Default 10 000. */
+  timeoutMs?: number
+  /** The fetch to use (default: the global one). */
+  fetch?: FetchLike
+  /** Called before each retry. */
+  onRetry?: (info: RetryInfo) => void
+}
+
+/** What `trackEvent` resolves with once the server has acknowledged the event. */
+export interface TrackResult {
+  /** The event's client id (`event_id` on the wire). */
+  eventId: string
+}
+
+type BatchAck = PostResult<'/collect/batch'>
+
+type EventPage = GetResult<'/api/v1/events'> extends { events: unknown[]; next_cursor?: unknown }
+  ? GetResult<'/api/v1/events'>
+  : { events: Record<string, unknown>[]; next_cursor?: string | null }
+/** One stored event, as `GET /api/v1/events` returns it. */
+export type EventRecord = EventPage['events'][number]
+
+/** Client for one PULSE site. */
+export class PulseClient {
+  private readonly opts: Required<Omit<PulseClientOptions, 'onRetry' | 'fetch'>>
+  private readonly transport: TransportOptions
+  private readonly queue: EventQueue
+  private closed = false
+
+  constructor(options: PulseClientOptions) {
+    for (const k of ['siteId', 'apiKey', 'endpoint'] as const)
+      if (typeof options?.[k] !== 'string' || options[k] === '')
+        throw new TypeError(`PulseClient: option "${k}" is required`)
+    const fetchFn = options.fetch ?? globalThis.fetch
+    if (typeof fetchFn !== 'function') throw new TypeError('PulseClient: no fetch available; pass options.fetch')
+    const o = options
+    this.opts = {
+      siteId: o.siteId,
+      apiKey: o.apiKey,
+      endpoint: o.endpoint.replace(/\/+$/, ''),
+      lingerMs: o.lingerMs ?? 10,
+      maxBatchSize: o.maxBatchSize ?? 100,
+      maxBatchBytes: o.maxBatchBytes ?? 512 * 1024,
+      maxQueueSize: o.maxQueueSize ?? 10_000,
+      maxRetries: o.maxRetries ?? 5,
+      retryBaseMs: o.retryBaseMs ?? 200,
+      maxRetryDelayMs: o.maxRetryDelayMs ?? 60_000,
+      timeoutMs: o.timeoutMs ?? 10_000,
+    }
+    this.transport = {
+      fetch: (url, init) => fetchFn(url, init),
+      maxRetries: this.opts.maxRetries,
+      retryBaseMs: this.opts.retryBaseMs,
+      maxRetryDelayMs: this.opts.maxRetryDelayMs,
+      timeoutMs: this.opts.timeoutMs,
+      onRetry: options.onRetry,
+    }
+    this.queue = new EventQueue(this.opts, (batch) => this.sendBatch(batch))
+  }
+
+  /** Events waiting or in flight. */
+  get pending(): number {
+    return this.queue.size
+  }
+
+  /**
+   * Send one event. Resolves when the server has acknowledged it; rejects with a `PulseError` when
+   * the server refuses it (kind `rejected` or `http`, never retried for 4xx) or retries run out.
+   */
+  trackEvent(event: TrackEventInput): Promise<TrackResult> {
+    const eventId = event?.eventId ?? randomId()
+    let settle!: Pick<Pending, 'resolve' | 'reject'>
+    const promise = new Promise<TrackResult>((resolve, reject) => {
+      settle = { resolve: () => resolve({ eventId }), reject }
+    })
+    // Marks the promise handled: a fire-and-forget call that fails must not crash the process.
+    promise.catch(() => undefined)
+    if (this.closed) settle.reject(new PulseError('PulseClient is shut down', 'shutdown'))
+    else {
+      const json = JSON.stringify(toWireEvent(this.opts.siteId, { ...event, eventId }, Date.now()))
+      if (json.length > this.opts.maxBatchBytes)
+        settle.reject(new PulseError(`Event too large: ${json.length} bytes`, 'too_large', 413))
+      else this.queue.push({ json, ...settle })
+    }
+    return promise
+  }
+
+  /** Send everything queued now; resolves when all of it is settled (never rejects). */
+  flush(): Promise<void> {
+    return this.queue.flush()
+  }
+
+  /** Refuse new events, then flush. Call before the process exits. */
+  async shutdown(): Promise<void> {
+    this.closed = true
+    await this.queue.flush()
+  }
+
+  // Read helpers: they need the site's secret key (or the admin token); `site_id` defaults to `siteId`.
+
+  /** `GET /api/v1/stats`: one metric (`{metric, value, period}`) or several (`metrics=a,b`). */
+  getStats(query?: StatsQuery): Promise<Stats> {
+    return getData(this.readTarget(), '/api/v1/stats', query)
+  }
+
+  /** `GET /api/v1/stats/timeseries`: a metric per time bucket. */
+  getTimeseries(query?: GetQuery<'/api/v1/stats/timeseries'>): Promise<GetResult<'/api/v1/stats/timeseries'>> {
+    return getData(this.readTarget(), '/api/v1/stats/timeseries', query)
+  }
+
+  /** `GET /api/v1/stats/breakdown`: a metric per value of a dimension (url, referrer, country, …). */
+  getBreakdown(query: GetQuery<'/api/v1/stats/breakdown'>): Promise<GetResult<'/api/v1/stats/breakdown'>> {
+    return getData(this.readTarget(), '/api/v1/stats/breakdown', query)
+  }
+
+  /** `GET /api/v1/stats/realtime`: the last five minutes. */
+  getRealtime(query?: GetQuery<'/api/v1/stats/realtime'>): Promise<GetResult<'/api/v1/stats/realtime'>> {
+    return getData(this.readTarget(), '/api/v1/stats/realtime', query)
+  }
+
+  /** `POST /api/v1/funnels`: conversion through 2–10 steps. */
+  getFunnel(body: PostBody<'/api/v1/funnels'>): Promise<PostResult<'/api/v1/funnels'>> {
+    return postData(this.readTarget(), '/api/v1/funnels', body)
+  }
+
+  /** `GET /api/v1/retention`: cohorts of visitors by first visit. */
+  getRetention(query?: GetQuery<'/api/v1/retention'>): Promise<GetResult<'/api/v1/retention'>> {
+    return getData(this.readTarget(), '/api/v1/retention', query)
+  }
+
+  /** `GET /api/v1/events`: one page of raw events, newest first, with `next_cursor`. */
+  getEvents(query?: GetQuery<'/api/v1/events'>): Promise<GetResult<'/api/v1/events'>> {
+    return getData(this.readTarget(), '/api/v1/events', query)
+  }
+
+  /** Every event matching `query`, page by page (follows `next_cursor`). */
+  async *iterateEvents(query?: GetQuery<'/api/v1/events'>): AsyncGenerator<EventRecord> {
+    let cursor: string | undefined
+    do {
+      const page = (await this.getEvents({ ...query, cursor } as GetQuery<'/api/v1/events'>)) as EventPage
+      yield* page.events
+      cursor = page.next_cursor ?? undefined
+    } while (cursor)
+  }
+
+  /** Where read helpers send requests. */
+  protected readTarget(): ReadTarget {
+    const { endpoint, apiKey, siteId } = this.opts
+    return { endpoint, apiKey, siteId, transport: this.transport }
+  }
+
+  private async sendBatch(batch: Pending[]): Promise<void> {
+    const body = `{"events":[${batch.map((p) => p.json).join(',')}]}`
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${this.opts.apiKey}` }
+    const url = `${this.opts.endpoint}/collect/batch`
+    const res = (await request(url, { method: 'POST', headers, body }, this.transport)) as { data: BatchAck }
+    const rejected = new Map((res.data?.rejected ?? []).map((r) => [r.index, r]))
+    batch.forEach((p, i) => {
+      const r = rejected.get(i)
+      if (r) p.reject(new PulseError(r.error, 'rejected', 422, r.details))
+      else p.resolve()
+    })
+  }
+}

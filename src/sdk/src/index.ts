@@ -1,0 +1,7 @@
+// @pulse/sdk: send events to PULSE (batched, retried, acknowledged) and read its stats.
+export { type EventRecord, PulseClient, type PulseClientOptions, type TrackResult } from './client.js'
+export { type FieldIssue, PulseError, type PulseErrorKind } from './errors.js'
+export type { PropertyValue, TrackEventInput, WireEvent } from './event.js'
+export type { components, operations, paths } from './openapi-types.js'
+export type { GetQuery, GetResult, PostBody, PostResult, Stats, StatsQuery } from './read.js'
+export type { FetchLike, RetryInfo } from './transport.js'

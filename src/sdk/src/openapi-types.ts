@@ -1,0 +1,3460 @@
+// GENERATED from the server's /openapi/json by src/sdk/scripts/generate-types.ts: do not edit.
+// Regenerate with `bun src/sdk/scripts/generate-types.ts`; test/sdk/openapi-drift.test.ts checks it.
+export interface paths {
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sites */
+        get: operations["getApiV1Sites"];
+        put?: never;
+        /**
+         * Create a site
+         * @description Creates a site with a public key (for web pages) and a secret key (for servers and stats). The keys are shown only in this response.
+         */
+        post: operations["postApiV1Sites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a site */
+        get: operations["getApiV1SitesBySite_id"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a site
+         * @description Deletes the site, its keys and all its events.
+         */
+        delete: operations["deleteApiV1SitesBySite_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the keys of a site */
+        get: operations["getApiV1SitesBySite_idKeys"];
+        put?: never;
+        /** Create a key for a site */
+        post: operations["postApiV1SitesBySite_idKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key */
+        delete: operations["deleteApiV1SitesBySite_idKeysByKey_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get metrics for a period
+         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getApiV1Stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a metric by dimension
+         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getApiV1StatsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a metric over time
+         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getApiV1StatsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a user's events
+         * @description Deletes every event sent with this `user_id` for the site, including events acknowledged but not yet written (GDPR right to erasure). Needs the site secret key or the admin token. Events without a `user_id` are not linked to a user and stay.
+         */
+        delete: operations["deleteApiV1UsersByUser_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one event
+         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight.
+         */
+        post: operations["postCollect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collect/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a batch of events
+         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site.
+         */
+        post: operations["postCollectBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health and ingest buffer state */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tracker.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The browser tracker script
+         * @description Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with `<script src="…/tracker.js">` and use the site public key (`pk_…`).
+         */
+        get: operations["getTrackerScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiKeyInfo: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example key_1a2b3c4d5e6f7a8b */
+            key_id: string;
+            /**
+             * @description First characters of the key
+             * @example pk_Q2h5
+             */
+            key_prefix: string;
+            /** @enum {string} */
+            kind: "public" | "secret";
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @example site_abc123 */
+            site_id: string;
+        };
+        BatchInput: {
+            /** @description Public key, for browsers that cannot set headers */
+            api_key?: string;
+            /** @description Events to store; each is validated on its own */
+            events: {
+                /**
+                 * @description Country code (ISO 3166-1 alpha-2)
+                 * @example US
+                 */
+                country?: string | null;
+                /**
+                 * @description Device type (desktop, mobile, tablet)
+                 * @example desktop
+                 */
+                device_type?: string | null;
+                /**
+                 * @description Optional client-generated id: a retry with the same id is stored once
+                 * @example evt_01J…
+                 */
+                event_id?: string | null;
+                /**
+                 * @description Type of event (page_view, click, form_submit, user_signup, purchase, …)
+                 * @example page_view
+                 */
+                event_type: string;
+                /**
+                 * @description Flat custom properties: string, number, boolean or null values; at most 32 keys
+                 * @example {
+                 *       "plan": "premium",
+                 *       "amount": 49.9
+                 *     }
+                 */
+                properties?: {
+                    [key: string]: string | number | boolean | null;
+                } | null;
+                /**
+                 * @description Referrer URL
+                 * @example https://google.com
+                 */
+                referrer?: string | null;
+                /**
+                 * @description Session identifier
+                 * @example session_xyz789
+                 */
+                session_id: string;
+                /**
+                 * @description Site identifier
+                 * @example site_abc123
+                 */
+                site_id: string;
+                /**
+                 * @description Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead
+                 * @example 1703001234567
+                 */
+                timestamp: number;
+                /**
+                 * @description Page URL: absolute (https://…) or a path (/products)
+                 * @example https://example.com/products
+                 */
+                url?: string | null;
+                /**
+                 * @description User identifier
+                 * @example user_123
+                 */
+                user_id?: string | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "dimension": "url",
+         *         "metric": "visitors",
+         *         "period": "7d",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-13T12:00:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "rows": [
+         *           {
+         *             "key": "/",
+         *             "value": 120
+         *           },
+         *           {
+         *             "key": "/pricing",
+         *             "value": 42
+         *           }
+         *         ],
+         *         "total_rows": 2
+         *       }
+         *     }
+         */
+        BreakdownResult: {
+            data: {
+                /** @example url */
+                dimension: string;
+                /**
+                 * Format: date-time
+                 * @description Start (inclusive)
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /** @example visitors */
+                metric: string;
+                /** @example 7d */
+                period: string;
+                /** @description Sorted by value descending, then key (null last) */
+                rows: {
+                    /**
+                     * @description The dimension value; null for events without it
+                     * @example /pricing
+                     */
+                    key: string | null;
+                    /** @example 42 */
+                    value: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @description End (exclusive)
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+                /**
+                 * @description Number of distinct keys (all pages)
+                 * @example 57
+                 */
+                total_rows: string | number;
+            };
+            /** @constant */
+            success: true;
+        };
+        CreatedKey: {
+            /**
+             * @description The key itself, shown only once
+             * @example sk_Vb7d…
+             */
+            key: string;
+            key_id: string;
+            /** @enum {string} */
+            kind: "public" | "secret";
+            site_id: string;
+        };
+        CreatedSite: {
+            /**
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            domains: string[];
+            /** @example My shop */
+            name: string;
+            /**
+             * @description Shown only once
+             * @example pk_Q2h5…
+             */
+            public_key: string;
+            /**
+             * @description Shown only once
+             * @example sk_Vb7d…
+             */
+            secret_key: string;
+            /** @example site_abc123 */
+            site_id: string;
+        };
+        CreateSiteBody: {
+            /**
+             * @description Hostnames allowed to send events with the public key (empty: any origin)
+             * @example [
+             *       "example.com",
+             *       "www.example.com"
+             *     ]
+             */
+            domains?: string[];
+            /**
+             * @description Display name
+             * @example My shop
+             */
+            name?: string;
+            /**
+             * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+             * @example site_abc123
+             */
+            site_id?: string;
+        };
+        /**
+         * @description One analytics event
+         * @example {
+         *       "site_id": "site_abc123",
+         *       "event_type": "page_view",
+         *       "timestamp": 1703001234567,
+         *       "session_id": "session_xyz789",
+         *       "user_id": "user_123",
+         *       "url": "https://example.com/products",
+         *       "referrer": "https://google.com",
+         *       "device_type": "desktop",
+         *       "country": "US"
+         *     }
+         */
+        EventInput: {
+            /**
+             * @description Country code (ISO 3166-1 alpha-2)
+             * @example US
+             */
+            country?: string | null;
+            /**
+             * @description Device type (desktop, mobile, tablet)
+             * @example desktop
+             */
+            device_type?: string | null;
+            /**
+             * @description Optional client-generated id: a retry with the same id is stored once
+             * @example evt_01J…
+             */
+            event_id?: string | null;
+            /**
+             * @description Type of event (page_view, click, form_submit, user_signup, purchase, …)
+             * @example page_view
+             */
+            event_type: string;
+            /**
+             * @description Flat custom properties: string, number, boolean or null values; at most 32 keys
+             * @example {
+             *       "plan": "premium",
+             *       "amount": 49.9
+             *     }
+             */
+            properties?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
+            /**
+             * @description Referrer URL
+             * @example https://google.com
+             */
+            referrer?: string | null;
+            /**
+             * @description Session identifier
+             * @example session_xyz789
+             */
+            session_id: string;
+            /**
+             * @description Site identifier
+             * @example site_abc123
+             */
+            site_id: string;
+            /**
+             * @description Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead
+             * @example 1703001234567
+             */
+            timestamp: number;
+            /**
+             * @description Page URL: absolute (https://…) or a path (/products)
+             * @example https://example.com/products
+             */
+            url?: string | null;
+            /**
+             * @description User identifier
+             * @example user_123
+             */
+            user_id?: string | null;
+        };
+        Site: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            domains: string[];
+            /** @example My shop */
+            name: string;
+            /** @example site_abc123 */
+            site_id: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "metric": "event_count",
+         *         "value": 42,
+         *         "period": "24h"
+         *       }
+         *     }
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "period": "7d",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-13T12:00:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "metrics": {
+         *           "visitors": 120,
+         *           "page_views": 480,
+         *           "bounce_rate": 41.5
+         *         },
+         *         "previous": {
+         *           "from": "2026-11-06T12:00:00.000Z",
+         *           "to": "2026-11-13T12:00:00.000Z",
+         *           "metrics": {
+         *             "visitors": 100,
+         *             "page_views": 400,
+         *             "bounce_rate": 45
+         *           }
+         *         },
+         *         "changes": {
+         *           "visitors": 20,
+         *           "page_views": 20,
+         *           "bounce_rate": -7.78
+         *         }
+         *       }
+         *     }
+         */
+        StatsResult: {
+            /** @description With `metric`: `{metric, value, period}` (plus `previous_value`, `change` with compare). With `metrics`: `{period, timezone, from, to, metrics}` (plus `previous`, `changes` with compare). */
+            data: {
+                /**
+                 * @description Single form with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
+                 * @example 5
+                 */
+                change?: number | null;
+                /** @description Multi form with compare: percent change of each metric */
+                changes?: {
+                    avg_session_duration?: number | null;
+                    bounce_rate?: number | null;
+                    event_count?: number | null;
+                    events_per_session?: number | null;
+                    page_views?: number | null;
+                    unique_sessions?: number | null;
+                    unique_users?: number | null;
+                    views_per_session?: number | null;
+                    visitors?: number | null;
+                };
+                /**
+                 * Format: date-time
+                 * @description Multi form: start of the period (inclusive)
+                 * @example 2026-11-19T12:00:00.000Z
+                 */
+                from?: string;
+                /**
+                 * @description Single form: the metric
+                 * @example event_count
+                 */
+                metric?: string;
+                /** @description Multi form: value of each metric */
+                metrics?: {
+                    avg_session_duration?: number;
+                    bounce_rate?: number;
+                    event_count?: number;
+                    events_per_session?: number;
+                    page_views?: number;
+                    unique_sessions?: number;
+                    unique_users?: number;
+                    views_per_session?: number;
+                    visitors?: number;
+                };
+                /** @example 24h */
+                period: string;
+                /** @description Multi form with compare: the previous period and its values */
+                previous?: {
+                    /** Format: date-time */
+                    from: string;
+                    /** @description Value of each metric in the previous period */
+                    metrics: {
+                        avg_session_duration?: number;
+                        bounce_rate?: number;
+                        event_count?: number;
+                        events_per_session?: number;
+                        page_views?: number;
+                        unique_sessions?: number;
+                        unique_users?: number;
+                        views_per_session?: number;
+                        visitors?: number;
+                    };
+                    /** Format: date-time */
+                    to: string;
+                };
+                /**
+                 * @description Single form with compare: value in the previous period
+                 * @example 40
+                 */
+                previous_value?: number;
+                /**
+                 * @description Multi form: the time zone
+                 * @example UTC
+                 */
+                timezone?: string;
+                /**
+                 * Format: date-time
+                 * @description Multi form: end of the period (exclusive)
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to?: string;
+                /**
+                 * @description Single form: its value
+                 * @example 42
+                 */
+                value?: number;
+            };
+            /** @constant */
+            success: true;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "metric": "visitors",
+         *         "period": "custom",
+         *         "interval": "day",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-18T00:00:00.000Z",
+         *         "to": "2026-11-20T00:00:00.000Z",
+         *         "points": [
+         *           {
+         *             "time": "2026-11-18T00:00:00Z",
+         *             "value": 12
+         *           },
+         *           {
+         *             "time": "2026-11-19T00:00:00Z",
+         *             "value": 0
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        TimeseriesResult: {
+            data: {
+                /**
+                 * Format: date-time
+                 * @description Start (inclusive)
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /** @example day */
+                interval: string;
+                /** @example visitors */
+                metric: string;
+                /** @example 7d */
+                period: string;
+                /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
+                points: {
+                    /**
+                     * @description Bucket start, ISO 8601 with the time zone’s offset
+                     * @example 2026-11-20T00:00:00Z
+                     */
+                    time: string;
+                    /** @example 17 */
+                    value: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @description End (exclusive)
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "deleted": 42
+         *       }
+         *     }
+         */
+        UserErased: {
+            data: {
+                /**
+                 * @description Events deleted
+                 * @example 42
+                 */
+                deleted: number;
+            };
+            /** @constant */
+            success: true;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getApiV1Sites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-26T08:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * @example [
+                             *       "example.com"
+                             *     ]
+                             */
+                            domains: string[];
+                            /** @example My shop */
+                            name: string;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        }[];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1Sites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Hostnames allowed to send events with the public key (empty: any origin)
+                     * @example [
+                     *       "example.com",
+                     *       "www.example.com"
+                     *     ]
+                     */
+                    domains?: string[];
+                    /**
+                     * @description Display name
+                     * @example My shop
+                     */
+                    name?: string;
+                    /**
+                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+                     * @example site_abc123
+                     */
+                    site_id?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Hostnames allowed to send events with the public key (empty: any origin)
+                     * @example [
+                     *       "example.com",
+                     *       "www.example.com"
+                     *     ]
+                     */
+                    domains?: string[];
+                    /**
+                     * @description Display name
+                     * @example My shop
+                     */
+                    name?: string;
+                    /**
+                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+                     * @example site_abc123
+                     */
+                    site_id?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * @description Hostnames allowed to send events with the public key (empty: any origin)
+                     * @example [
+                     *       "example.com",
+                     *       "www.example.com"
+                     *     ]
+                     */
+                    domains?: string[];
+                    /**
+                     * @description Display name
+                     * @example My shop
+                     */
+                    name?: string;
+                    /**
+                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+                     * @example site_abc123
+                     */
+                    site_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @example [
+                             *       "example.com"
+                             *     ]
+                             */
+                            domains: string[];
+                            /** @example My shop */
+                            name: string;
+                            /**
+                             * @description Shown only once
+                             * @example pk_Q2h5…
+                             */
+                            public_key: string;
+                            /**
+                             * @description Shown only once
+                             * @example sk_Vb7d…
+                             */
+                            secret_key: string;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1SitesBySite_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-26T08:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * @example [
+                             *       "example.com"
+                             *     ]
+                             */
+                            domains: string[];
+                            /** @example My shop */
+                            name: string;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiV1SitesBySite_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1SitesBySite_idKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @example key_1a2b3c4d5e6f7a8b */
+                            key_id: string;
+                            /**
+                             * @description First characters of the key
+                             * @example pk_Q2h5
+                             */
+                            key_prefix: string;
+                            /** @enum {string} */
+                            kind: "public" | "secret";
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        }[];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1SitesBySite_idKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "public" | "secret";
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    kind: "public" | "secret";
+                };
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    kind: "public" | "secret";
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description The key itself, shown only once
+                             * @example sk_Vb7d…
+                             */
+                            key: string;
+                            key_id: string;
+                            /** @enum {string} */
+                            kind: "public" | "secret";
+                            site_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiV1SitesBySite_idKeysByKey_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            revoked: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1Stats: {
+        parameters: {
+            query: {
+                compare?: string;
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                from?: string;
+                metric?: string;
+                metrics?: string;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description With `metric`: `{metric, value, period}` (plus `previous_value`, `change` with compare). With `metrics`: `{period, timezone, from, to, metrics}` (plus `previous`, `changes` with compare). */
+                        data: {
+                            /**
+                             * @description Single form with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
+                             * @example 5
+                             */
+                            change?: number | null;
+                            /** @description Multi form with compare: percent change of each metric */
+                            changes?: {
+                                avg_session_duration?: number | null;
+                                bounce_rate?: number | null;
+                                event_count?: number | null;
+                                events_per_session?: number | null;
+                                page_views?: number | null;
+                                unique_sessions?: number | null;
+                                unique_users?: number | null;
+                                views_per_session?: number | null;
+                                visitors?: number | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description Multi form: start of the period (inclusive)
+                             * @example 2026-11-19T12:00:00.000Z
+                             */
+                            from?: string;
+                            /**
+                             * @description Single form: the metric
+                             * @example event_count
+                             */
+                            metric?: string;
+                            /** @description Multi form: value of each metric */
+                            metrics?: {
+                                avg_session_duration?: number;
+                                bounce_rate?: number;
+                                event_count?: number;
+                                events_per_session?: number;
+                                page_views?: number;
+                                unique_sessions?: number;
+                                unique_users?: number;
+                                views_per_session?: number;
+                                visitors?: number;
+                            };
+                            /** @example 24h */
+                            period: string;
+                            /** @description Multi form with compare: the previous period and its values */
+                            previous?: {
+                                /** Format: date-time */
+                                from: string;
+                                /** @description Value of each metric in the previous period */
+                                metrics: {
+                                    avg_session_duration?: number;
+                                    bounce_rate?: number;
+                                    event_count?: number;
+                                    events_per_session?: number;
+                                    page_views?: number;
+                                    unique_sessions?: number;
+                                    unique_users?: number;
+                                    views_per_session?: number;
+                                    visitors?: number;
+                                };
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            /**
+                             * @description Single form with compare: value in the previous period
+                             * @example 40
+                             */
+                            previous_value?: number;
+                            /**
+                             * @description Multi form: the time zone
+                             * @example UTC
+                             */
+                            timezone?: string;
+                            /**
+                             * Format: date-time
+                             * @description Multi form: end of the period (exclusive)
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to?: string;
+                            /**
+                             * @description Single form: its value
+                             * @example 42
+                             */
+                            value?: number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1StatsBreakdown: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                dimension: string;
+                event_type?: string;
+                from?: string;
+                limit?: string | number;
+                metric?: string;
+                offset?: string | number;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example url */
+                            dimension: string;
+                            /**
+                             * Format: date-time
+                             * @description Start (inclusive)
+                             * @example 2026-11-13T12:00:00.000Z
+                             */
+                            from: string;
+                            /** @example visitors */
+                            metric: string;
+                            /** @example 7d */
+                            period: string;
+                            /** @description Sorted by value descending, then key (null last) */
+                            rows: {
+                                /**
+                                 * @description The dimension value; null for events without it
+                                 * @example /pricing
+                                 */
+                                key: string | null;
+                                /** @example 42 */
+                                value: number;
+                            }[];
+                            /** @example UTC */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @description End (exclusive)
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to: string;
+                            /**
+                             * @description Number of distinct keys (all pages)
+                             * @example 57
+                             */
+                            total_rows: string | number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1StatsTimeseries: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                from?: string;
+                interval?: string;
+                metric?: string;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Start (inclusive)
+                             * @example 2026-11-13T12:00:00.000Z
+                             */
+                            from: string;
+                            /** @example day */
+                            interval: string;
+                            /** @example visitors */
+                            metric: string;
+                            /** @example 7d */
+                            period: string;
+                            /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
+                            points: {
+                                /**
+                                 * @description Bucket start, ISO 8601 with the time zone’s offset
+                                 * @example 2026-11-20T00:00:00Z
+                                 */
+                                time: string;
+                                /** @example 17 */
+                                value: number;
+                            }[];
+                            /** @example UTC */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @description End (exclusive)
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiV1UsersByUser_id: {
+        parameters: {
+            query: {
+                site_id: string;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Events deleted
+                             * @example 42
+                             */
+                            deleted: number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postCollect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "site_id": "site_abc123",
+                 *       "event_type": "page_view",
+                 *       "timestamp": 1703001234567,
+                 *       "session_id": "session_123",
+                 *       "url": "https://example.com",
+                 *       "device_type": "desktop"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EventInput"];
+                "text/plain": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example 1 */
+                            accepted: number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postCollectBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         {
+                 *           "site_id": "site_abc123",
+                 *           "event_type": "page_view",
+                 *           "timestamp": 1703001234567,
+                 *           "session_id": "session_123",
+                 *           "url": "https://example.com",
+                 *           "device_type": "desktop"
+                 *         },
+                 *         {
+                 *           "site_id": "site_abc123",
+                 *           "event_type": "click",
+                 *           "timestamp": 1703001234567,
+                 *           "session_id": "session_123",
+                 *           "url": "https://example.com",
+                 *           "device_type": "desktop"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchInput"];
+                "text/plain": components["schemas"]["BatchInput"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example 3 */
+                            accepted: number;
+                            rejected: {
+                                details?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                /** @example $.timestamp: must be within the last 30 days */
+                                error: string;
+                                /**
+                                 * @description Position of the event in `events`
+                                 * @example 2
+                                 */
+                                index: number;
+                            }[];
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Events accepted but not yet written to DuckDB
+                         * @example 12
+                         */
+                        buffer_depth: string | number;
+                        /** @description Events written since start */
+                        flushed_events: string | number;
+                        /**
+                         * Format: date-time
+                         * @description Time of the last successful flush
+                         */
+                        last_flush_at: string | null;
+                        last_flush_error: string | null;
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        uptime_s: number;
+                    };
+                };
+            };
+        };
+    };
+    getTrackerScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tracker script (minified JavaScript) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified (the ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

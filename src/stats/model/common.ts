@@ -1,0 +1,59 @@
+// Schema pieces every analytics endpoint shares: the scope query parameters (site, period, zone,
+// filters), the envelope helper, and the definitions text the route descriptions repeat.
+import { type TSchema, t } from 'elysia'
+import {
+  CALENDAR_PERIODS,
+  DIMENSION_FIELDS,
+  METRIC_NAMES,
+  METRICS,
+  PERIOD_NAMES,
+  ROLLING_PERIODS,
+} from '../registry'
+
+/** `{success: true, data}` around `data`. */
+export const envelope = <T extends TSchema>(data: T, examples?: unknown[]) =>
+  t.Object({ success: t.Literal(true), data }, examples ? { examples } : {})
+
+const str = (description: string, example: string, extra: object = {}) =>
+  t.Optional(t.String({ description, examples: [example], ...extra }))
+
+/** The metric enum, as a schema. */
+export const MetricName = t.Union(
+  METRIC_NAMES.map((m) => t.Literal(m)),
+  { description: 'A metric name' },
+)
+
+/** Site, period, time zone and filter parameters (all strings, as sent). */
+export const scopeQuery = {
+  site_id: t.String({ minLength: 1, maxLength: 64, description: 'Site identifier', examples: ['site_abc123'] }),
+  period: str(`Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, '7d'),
+  from: str('Start of a custom period (inclusive): epoch ms or ISO 8601', '2026-11-01'),
+  to: str('End of a custom period (exclusive): epoch ms or ISO 8601', '2026-11-08'),
+  timezone: str('IANA time zone of calendar periods, buckets and dates without offset. Default UTC', 'Europe/Berlin'),
+  event_type: str('Filter: event type equals (empty: missing)', 'page_view'),
+  url: str('Filter: URL equals (empty: missing)', '/pricing'),
+  referrer: str('Filter: referrer equals (empty: no referrer)', 'https://google.com'),
+  referrer_domain: str('Filter: referrer host (lower-case, no www.) equals', 'google.com'),
+  device_type: str('Filter: device type equals', 'mobile'),
+  country: str('Filter: country code equals (case-insensitive)', 'US'),
+  user_id: str('Filter: user id equals', 'user_123'),
+}
+
+export const DEFINITIONS = [
+  'Definitions: a session is all events of one (site_id, session_id). Filters select events first;',
+  'session metrics are then computed over the selected events inside the period.',
+  ...METRIC_NAMES.map((m) => `\`${m}\`: ${METRICS[m].description}.`),
+  'Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide.',
+  `Periods: ${Object.keys(ROLLING_PERIODS).join(', ')} are rolling windows ending now;`,
+  `${CALENDAR_PERIODS.join(', ')} are calendar periods in \`timezone\` (default UTC): today and month run from`,
+  'their start until now, yesterday is the whole previous day; custom takes `from` and `to`',
+  '(epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`).',
+  'An event belongs to a period when from <= timestamp < to.',
+  'Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`,',
+  '`property.<key>`) are exact matches, combined with AND; an empty value matches events missing that',
+  'field. `property.<key>` compares the property value as JSON text (`property.plan=pro`,',
+  '`property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case,',
+  `without www. or port. Breakdown dimensions: ${DIMENSION_FIELDS.join(', ')}, property:<key>.`,
+  'Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token);',
+  'every event acknowledged before the call is counted.',
+].join(' ')

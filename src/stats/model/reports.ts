@@ -1,0 +1,170 @@
+// Schemas of the timeseries, breakdown and realtime reports.
+import { t } from 'elysia'
+import { DIMENSION_FIELDS, INTERVAL_NAMES, LIMITS, METRIC_NAMES } from '../registry'
+import { envelope, scopeQuery } from './common'
+
+const metricParam = t.Optional(
+  t.String({ description: `Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`, examples: ['visitors'] }),
+)
+const isoRange = {
+  timezone: t.String({ examples: ['UTC'] }),
+  from: t.String({ format: 'date-time', description: 'Start (inclusive)', examples: ['2026-11-13T12:00:00.000Z'] }),
+  to: t.String({ format: 'date-time', description: 'End (exclusive)', examples: ['2026-11-20T12:00:00.000Z'] }),
+}
+
+export const TimeseriesQuery = t.Object(
+  {
+    ...scopeQuery,
+    metric: metricParam,
+    interval: t.Optional(
+      t.String({
+        description: `Bucket: ${INTERVAL_NAMES.join(', ')} (weeks start on Monday). Default: minute up to 3 hours, hour up to 3 days, else day.`,
+        examples: ['day'],
+      }),
+    ),
+  },
+  { additionalProperties: true },
+)
+
+export const TimeseriesData = t.Object({
+  metric: t.String({ examples: ['visitors'] }),
+  period: t.String({ examples: ['7d'] }),
+  interval: t.String({ examples: ['day'] }),
+  ...isoRange,
+  points: t.Array(
+    t.Object({
+      time: t.String({
+        description: 'Bucket start, ISO 8601 with the time zone’s offset',
+        examples: ['2026-11-20T00:00:00Z'],
+      }),
+      value: t.Number({ examples: [17] }),
+    }),
+    { description: `One point per bucket overlapping the period, oldest first (at most ${LIMITS.maxPoints})` },
+  ),
+})
+
+export const TimeseriesResult = envelope(TimeseriesData, [
+  {
+    success: true,
+    data: {
+      metric: 'visitors',
+      period: 'custom',
+      interval: 'day',
+      timezone: 'UTC',
+      from: '2026-11-18T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+      points: [
+        { time: '2026-11-18T00:00:00Z', value: 12 },
+        { time: '2026-11-19T00:00:00Z', value: 0 },
+      ],
+    },
+  },
+])
+
+export const BreakdownQuery = t.Object(
+  {
+    ...scopeQuery,
+    dimension: t.String({
+      description: `Group by: ${DIMENSION_FIELDS.join(', ')}, or property:<key>`,
+      examples: ['url'],
+    }),
+    metric: metricParam,
+    limit: t.Optional(
+      t.Integer({
+        minimum: 1,
+        maximum: LIMITS.breakdownMax,
+        default: LIMITS.breakdownDefault,
+        description: `Rows per page (1 to ${LIMITS.breakdownMax}, default ${LIMITS.breakdownDefault})`,
+      }),
+    ),
+    offset: t.Optional(
+      t.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0, description: 'Rows to skip (default 0)' }),
+    ),
+  },
+  { additionalProperties: true },
+)
+
+export const BreakdownData = t.Object({
+  dimension: t.String({ examples: ['url'] }),
+  metric: t.String({ examples: ['visitors'] }),
+  period: t.String({ examples: ['7d'] }),
+  ...isoRange,
+  rows: t.Array(
+    t.Object({
+      key: t.Union([t.String(), t.Null()], {
+        description: 'The dimension value; null for events without it',
+        examples: ['/pricing'],
+      }),
+      value: t.Number({ examples: [42] }),
+    }),
+    { description: 'Sorted by value descending, then key (null last)' },
+  ),
+  total_rows: t.Integer({ description: 'Number of distinct keys (all pages)', examples: [57] }),
+})
+
+export const BreakdownResult = envelope(BreakdownData, [
+  {
+    success: true,
+    data: {
+      dimension: 'url',
+      metric: 'visitors',
+      period: '7d',
+      timezone: 'UTC',
+      from: '2026-11-13T12:00:00.000Z',
+      to: '2026-11-20T12:00:00.000Z',
+      rows: [
+        { key: '/', value: 120 },
+        { key: '/pricing', value: 42 },
+      ],
+      total_rows: 2,
+    },
+  },
+])
+
+export const RealtimeQuery = t.Object(
+  {
+    site_id: scopeQuery.site_id,
+    event_type: scopeQuery.event_type,
+    url: scopeQuery.url,
+    referrer: scopeQuery.referrer,
+    referrer_domain: scopeQuery.referrer_domain,
+    device_type: scopeQuery.device_type,
+    country: scopeQuery.country,
+    user_id: scopeQuery.user_id,
+    limit: t.Optional(
+      t.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Top pages to list (default 10)' }),
+    ),
+  },
+  { additionalProperties: true },
+)
+
+export const RealtimeData = t.Object({
+  from: isoRange.from,
+  to: isoRange.to,
+  visitors: t.Integer({ description: 'Distinct coalesce(user_id, session_id)', examples: [3] }),
+  sessions: t.Integer({ description: 'Distinct sessions', examples: [3] }),
+  events: t.Integer({ description: 'Events', examples: [17] }),
+  page_views: t.Integer({ description: 'page_view events', examples: [9] }),
+  top_pages: t.Array(
+    t.Object({
+      url: t.String({ examples: ['/pricing'] }),
+      visitors: t.Integer({ description: 'Visitors with a page view of this URL', examples: [2] }),
+    }),
+    { description: 'URLs of page views, by visitors descending then URL' },
+  ),
+})
+
+export const RealtimeResult = envelope(RealtimeData, [
+  {
+    success: true,
+    data: {
+      from: '2026-11-20T11:55:00.000Z',
+      to: '2026-11-20T12:00:00.000Z',
+      visitors: 3,
+      sessions: 3,
+      events: 17,
+      page_views: 9,
+      top_pages: [{ url: '/pricing', visitors: 2 }],
+    },
+  },
+])

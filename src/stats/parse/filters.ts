@@ -1,0 +1,71 @@
+// Event filters from query parameters (`url=/pricing`, `property.plan=pro`) or a funnel body's
+// `filters` object. Field names come from the registry, property keys must match PROPERTY_KEY, and a
+// value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
+import { AppError } from '../../http/errors'
+import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
+import { type Field, FILTER_FIELDS, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../registry'
+
+/** One equality filter: a field (or custom property) and its value; `null` matches a missing value. */
+export type Filter = { field: Field; value: string | null } | { property: string; value: string | null }
+
+const MAX_LENGTH: Record<Field, number> = {
+  event_type: EVENT_LIMITS.eventType,
+  url: EVENT_LIMITS.url,
+  referrer: EVENT_LIMITS.referrer,
+  referrer_domain: EVENT_LIMITS.referrer,
+  device_type: EVENT_LIMITS.deviceType,
+  country: 2,
+  user_id: EVENT_LIMITS.userId,
+}
+
+function invalid(name: string, message: string): AppError {
+  return new AppError(422, `Invalid filter ${name.slice(0, 80)}: ${message}`, [
+    { path: `$.${name.slice(0, 80)}`, message },
+  ])
+}
+
+function checkText(name: string, value: string, max: number): void {
+  if (value.length > max) throw invalid(name, `must be at most ${max} characters`)
+  if (value.includes('\u0000')) throw invalid(name, 'must not contain NUL characters')
+  if (!value.isWellFormed()) throw invalid(name, 'must be valid Unicode')
+}
+
+function fieldFilter(field: Field, raw: string): Filter {
+  if (raw === '') return { field, value: null }
+  checkText(field, raw, MAX_LENGTH[field])
+  if (field === 'country') {
+    if (!/^[A-Za-z]{2}$/.test(raw)) throw invalid(field, 'must be a two-letter country code')
+    return { field, value: raw.toUpperCase() }
+  }
+  if (field === 'url' && !(raw.startsWith('/') || /^https?:\/\/[^\s/]/i.test(raw)))
+    throw invalid(field, 'must be an absolute http(s) URL or a path starting with /')
+  return { field, value: raw }
+}
+
+/** The filter named `name` with value `raw`, or undefined when `name` is not a filter. */
+export function parseFilter(name: string, raw: string): Filter | undefined {
+  if ((FILTER_FIELDS as string[]).includes(name)) return fieldFilter(name as Field, raw)
+  if (!name.startsWith(PROPERTY_FILTER_PREFIX)) return undefined
+  const key = name.slice(PROPERTY_FILTER_PREFIX.length)
+  if (!PROPERTY_KEY.test(key))
+    throw invalid(name, 'property keys are 1 to 64 letters, digits, _ . : or - (not starting with . : or -)')
+  if (raw === '') return { property: key, value: null }
+  checkText(name, raw, EVENT_LIMITS.propertyValue)
+  return { property: key, value: raw }
+}
+
+function isFilterName(name: string): boolean {
+  return (FILTER_FIELDS as string[]).includes(name) || name.startsWith(PROPERTY_FILTER_PREFIX)
+}
+
+/** Every filter among `entries` (other names are ignored: the caller checks names). */
+export function parseFilters(entries: Record<string, unknown>): Filter[] {
+  const out: Filter[] = []
+  for (const [name, raw] of Object.entries(entries)) {
+    if (raw === undefined || !isFilterName(name)) continue
+    if (typeof raw !== 'string') throw invalid(name, 'must be a string')
+    const f = parseFilter(name, raw)
+    if (f) out.push(f)
+  }
+  return out
+}

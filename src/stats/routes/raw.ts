@@ -1,0 +1,92 @@
+// GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
+// NDJSON, CSV or Parquet file of a period's raw events).
+import { Elysia } from 'elysia'
+import { ErrorResponse, errors } from '../../http/responses'
+import { streamExport } from '../export/stream'
+import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
+import { checkParamNames, pick } from '../parse/names'
+import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
+import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { getEventsPage } from '../run/events'
+import { buildExport } from '../sql/events'
+
+const RAW_NOTE =
+  'Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.'
+
+/** A file name safe in a Content-Disposition header. */
+function fileName(siteId: string, ext: string): string {
+  return `${siteId.replace(/[^A-Za-z0-9_.-]/g, '_')}-events.${ext}`
+}
+
+/** OpenAPI responses for error statuses, for a route that documents its responses by hand. */
+function errorDocs(...statuses: number[]) {
+  const doc = { description: 'Error envelope', content: { 'application/json': { schema: ErrorResponse } } }
+  return Object.fromEntries(statuses.map((s) => [s, doc]))
+}
+
+/** The raw-event routes. */
+export function rawRoutes(deps: StatsDeps) {
+  return new Elysia({ name: 'stats-raw' })
+    .model({ RawEvent, EventsResult })
+    .get(
+      '/events',
+      async ({ query, request }) => {
+        authorizeStatsRead(deps, request.headers, query.site_id)
+        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'limit', 'cursor'], true)
+        const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
+        await flushBeforeRead(deps)
+        const limit = query.limit ?? LIMITS.eventsDefault
+        return { success: true as const, data: await getEventsPage(deps.db.reader, scope, limit, query.cursor) }
+      },
+      {
+        query: EventsQuery,
+        detail: {
+          summary: 'List raw events',
+          description: `The site's events, newest first (by timestamp), \`limit\` per page (default 100, at most 1000). Pass \`next_cursor\` back as \`cursor\` for the next page; it is null on the last page. ${RAW_NOTE}`,
+          tags: ['Stats'],
+          security: [{ bearerAuth: [] }],
+        },
+        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429) },
+      },
+    )
+    .get(
+      '/export',
+      async ({ query, request }) => {
+        authorizeStatsRead(deps, request.headers, query.site_id)
+        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'format'], true)
+        const format = pick('format', query.format || 'ndjson', EXPORT_FORMAT_NAMES)
+        const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
+        await flushBeforeRead(deps)
+        const body = await streamExport(deps.db, buildExport(scope.siteId, scope.range, scope.filters), format)
+        const f = EXPORT_FORMATS[format]
+        return new Response(body, {
+          headers: {
+            'content-type': f.contentType,
+            'content-disposition': `attachment; filename="${fileName(scope.siteId, f.ext)}"`,
+            'cache-control': 'no-store',
+          },
+        })
+      },
+      {
+        query: ExportQuery,
+        detail: {
+          summary: 'Export raw events',
+          description: `Streams the events, oldest first, as a file download: \`format=ndjson\` (one JSON event per line, fields as in /api/v1/events), \`csv\` (RFC 4180 with a header row; properties as JSON text; null as empty) or \`parquet\`. ${RAW_NOTE}`,
+          tags: ['Stats'],
+          security: [{ bearerAuth: [] }],
+          responses: {
+            200: {
+              description: 'The events as a file (Content-Disposition: attachment)',
+              content: {
+                'application/x-ndjson': { schema: { type: 'string' }, example: '{"site_id":"site_abc123",…}\n' },
+                'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
+                'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...errorDocs(400, 401, 403, 404, 422, 429),
+          },
+        },
+      },
+    )
+}

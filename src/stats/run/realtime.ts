@@ -1,0 +1,32 @@
+// GET /api/v1/stats/realtime: visitors, sessions, events and page views in the last five minutes,
+// and the pages being viewed now.
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { queryRows } from '../../db/rows'
+import type { Filter } from '../parse/filters'
+import { LIMITS } from '../registry'
+import { buildTopPages } from '../sql/realtime'
+import { buildSummary } from '../sql/summary'
+
+/** The realtime report at `now`. */
+export async function getRealtime(
+  conn: DuckDBConnection,
+  siteId: string,
+  filters: Filter[],
+  now: number,
+  limit: number,
+) {
+  const range = { from: now - LIMITS.realtimeMs, to: now }
+  const counts = buildSummary(siteId, range, filters, ['visitors', 'unique_sessions', 'event_count', 'page_views'])
+  const [row] = await queryRows<Record<string, number>>(conn, counts.sql, counts.params)
+  const top = buildTopPages(siteId, range, filters, limit)
+  const pages = await queryRows<{ url: string; visitors: number }>(conn, top.sql, top.params)
+  return {
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    visitors: Number(row?.visitors ?? 0),
+    sessions: Number(row?.unique_sessions ?? 0),
+    events: Number(row?.event_count ?? 0),
+    page_views: Number(row?.page_views ?? 0),
+    top_pages: pages.map((p) => ({ url: p.url, visitors: Number(p.visitors) })),
+  }
+}

@@ -1,0 +1,78 @@
+// GET /api/v1/stats: parse the metric(s) and comparison, run the summary for the period (and the
+// previous one), and shape either the seed's single-metric answer or the multi-metric one.
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { queryRows } from '../../db/rows'
+import { AppError } from '../../http/errors'
+import { pick, pickList } from '../parse/names'
+import type { Scope } from '../parse/scope'
+import { METRIC_NAMES, type Metric } from '../registry'
+import { buildSummary } from '../sql/summary'
+import type { Range } from '../time/period'
+import { percentChange } from './numbers'
+
+/** Metric values by name. */
+export type MetricValues = Partial<Record<Metric, number>>
+
+/** The parsed metric part of a stats request. */
+export interface SummaryRequest {
+  metrics: Metric[]
+  /** True when asked with `metric` (or nothing): answer in the seed's shape. */
+  single: boolean
+  compare: boolean
+}
+
+/** Read `metric` / `metrics` / `compare`. */
+export function parseSummaryRequest(q: { metric?: string; metrics?: string; compare?: string }): SummaryRequest {
+  if (q.metric !== undefined && q.metrics !== undefined)
+    throw new AppError(422, 'Use either metric or metrics, not both', [
+      { path: '$.metrics', message: 'cannot be combined with metric' },
+    ])
+  if (q.compare !== undefined && q.compare !== '') pick('compare', q.compare, ['previous_period'])
+  const compare = q.compare === 'previous_period'
+  if (q.metrics !== undefined)
+    return { metrics: pickList('metrics', q.metrics, METRIC_NAMES), single: false, compare }
+  return { metrics: [pick('metric', q.metric || 'event_count', METRIC_NAMES)], single: true, compare }
+}
+
+/** Run the summary of `metrics` over `range`. */
+export async function runSummary(
+  conn: DuckDBConnection,
+  scope: Scope,
+  range: Range,
+  metrics: Metric[],
+): Promise<MetricValues> {
+  const { sql, params } = buildSummary(scope.siteId, range, scope.filters, metrics)
+  const [row] = await queryRows<Record<string, number>>(conn, sql, params)
+  const out: MetricValues = {}
+  for (const m of metrics) out[m] = Number(row?.[m] ?? 0)
+  return out
+}
+
+/** Answer a stats request in the shape it asked for. */
+export async function getSummary(conn: DuckDBConnection, scope: Scope, req: SummaryRequest) {
+  const values = await runSummary(conn, scope, scope.range, req.metrics)
+  const previous = req.compare ? await runSummary(conn, scope, scope.previous, req.metrics) : undefined
+  if (req.single) {
+    const metric = req.metrics[0]
+    const value = values[metric]!
+    const base = { metric, value, period: scope.period }
+    if (!previous) return base
+    return { ...base, previous_value: previous[metric]!, change: percentChange(value, previous[metric]!) }
+  }
+  const iso = (t: number) => new Date(t).toISOString()
+  const base = {
+    period: scope.period,
+    timezone: scope.timezone,
+    from: iso(scope.range.from),
+    to: iso(scope.range.to),
+    metrics: values,
+  }
+  if (!previous) return base
+  const changes: Partial<Record<Metric, number | null>> = {}
+  for (const m of req.metrics) changes[m] = percentChange(values[m]!, previous[m]!)
+  return {
+    ...base,
+    previous: { from: iso(scope.previous.from), to: iso(scope.previous.to), metrics: previous },
+    changes,
+  }
+}

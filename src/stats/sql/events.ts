@@ -1,0 +1,42 @@
+// SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events), or a whole
+// range oldest first (for the export). The cursor is (ts, rowid): time first, rowid breaks ties.
+import type { Query } from '../../db/rows'
+import type { Filter } from '../parse/filters'
+import type { Range } from '../time/period'
+import { Params } from './params'
+import { whereSql } from './selection'
+
+/** The stored columns, in the order the API lists them. */
+export const RAW_COLUMNS =
+  'site_id, event_type, ts AS timestamp, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at'
+
+/** A position in the newest-first order: the last row of a page. */
+export interface Cursor {
+  ts: number
+  rowid: number
+}
+
+/** Up to `limit` events older than `cursor` (or the newest), newest first, with their rowid. */
+export function buildEventsPage(
+  siteId: string,
+  range: Range,
+  filters: Filter[],
+  limit: number,
+  cursor?: Cursor,
+): Query {
+  const p = new Params()
+  let where = whereSql(siteId, range, filters, p)
+  if (cursor) {
+    const ts = p.ms(cursor.ts)
+    where += ` AND (ts < ${ts} OR (ts = ${ts} AND rowid < ${p.add(BigInt(cursor.rowid))}))`
+  }
+  const sql = `SELECT rowid AS rid, ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts DESC, rowid DESC LIMIT ${p.add(limit)}`
+  return { sql, params: p.values }
+}
+
+/** Every selected event, oldest first. */
+export function buildExport(siteId: string, range: Range, filters: Filter[]): Query {
+  const p = new Params()
+  const where = whereSql(siteId, range, filters, p)
+  return { sql: `SELECT ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts, rowid`, params: p.values }
+}

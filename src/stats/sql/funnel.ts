@@ -1,0 +1,35 @@
+// SQL of a funnel: for each step, the sessions that reached it in order. A session reaches step 1 at
+// its first matching event; it reaches step k at its first matching event strictly after the time it
+// reached step k-1 (earliest matches leave the most room for the steps after).
+import type { Query } from '../../db/rows'
+import type { Filter } from '../parse/filters'
+import type { Range } from '../time/period'
+import { Params } from './params'
+import { whereSql } from './selection'
+
+/** One funnel step: an event type, optionally on one URL. */
+export interface FunnelStep {
+  event_type: string
+  url?: string
+}
+
+/** One row with columns `s1 … sN`: sessions that reached each step. */
+export function buildFunnel(siteId: string, range: Range, filters: Filter[], steps: FunnelStep[]): Query {
+  const p = new Params()
+  const where = whereSql(siteId, range, filters, p)
+  const match = steps.map((s) =>
+    s.url === undefined
+      ? `e.event_type = ${p.add(s.event_type)}`
+      : `(e.event_type = ${p.add(s.event_type)} AND e.url = ${p.add(s.url)})`,
+  )
+  const ctes = [
+    `e AS (SELECT session_id, ts, event_type, url FROM events e WHERE ${where} AND (${match.join(' OR ')}))`,
+    `s1 AS (SELECT session_id, min(ts) AS t FROM e WHERE ${match[0]} GROUP BY session_id)`,
+  ]
+  for (let i = 1; i < steps.length; i++)
+    ctes.push(
+      `s${i + 1} AS (SELECT e.session_id, min(e.ts) AS t FROM e JOIN s${i} ON e.session_id = s${i}.session_id WHERE ${match[i]} AND e.ts > s${i}.t GROUP BY e.session_id)`,
+    )
+  const counts = steps.map((_, i) => `(SELECT count(*) FROM s${i + 1}) AS s${i + 1}`)
+  return { sql: `WITH ${ctes.join(', ')} SELECT ${counts.join(', ')}`, params: p.values }
+}

@@ -1,0 +1,14 @@
+// SQL of the realtime top pages: URLs of page views in the window, by distinct visitors.
+import type { Query } from '../../db/rows'
+import type { Filter } from '../parse/filters'
+import type { Range } from '../time/period'
+import { Params } from './params'
+import { whereSql } from './selection'
+
+/** Rows `{url, visitors}`, most visitors first, then URL. */
+export function buildTopPages(siteId: string, range: Range, filters: Filter[], limit: number): Query {
+  const p = new Params()
+  const where = whereSql(siteId, range, filters, p)
+  const sql = `SELECT url, count(DISTINCT coalesce(user_id, session_id)) AS visitors FROM events WHERE ${where} AND event_type = 'page_view' AND url IS NOT NULL GROUP BY url ORDER BY visitors DESC, url ASC LIMIT ${p.add(limit)}`
+  return { sql, params: p.values }
+}

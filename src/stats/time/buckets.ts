@@ -1,0 +1,123 @@
+// Calendar buckets (minute, hour, day, week from Monday, month) in a time zone: the SQL expression
+// giving each event its bucket key, and the list of every bucket overlapping a range (for zero-filling).
+// Keys: minute/hour → the bucket's start instant; day → local day number; week → local day number of
+// its Monday; month → local year × 12 + month index. The SQL and the list use the same offset spans.
+import { AppError } from '../../http/errors'
+import { type Interval, LIMITS } from '../registry'
+import type { Params } from '../sql/params'
+import type { Range } from './period'
+import type { ZoneMap } from './zone-map'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** One bucket: its key (as the SQL computes it) and its start instant. */
+export interface Bucket {
+  key: number
+  start: number
+}
+
+/** SQL of the local UTC offset of `ts`, from the zone's spans. */
+function offsetSql(zone: ZoneMap, p: Params): string {
+  const s = zone.spans
+  if (s.length === 1) return p.ms(s[0].offset)
+  const arms = s.slice(1).map((span, i) => `WHEN ts < ${p.ms(span.start)} THEN ${p.ms(s[i].offset)}`)
+  return `(CASE ${arms.join(' ')} ELSE ${p.ms(s[s.length - 1].offset)} END)`
+}
+
+/** SQL computing the bucket key of each event's `ts`. */
+export function bucketKeySql(interval: Interval, zone: ZoneMap, p: Params): string {
+  const off = offsetSql(zone, p)
+  const local = `(ts + ${off})`
+  const day = `(${local} // ${DAY})`
+  switch (interval) {
+    case 'minute':
+      return `(${local} // ${MINUTE}) * ${MINUTE} - ${off}`
+    case 'hour':
+      return `(${local} // ${HOUR}) * ${HOUR} - ${off}`
+    case 'day':
+      return day
+    case 'week':
+      return `${day} - ((${day} + 3) % 7)`
+    case 'month':
+      return `year(epoch_ms(${local})) * 12 + month(epoch_ms(${local})) - 1`
+  }
+}
+
+/** The key of the bucket holding instant `t` (the same rule as the SQL). */
+export function bucketKey(interval: Interval, zone: ZoneMap, t: number): number {
+  const off = zone.offset(t)
+  const local = t + off
+  const day = Math.floor(local / DAY)
+  switch (interval) {
+    case 'minute':
+      return Math.floor(local / MINUTE) * MINUTE - off
+    case 'hour':
+      return Math.floor(local / HOUR) * HOUR - off
+    case 'day':
+      return day
+    case 'week':
+      return day - ((((day + 3) % 7) + 7) % 7)
+    case 'month': {
+      const d = new Date(local)
+      return d.getUTCFullYear() * 12 + d.getUTCMonth()
+    }
+  }
+}
+
+/** The start instant of the bucket with `key`. */
+export function bucketStart(interval: Interval, zone: ZoneMap, key: number): number {
+  switch (interval) {
+    case 'minute':
+    case 'hour':
+      return key
+    case 'day':
+    case 'week':
+      return zone.instant(key * DAY)
+    case 'month':
+      return zone.instant(Date.UTC(Math.floor(key / 12), key % 12, 1))
+  }
+}
+
+function nextKey(interval: Interval, zone: ZoneMap, key: number): number {
+  switch (interval) {
+    case 'minute':
+    case 'hour': {
+      const len = interval === 'minute' ? MINUTE : HOUR
+      const next = bucketKey(interval, zone, key + len)
+      return next > key ? next : key + len
+    }
+    case 'day':
+      return key + 1
+    case 'week':
+      return key + 7
+    case 'month':
+      return key + 1
+  }
+}
+
+/**
+ * Every bucket overlapping `range`, oldest first. More than `max` buckets is a 422 asking for a larger
+ * interval (or shorter period).
+ */
+export function listBuckets(
+  interval: Interval,
+  zone: ZoneMap,
+  range: Range,
+  max: number = LIMITS.maxPoints,
+): Bucket[] {
+  const out: Bucket[] = []
+  if (range.to <= range.from) return out
+  const last = bucketKey(interval, zone, range.to - 1)
+  for (let key = bucketKey(interval, zone, range.from); key <= last; key = nextKey(interval, zone, key)) {
+    if (out.length >= max)
+      throw new AppError(
+        422,
+        `Too many ${interval} buckets for this period (at most ${max}): choose a larger interval or a shorter period`,
+        [{ path: '$.interval', message: `gives more than ${max} buckets for this period` }],
+      )
+    out.push({ key, start: bucketStart(interval, zone, key) })
+  }
+  return out
+}

@@ -1,0 +1,34 @@
+// Bundles the browser tracker (client/tracker.ts) with Bun.build into one minified IIFE, once per
+// process, kept in memory with its gzip form and ETag: `npm start` needs no separate build step.
+import { join } from 'node:path'
+
+/** The bundled tracker, ready to serve. */
+export interface TrackerAsset {
+  js: string
+  gzip: Uint8Array<ArrayBuffer>
+  etag: string
+}
+
+const ENTRY = join(import.meta.dir, 'client', 'tracker.ts')
+
+let cached: Promise<TrackerAsset> | undefined
+
+/** The tracker bundle, built on first use and then served from memory. A failed build is retried. */
+export function trackerAsset(): Promise<TrackerAsset> {
+  cached ??= buildTracker().catch((err) => {
+    cached = undefined
+    throw err
+  })
+  return cached
+}
+
+/** Run Bun.build on the tracker entry point: a classic script (IIFE), so it works in any `<script>`. */
+export async function buildTracker(): Promise<TrackerAsset> {
+  const result = await Bun.build({ entrypoints: [ENTRY], target: 'browser', format: 'iife', minify: true })
+  if (!result.success) {
+    const why = result.logs.map((l) => String(l.message ?? l)).join('; ')
+    throw new Error(`Tracker build failed: ${why}`)
+  }
+  const js = await result.outputs[0].text()
+  return { js, gzip: Bun.gzipSync(js, { level: 9 }), etag: `"${Bun.hash(js).toString(36)}"` }
+}

@@ -1,0 +1,140 @@
+// The browser tracker behind `window.PULSE`: init, trackPageView, trackEvent (and optOut/optIn).
+// Replays the calls an async snippet's stub queued in `PULSE.q`, fills url, referrer, timestamp,
+// session and device, and hands events to the sender. Nothing here may throw into the host page.
+import { detectDevice } from './device'
+import { randomId } from './ids'
+import { enqueue, flush, setTarget } from './send'
+import { sessionId } from './session'
+
+interface InitOptions {
+  siteId: string
+  apiKey: string
+  /** Base URL of the PULSE server; defaults to the origin this script was loaded from. */
+  endpoint?: string
+  /** Send a page view now and on every SPA navigation (pushState, replaceState, popstate). */
+  autoTrack?: boolean
+  /** Send nothing when the browser asks not to be tracked (Do Not Track or Global Privacy Control). */
+  respectDnt?: boolean
+}
+interface PageViewOptions {
+  url?: string
+  referrer?: string
+  deviceType?: string
+}
+type Api = Record<string, (...args: any[]) => void>
+
+const OPT_OUT = 'pulse_optout'
+const w = window as unknown as { PULSE?: { q?: [string, ArrayLike<unknown>][]; loaded?: boolean } }
+const nav = navigator as Navigator & { globalPrivacyControl?: boolean }
+const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src
+let site = ''
+let off = false
+let lastUrl: string | undefined
+const early: [string, unknown[]][] = []
+
+const cut = (v: unknown, n: number) => (v == null || v === '' ? undefined : String(v).slice(0, n))
+const pageUrl = () => location.href.split('#')[0]
+
+function optedOut(): boolean {
+  try {
+    return off || !!localStorage.getItem(OPT_OUT)
+  } catch {
+    return off
+  }
+}
+
+function send(type: string, fields: Record<string, unknown>): void {
+  if (optedOut()) return
+  const now = Date.now()
+  enqueue({
+    site_id: site,
+    event_type: type.slice(0, 64),
+    timestamp: now,
+    session_id: sessionId(now),
+    url: cut(location.href, 2048),
+    referrer: cut(document.referrer, 2048),
+    device_type: detectDevice(nav.userAgent, nav.maxTouchPoints),
+    event_id: randomId(),
+    ...fields,
+  })
+}
+
+/** Flat properties the server accepts: primitives as they are, anything else as JSON text. */
+function flat(props: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {}
+  let n = 0
+  for (const k in props) {
+    const v = props[k]
+    if (k === 'userId' || v === undefined || typeof v === 'function' || n >= 32) continue
+    out[k.slice(0, 64)] =
+      v === null || typeof v === 'number' || typeof v === 'boolean' ? v : cut(typeof v === 'string' ? v : JSON.stringify(v), 512)
+    n++
+  }
+  return n ? out : undefined
+}
+
+function onNavigate(): void {
+  if (pageUrl() === lastUrl) return
+  lastUrl = pageUrl()
+  safe.trackPageView()
+}
+
+const api: Api = {
+  init(o: InitOptions) {
+    if (site || !o || !o.siteId || !o.apiKey) return
+    site = o.siteId
+    const endpoint = o.endpoint || (scriptSrc ? new URL(scriptSrc).origin : location.origin)
+    setTarget({ endpoint: endpoint.replace(/\/+$/, ''), apiKey: o.apiKey })
+    off = !!o.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true)
+    addEventListener('pagehide', () => flush(true))
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush(true))
+    if (o.autoTrack) {
+      for (const m of ['pushState', 'replaceState'] as const) {
+        const original = history[m]
+        history[m] = function (this: History, ...args: Parameters<History['pushState']>) {
+          original.apply(this, args)
+          onNavigate()
+        }
+      }
+      addEventListener('popstate', onNavigate)
+      onNavigate()
+    }
+    for (const [name, args] of early.splice(0)) safe[name](...args)
+  },
+  trackPageView(o?: PageViewOptions) {
+    o = o || {}
+    send('page_view', {
+      url: cut(o.url || location.href, 2048),
+      referrer: cut(o.referrer ?? document.referrer, 2048),
+      device_type: cut(o.deviceType, 32) || detectDevice(nav.userAgent, nav.maxTouchPoints),
+    })
+  },
+  trackEvent(name: string, props?: Record<string, unknown>) {
+    if (!name) return
+    props = props || {}
+    send(String(name), { user_id: cut(props.userId, 128), properties: flat(props) })
+  },
+  optOut() {
+    localStorage.setItem(OPT_OUT, '1')
+  },
+  optIn() {
+    localStorage.removeItem(OPT_OUT)
+  },
+}
+
+// Every public method is wrapped: calls before init wait (up to 50), and no error reaches the page.
+const safe: Api = {}
+for (const name in api)
+  safe[name] = (...args: unknown[]) => {
+    try {
+      if (site || name === 'init') api[name](...args)
+      else if (early.length < 50) early.push([name, args])
+    } catch {}
+  }
+
+// The async snippet's stub queued calls as [name, arguments]: take its place, then replay them.
+const stub = w.PULSE
+if (!stub || !stub.loaded) {
+  w.PULSE = { ...safe, loaded: true }
+  for (const [name, args] of stub?.q || []) safe[name]?.(...Array.from(args))
+}

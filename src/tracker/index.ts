@@ -1,0 +1,50 @@
+// GET /tracker.js: the browser tracker (`window.PULSE`), bundled from client/ at start-up and served
+// from memory, gzipped when the browser accepts it, revalidated by ETag.
+import { Elysia } from 'elysia'
+import { trackerAsset } from './build'
+
+const HEADERS = {
+  'content-type': 'text/javascript; charset=utf-8',
+  // Unversioned URL: browsers may keep it an hour, then revalidate (cheap 304 by ETag).
+  'cache-control': 'public, max-age=3600',
+  'x-content-type-options': 'nosniff',
+  // Pages on other origins load this script, also those that require CORP (COEP: require-corp).
+  'cross-origin-resource-policy': 'cross-origin',
+  vary: 'Accept-Encoding',
+}
+
+/** The tracker plugin. */
+export function trackerRoutes() {
+  return new Elysia({ name: 'tracker' })
+    .onStart(() => {
+      // Build when the server starts listening, so the first page view does not wait.
+      trackerAsset().catch(() => undefined)
+    })
+    .get(
+      '/tracker.js',
+      async ({ request }) => {
+        const asset = await trackerAsset()
+        const headers: Record<string, string> = { ...HEADERS, etag: asset.etag }
+        if (request.headers.get('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+        if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
+          return new Response(asset.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } })
+        return new Response(asset.js, { headers })
+      },
+      {
+        detail: {
+          summary: 'The browser tracker script',
+          description:
+            'Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with `<script src="…/tracker.js">` and use the site public key (`pk_…`).',
+          tags: ['Tracker'],
+          operationId: 'getTrackerScript',
+          responses: {
+            200: {
+              description: 'The tracker script (minified JavaScript)',
+              content: { 'text/javascript': { schema: { type: 'string' } } },
+            },
+            304: { description: 'Not modified (the ETag matches)' },
+          },
+        },
+      },
+    )
+}

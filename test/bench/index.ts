@@ -1,0 +1,51 @@
+// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark and (when present) the
+// analytics benchmark, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
+// parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { run as runIngest } from './ingest'
+import { run as runWrites } from './writes'
+
+const PARTS = ['writes', 'ingest', 'analytics'] as const
+type Part = (typeof PARTS)[number]
+
+/** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
+export function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
+  const only: string[] = []
+  let quick = process.env.PULSE_BENCH_QUICK === '1'
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--quick') quick = true
+    else if (a === '--only') only.push(...(argv[++i] ?? '').split(','))
+    else if (a.startsWith('--only=')) only.push(...a.slice(7).split(','))
+    else throw new Error(`unknown argument ${a}; use --only ${PARTS.join('|')} and/or --quick`)
+  }
+  const bad = only.filter((p) => !PARTS.includes(p as Part))
+  if (bad.length > 0) throw new Error(`unknown part ${bad.join(', ')}; parts are ${PARTS.join(', ')}`)
+  return { parts: only.length > 0 ? PARTS.filter((p) => only.includes(p)) : [...PARTS], quick }
+}
+
+async function main(): Promise<void> {
+  const { parts, quick } = parseArgs(process.argv.slice(2))
+  const t0 = performance.now()
+  console.log(`PULSE benchmark${quick ? ' (quick)' : ''}: ${parts.join(', ')} — Bun ${Bun.version}`)
+  if (parts.includes('writes')) await runWrites({ quick })
+  if (parts.includes('ingest')) await runIngest({ quick })
+  if (parts.includes('analytics')) {
+    const file = join(import.meta.dir, 'analytics.ts')
+    if (existsSync(file)) {
+      const mod = (await import(file)) as { run: (opts?: { quick?: boolean }) => Promise<unknown> }
+      await mod.run({ quick })
+    } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
+  }
+  console.log(`Benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+}
+
+if (import.meta.main) {
+  main()
+    .then(() => process.exit(0))
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,148 @@
+// The dashboard's pure client logic: periods and intervals, the view in the URL fragment, filters,
+// number formatting, query strings and the first-run snippets.
+import { describe, expect, test } from 'bun:test'
+import { toSearch } from '../../src/dashboard/client/api'
+import { curlSnippet, scriptSnippet } from '../../src/dashboard/client/empty-state'
+import { filterLabel } from '../../src/dashboard/client/filter-chips'
+import {
+  flag,
+  formatChange,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  pagePath,
+} from '../../src/dashboard/client/format'
+import { chooseInterval, customRange, periodParams } from '../../src/dashboard/client/periods'
+import {
+  decodeView,
+  encodeView,
+  filterParams,
+  isFilterField,
+  type ViewState,
+  withFilter,
+} from '../../src/dashboard/client/state'
+
+const DEFAULTS: ViewState = { siteId: '', period: '7d', compare: true, filters: [] }
+
+describe('periods', () => {
+  test('each period gets a chart interval with a readable number of points', () => {
+    expect(chooseInterval({ period: '1h' })).toBe('minute')
+    expect(chooseInterval({ period: '24h' })).toBe('hour')
+    expect(chooseInterval({ period: 'today' })).toBe('hour')
+    expect(chooseInterval({ period: '7d' })).toBe('day')
+    expect(chooseInterval({ period: '90d' })).toBe('day')
+    expect(chooseInterval({ period: 'custom', from: '2026-11-01', to: '2026-11-02' })).toBe('hour')
+    expect(chooseInterval({ period: 'custom', from: '2026-01-01', to: '2026-03-31' })).toBe('day')
+    expect(chooseInterval({ period: 'custom', from: '2025-01-01', to: '2026-03-31' })).toBe('week')
+    expect(chooseInterval({ period: 'custom', from: '2020-01-01', to: '2026-03-31' })).toBe('month')
+  })
+
+  test('custom dates are inclusive local days: the range ends at the next local midnight', () => {
+    const r = customRange({ period: 'custom', from: '2026-11-01', to: '2026-11-03' })!
+    expect(r.from).toBe(new Date(2026, 10, 1).getTime())
+    expect(r.to).toBe(new Date(2026, 10, 4).getTime())
+    expect(customRange({ period: 'custom', from: '2026-11-05', to: '2026-11-03' })).toBeUndefined()
+    expect(customRange({ period: 'custom', from: 'nope', to: '2026-11-03' })).toBeUndefined()
+  })
+
+  test('period parameters carry the time zone; incomplete custom dates fall back to 30 days', () => {
+    expect(periodParams({ period: 'today' }, 'Europe/Berlin')).toEqual({
+      period: 'today',
+      timezone: 'Europe/Berlin',
+    })
+    expect(periodParams({ period: 'custom' }, 'UTC')).toEqual({ period: '30d', timezone: 'UTC' })
+    const p = periodParams({ period: 'custom', from: '2026-11-01', to: '2026-11-01' }, 'UTC')
+    expect(p.period).toBe('custom')
+    expect(p.to! - p.from!).toBe(86_400_000)
+  })
+})
+
+describe('view state in the URL fragment', () => {
+  test('round-trips site, period, dates, comparison and filters (including empty values)', () => {
+    const v: ViewState = {
+      siteId: 'shop',
+      period: 'custom',
+      from: '2026-11-01',
+      to: '2026-11-07',
+      compare: false,
+      filters: [
+        { field: 'url', value: 'https://example.com/a?b=1&c=:' },
+        { field: 'referrer_domain', value: '' },
+        { field: 'property.plan', value: 'pro' },
+      ],
+    }
+    expect(decodeView(`#${encodeView(v)}`, DEFAULTS)).toEqual(v)
+  })
+
+  test('never carries a token, and drops unknown or malformed parts', () => {
+    const hash = encodeView({ ...DEFAULTS, siteId: 'shop' })
+    expect(hash).not.toContain('token')
+    const v = decodeView(
+      '#site=<x>&period=forever&f=__proto__:1&f=nofield&f=country:DE&from=2026-1-1',
+      DEFAULTS,
+    )
+    expect(v).toEqual({
+      ...DEFAULTS,
+      filters: [{ field: 'country', value: 'DE' }],
+      from: undefined,
+      to: undefined,
+    })
+  })
+
+  test('a new filter on a field replaces the old one; filters become query parameters', () => {
+    const f = withFilter(withFilter([], { field: 'country', value: 'US' }), { field: 'country', value: 'DE' })
+    expect(f).toEqual([{ field: 'country', value: 'DE' }])
+    expect(filterParams([...f, { field: 'property.plan', value: 'pro' }])).toEqual({
+      country: 'DE',
+      'property.plan': 'pro',
+    })
+    expect(isFilterField('property.a.b:c-d')).toBe(true)
+    expect(isFilterField('property.')).toBe(false)
+    expect(isFilterField('site_id')).toBe(false)
+  })
+})
+
+describe('formatting', () => {
+  test('numbers, percentages, durations and changes', () => {
+    expect(formatNumber(1234)).toBe('1,234')
+    expect(formatNumber(1_234_567)).toBe('1.2M')
+    expect(formatPercent(43.75)).toBe('43.75%')
+    expect(formatPercent(50)).toBe('50%')
+    expect(formatDuration(45)).toBe('45s')
+    expect(formatDuration(125)).toBe('2m 5s')
+    expect(formatDuration(3780)).toBe('1h 3m')
+    expect(formatChange(12.4)).toBe('+12%')
+    expect(formatChange(-5)).toBe('−5%')
+    expect(formatChange(0)).toBe('0%')
+    expect(formatChange(null)).toBe('new')
+  })
+
+  test('page paths, flags and filter labels', () => {
+    expect(pagePath('https://example.com/a/b?x=1#h')).toBe('/a/b?x=1#h')
+    expect(pagePath('/docs')).toBe('/docs')
+    expect(flag('us')).toBe('🇺🇸')
+    expect(flag('<b')).toBe('')
+    expect(filterLabel({ field: 'country', value: 'DE' })).toBe('Country: Germany')
+    expect(filterLabel({ field: 'referrer_domain', value: '' })).toBe('Referrer: Direct / none')
+    expect(filterLabel({ field: 'property.plan', value: 'pro' })).toBe('plan: pro')
+  })
+})
+
+describe('requests and snippets', () => {
+  test('query strings keep empty values (a "missing" filter) and drop undefined ones', () => {
+    expect(toSearch({ site_id: 'a b', referrer: '', compare: undefined, limit: 5 })).toBe(
+      '?site_id=a+b&referrer=&limit=5',
+    )
+    expect(toSearch({})).toBe('')
+  })
+
+  test('the first-run snippets carry the site id and the server address', () => {
+    const curl = curlSnippet('http://localhost:3000', 'shop')
+    expect(curl).toContain('curl -X POST http://localhost:3000/collect')
+    expect(curl).toContain('"site_id":"shop"')
+    expect(curl).toContain(`"timestamp":'$(date +%s000)'`)
+    const script = scriptSnippet('http://localhost:3000', "it's")
+    expect(script).toContain('<script src="http://localhost:3000/tracker.js"></script>')
+    expect(script).toContain('siteId: "it\'s"')
+  })
+})
