@@ -19,6 +19,9 @@ function corsHeaders(set: { headers: Record<string, string | number> }, request:
   if (!origin) return
   set.headers['access-control-allow-origin'] = origin
   set.headers.vary = 'Origin'
+  // Browsers hide non-safelisted response headers from cross-origin code; the SDK needs Retry-After.
+  set.headers['access-control-expose-headers'] =
+    'retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset'
 }
 
 /** The peer address as a rate-limit id (IPv6 by /64); undefined under `app.handle`, which has no socket. */

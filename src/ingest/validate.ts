@@ -124,17 +124,22 @@ function textIssues(e: EventInput, prefix: string): FieldIssue[] {
     if (problem) issues.push({ path: `${prefix}.${f}`, message: problem })
   }
   if (e.properties)
-    for (const [k, v] of Object.entries(e.properties)) {
-      const path = `${prefix}.properties${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.slice(0, 64))}]`}`
+    for (const k of Object.keys(e.properties)) {
+      const v = e.properties[k]
       const problem =
         k === '__proto__'
           ? 'is a reserved name'
           : k.length < 1 || k.length > LIMITS.propertyKey
             ? `property names must be 1 to ${LIMITS.propertyKey} characters`
             : (textProblem(k) ?? (typeof v === 'string' ? textProblem(v) : undefined))
-      if (problem) issues.push({ path, message: problem })
+      if (problem) issues.push({ path: propertyPath(prefix, k), message: problem })
     }
   return issues
+}
+
+/** `$.properties.plan`, or `$.properties["odd key"]` when the name is not an identifier. */
+function propertyPath(prefix: string, k: string): string {
+  return `${prefix}.properties${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.slice(0, 64))}]`}`
 }
 
 const blank = (v: string | null | undefined): string | null =>

@@ -12,11 +12,13 @@ const envelope = <T extends import('elysia').TSchema>(data: T) => t.Object({ suc
 const detail = (summary: string) => ({ summary, tags: ['Admin'], security: [{ bearerAuth: [] }] })
 const SiteParams = t.Object({ site_id: SiteId })
 
-/** Admin routes under /api/v1/sites. */
+/**
+ * Admin routes under /api/v1/sites. The admin token is checked in `onTransform`, which runs before
+ * validation, so a request without it learns nothing about the schemas.
+ */
 export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
   return new Elysia({ name: 'sites', prefix: '/api/v1/sites' })
     .model({ CreateSiteBody, Site, CreatedSite, ApiKeyInfo, CreatedKey })
-    // Transform runs before validation: without the token, a request learns nothing about the schemas.
     .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
     .post(
       '',

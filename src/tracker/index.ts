@@ -25,7 +25,8 @@ export function trackerRoutes() {
       async ({ request }) => {
         const asset = await trackerAsset()
         const headers: Record<string, string> = { ...HEADERS, etag: asset.etag }
-        if (request.headers.get('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+        if (request.headers.get('if-none-match') === asset.etag)
+          return new Response(null, { status: 304, headers })
         if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
           return new Response(asset.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } })
         return new Response(asset.js, { headers })

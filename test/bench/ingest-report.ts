@@ -69,7 +69,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
     row('stored = acknowledged (stats; SQL after SIGTERM; distinct ids)', '–', '–', (t) => {
       const v = t.verify
       if (!v) return '–'
-      const okAll = v.storedAfterStop === v.acked && v.distinctIds === v.acked
+      const okAll = v.acked > 0 && v.storedAfterStop === v.acked && v.distinctIds === v.acked
       const viaStats = Number.isNaN(v.statsCount)
         ? ', stats API failed'
         : v.statsCount === v.acked

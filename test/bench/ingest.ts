@@ -165,6 +165,12 @@ async function benchPulse(o: IngestOptions, durability: string, now: number): Pr
     const run = async (name: string, load: Partial<LoadConfig> & { eventsPerRequest: number }) => {
       const p = await phase(server, name, o, { token: key, ...load }, now)
       acked += p.load.ackedEvents
+      const failed = Object.entries(p.load.statuses).filter(([st]) => Number(st) >= 500 || st === '0')
+      if (failed.length > 0)
+        console.warn(
+          `${durability}/${name}: ${failed.map(([st, k]) => `${k}× status ${st}`).join(', ')}; server output:\n${server.output().slice(-2000)}`,
+        )
+      if (p.load.ok === 0) throw new Error(`${durability}/${name}: no request succeeded`)
       const t0 = performance.now()
       statsCount = await stats(server, key)
       if (Number.isNaN(statsCount)) await waitForEmptyBuffer(server)

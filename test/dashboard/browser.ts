@@ -25,7 +25,9 @@ export interface TestBrowser {
 }
 
 /** Launch Chromium with a fresh user-data-dir. */
-export async function launchBrowser(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  opts: { colorScheme?: 'light' | 'dark'; timezoneId?: string } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'pulse-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -33,7 +35,7 @@ export async function launchBrowser(opts: { colorScheme?: 'light' | 'dark' } = {
     headless: true,
     viewport: { width: 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
-    timezoneId: 'UTC',
+    timezoneId: opts.timezoneId ?? 'UTC',
     locale: 'en-US',
   })
   return {

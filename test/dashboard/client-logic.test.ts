@@ -5,7 +5,7 @@ import { toSearch } from '../../src/dashboard/client/api'
 import { curlSnippet, scriptSnippet } from '../../src/dashboard/client/empty-state'
 import { filterLabel } from '../../src/dashboard/client/filter-chips'
 import {
-  flag,
+  countryCode,
   formatChange,
   formatDuration,
   formatNumber,
@@ -120,8 +120,10 @@ describe('formatting', () => {
   test('page paths, flags and filter labels', () => {
     expect(pagePath('https://example.com/a/b?x=1#h')).toBe('/a/b?x=1#h')
     expect(pagePath('/docs')).toBe('/docs')
-    expect(flag('us')).toBe('🇺🇸')
-    expect(flag('<b')).toBe('')
+    expect(pagePath('https://example.com/<script>?a=<b>')).toBe('/<script>?a=<b>')
+    expect(pagePath('https://example.com')).toBe('/')
+    expect(countryCode('us')).toBe('US')
+    expect(countryCode('<b')).toBe('')
     expect(filterLabel({ field: 'country', value: 'DE' })).toBe('Country: Germany')
     expect(filterLabel({ field: 'referrer_domain', value: '' })).toBe('Referrer: Direct / none')
     expect(filterLabel({ field: 'property.plan', value: 'pro' })).toBe('plan: pro')

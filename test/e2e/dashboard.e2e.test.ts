@@ -49,9 +49,18 @@ async function shownHeadline(): Promise<Record<string, number>> {
 
 /** The API's headline figures for the dashboard's default view (7 days), plus `filters`. */
 async function apiHeadline(filters: Record<string, string> = {}) {
-  return api<{ metrics: Record<string, number>; change?: Record<string, number | null> }>(
+  return api<{ metrics: Record<string, number>; changes?: Record<string, number | null> }>(
     `/api/v1/stats?${q({ site_id: 'shop', period: '7d', timezone: TZ, metrics: HEADLINE.join(','), compare: 'previous_period', ...filters })}`,
   )
+}
+
+/** Wait until the text of `selector` contains `text`; returns the text. */
+async function waitText(selector: string, text: string): Promise<string> {
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
+    [selector, text] as const,
+  )
+  return (await page.textContent(selector)) ?? ''
 }
 
 async function settled(): Promise<void> {
@@ -75,7 +84,7 @@ beforeAll(async () => {
     body: { events: seedEvents('shop', Date.now()) },
   })
   expect(batch.rejected).toEqual([])
-  browser = await launchBrowser()
+  browser = await launchBrowser({ timezoneId: TZ })
   page = await browser.context.newPage()
   page.on('dialog', (d) => {
     dialogs.push(d.message())
@@ -99,10 +108,10 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${server.url}/`)
     await page.fill('#signin-token', 'wrong-token-0123456789')
     await page.click('button[type=submit]')
-    await expect(page.textContent('#signin-error')).resolves.toContain('not valid')
+    await waitText('#signin-error', 'not valid')
     await page.fill('#signin-token', ADMIN)
     await page.click('button[type=submit]')
-    await page.waitForSelector('#site-picker option[value="shop"]')
+    await page.waitForSelector('#site-picker option[value="shop"]', { state: 'attached' })
     await page.selectOption('#site-picker', 'shop')
     await settled()
     expect(await page.evaluate(() => localStorage.getItem('pulse.dashboard.token'))).toBe(ADMIN)
@@ -116,8 +125,8 @@ describe('dashboard in Chromium', () => {
     const visitorsText = await page.textContent('[data-metric=visitors] .metric-value')
     expect(visitorsText).toBe(String(expected.metrics.visitors))
     const change = await page.getAttribute('[data-metric=visitors] .metric-change', 'data-change')
-    expect(change).toBe(String(expected.change?.visitors))
-  })
+    expect(change).toBe(String(expected.changes?.visitors))
+  }, 20_000)
 
   test('the chart shows visitors and page views with values on hover', async () => {
     await page.waitForSelector('#chart canvas')
@@ -136,7 +145,7 @@ describe('dashboard in Chromium', () => {
     const total = series.points.reduce((a, p) => a + p.value, 0)
     const headline = await shownHeadline()
     expect(total).toBe(headline.page_views)
-  })
+  }, 20_000)
 
   test('top lists show the API’s breakdowns, and a row click filters the whole dashboard as the API says', async () => {
     const countries = await api<{ rows: { key: string | null; value: number }[] }>(
@@ -180,7 +189,77 @@ describe('dashboard in Chromium', () => {
     await settled()
     expect(await shownHeadline()).toEqual(before)
     expect(await page.isHidden('#filters')).toBe(true)
-  })
+
+    // "Direct / none" filters for a missing referrer (an empty value); a property row by its value.
+    await page.click('#referrers .row[data-key=""]')
+    await settled()
+    await waitText('#filters .chip', 'Referrer: Direct / none')
+    expect(await shownHeadline()).toEqual((await apiHeadline({ referrer_domain: '' })).metrics)
+    await page.click('#filters .chip button')
+    await settled()
+    await page.click('#properties .row[data-key="pro"]')
+    await settled()
+    await waitText('#filters .chip', 'plan: pro')
+    expect(await shownHeadline()).toEqual((await apiHeadline({ 'property.plan': 'pro' })).metrics)
+    await page.click('#filters .chip button')
+    await settled()
+  }, 30_000)
+
+  test('the period picker, custom dates and the comparison toggle change what is asked and shown', async () => {
+    const statsRequest = () =>
+      page.waitForRequest(
+        (r) => new URL(r.url()).pathname === '/api/v1/stats' && r.url().includes('metrics='),
+      )
+    let req = statsRequest()
+    await page.selectOption('#period-picker', '24h')
+    let sent = new URL((await req).url()).searchParams
+    await settled()
+    expect(sent.get('period')).toBe('24h')
+    expect(await shownHeadline()).toEqual(
+      (
+        await api(
+          `/api/v1/stats?${q({ site_id: 'shop', period: '24h', timezone: TZ, metrics: HEADLINE.join(',') })}`,
+        )
+      ).metrics,
+    )
+
+    // Custom dates: whole local days, sent as epoch ms from local midnight to the next one.
+    req = statsRequest()
+    await page.selectOption('#period-picker', 'custom')
+    sent = new URL((await req).url()).searchParams
+    await settled()
+    expect(await page.isVisible('#custom-from')).toBe(true)
+    expect(sent.get('period')).toBe('custom')
+    const localTime = (ms: string | null) =>
+      new Date(Number(ms)).toLocaleTimeString('en-GB', { timeZone: TZ, hourCycle: 'h23' })
+    expect(localTime(sent.get('from'))).toBe('00:00:00')
+    expect(localTime(sent.get('to'))).toBe('00:00:00')
+    expect((Number(sent.get('to')) - Number(sent.get('from'))) / 3_600_000).toBeGreaterThanOrEqual(7 * 24 - 1)
+    const custom = {
+      site_id: 'shop',
+      period: 'custom',
+      from: sent.get('from')!,
+      to: sent.get('to')!,
+      timezone: TZ,
+    }
+    expect(await shownHeadline()).toEqual(
+      (await api(`/api/v1/stats?${q({ ...custom, metrics: HEADLINE.join(',') })}`)).metrics,
+    )
+
+    // Comparison off: no change figures, and none asked for.
+    req = statsRequest()
+    await page.uncheck('#compare-toggle')
+    sent = new URL((await req).url()).searchParams
+    await settled()
+    expect(sent.has('compare')).toBe(false)
+    expect(await page.$$('#headline [data-change]')).toHaveLength(0)
+    expect(page.url()).toContain('compare=off')
+
+    await page.check('#compare-toggle')
+    await page.selectOption('#period-picker', '7d')
+    await settled()
+    expect(await page.$$('#headline [data-change]')).toHaveLength(5)
+  }, 20_000)
 
   test('the funnel builder shows the API’s conversion per step', async () => {
     await page.fill('#funnel .funnel-step:nth-child(2) input.event', 'signup')
@@ -203,7 +282,7 @@ describe('dashboard in Chromium', () => {
     )
     expect(shown).toEqual(expected.steps.map((s) => s.sessions))
     expect(shown[2]).toBeGreaterThan(0)
-  })
+  }, 20_000)
 
   test('the retention table shows the API’s cohorts', async () => {
     await page.waitForSelector('#retention table.retention')
@@ -220,20 +299,22 @@ describe('dashboard in Chromium', () => {
     expect(rows).toEqual(withVisitors.map((c) => ({ cohort: c.cohort, size: String(c.visitors) })))
     await page.selectOption('#retention-interval', 'week')
     await page.waitForSelector('#retention:not([aria-busy]) th:has-text("Week 0")')
-  })
+  }, 20_000)
 
   test('the live counter shows the sessions of the last 5 minutes', async () => {
     const live = await api<{ sessions: number }>(`/api/v1/stats/realtime?${q({ site_id: 'shop' })}`)
     await page.waitForSelector('#live[data-sessions]')
     expect(Number(await page.getAttribute('#live', 'data-sessions'))).toBe(live.sessions)
     await expect(page.textContent('#live')).resolves.toContain(`${live.sessions} sessions now`)
-  })
+  }, 20_000)
 
   test('hostile event data is shown as text: no dialog, no injected element', async () => {
     const types = await page.$$eval('#event-types .row .text', (els) => els.map((e) => e.textContent))
     expect(types).toContain(HOSTILE.eventType)
     const pages = await page.$$eval('#pages .row', (els) => els.map((e) => e.getAttribute('data-key')))
     expect(pages).toContain(HOSTILE.url)
+    const pageTexts = await page.$$eval('#pages .row .text', (els) => els.map((e) => e.textContent))
+    expect(pageTexts).toContain('/<script>alert(2)</script>')
     await page.click(`#event-types .row[data-key="${HOSTILE.eventType.replace(/"/g, '\\"')}"]`)
     await settled()
     await expect(page.textContent('#filters .chip .chip-text')).resolves.toBe(`Event: ${HOSTILE.eventType}`)
@@ -250,7 +331,7 @@ describe('dashboard in Chromium', () => {
     ).toEqual(['/dashboard/app.js'])
     await page.click('#filters .chip button')
     await settled()
-  })
+  }, 20_000)
 
   test('screenshots at desktop and phone widths, light and dark', async () => {
     await page.setViewportSize({ width: 1280, height: 900 })
@@ -268,7 +349,7 @@ describe('dashboard in Chromium', () => {
     // Nothing overflows the phone's width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await page.setViewportSize({ width: 1280, height: 900 })
-  })
+  }, 20_000)
 
   test('a secret key signs in to its own site; a site without events shows the first-run guide', async () => {
     await page.click('#sign-out')
@@ -290,6 +371,7 @@ describe('dashboard in Chromium', () => {
     expect(code[1]).toContain(`<script src="${server.url}/tracker.js"></script>`)
     expect(code[1]).toContain('siteId: "empty-site"')
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-first-run.png'), fullPage: true })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
     expect(problems).toEqual([])
-  })
+  }, 20_000)
 })

@@ -1,12 +1,13 @@
 // @pulse/sdk as a user gets it: `npm pack` in src/sdk, the tarball installed into an empty project.
 // The seed's Method 3 snippet runs verbatim under Node and under Bun against a real PULSE process;
 // its .d.ts type-checks a TypeScript consumer; batching, retry across a server restart and 429
-// Retry-After run against a real server with a low rate limit.
+// Retry-After run against a real server with a low rate limit; and the same package in Chromium on
+// another origin (CORS preflight, Retry-After readable cross-origin).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packAndInstall } from '../sdk/pack'
-import { ADMIN, type Pulse, startPulse } from '../tracker/e2e-helpers'
+import { ADMIN, launchChromium, type Pulse, servePages, startPulse } from '../tracker/e2e-helpers'
 
 // Method 3 of the seed (send-your-first-event.md), character for character.
 const SEED_SDK = `import { PulseClient } from '@pulse/sdk'
@@ -101,6 +102,8 @@ await pulse.shutdown()
         'es2022',
         '--lib',
         'es2022,dom',
+        // Check the consumer's code against our declarations, not the declarations of the standard library.
+        '--skipLibCheck',
         'consumer.mts',
       ],
       30_000,
@@ -140,7 +143,9 @@ await pulse.shutdown()
     })
 
     // Batching: 50 events tracked at once share a few requests.
-    await Promise.all(Array.from({ length: 50 }, (_, i) => client.trackEvent({ eventType: 'burst', sessionId: `b${i}` })))
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => client.trackEvent({ eventType: 'burst', sessionId: `b${i}` })),
+    )
     expect(requests).toBeLessThanOrEqual(5)
     expect(await pulse.metric('site_sdk', ADMIN, 'event_count')).toBe(50)
 
@@ -162,7 +167,12 @@ await pulse.shutdown()
       const res = await fetch(`${pulse.url}/collect`, {
         method: 'POST',
         headers: { authorization: `Bearer ${site.secret_key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ site_id: 'site_sdk', event_type: 'filler', timestamp: Date.now(), session_id: 'f' }),
+        body: JSON.stringify({
+          site_id: 'site_sdk',
+          event_type: 'filler',
+          timestamp: Date.now(),
+          session_id: 'f',
+        }),
       })
       if (res.status === 429) refused++
     }
@@ -173,4 +183,72 @@ await pulse.shutdown()
     expect(retries[0].delayMs).toBeGreaterThanOrEqual(1000)
     await client.shutdown()
   }, 45_000)
+
+  test('in Chromium, from another origin: events are acknowledged and a 429 Retry-After is honoured', async () => {
+    const pulse = await startPulse({ PULSE_RATE_LIMIT_PER_MINUTE: '60' })
+    servers.push(pulse)
+    const site = await pulse.site('site_browser', ['127.0.0.1'])
+    const pages = servePages()
+    const browser = await launchChromium()
+    try {
+      const dist = join(consumer, 'node_modules/@pulse/sdk/dist')
+      for (const f of readdirSync(dist).filter((f) => f.endsWith('.js')))
+        pages.page(`/sdk/${f}`, readFileSync(join(dist, f), 'utf8'))
+      const url = pages.page(
+        '/app',
+        `<script type="module">import { PulseClient } from '/sdk/index.js'; window.PulseClient = PulseClient</script>`,
+      )
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(String(e)))
+      await page.goto(url)
+      await page.waitForFunction(() => 'PulseClient' in window)
+      const track = (name: string) =>
+        page.evaluate(
+          async ({ endpoint, apiKey, name }) => {
+            const retries: { status: number; retryAfter?: number; delayMs: number }[] = []
+            const client = new (window as any).PulseClient({
+              siteId: 'site_browser',
+              apiKey,
+              endpoint,
+              onRetry: (r: any) =>
+                retries.push({ status: r.error.status, retryAfter: r.error.retryAfter, delayMs: r.delayMs }),
+            })
+            const { eventId } = await client.trackEvent({
+              eventType: name,
+              sessionId: 'browser',
+              url: location.href,
+            })
+            return { eventId, retries }
+          },
+          { endpoint: pulse.url, apiKey: site.public_key, name },
+        )
+      const first = await track('browser_sdk')
+      expect(first.eventId).toBeString()
+      expect(first.retries).toEqual([])
+
+      // Spend the public key's bucket from outside the browser; the page's next event gets a 429.
+      let refused = false
+      for (let i = 0; i < 100 && !refused; i++) {
+        const res = await fetch(`${pulse.url}/collect?api_key=${site.public_key}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify({
+            site_id: 'site_browser',
+            event_type: 'filler',
+            timestamp: Date.now(),
+            session_id: 'f',
+          }),
+        })
+        refused = res.status === 429
+      }
+      expect(refused).toBe(true)
+      const second = await track('after_429')
+      expect(second.retries[0]).toMatchObject({ status: 429, retryAfter: 1, delayMs: 1000 })
+      expect(errors).toEqual([])
+    } finally {
+      await browser.close()
+      pages.stop()
+    }
+  }, 30_000)
 })

@@ -166,7 +166,10 @@ window.queuedBeforeLoad = PULSE.q.length`,
     const { pulse, site, page, errors } = await setup('site_spa')
     const url = pages.page(
       '/app',
-      asyncSnippet(pulse.url, `PULSE.init({ siteId: 'site_spa', apiKey: '${site.public_key}', autoTrack: true })`),
+      asyncSnippet(
+        pulse.url,
+        `PULSE.init({ siteId: 'site_spa', apiKey: '${site.public_key}', autoTrack: true })`,
+      ),
     )
     await page.goto(url)
     await page.waitForFunction(() => (window as any).PULSE.loaded)
@@ -227,14 +230,14 @@ window.queuedBeforeLoad = PULSE.q.length`,
   }, 30_000)
 
   test('opt-out flag, Do Not Track (when asked to respect it), session expiry and device detection', async () => {
-    const { pulse, site, ctx, page, errors, watch } = await setup('site_privacy')
+    const { pulse, site, page, errors, watch } = await setup('site_privacy')
     const init = (extra = '') =>
       `<script src="${pulse.url}/tracker.js"></script>
 <script>PULSE.init({ siteId: 'site_privacy', apiKey: '${site.public_key}', endpoint: '${pulse.url}'${extra} })</script>`
     const plain = pages.page('/privacy', init())
     const dnt = pages.page('/privacy-dnt', init(', respectDnt: true'))
 
-    // Opted out: nothing is sent until optIn().
+    // Opted out (the flag from an earlier visit): nothing is sent until optIn(), nor after optOut().
     await page.addInitScript(() => localStorage.setItem('pulse_optout', '1'))
     await page.goto(plain)
     await page.evaluate(() => {
@@ -252,23 +255,26 @@ window.queuedBeforeLoad = PULSE.q.length`,
       const renewed = sessionStorage.getItem('pulse_session')?.split('|')[0]
       sessionStorage.setItem('pulse_session', `recent-session|${Date.now() - 60_000}`)
       P.trackEvent('after_short_pause')
+      P.optOut()
+      P.trackEvent('opted_out_again')
       return { renewed }
     })
     expect(sessions.renewed).not.toBe('idle-session')
     await page.close()
 
-    // Do Not Track: ignored unless respectDnt is set.
+    // Do Not Track: ignored unless respectDnt is set. (A new context: this one has opted out for good.)
+    const fresh = await browser.newContext()
+    open.push({ ctx: fresh })
     const dntPage = async (target: string, name: string) => {
-      const p = await ctx.newPage()
+      const p = await fresh.newPage()
       watch(p)
-      await p.addInitScript(() => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }))
+      await p.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }),
+      )
       await p.goto(target)
       await p.evaluate((n) => (window as any).PULSE.trackEvent(n), name)
       await p.close()
     }
-    await dntPage(dnt, 'dnt_respected')
-    await dntPage(plain, 'dnt_not_configured')
-
     // A phone.
     const phone = await browser.newContext({
       userAgent:
@@ -276,11 +282,14 @@ window.queuedBeforeLoad = PULSE.q.length`,
       viewport: { width: 390, height: 844 },
     })
     open.push({ ctx: phone })
-    const mobile = await phone.newPage()
-    watch(mobile)
-    await mobile.goto(plain)
-    await mobile.evaluate(() => (window as any).PULSE.trackPageView())
-    await mobile.close()
+    const phoneView = async () => {
+      const mobile = await phone.newPage()
+      watch(mobile)
+      await mobile.goto(plain)
+      await mobile.evaluate(() => (window as any).PULSE.trackPageView())
+      await mobile.close()
+    }
+    await Promise.all([dntPage(dnt, 'dnt_respected'), dntPage(plain, 'dnt_not_configured'), phoneView()])
 
     expect(await pulse.waitForAccepted(5)).toBe(5)
     expect(errors).toEqual([])

@@ -51,7 +51,12 @@ async function storedEvents() {
 describe('PulseClient (in-process app)', () => {
   test('the seed call resolves once acknowledged; every camelCase field lands in its snake_case column', async () => {
     const pulse = client()
-    await pulse.trackEvent({ eventType: 'page_view', sessionId: 'session_123', url: '/products', deviceType: 'desktop' })
+    await pulse.trackEvent({
+      eventType: 'page_view',
+      sessionId: 'session_123',
+      url: '/products',
+      deviceType: 'desktop',
+    })
     const ts = Date.now() - 1000
     const full = await pulse.trackEvent({
       eventType: 'purchase',
@@ -97,7 +102,11 @@ describe('PulseClient (in-process app)', () => {
   test('one bad event in a batch rejects only its own promise, with the server error and field path', async () => {
     const pulse = client()
     const good = pulse.trackEvent({ eventType: 'click', sessionId: 's1' })
-    const bad = pulse.trackEvent({ eventType: 'click', sessionId: 's2', timestamp: Math.floor(Date.now() / 1000) })
+    const bad = pulse.trackEvent({
+      eventType: 'click',
+      sessionId: 's2',
+      timestamp: Math.floor(Date.now() / 1000),
+    })
     const alsoGood = pulse.trackEvent({ eventType: 'click', sessionId: 's3' })
     await expect(good).resolves.toBeDefined()
     await expect(alsoGood).resolves.toBeDefined()
@@ -125,7 +134,9 @@ describe('PulseClient (in-process app)', () => {
   test('503 "buffer full" is retried after its Retry-After, then acknowledged', async () => {
     const pulse = client({ maxBatchSize: 30 })
     // Fill the ingest buffer (50 rows, no automatic flush in tests) so the next batch gets a 503.
-    await Promise.all(Array.from({ length: 40 }, (_, i) => pulse.trackEvent({ eventType: 'fill', sessionId: `f${i}` })))
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => pulse.trackEvent({ eventType: 'fill', sessionId: `f${i}` })),
+    )
     const flushOnRetry = client({
       onRetry: (info) => {
         retries.push(info)
@@ -196,10 +207,25 @@ describe('PulseClient (in-process app)', () => {
   test('getStats reads the seed metric with the secret key; a public key is refused with 403', async () => {
     const pulse = client()
     await pulse.trackEvent({ eventType: 'page_view', sessionId: 'session_123', url: '/products' })
-    expect(await pulse.getStats({ metric: 'event_count' })).toEqual({ metric: 'event_count', value: 1, period: '24h' })
+    expect(await pulse.getStats({ metric: 'event_count' })).toEqual({
+      metric: 'event_count',
+      value: 1,
+      period: '24h',
+    })
     const pub = client({ apiKey: keys.public_key })
     const err = await pub.getStats().catch((e) => e)
     expect(err).toMatchObject({ kind: 'http', status: 403 })
+  })
+
+  test('an event that cannot be serialised rejects its promise instead of throwing', async () => {
+    const pulse = client()
+    const notAnObject = await pulse.trackEvent(null as never).catch((e) => e)
+    expect(notAnObject).toMatchObject({ kind: 'rejected', status: 422 })
+    const bigint = await pulse
+      .trackEvent({ eventType: 'x', sessionId: 's', properties: { n: 1n as never } })
+      .catch((e) => e)
+    expect(bigint).toMatchObject({ kind: 'rejected', status: 422 })
+    expect(requests).toEqual([])
   })
 
   test('constructor refuses missing options', () => {

@@ -7,7 +7,12 @@ import { join } from 'node:path'
 const SDK_DIR = join(import.meta.dir, '..', '..', 'src', 'sdk')
 
 function run(cmd: string[], cwd: string): string {
-  const p = Bun.spawnSync(cmd, { cwd, stdout: 'pipe', stderr: 'pipe', env: { ...process.env, npm_config_update_notifier: 'false' } })
+  const p = Bun.spawnSync(cmd, {
+    cwd,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  })
   if (p.exitCode !== 0) throw new Error(`${cmd.join(' ')} failed (${p.exitCode}):\n${p.stdout}\n${p.stderr}`)
   return p.stdout.toString()
 }
@@ -21,8 +26,10 @@ export function packAndInstall(): { dir: string; tarball: string } {
   const tgz = readdirSync(packDir).find((f) => f.endsWith('.tgz'))
   if (!tgz) throw new Error('npm pack produced no tarball')
   const tarball = join(packDir, tgz)
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  )
   run(['npm', 'install', '--no-audit', '--no-fund', '--offline', tarball], dir)
   return { dir, tarball }
 }
-

@@ -604,6 +604,126 @@ const statsCases: Case[] = [
   },
 ]
 
+const enc = encodeURIComponent
+const analytics: Case[] = [
+  {
+    name: 'breakdown: limit 100 000 (at most 1000)',
+    send: () => get('/api/v1/stats/breakdown?site_id=site_a&dimension=url&limit=100000'),
+    status: 422,
+    error: /less or equal to 1000/,
+  },
+  {
+    name: 'breakdown: limit -1',
+    send: () => get('/api/v1/stats/breakdown?site_id=site_a&dimension=url&limit=-1'),
+    status: 422,
+    error: /greater or equal to 1/,
+  },
+  {
+    name: 'breakdown: offset 10^12',
+    send: () => get('/api/v1/stats/breakdown?site_id=site_a&dimension=url&offset=1000000000000'),
+    status: 422,
+  },
+  {
+    name: 'breakdown: limit "abc"',
+    send: () => get('/api/v1/stats/breakdown?site_id=site_a&dimension=url&limit=abc'),
+    status: 422,
+  },
+  {
+    name: 'breakdown: SQL in dimension',
+    send: () => get(`/api/v1/stats/breakdown?site_id=site_a&dimension=${enc('url; DROP TABLE events')}`),
+    status: 422,
+    error: /Unknown dimension/,
+  },
+  {
+    name: 'breakdown: SQL in a property dimension',
+    send: () => get(`/api/v1/stats/breakdown?site_id=site_a&dimension=${enc("property:a' OR 1=1")}`),
+    status: 422,
+  },
+  {
+    name: 'realtime: limit 10^6 (at most 100)',
+    send: () => get('/api/v1/stats/realtime?site_id=site_a&limit=1000000'),
+    status: 422,
+  },
+  { name: 'events: limit 0', send: () => get('/api/v1/events?site_id=site_a&limit=0'), status: 422 },
+  {
+    name: 'events: SQL in cursor',
+    send: () => get(`/api/v1/events?site_id=site_a&cursor=${enc("' OR 1=1 --")}`),
+    status: 422,
+    error: /Invalid cursor/,
+  },
+  {
+    name: 'events: SQL in a property filter name',
+    send: () => get(`/api/v1/events?site_id=site_a&${enc("property.x' OR 1=1--")}=1`),
+    status: 422,
+    error: /Invalid filter/,
+  },
+  {
+    name: 'events: SQL in a filter value matches nothing',
+    send: () => get(`/api/v1/events?site_id=site_a&user_id=${enc("' OR '1'='1")}`),
+    status: 200,
+    check: (b) => expect(b.data.events).toEqual([]),
+  },
+  {
+    name: 'stats: from after to',
+    send: () => stats('site_id=site_a&from=2026-11-20&to=2026-11-01'),
+    status: 422,
+    error: /from must be before to/,
+  },
+  {
+    name: 'stats: range from year 1 to 9999',
+    send: () => stats('site_id=site_a&from=0001-01-01&to=9999-12-31'),
+    status: 422,
+  },
+  { name: 'stats: from=1e309', send: () => stats('site_id=site_a&from=1e309&to=2'), status: 422 },
+  {
+    name: 'stats: SQL in timezone',
+    send: () => stats(`site_id=site_a&timezone=${enc("UTC'; SELECT 1; --")}`),
+    status: 422,
+    error: /Unknown timezone/,
+  },
+  {
+    name: 'timeseries: minute buckets over 90 days',
+    send: () => get('/api/v1/stats/timeseries?site_id=site_a&interval=minute&period=90d'),
+    status: 422,
+    error: /Too many minute buckets/,
+  },
+  {
+    name: 'timeseries: hour buckets since 2000',
+    send: () => get('/api/v1/stats/timeseries?site_id=site_a&interval=hour&from=2000-01-01&to=2026-11-20'),
+    status: 422,
+  },
+  {
+    name: 'retention: SQL in interval',
+    send: () => get(`/api/v1/retention?site_id=site_a&interval=${enc("day'--")}`),
+    status: 422,
+  },
+  { name: 'export: format "exe"', send: () => get('/api/v1/export?site_id=site_a&format=exe'), status: 422 },
+  {
+    name: 'funnels: 1000 steps (at most 10)',
+    send: () =>
+      request(
+        'POST',
+        '/api/v1/funnels',
+        JSON.stringify({ site_id: 'site_a', steps: Array(1000).fill({ event_type: 'x' }) }),
+      ),
+    status: 422,
+  },
+  {
+    name: 'funnels: SQL in a step matches nothing',
+    send: () =>
+      request(
+        'POST',
+        '/api/v1/funnels',
+        JSON.stringify({
+          site_id: 'site_a',
+          steps: [{ event_type: "' OR 1=1 --" }, { event_type: 'page_view' }],
+        }),
+      ),
+    status: 200,
+    check: (b) => expect(b.data.steps[0].sessions).toBe(0),
+  },
+]
+
 const admin: Case[] = [
   {
     name: 'admin: 1 MB body without the token',
@@ -629,7 +749,7 @@ const admin: Case[] = [
   },
 ]
 
-export const CATALOGUE = { transport, json, schema, batches, auth, stats: statsCases, admin }
+export const CATALOGUE = { transport, json, schema, batches, auth, stats: statsCases, analytics, admin }
 
 let expectedStored = 0
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
@@ -676,6 +796,48 @@ describe.each(Object.entries(CATALOGUE))('%s', (_group, cases) => {
       }
     }
     c.check?.(body)
+  })
+})
+
+describe('stats endpoints: an injection attempt in every query parameter', () => {
+  const PAYLOADS = ["' OR '1'='1", '1; DROP TABLE events; --', "x') UNION SELECT * FROM api_keys --"]
+
+  test('never a 5xx; refusals in the envelope; a 200 only where the text is a legitimate filter value', async () => {
+    const doc = (await h.json('GET', '/openapi/json')).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: any }[] }>
+      >
+    }
+    const outcomes: string[] = []
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/') || path.includes('{') || !ops.get) continue
+      const params = (ops.get.parameters ?? []).filter((p) => p.in === 'query')
+      const base = new URLSearchParams({ site_id: 'site_a' })
+      for (const p of params)
+        if (p.required && p.name !== 'site_id')
+          base.set(p.name, String(p.schema?.examples?.[0] ?? p.schema?.enum?.[0] ?? 'x'))
+      for (const p of params)
+        for (const payload of PAYLOADS) {
+          const q = new URLSearchParams(base)
+          q.set(p.name, payload)
+          const res = await h.app.handle(get(`${path}?${q}`))
+          expect({ path, param: p.name, status: res.status < 500 }).toEqual({
+            path,
+            param: p.name,
+            status: true,
+          })
+          const type = res.headers.get('content-type') ?? ''
+          if (res.status >= 400 || type.startsWith('application/json')) {
+            const body = await res.json()
+            expect(body.success).toBe(res.status < 400)
+            if (res.status >= 400) expect(body.status).toBe(res.status)
+          } else await res.arrayBuffer()
+          outcomes.push(`${path} ${p.name} ${res.status}`)
+        }
+    }
+    // Every parameter of every endpoint was tried (the seed endpoint alone has more than ten).
+    expect(outcomes.length).toBeGreaterThan(30)
   })
 })
 

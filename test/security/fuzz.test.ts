@@ -181,7 +181,7 @@ async function call(req: Request): Promise<{ status: number; body: any }> {
 const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
   new Request(`http://localhost${path}`, {
     method: 'POST',
-    body,
+    body: body as BodyInit,
     headers: { authorization: `Bearer ${keys.secret_key}`, 'content-type': 'application/json', ...headers },
   })
 

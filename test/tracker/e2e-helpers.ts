@@ -17,7 +17,10 @@ export interface Pulse {
   url: string
   dataDir: string
   /** Create a site through the admin API (replacing one of that id, e.g. the demo site); returns its keys. */
-  site(siteId: string, domains?: string[]): Promise<{ site_id: string; public_key: string; secret_key: string }>
+  site(
+    siteId: string,
+    domains?: string[],
+  ): Promise<{ site_id: string; public_key: string; secret_key: string }>
   /** One stats metric of a site (24h), read with `key` (its secret key or the admin token). */
   metric(siteId: string, key: string, metric: string): Promise<number>
   /** Events the server has acknowledged since it started (written or still buffered), from /health. */
@@ -42,7 +45,10 @@ export async function startPulse(env: Record<string, string> = {}, reuseDir?: st
     return body.data.value
   }
   const accepted = async () => {
-    const h = (await (await fetch(`${url}/health`)).json()) as { buffer_depth: number; flushed_events: number }
+    const h = (await (await fetch(`${url}/health`)).json()) as {
+      buffer_depth: number
+      flushed_events: number
+    }
     return h.buffer_depth + h.flushed_events
   }
   return {

@@ -1622,6 +1622,19 @@ export interface operations {
     }
     requestBody?: never
     responses: {
+      /** @description The events as a file (Content-Disposition: attachment) */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/vnd.apache.parquet': string
+          /** @example {"site_id":"site_abc123",…} */
+          'application/x-ndjson': string
+          /** @example site_id,event_type,timestamp,… */
+          'text/csv': string
+        }
+      }
       /** @description Error envelope */
       400: {
         headers: {
@@ -2553,66 +2566,7 @@ export interface operations {
     }
     requestBody: {
       content: {
-        'application/json': {
-          /**
-           * @description Hostnames allowed to send events with the public key (empty: any origin)
-           * @example [
-           *       "example.com",
-           *       "www.example.com"
-           *     ]
-           */
-          domains?: string[]
-          /**
-           * @description Display name
-           * @example My shop
-           */
-          name?: string
-          /**
-           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-           * @example site_abc123
-           */
-          site_id?: string
-        }
-        'application/x-www-form-urlencoded': {
-          /**
-           * @description Hostnames allowed to send events with the public key (empty: any origin)
-           * @example [
-           *       "example.com",
-           *       "www.example.com"
-           *     ]
-           */
-          domains?: string[]
-          /**
-           * @description Display name
-           * @example My shop
-           */
-          name?: string
-          /**
-           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-           * @example site_abc123
-           */
-          site_id?: string
-        }
-        'multipart/form-data': {
-          /**
-           * @description Hostnames allowed to send events with the public key (empty: any origin)
-           * @example [
-           *       "example.com",
-           *       "www.example.com"
-           *     ]
-           */
-          domains?: string[]
-          /**
-           * @description Display name
-           * @example My shop
-           */
-          name?: string
-          /**
-           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-           * @example site_abc123
-           */
-          site_id?: string
-        }
+        '*/*'?: never
       }
     }
     responses: {
@@ -3178,18 +3132,7 @@ export interface operations {
     }
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          kind: 'public' | 'secret'
-        }
-        'application/x-www-form-urlencoded': {
-          /** @enum {string} */
-          kind: 'public' | 'secret'
-        }
-        'multipart/form-data': {
-          /** @enum {string} */
-          kind: 'public' | 'secret'
-        }
+        '*/*'?: never
       }
     }
     responses: {

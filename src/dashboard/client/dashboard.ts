@@ -70,6 +70,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   root.replaceChildren(h('div', 'app', topbar.el, chips, main, foot))
 
   let gen = 0
+  let liveSite = ''
   let mounted: MountedChart | undefined
   let lastSeries: Awaited<ReturnType<typeof fetchSeries>> | undefined
   const drawChart = () => {
@@ -118,6 +119,10 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       () => setView({ filters: [] }),
     )
     if (!view.siteId) return
+    if (view.siteId !== liveSite) {
+      liveSite = view.siteId
+      live.refresh()
+    }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')
     fetchHeadline(s).then(
@@ -155,9 +160,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     if (my === gen) replace(notice, any ? null : renderFirstRun(view.siteId))
   }
 
-  const stopLive = startLiveCounter(topbar.live, () =>
-    view.siteId ? { api, siteId: view.siteId } : undefined,
-  )
+  const live = startLiveCounter(topbar.live, () => (view.siteId ? { api, siteId: view.siteId } : undefined))
 
   if (creds.admin) {
     fetchSites(api).then(
@@ -185,7 +188,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
 
   return () => {
     gen++
-    stopLive()
+    live.stop()
     mounted?.destroy()
     scheme.removeEventListener('change', drawChart)
   }

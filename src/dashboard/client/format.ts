@@ -29,22 +29,16 @@ export function formatChange(change: number | null): string {
   return `${r > 0 ? '+' : '−'}${Math.abs(r)}%`
 }
 
-/** "https://example.com/a?b" → "/a?b"; other text is returned as is. */
+/** "https://example.com/a?b" → "/a?b" (the text as sent, not percent-encoded); paths stay as they are. */
 export function pagePath(url: string): string {
-  try {
-    const u = new URL(url)
-    return `${u.pathname}${u.search}${u.hash}` || '/'
-  } catch {
-    return url
-  }
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)
+  if (!m) return url
+  return url.slice(m[0].length) || '/'
 }
 
-/** "US" → "🇺🇸" (regional indicators); anything but two ASCII letters → "". */
-export function flag(code: string): string {
-  if (!/^[A-Za-z]{2}$/.test(code)) return ''
-  const base = 0x1f1e6 - 65
-  const up = code.toUpperCase()
-  return String.fromCodePoint(base + up.charCodeAt(0), base + up.charCodeAt(1))
+/** "us" → "US" for two ASCII letters; anything else → "" (shown as a badge before the country name). */
+export function countryCode(code: string): string {
+  return /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : ''
 }
 
 let regionNames: Intl.DisplayNames | undefined

@@ -1,7 +1,7 @@
 // The top-list panels (pages, referrers, countries, devices, event types) and the custom-property
 // breakdown with its key picker. Each row click filters the whole dashboard.
 import { h } from './dom'
-import { countryName, flag, pagePath } from './format'
+import { countryCode, countryName, pagePath } from './format'
 import { createPanel, type Panel } from './panel'
 import { fetchBreakdown, fetchPropertyKeys, type Scope } from './queries'
 import type { Filter } from './state'
@@ -41,7 +41,7 @@ const LISTS: ListSpec[] = [
     valueLabel: 'Visitors',
     filterField: 'country',
     label: countryName,
-    prefix: flag,
+    prefix: countryCode,
     noneLabel: 'Unknown',
   },
   {
@@ -83,16 +83,13 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
     if (!key) return props.empty('No custom properties on events in this period.')
     props.loading()
     try {
-      const data = await fetchBreakdown(lastScope, `property:${key}`, 'event_count')
+      // One more row than shown: the events without the property (key null) are left out, as
+      // they would dwarf the values of the events that have it.
+      const data = await fetchBreakdown(lastScope, `property:${key}`, 'event_count', 11)
       if (!isLive()) return
-      if (data.rows.length === 0) return props.empty('No data for this period.')
-      props.show(
-        renderTopList(
-          data.rows,
-          { valueLabel: 'Events', filterField: `property.${key}`, noneLabel: '(not set)' },
-          onFilter,
-        ),
-      )
+      const rows = data.rows.filter((r) => r.key !== null).slice(0, 10)
+      if (rows.length === 0) return props.empty('No data for this period.')
+      props.show(renderTopList(rows, { valueLabel: 'Events', filterField: `property.${key}` }, onFilter))
     } catch (err) {
       if (isLive()) props.error(err)
     }

@@ -18,7 +18,7 @@ export interface TopListOptions {
   filterField?: string
   /** Display text for a key (the raw key is kept as the tooltip). */
   label?: (key: string) => string
-  /** A short prefix shown before the label (e.g. a flag). */
+  /** A short badge shown before the label (e.g. a country code). */
   prefix?: (key: string) => string
   /** Text shown for a missing (null) key. */
   noneLabel?: string

@@ -24,7 +24,11 @@ export async function liveSpec(): Promise<unknown> {
     PULSE_DB_PATH: ':memory:',
     PULSE_LOG_LEVEL: 'silent',
   })
-  const deps = await createServices(config, { clock: manualClock(0), logger: createLogger('silent'), autoFlush: false })
+  const deps = await createServices(config, {
+    clock: manualClock(0),
+    logger: createLogger('silent'),
+    autoFlush: false,
+  })
   try {
     const res = await createApp(deps).handle(new Request('http://localhost/openapi/json'))
     return await res.json()

@@ -1,19 +1,10 @@
 // PulseClient: the SDK's front door. `trackEvent` queues an event and returns a promise settled by
-// the server's answer for its batch; `getStats` reads the stats API; `flush` and `shutdown` drain.
+// the server's answer for its batch; `flush` and `shutdown` drain. The read helpers come from PulseReader.
 import { PulseError } from './errors.js'
 import { randomId, type TrackEventInput, toWireEvent } from './event.js'
 import { EventQueue, type Pending } from './queue.js'
-import {
-  type GetQuery,
-  type GetResult,
-  getData,
-  type PostBody,
-  type PostResult,
-  postData,
-  type ReadTarget,
-  type Stats,
-  type StatsQuery,
-} from './read.js'
+import type { PostResult, ReadTarget } from './read.js'
+import { PulseReader } from './reader.js'
 import { type FetchLike, type RetryInfo, request, type TransportOptions } from './transport.js'
 
 /** Options of `new PulseClient(…)`; only `siteId`, `apiKey` and `endpoint` are required. */
@@ -54,25 +45,21 @@ export interface TrackResult {
 
 type BatchAck = PostResult<'/collect/batch'>
 
-type EventPage = GetResult<'/api/v1/events'> extends { events: unknown[]; next_cursor?: unknown }
-  ? GetResult<'/api/v1/events'>
-  : { events: Record<string, unknown>[]; next_cursor?: string | null }
-/** One stored event, as `GET /api/v1/events` returns it. */
-export type EventRecord = EventPage['events'][number]
-
-/** Client for one PULSE site. */
-export class PulseClient {
+/** Client for one PULSE site: sends events, and reads them back (see `PulseReader`). */
+export class PulseClient extends PulseReader {
   private readonly opts: Required<Omit<PulseClientOptions, 'onRetry' | 'fetch'>>
   private readonly transport: TransportOptions
   private readonly queue: EventQueue
   private closed = false
 
   constructor(options: PulseClientOptions) {
+    super()
     for (const k of ['siteId', 'apiKey', 'endpoint'] as const)
       if (typeof options?.[k] !== 'string' || options[k] === '')
         throw new TypeError(`PulseClient: option "${k}" is required`)
     const fetchFn = options.fetch ?? globalThis.fetch
-    if (typeof fetchFn !== 'function') throw new TypeError('PulseClient: no fetch available; pass options.fetch')
+    if (typeof fetchFn !== 'function')
+      throw new TypeError('PulseClient: no fetch available; pass options.fetch')
     const o = options
     this.opts = {
       siteId: o.siteId,
@@ -117,8 +104,9 @@ export class PulseClient {
     promise.catch(() => undefined)
     if (this.closed) settle.reject(new PulseError('PulseClient is shut down', 'shutdown'))
     else {
-      const json = JSON.stringify(toWireEvent(this.opts.siteId, { ...event, eventId }, Date.now()))
-      if (json.length > this.opts.maxBatchBytes)
+      const json = this.serialize(event, eventId)
+      if (json instanceof PulseError) settle.reject(json)
+      else if (json.length > this.opts.maxBatchBytes)
         settle.reject(new PulseError(`Event too large: ${json.length} bytes`, 'too_large', 413))
       else this.queue.push({ json, ...settle })
     }
@@ -136,57 +124,19 @@ export class PulseClient {
     await this.queue.flush()
   }
 
-  // Read helpers: they need the site's secret key (or the admin token); `site_id` defaults to `siteId`.
-
-  /** `GET /api/v1/stats`: one metric (`{metric, value, period}`) or several (`metrics=a,b`). */
-  getStats(query?: StatsQuery): Promise<Stats> {
-    return getData(this.readTarget(), '/api/v1/stats', query)
-  }
-
-  /** `GET /api/v1/stats/timeseries`: a metric per time bucket. */
-  getTimeseries(query?: GetQuery<'/api/v1/stats/timeseries'>): Promise<GetResult<'/api/v1/stats/timeseries'>> {
-    return getData(this.readTarget(), '/api/v1/stats/timeseries', query)
-  }
-
-  /** `GET /api/v1/stats/breakdown`: a metric per value of a dimension (url, referrer, country, …). */
-  getBreakdown(query: GetQuery<'/api/v1/stats/breakdown'>): Promise<GetResult<'/api/v1/stats/breakdown'>> {
-    return getData(this.readTarget(), '/api/v1/stats/breakdown', query)
-  }
-
-  /** `GET /api/v1/stats/realtime`: the last five minutes. */
-  getRealtime(query?: GetQuery<'/api/v1/stats/realtime'>): Promise<GetResult<'/api/v1/stats/realtime'>> {
-    return getData(this.readTarget(), '/api/v1/stats/realtime', query)
-  }
-
-  /** `POST /api/v1/funnels`: conversion through 2–10 steps. */
-  getFunnel(body: PostBody<'/api/v1/funnels'>): Promise<PostResult<'/api/v1/funnels'>> {
-    return postData(this.readTarget(), '/api/v1/funnels', body)
-  }
-
-  /** `GET /api/v1/retention`: cohorts of visitors by first visit. */
-  getRetention(query?: GetQuery<'/api/v1/retention'>): Promise<GetResult<'/api/v1/retention'>> {
-    return getData(this.readTarget(), '/api/v1/retention', query)
-  }
-
-  /** `GET /api/v1/events`: one page of raw events, newest first, with `next_cursor`. */
-  getEvents(query?: GetQuery<'/api/v1/events'>): Promise<GetResult<'/api/v1/events'>> {
-    return getData(this.readTarget(), '/api/v1/events', query)
-  }
-
-  /** Every event matching `query`, page by page (follows `next_cursor`). */
-  async *iterateEvents(query?: GetQuery<'/api/v1/events'>): AsyncGenerator<EventRecord> {
-    let cursor: string | undefined
-    do {
-      const page = (await this.getEvents({ ...query, cursor } as GetQuery<'/api/v1/events'>)) as EventPage
-      yield* page.events
-      cursor = page.next_cursor ?? undefined
-    } while (cursor)
-  }
-
-  /** Where read helpers send requests. */
   protected readTarget(): ReadTarget {
     const { endpoint, apiKey, siteId } = this.opts
     return { endpoint, apiKey, siteId, transport: this.transport }
+  }
+
+  /** The event's wire JSON, or the reason it cannot be sent (not an object, a BigInt property, …). */
+  private serialize(event: TrackEventInput, eventId: string): string | PulseError {
+    try {
+      if (typeof event !== 'object' || event === null) throw new TypeError('expected an event object')
+      return JSON.stringify(toWireEvent(this.opts.siteId, { ...event, eventId }, Date.now()))
+    } catch (err) {
+      return new PulseError(`Invalid event: ${(err as Error).message}`, 'rejected', 422)
+    }
   }
 
   private async sendBatch(batch: Pending[]): Promise<void> {

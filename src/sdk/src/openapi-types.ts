@@ -1,6 +1,86 @@
 // GENERATED from the server's /openapi/json by src/sdk/scripts/generate-types.ts: do not edit.
 // Regenerate with `bun src/sdk/scripts/generate-types.ts`; test/sdk/openapi-drift.test.ts checks it.
 export interface paths {
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List raw events
+         * @description The site's events, newest first (by timestamp), `limit` per page (default 100, at most 1000). Pass `next_cursor` back as `cursor` for the next page; it is null on the last page. Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.
+         */
+        get: operations["getApiV1Events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export raw events
+         * @description Streams the events, oldest first, as a file download: `format=ndjson` (one JSON event per line, fields as in /api/v1/events), `csv` (RFC 4180 with a header row; properties as JSON text; null as empty) or `parquet`. Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.
+         */
+        get: operations["getApiV1Export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funnels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a funnel
+         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        post: operations["postApiV1Funnels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get visitor retention by cohort
+         * @description Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getApiV1Retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites": {
         parameters: {
             query?: never;
@@ -110,6 +190,26 @@ export interface paths {
          * @description Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1StatsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get realtime activity
+         * @description Visitors (distinct coalesce(user_id, session_id)), sessions (distinct session_id), events and page views with a timestamp in the last 5 minutes ([now − 5 min, now)), and the top pages now: URLs of page views in that window by distinct visitors, then URL. Filters as for /api/v1/stats apply. Needs the site secret key (or the admin token).
+         */
+        get: operations["getApiV1StatsRealtime"];
         put?: never;
         post?: never;
         delete?: never;
@@ -517,6 +617,468 @@ export interface components {
              */
             user_id?: string | null;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "events": [
+         *           {
+         *             "site_id": "site_abc123",
+         *             "event_type": "page_view",
+         *             "timestamp": 1763640000000,
+         *             "session_id": "session_xyz789",
+         *             "user_id": null,
+         *             "url": "https://example.com/products",
+         *             "referrer": null,
+         *             "device_type": "desktop",
+         *             "country": "US",
+         *             "properties": null,
+         *             "event_id": null,
+         *             "received_at": 1763640000123
+         *           }
+         *         ],
+         *         "next_cursor": null
+         *       }
+         *     }
+         */
+        EventsResult: {
+            data: {
+                /** @description Newest first */
+                events: {
+                    /**
+                     * @description Country code
+                     * @example US
+                     */
+                    country: string | null;
+                    /**
+                     * @description Device type
+                     * @example desktop
+                     */
+                    device_type: string | null;
+                    /**
+                     * @description Client-generated id
+                     * @example evt_1
+                     */
+                    event_id: string | null;
+                    /** @example page_view */
+                    event_type: string;
+                    /**
+                     * @description Custom properties
+                     * @example {
+                     *       "plan": "premium"
+                     *     }
+                     */
+                    properties: {
+                        [key: string]: unknown;
+                    } | null;
+                    /**
+                     * @description Server receive time, epoch ms
+                     * @example 1763640000123
+                     */
+                    received_at: string | number;
+                    /**
+                     * @description Referrer URL
+                     * @example https://google.com
+                     */
+                    referrer: string | null;
+                    /** @example session_xyz789 */
+                    session_id: string;
+                    /** @example site_abc123 */
+                    site_id: string;
+                    /**
+                     * @description Event time, epoch ms
+                     * @example 1763640000000
+                     */
+                    timestamp: string | number;
+                    /**
+                     * @description Page URL
+                     * @example https://example.com/products
+                     */
+                    url: string | null;
+                    /**
+                     * @description User identifier
+                     * @example user_123
+                     */
+                    user_id: string | null;
+                }[];
+                /**
+                 * @description Pass as `cursor` for the next page; null on the last page
+                 * @example MTc2MzY0MDAwMDAwMC40Mg
+                 */
+                next_cursor: string | null;
+            };
+            /** @constant */
+            success: true;
+        };
+        /**
+         * @example {
+         *       "site_id": "site_abc123",
+         *       "period": "30d",
+         *       "steps": [
+         *         {
+         *           "event_type": "page_view",
+         *           "url": "/pricing"
+         *         },
+         *         {
+         *           "event_type": "user_signup"
+         *         },
+         *         {
+         *           "event_type": "purchase"
+         *         }
+         *       ]
+         *     }
+         */
+        FunnelBody: {
+            /**
+             * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+             * @example {
+             *       "device_type": "mobile",
+             *       "property.plan": "pro"
+             *     }
+             */
+            filters?: {
+                [key: string]: string;
+            };
+            /** @description Start of a custom period: epoch ms or ISO 8601 */
+            from?: string | (string | number);
+            /**
+             * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
+             * @example 7d
+             */
+            period?: string;
+            /**
+             * @description Site identifier
+             * @example site_abc123
+             */
+            site_id: string;
+            /** @description 2 to 10 steps, in order */
+            steps: {
+                /**
+                 * @description Event type of the step
+                 * @example page_view
+                 */
+                event_type: string;
+                /**
+                 * @description Only events on this exact URL count for the step
+                 * @example /pricing
+                 */
+                url?: string;
+            }[];
+            /**
+             * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+            /** @description End of a custom period (exclusive) */
+            to?: string | (string | number);
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "period": "30d",
+         *         "timezone": "UTC",
+         *         "from": "2026-10-21T12:00:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "conversion_rate": 12.5,
+         *         "steps": [
+         *           {
+         *             "event_type": "page_view",
+         *             "url": "/pricing",
+         *             "sessions": 80,
+         *             "conversion_rate": 100,
+         *             "drop_off": 0,
+         *             "drop_off_rate": 0
+         *           },
+         *           {
+         *             "event_type": "purchase",
+         *             "sessions": 10,
+         *             "conversion_rate": 12.5,
+         *             "drop_off": 70,
+         *             "drop_off_rate": 87.5
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        FunnelResult: {
+            data: {
+                /**
+                 * @description Percent of step-1 sessions that reached the last step
+                 * @example 12.5
+                 */
+                conversion_rate: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-10-21T12:00:00.000Z
+                 */
+                from: string;
+                /** @example 30d */
+                period: string;
+                steps: {
+                    /**
+                     * @description Percent of step-1 sessions that reached this step
+                     * @example 12.5
+                     */
+                    conversion_rate: number;
+                    /**
+                     * @description Sessions of the previous step that did not reach this one
+                     * @example 70
+                     */
+                    drop_off: string | number;
+                    /**
+                     * @description drop_off as a percent of the previous step
+                     * @example 12.5
+                     */
+                    drop_off_rate: number;
+                    /** @example page_view */
+                    event_type: string;
+                    /**
+                     * @description Sessions that reached this step in order
+                     * @example 80
+                     */
+                    sessions: string | number;
+                    /** @example /pricing */
+                    url?: string;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
+        };
+        RawEvent: {
+            /**
+             * @description Country code
+             * @example US
+             */
+            country: string | null;
+            /**
+             * @description Device type
+             * @example desktop
+             */
+            device_type: string | null;
+            /**
+             * @description Client-generated id
+             * @example evt_1
+             */
+            event_id: string | null;
+            /** @example page_view */
+            event_type: string;
+            /**
+             * @description Custom properties
+             * @example {
+             *       "plan": "premium"
+             *     }
+             */
+            properties: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Server receive time, epoch ms
+             * @example 1763640000123
+             */
+            received_at: string | number;
+            /**
+             * @description Referrer URL
+             * @example https://google.com
+             */
+            referrer: string | null;
+            /** @example session_xyz789 */
+            session_id: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /**
+             * @description Event time, epoch ms
+             * @example 1763640000000
+             */
+            timestamp: string | number;
+            /**
+             * @description Page URL
+             * @example https://example.com/products
+             */
+            url: string | null;
+            /**
+             * @description User identifier
+             * @example user_123
+             */
+            user_id: string | null;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "from": "2026-11-20T11:55:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "visitors": 3,
+         *         "sessions": 3,
+         *         "events": 17,
+         *         "page_views": 9,
+         *         "top_pages": [
+         *           {
+         *             "url": "/pricing",
+         *             "visitors": 2
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        RealtimeResult: {
+            data: {
+                /**
+                 * @description Events
+                 * @example 17
+                 */
+                events: string | number;
+                /**
+                 * Format: date-time
+                 * @description Start (inclusive)
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description page_view events
+                 * @example 9
+                 */
+                page_views: string | number;
+                /**
+                 * @description Distinct sessions
+                 * @example 3
+                 */
+                sessions: string | number;
+                /**
+                 * Format: date-time
+                 * @description End (exclusive)
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+                /** @description URLs of page views, by visitors descending then URL */
+                top_pages: {
+                    /** @example /pricing */
+                    url: string;
+                    /**
+                     * @description Visitors with a page view of this URL
+                     * @example 2
+                     */
+                    visitors: string | number;
+                }[];
+                /**
+                 * @description Distinct coalesce(user_id, session_id)
+                 * @example 3
+                 */
+                visitors: string | number;
+            };
+            /** @constant */
+            success: true;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "period": "custom",
+         *         "interval": "day",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-18T00:00:00.000Z",
+         *         "to": "2026-11-21T00:00:00.000Z",
+         *         "cohorts": [
+         *           {
+         *             "cohort": "2026-11-18T00:00:00Z",
+         *             "visitors": 10,
+         *             "counts": [
+         *               10,
+         *               4,
+         *               2
+         *             ],
+         *             "rates": [
+         *               100,
+         *               40,
+         *               20
+         *             ]
+         *           },
+         *           {
+         *             "cohort": "2026-11-19T00:00:00Z",
+         *             "visitors": 5,
+         *             "counts": [
+         *               5,
+         *               1
+         *             ],
+         *             "rates": [
+         *               100,
+         *               20
+         *             ]
+         *           },
+         *           {
+         *             "cohort": "2026-11-20T00:00:00Z",
+         *             "visitors": 0,
+         *             "counts": [
+         *               0
+         *             ],
+         *             "rates": [
+         *               0
+         *             ]
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        RetentionResult: {
+            data: {
+                /** @description One cohort per interval of the period, oldest first (at most 400) */
+                cohorts: {
+                    /**
+                     * @description Start of the cohort interval, ISO 8601 with the zone offset
+                     * @example 2026-11-18T00:00:00Z
+                     */
+                    cohort: string;
+                    /**
+                     * @description counts[k]: visitors of the cohort active k intervals later (k = 0 is the cohort)
+                     * @example [
+                     *       10,
+                     *       4,
+                     *       2
+                     *     ]
+                     */
+                    counts: (string | number)[];
+                    /**
+                     * @description counts[k] as a percent of visitors
+                     * @example [
+                     *       100,
+                     *       40,
+                     *       20
+                     *     ]
+                     */
+                    rates: number[];
+                    /**
+                     * @description Visitors first seen in this interval
+                     * @example 10
+                     */
+                    visitors: string | number;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-11-18T00:00:00.000Z
+                 */
+                from: string;
+                /** @example day */
+                interval: string;
+                /** @example 30d */
+                period: string;
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-21T00:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
+        };
         Site: {
             /**
              * Format: date-time
@@ -748,6 +1310,1182 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiV1Events: {
+        parameters: {
+            query: {
+                country?: string;
+                cursor?: string;
+                device_type?: string;
+                event_type?: string;
+                from?: string;
+                limit?: string | number;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Newest first */
+                            events: {
+                                /**
+                                 * @description Country code
+                                 * @example US
+                                 */
+                                country: string | null;
+                                /**
+                                 * @description Device type
+                                 * @example desktop
+                                 */
+                                device_type: string | null;
+                                /**
+                                 * @description Client-generated id
+                                 * @example evt_1
+                                 */
+                                event_id: string | null;
+                                /** @example page_view */
+                                event_type: string;
+                                /**
+                                 * @description Custom properties
+                                 * @example {
+                                 *       "plan": "premium"
+                                 *     }
+                                 */
+                                properties: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description Server receive time, epoch ms
+                                 * @example 1763640000123
+                                 */
+                                received_at: string | number;
+                                /**
+                                 * @description Referrer URL
+                                 * @example https://google.com
+                                 */
+                                referrer: string | null;
+                                /** @example session_xyz789 */
+                                session_id: string;
+                                /** @example site_abc123 */
+                                site_id: string;
+                                /**
+                                 * @description Event time, epoch ms
+                                 * @example 1763640000000
+                                 */
+                                timestamp: string | number;
+                                /**
+                                 * @description Page URL
+                                 * @example https://example.com/products
+                                 */
+                                url: string | null;
+                                /**
+                                 * @description User identifier
+                                 * @example user_123
+                                 */
+                                user_id: string | null;
+                            }[];
+                            /**
+                             * @description Pass as `cursor` for the next page; null on the last page
+                             * @example MTc2MzY0MDAwMDAwMC40Mg
+                             */
+                            next_cursor: string | null;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1Export: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                format?: string;
+                from?: string;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events as a file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                    /** @example {"site_id":"site_abc123",…} */
+                    "application/x-ndjson": string;
+                    /** @example site_id,event_type,timestamp,… */
+                    "text/csv": string;
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1Funnels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @example {
+                     *       "device_type": "mobile",
+                     *       "property.plan": "pro"
+                     *     }
+                     */
+                    filters?: {
+                        [key: string]: string;
+                    };
+                    /** @description Start of a custom period: epoch ms or ISO 8601 */
+                    from?: string | (string | number);
+                    /**
+                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
+                     * @example 7d
+                     */
+                    period?: string;
+                    /**
+                     * @description Site identifier
+                     * @example site_abc123
+                     */
+                    site_id: string;
+                    /** @description 2 to 10 steps, in order */
+                    steps: {
+                        /**
+                         * @description Event type of the step
+                         * @example page_view
+                         */
+                        event_type: string;
+                        /**
+                         * @description Only events on this exact URL count for the step
+                         * @example /pricing
+                         */
+                        url?: string;
+                    }[];
+                    /**
+                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+                     * @example Europe/Berlin
+                     */
+                    timezone?: string;
+                    /** @description End of a custom period (exclusive) */
+                    to?: string | (string | number);
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @example {
+                     *       "device_type": "mobile",
+                     *       "property.plan": "pro"
+                     *     }
+                     */
+                    filters?: {
+                        [key: string]: string;
+                    };
+                    /** @description Start of a custom period: epoch ms or ISO 8601 */
+                    from?: string | (string | number);
+                    /**
+                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
+                     * @example 7d
+                     */
+                    period?: string;
+                    /**
+                     * @description Site identifier
+                     * @example site_abc123
+                     */
+                    site_id: string;
+                    /** @description 2 to 10 steps, in order */
+                    steps: {
+                        /**
+                         * @description Event type of the step
+                         * @example page_view
+                         */
+                        event_type: string;
+                        /**
+                         * @description Only events on this exact URL count for the step
+                         * @example /pricing
+                         */
+                        url?: string;
+                    }[];
+                    /**
+                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+                     * @example Europe/Berlin
+                     */
+                    timezone?: string;
+                    /** @description End of a custom period (exclusive) */
+                    to?: string | (string | number);
+                };
+                "multipart/form-data": {
+                    /**
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @example {
+                     *       "device_type": "mobile",
+                     *       "property.plan": "pro"
+                     *     }
+                     */
+                    filters?: {
+                        [key: string]: string;
+                    };
+                    /** @description Start of a custom period: epoch ms or ISO 8601 */
+                    from?: string | (string | number);
+                    /**
+                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
+                     * @example 7d
+                     */
+                    period?: string;
+                    /**
+                     * @description Site identifier
+                     * @example site_abc123
+                     */
+                    site_id: string;
+                    /** @description 2 to 10 steps, in order */
+                    steps: {
+                        /**
+                         * @description Event type of the step
+                         * @example page_view
+                         */
+                        event_type: string;
+                        /**
+                         * @description Only events on this exact URL count for the step
+                         * @example /pricing
+                         */
+                        url?: string;
+                    }[];
+                    /**
+                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+                     * @example Europe/Berlin
+                     */
+                    timezone?: string;
+                    /** @description End of a custom period (exclusive) */
+                    to?: string | (string | number);
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Percent of step-1 sessions that reached the last step
+                             * @example 12.5
+                             */
+                            conversion_rate: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-10-21T12:00:00.000Z
+                             */
+                            from: string;
+                            /** @example 30d */
+                            period: string;
+                            steps: {
+                                /**
+                                 * @description Percent of step-1 sessions that reached this step
+                                 * @example 12.5
+                                 */
+                                conversion_rate: number;
+                                /**
+                                 * @description Sessions of the previous step that did not reach this one
+                                 * @example 70
+                                 */
+                                drop_off: string | number;
+                                /**
+                                 * @description drop_off as a percent of the previous step
+                                 * @example 12.5
+                                 */
+                                drop_off_rate: number;
+                                /** @example page_view */
+                                event_type: string;
+                                /**
+                                 * @description Sessions that reached this step in order
+                                 * @example 80
+                                 */
+                                sessions: string | number;
+                                /** @example /pricing */
+                                url?: string;
+                            }[];
+                            /** @example UTC */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1Retention: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                from?: string;
+                interval?: string;
+                period?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description One cohort per interval of the period, oldest first (at most 400) */
+                            cohorts: {
+                                /**
+                                 * @description Start of the cohort interval, ISO 8601 with the zone offset
+                                 * @example 2026-11-18T00:00:00Z
+                                 */
+                                cohort: string;
+                                /**
+                                 * @description counts[k]: visitors of the cohort active k intervals later (k = 0 is the cohort)
+                                 * @example [
+                                 *       10,
+                                 *       4,
+                                 *       2
+                                 *     ]
+                                 */
+                                counts: (string | number)[];
+                                /**
+                                 * @description counts[k] as a percent of visitors
+                                 * @example [
+                                 *       100,
+                                 *       40,
+                                 *       20
+                                 *     ]
+                                 */
+                                rates: number[];
+                                /**
+                                 * @description Visitors first seen in this interval
+                                 * @example 10
+                                 */
+                                visitors: string | number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-18T00:00:00.000Z
+                             */
+                            from: string;
+                            /** @example day */
+                            interval: string;
+                            /** @example 30d */
+                            period: string;
+                            /** @example UTC */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-21T00:00:00.000Z
+                             */
+                            to: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
     getApiV1Sites: {
         parameters: {
             query?: never;
@@ -828,66 +2566,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
-                "multipart/form-data": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
+                "*/*"?: never;
             };
         };
         responses: {
@@ -1453,18 +3132,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    kind: "public" | "secret";
-                };
-                "application/x-www-form-urlencoded": {
-                    /** @enum {string} */
-                    kind: "public" | "secret";
-                };
-                "multipart/form-data": {
-                    /** @enum {string} */
-                    kind: "public" | "secret";
-                };
+                "*/*"?: never;
             };
         };
         responses: {
@@ -2118,6 +3786,269 @@ export interface operations {
                              * @example 57
                              */
                             total_rows: string | number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1StatsRealtime: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                limit?: string | number;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Events
+                             * @example 17
+                             */
+                            events: string | number;
+                            /**
+                             * Format: date-time
+                             * @description Start (inclusive)
+                             * @example 2026-11-13T12:00:00.000Z
+                             */
+                            from: string;
+                            /**
+                             * @description page_view events
+                             * @example 9
+                             */
+                            page_views: string | number;
+                            /**
+                             * @description Distinct sessions
+                             * @example 3
+                             */
+                            sessions: string | number;
+                            /**
+                             * Format: date-time
+                             * @description End (exclusive)
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to: string;
+                            /** @description URLs of page views, by visitors descending then URL */
+                            top_pages: {
+                                /** @example /pricing */
+                                url: string;
+                                /**
+                                 * @description Visitors with a page view of this URL
+                                 * @example 2
+                                 */
+                                visitors: string | number;
+                            }[];
+                            /**
+                             * @description Distinct coalesce(user_id, session_id)
+                             * @example 3
+                             */
+                            visitors: string | number;
                         };
                         /** @constant */
                         success: true;

@@ -15,4 +15,9 @@ export class Params {
   ms(value: number): string {
     return this.add(BigInt(value))
   }
+
+  /** Bind a whole number used in arithmetic, typed BIGINT (a bare bigint parameter would be HUGEINT). */
+  bigint(value: number): string {
+    return `CAST(${this.add(BigInt(value))} AS BIGINT)`
+  }
 }

@@ -21,9 +21,9 @@ export interface Bucket {
 /** SQL of the local UTC offset of `ts`, from the zone's spans. */
 function offsetSql(zone: ZoneMap, p: Params): string {
   const s = zone.spans
-  if (s.length === 1) return p.ms(s[0].offset)
-  const arms = s.slice(1).map((span, i) => `WHEN ts < ${p.ms(span.start)} THEN ${p.ms(s[i].offset)}`)
-  return `(CASE ${arms.join(' ')} ELSE ${p.ms(s[s.length - 1].offset)} END)`
+  if (s.length === 1) return p.bigint(s[0].offset)
+  const arms = s.slice(1).map((span, i) => `WHEN ts < ${p.ms(span.start)} THEN ${p.bigint(s[i].offset)}`)
+  return `(CASE ${arms.join(' ')} ELSE ${p.bigint(s[s.length - 1].offset)} END)`
 }
 
 /** SQL computing the bucket key of each event's `ts`. */

@@ -67,7 +67,9 @@ function flat(props: Record<string, unknown>): Record<string, unknown> | undefin
     const v = props[k]
     if (k === 'userId' || v === undefined || typeof v === 'function' || n >= 32) continue
     out[k.slice(0, 64)] =
-      v === null || typeof v === 'number' || typeof v === 'boolean' ? v : cut(typeof v === 'string' ? v : JSON.stringify(v), 512)
+      v === null || typeof v === 'number' || typeof v === 'boolean'
+        ? v
+        : cut(typeof v === 'string' ? v : JSON.stringify(v), 512)
     n++
   }
   return n ? out : undefined
@@ -122,19 +124,19 @@ const api: Api = {
   },
 }
 
-// Every public method is wrapped: calls before init wait (up to 50), and no error reaches the page.
+// Every public method is wrapped: track calls before init wait (up to 50), no error reaches the page.
 const safe: Api = {}
 for (const name in api)
   safe[name] = (...args: unknown[]) => {
     try {
-      if (site || name === 'init') api[name](...args)
+      if (site || !name.startsWith('track')) api[name](...args)
       else if (early.length < 50) early.push([name, args])
     } catch {}
   }
 
 // The async snippet's stub queued calls as [name, arguments]: take its place, then replay them.
 const stub = w.PULSE
-if (!stub || !stub.loaded) {
+if (!stub?.loaded) {
   w.PULSE = { ...safe, loaded: true }
   for (const [name, args] of stub?.q || []) safe[name]?.(...Array.from(args))
 }

@@ -1,0 +1,180 @@
+// The independent oracle: plain TypeScript over the raw events the test sent, computing every metric,
+// breakdown, funnel, retention and event list by the definitions in the API reference — no SQL, no
+// code shared with src/stats beyond the list of names.
+import type { Metric } from '../../../src/stats/registry'
+import type { WireEvent } from '../fixtures/generate'
+
+/** An event as stored: empty strings are missing, country upper-case, `{}` properties missing. */
+export interface Row {
+  /** Position in send order (= storage order, the tie-break of equal timestamps). */
+  idx: number
+  site_id: string
+  event_type: string
+  ts: number
+  session_id: string
+  user_id: string | null
+  url: string | null
+  referrer: string | null
+  device_type: string | null
+  country: string | null
+  properties: Record<string, string | number | boolean | null> | null
+  event_id: string | null
+}
+
+const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v)
+
+/** Stored form of the sent events. */
+export function normalize(events: WireEvent[]): Row[] {
+  return events.map((e, idx) => ({
+    idx,
+    site_id: e.site_id,
+    event_type: e.event_type,
+    ts: e.timestamp,
+    session_id: e.session_id,
+    user_id: blank(e.user_id),
+    url: blank(e.url),
+    referrer: blank(e.referrer),
+    device_type: blank(e.device_type),
+    country: e.country ? e.country.toUpperCase() : null,
+    properties: e.properties && Object.keys(e.properties).length > 0 ? e.properties : null,
+    event_id: blank(e.event_id),
+  }))
+}
+
+/** The referrer's host: lower-case, without scheme, user info, `www.` or port; null when empty. */
+export function referrerDomain(referrer: string | null): string | null {
+  if (referrer === null) return null
+  let s = referrer.toLowerCase()
+  const scheme = s.indexOf('://')
+  if (scheme > 0 && /^[a-z][a-z0-9+.-]*$/.test(s.slice(0, scheme))) s = s.slice(scheme + 3)
+  for (const c of ['/', '?', '#']) if (s.includes(c)) s = s.slice(0, s.indexOf(c))
+  if (s.includes('@')) s = s.slice(s.indexOf('@') + 1)
+  if (s.startsWith('www.')) s = s.slice(4)
+  if (s.includes(':')) s = s.slice(0, s.indexOf(':'))
+  return s === '' ? null : s
+}
+
+/** A property's value as text (JSON text; numbers without `+` in the exponent); null when missing. */
+export function propertyText(row: Row, key: string): string | null {
+  const v = row.properties?.[key]
+  if (v === undefined || v === null) return null
+  if (typeof v === 'string') return v
+  return JSON.stringify(v).replace('e+', 'e')
+}
+
+/** The value of field/dimension `name` (`url`, `property:plan`, `property.plan`) for a row. */
+export function valueOf(row: Row, name: string): string | null {
+  if (name.startsWith('property.') || name.startsWith('property:')) return propertyText(row, name.slice(9))
+  if (name === 'referrer_domain') return referrerDomain(row.referrer)
+  return row[name as 'url'] as string | null
+}
+
+/** Whether a row passes the filters (query-parameter name → value; empty value = missing). */
+export function passes(row: Row, filters: [string, string][]): boolean {
+  return filters.every(([name, value]) => {
+    const want = value === '' ? null : name === 'country' ? value.toUpperCase() : value
+    return valueOf(row, name) === want
+  })
+}
+
+/** Exact half-up rounding of num/den to 2 decimals (BigInt), 0 when den is 0. */
+export function ratio(num: number, den: number): number {
+  if (den === 0) return 0
+  const q = (BigInt(num) * 200n + BigInt(den)) / (2n * BigInt(den))
+  return Number(q) / 100
+}
+
+/** The metric over `rows` (already selected by site, period and filters). */
+export function metric(rows: Row[], m: Metric): number {
+  const distinct = (f: (r: Row) => string | null) => new Set(rows.map(f).filter((v) => v !== null)).size
+  switch (m) {
+    case 'event_count':
+      return rows.length
+    case 'page_views':
+      return rows.filter((r) => r.event_type === 'page_view').length
+    case 'unique_users':
+      return distinct((r) => r.user_id)
+    case 'unique_sessions':
+      return distinct((r) => r.session_id)
+    case 'visitors':
+      return distinct((r) => r.user_id ?? r.session_id)
+  }
+  const sessions = new Map<string, Row[]>()
+  for (const r of rows) sessions.set(r.session_id, [...(sessions.get(r.session_id) ?? []), r])
+  const list = [...sessions.values()]
+  const views = (s: Row[]) => s.filter((r) => r.event_type === 'page_view').length
+  switch (m) {
+    case 'bounce_rate': {
+      const withView = list.filter((s) => views(s) > 0)
+      const bounced = withView.filter((s) => s.length === 1)
+      return ratio(100 * bounced.length, withView.length)
+    }
+    case 'avg_session_duration': {
+      let total = 0
+      for (const s of list) total += Math.max(...s.map((r) => r.ts)) - Math.min(...s.map((r) => r.ts))
+      return ratio(total, 1000 * list.length)
+    }
+    case 'events_per_session':
+      return ratio(rows.length, list.length)
+    case 'views_per_session':
+      return ratio(views(rows), list.length)
+  }
+  throw new Error(`unknown metric ${m}`)
+}
+
+/** Percent change as documented: 0 when both are 0, null when only the previous is 0. */
+export function change(value: number, previous: number): number | null {
+  if (previous === 0) return value === 0 ? 0 : null
+  return Math.round(((value - previous) / previous) * 100 * 100) / 100
+}
+
+/** Group rows by a key, keeping first-seen order. */
+export function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Row[]> {
+  const out = new Map<K, Row[]>()
+  for (const r of rows) {
+    const k = key(r)
+    const list = out.get(k)
+    if (list) list.push(r)
+    else out.set(k, [r])
+  }
+  return out
+}
+
+/** Every breakdown row of `dimension`, sorted by value descending then key (null last). */
+export function breakdown(
+  rows: Row[],
+  dimension: string,
+  m: Metric,
+): { key: string | null; value: number }[] {
+  const out = [...groupBy(rows, (r) => valueOf(r, dimension))].map(([key, g]) => ({
+    key,
+    value: metric(g, m),
+  }))
+  return out.sort((a, b) => {
+    if (a.value !== b.value) return b.value - a.value
+    if (a.key === null) return 1
+    if (b.key === null) return -1
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
+  })
+}
+
+/** Sessions reaching each step in order (step k strictly after the time step k-1 was reached). */
+export function funnel(rows: Row[], steps: { event_type: string; url?: string }[]): number[] {
+  const counts = steps.map(() => 0)
+  for (const events of groupBy(rows, (r) => r.session_id).values()) {
+    let after = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]
+      const hits = events.filter(
+        (r) =>
+          r.event_type === s.event_type &&
+          (s.url === undefined || r.url === s.url) &&
+          (i === 0 || r.ts > after),
+      )
+      if (hits.length === 0) break
+      after = Math.min(...hits.map((r) => r.ts))
+      counts[i]++
+    }
+  }
+  return counts
+}

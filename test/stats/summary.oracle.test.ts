@@ -1,0 +1,102 @@
+// GET /api/v1/stats against the oracle: every metric, for every period (calendar ones in four zones,
+// custom ranges), every filter set and every site, with the previous period and the change.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { METRIC_NAMES } from '../../src/stats/registry'
+import { SITES } from './fixtures/generate'
+import { FILTERS, filtersFor, mismatches, periodCases } from './oracle/cases'
+import { type Dataset, loadDataset } from './oracle/dataset'
+import { change, metric, passes } from './oracle/oracle'
+import { periodRange } from './oracle/time'
+import { T0 } from '../helpers/app'
+
+let d: Dataset
+beforeAll(async () => {
+  d = await loadDataset()
+})
+afterAll(() => d.close())
+
+describe('GET /api/v1/stats matches the oracle', () => {
+  periodCases().forEach((pc, i) =>
+    test(`all metrics with compare, ${pc.label}, every filter (sites in turn)`, async () => {
+      const r = periodRange(pc.period, T0, pc.tz, pc.custom)
+      const m = mismatches()
+      for (const [j, f] of FILTERS.entries()) {
+        const site = SITES[(i + j) % SITES.length]
+        const filters = filtersFor(site, f)
+        const data = await d.get('/api/v1/stats', {
+          site_id: site,
+          ...pc.params,
+          metrics: METRIC_NAMES.join(','),
+          compare: 'previous_period',
+          ...Object.fromEntries(filters),
+        })
+        const sel = d.rows.filter((row) => row.site_id === site && passes(row, filters))
+        const cur = sel.filter((row) => row.ts >= r.from && row.ts < r.to)
+        const prev = sel.filter((row) => row.ts >= r.prevFrom && row.ts < r.prevTo)
+        const metrics = Object.fromEntries(METRIC_NAMES.map((n) => [n, metric(cur, n)]))
+        const previous = Object.fromEntries(METRIC_NAMES.map((n) => [n, metric(prev, n)]))
+        const label = `${site} ${JSON.stringify(filters)}`
+        m.check(label, data, {
+          period: pc.period,
+          timezone: pc.tz,
+          from: new Date(r.from).toISOString(),
+          to: new Date(r.to).toISOString(),
+          metrics,
+          previous: {
+            from: new Date(r.prevFrom).toISOString(),
+            to: new Date(r.prevTo).toISOString(),
+            metrics: previous,
+          },
+          changes: Object.fromEntries(METRIC_NAMES.map((n) => [n, change(metrics[n], previous[n])])),
+        })
+      }
+      m.done(FILTERS.length)
+    }),
+  )
+
+  test('the single-metric form answers each metric in the seed shape (plus previous_value and change)', async () => {
+    const m = mismatches()
+    for (const site of SITES)
+      for (const name of METRIC_NAMES)
+        for (const period of ['24h', '30d']) {
+          const r = periodRange(period, T0, 'UTC')
+          const rows = d.rows.filter((row) => row.site_id === site)
+          const value = metric(
+            rows.filter((row) => row.ts >= r.from && row.ts < r.to),
+            name,
+          )
+          const prev = metric(
+            rows.filter((row) => row.ts >= r.prevFrom && row.ts < r.prevTo),
+            name,
+          )
+          m.check(
+            `${site} ${name} ${period}`,
+            await d.get('/api/v1/stats', { site_id: site, metric: name, period }),
+            {
+              metric: name,
+              value,
+              period,
+            },
+          )
+          m.check(
+            `${site} ${name} ${period} compare`,
+            await d.get('/api/v1/stats', { site_id: site, metric: name, period, compare: 'previous_period' }),
+            { metric: name, value, period, previous_value: prev, change: change(value, prev) },
+          )
+        }
+    m.done()
+  })
+
+  test('the dataset exercises what it should: edges, missing fields, ratios with decimals', () => {
+    const rows = d.rows
+    expect(rows.length).toBeGreaterThan(2000)
+    expect(rows.some((r) => r.url === null)).toBe(true)
+    expect(rows.some((r) => r.user_id === null) && rows.some((r) => r.user_id !== null)).toBe(true)
+    expect(rows.some((r) => r.ts > T0)).toBe(true) // acknowledged but in the future: outside "now" periods
+    const dur = metric(
+      rows.filter((r) => r.site_id === 'alpha'),
+      'avg_session_duration',
+    )
+    expect(Math.round(dur * 100) % 100).not.toBe(0)
+  })
+})
