@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
+import { lockDownExternalAccess } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/open'
 import { RateLimiter } from './http/rate-limit'
@@ -14,6 +15,7 @@ import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
+import { exportScratchDir } from './stats/export/parquet-file'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -32,6 +34,8 @@ export function usesLog(config: Config): boolean {
 export async function createServices(config: Config, opts: ServicesOptions): Promise<AppDeps & { close(): Promise<void> }> {
   const db = await openDatabase(config.dbPath)
   await migrate(db.writer)
+  // From here on no SQL can touch files (the export's private scratch directory excepted).
+  await lockDownExternalAccess(db, { allowedDirectories: [exportScratchDir()] })
   const store = new SiteStore(db)
   await store.reload()
 

@@ -12,7 +12,12 @@ import {
   formatPercent,
   pagePath,
 } from '../../src/dashboard/client/format'
-import { chooseInterval, customRange, periodParams } from '../../src/dashboard/client/periods'
+import {
+  chooseInterval,
+  customRange,
+  defaultCohortInterval,
+  periodParams,
+} from '../../src/dashboard/client/periods'
 import {
   decodeView,
   encodeView,
@@ -35,6 +40,13 @@ describe('periods', () => {
     expect(chooseInterval({ period: 'custom', from: '2026-01-01', to: '2026-03-31' })).toBe('day')
     expect(chooseInterval({ period: 'custom', from: '2025-01-01', to: '2026-03-31' })).toBe('week')
     expect(chooseInterval({ period: 'custom', from: '2020-01-01', to: '2026-03-31' })).toBe('month')
+  })
+
+  test('retention uses daily cohorts up to two weeks and weekly ones beyond', () => {
+    expect(defaultCohortInterval({ period: '7d' })).toBe('day')
+    expect(defaultCohortInterval({ period: '30d' })).toBe('week')
+    expect(defaultCohortInterval({ period: 'custom', from: '2026-11-01', to: '2026-11-14' })).toBe('day')
+    expect(defaultCohortInterval({ period: 'custom', from: '2026-11-01', to: '2026-11-15' })).toBe('week')
   })
 
   test('custom dates are inclusive local days: the range ends at the next local midnight', () => {

@@ -115,7 +115,9 @@ describe('write-ahead log', () => {
     let s = await boot({ PULSE_FLUSH_MAX_ROWS: '100', PULSE_MAX_BUFFER_ROWS: '100' })
     const { secret_key } = await createSite(s.deps, { site_id: 'a' })
     // Make every flush fail, as a full disk or I/O error would.
-    await s.deps.db.writer.run('ALTER TABLE events RENAME TO events_away')
+    // (Under the write lock: on the writer connection outside it, a flush's ROLLBACK could undo the rename.)
+    const alter = (sql: string) => s.deps.db.writeLock.run(() => s.deps.db.writer.run(sql))
+    await alter('ALTER TABLE events RENAME TO events_away')
     const batch = (from: number, n: number) => ({
       events: Array.from({ length: n }, (_, i) => event('a', { session_id: `s${from + i}` })),
     })
@@ -127,7 +129,7 @@ describe('write-ahead log', () => {
     expect(full.headers.get('retry-after')).toBe('1')
     expect(s.deps.buffer.lastError).not.toBeNull()
     // The cause goes away; the next timed flush (called here by hand) writes everything once.
-    await s.deps.db.writer.run('ALTER TABLE events_away RENAME TO events')
+    await alter('ALTER TABLE events_away RENAME TO events')
     expect(await s.count()).toBe(100)
     expect((await s.post('/collect/batch', secret_key, batch(100, 1))).status).toBe(200)
     s.crash()

@@ -217,6 +217,47 @@ describe('PulseClient (in-process app)', () => {
     expect(err).toMatchObject({ kind: 'http', status: 403 })
   })
 
+  test('read helpers return the data of every analytics endpoint, typed from the OpenAPI document', async () => {
+    const pulse = client()
+    const s = { sessionId: 'reader' }
+    const t = Date.now() - 3000
+    await Promise.all([
+      pulse.trackEvent({ ...s, eventType: 'page_view', url: '/pricing', timestamp: t }),
+      pulse.trackEvent({ ...s, eventType: 'page_view', url: '/checkout', timestamp: t + 1000 }),
+      pulse.trackEvent({
+        ...s,
+        eventType: 'purchase',
+        url: '/checkout',
+        properties: { plan: 'pro' },
+        timestamp: t + 2000,
+      }),
+    ])
+    const many = await pulse.getStats({ metrics: 'event_count,page_views' })
+    expect(many.metrics).toEqual({ event_count: 3, page_views: 2 })
+    const series = await pulse.getTimeseries({ metric: 'event_count', period: '24h' })
+    expect(series.points.reduce((sum, p) => sum + p.value, 0)).toBe(3)
+    const pages = await pulse.getBreakdown({ dimension: 'url', metric: 'event_count' })
+    expect(pages.rows).toEqual([
+      { key: '/checkout', value: 2 },
+      { key: '/pricing', value: 1 },
+    ])
+    const funnel = await pulse.getFunnel({
+      steps: [{ event_type: 'page_view', url: '/pricing' }, { event_type: 'purchase' }],
+    })
+    expect(funnel.steps.map((step) => step.sessions)).toEqual([1, 1])
+    const live = await pulse.getRealtime()
+    expect(live.events).toBe(3)
+    const retention = await pulse.getRetention({ period: '7d' })
+    expect(retention.cohorts.length).toBeGreaterThan(0)
+    const page = await pulse.getEvents({ limit: 2 })
+    expect(page.events).toHaveLength(2)
+    expect(page.next_cursor).toBeString()
+    const all = []
+    for await (const e of pulse.iterateEvents({ limit: 2 })) all.push(e)
+    expect(all.map((e) => e.event_type).sort()).toEqual(['page_view', 'page_view', 'purchase'])
+    expect(all.find((e) => e.event_type === 'purchase')?.properties).toEqual({ plan: 'pro' })
+  })
+
   test('an event that cannot be serialised rejects its promise instead of throwing', async () => {
     const pulse = client()
     const notAnObject = await pulse.trackEvent(null as never).catch((e) => e)

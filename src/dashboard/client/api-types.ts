@@ -2566,7 +2566,66 @@ export interface operations {
     }
     requestBody: {
       content: {
-        '*/*'?: never
+        'application/json': {
+          /**
+           * @description Hostnames allowed to send events with the public key (empty: any origin)
+           * @example [
+           *       "example.com",
+           *       "www.example.com"
+           *     ]
+           */
+          domains?: string[]
+          /**
+           * @description Display name
+           * @example My shop
+           */
+          name?: string
+          /**
+           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+           * @example site_abc123
+           */
+          site_id?: string
+        }
+        'application/x-www-form-urlencoded': {
+          /**
+           * @description Hostnames allowed to send events with the public key (empty: any origin)
+           * @example [
+           *       "example.com",
+           *       "www.example.com"
+           *     ]
+           */
+          domains?: string[]
+          /**
+           * @description Display name
+           * @example My shop
+           */
+          name?: string
+          /**
+           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+           * @example site_abc123
+           */
+          site_id?: string
+        }
+        'multipart/form-data': {
+          /**
+           * @description Hostnames allowed to send events with the public key (empty: any origin)
+           * @example [
+           *       "example.com",
+           *       "www.example.com"
+           *     ]
+           */
+          domains?: string[]
+          /**
+           * @description Display name
+           * @example My shop
+           */
+          name?: string
+          /**
+           * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
+           * @example site_abc123
+           */
+          site_id?: string
+        }
       }
     }
     responses: {
@@ -3132,7 +3191,18 @@ export interface operations {
     }
     requestBody: {
       content: {
-        '*/*'?: never
+        'application/json': {
+          /** @enum {string} */
+          kind: 'public' | 'secret'
+        }
+        'application/x-www-form-urlencoded': {
+          /** @enum {string} */
+          kind: 'public' | 'secret'
+        }
+        'multipart/form-data': {
+          /** @enum {string} */
+          kind: 'public' | 'secret'
+        }
       }
     }
     responses: {

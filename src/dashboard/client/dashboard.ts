@@ -11,8 +11,8 @@ import { createListPanels } from './lists'
 import { startLiveCounter } from './live'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone } from './periods'
-import { fetchHeadline, fetchRetention, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
-import { renderRetention } from './retention'
+import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
+import { createRetentionPanel } from './retention'
 import { type Credentials, decodeView, encodeView, type Filter, type ViewState, withFilter } from './state'
 import { createTopbar } from './topbar'
 
@@ -43,15 +43,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const chart = createPanel('chart', 'Visitors and page views', 'chart-card')
   const lists = createListPanels(addFilter)
   const funnel = createFunnelPanel(scope)
-  const retention = createPanel('retention', 'Retention')
-  const retentionInterval = h(
-    'select',
-    { attrs: { id: 'retention-interval', 'aria-label': 'Cohort interval' } },
-    h('option', { attrs: { value: 'day' } }, 'Daily cohorts'),
-    h('option', { attrs: { value: 'week' } }, 'Weekly cohorts'),
-  )
-  retention.head.append(retentionInterval)
-  retentionInterval.addEventListener('change', () => void loadRetention(gen))
+  const retention = createRetentionPanel(scope)
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -59,7 +51,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     headline,
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
-    h('div', 'grid', funnel.panel.el, retention.el),
+    h('div', 'grid', funnel.panel.el, retention.panel.el),
   )
   const foot = h(
     'footer',
@@ -92,21 +84,6 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   }
   const scheme = matchMedia('(prefers-color-scheme: dark)')
   scheme.addEventListener('change', drawChart)
-
-  async function loadRetention(my: number) {
-    retention.loading()
-    try {
-      const data = await fetchRetention(scope(), retentionInterval.value as 'day' | 'week')
-      if (my !== gen) return
-      const cohorts = data.cohorts
-        .map((c) => ({ ...c, visitors: Number(c.visitors), counts: c.counts.map(Number) }))
-        .filter((c) => c.visitors > 0)
-      if (cohorts.length === 0) retention.empty('No visitors in this period.')
-      else retention.show(renderRetention(cohorts, data.interval === 'week' ? 'week' : 'day'))
-    } catch (err) {
-      if (my === gen) retention.error(err)
-    }
-  }
 
   function refresh() {
     const my = ++gen
@@ -151,7 +128,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       (err) => current() && chart.error(err),
     )
     void lists.load(s, current).then((types) => current() && funnel.setEventTypes(types))
-    void loadRetention(my)
+    void retention.load(current)
     funnel.refresh()
   }
 

@@ -85,6 +85,15 @@ export function chooseInterval(c: PeriodChoice): Interval {
   }
 }
 
+/** Retention cohorts that keep the table readable: days up to two weeks, weeks beyond. */
+export function defaultCohortInterval(c: PeriodChoice): 'day' | 'week' {
+  if (c.period === 'custom') {
+    const r = customRange(c)
+    return r && r.to - r.from > 14 * DAY ? 'week' : 'day'
+  }
+  return c.period === '30d' || c.period === '90d' || c.period === 'month' ? 'week' : 'day'
+}
+
 /** The browser's IANA time zone, or UTC when it cannot tell. */
 export function browserTimezone(): string {
   try {

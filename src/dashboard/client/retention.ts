@@ -1,7 +1,62 @@
-// The retention table: visitor cohorts by first-seen day or week (rows), and the share of each
+// The retention panel: visitor cohorts by first-seen day or week (rows), and the share of each
 // cohort seen again 0, 1, 2 … intervals later (columns), shaded by that share.
 import { h } from './dom'
 import { formatNumber } from './format'
+import { createPanel, type Panel } from './panel'
+import { defaultCohortInterval } from './periods'
+import { fetchRetention, type Scope } from './queries'
+
+/** The retention card and its loader. */
+export interface RetentionPanel {
+  panel: Panel
+  /** Load for the current view; `isCurrent` tells whether the answer is still wanted. */
+  load(isCurrent: () => boolean): Promise<void>
+}
+
+/** Create the retention card with its day/week picker; `scope` gives the current view. */
+export function createRetentionPanel(scope: () => Scope): RetentionPanel {
+  const panel = createPanel('retention', 'Retention')
+  const picker = h(
+    'select',
+    { attrs: { id: 'retention-interval', 'aria-label': 'Cohort interval' } },
+    h('option', { attrs: { value: 'day' } }, 'Daily cohorts'),
+    h('option', { attrs: { value: 'week' } }, 'Weekly cohorts'),
+  )
+  panel.head.append(picker)
+  // The interval follows the period until the user picks one.
+  let chosen = false
+  let seq = 0
+  const load = async (isCurrent: () => boolean) => {
+    const my = ++seq
+    const live = () => my === seq && isCurrent()
+    const s = scope()
+    if (!chosen) picker.value = defaultCohortInterval(s.view)
+    panel.loading()
+    try {
+      const data = await fetchRetention(s, picker.value === 'week' ? 'week' : 'day')
+      if (!live()) return
+      const cohorts = data.cohorts
+        .map((c) => ({ ...c, visitors: Number(c.visitors), counts: c.counts.map(Number) }))
+        .filter((c) => c.visitors > 0)
+      if (cohorts.length === 0) panel.empty('No visitors in this period.')
+      else panel.show(renderRetention(cohorts, data.interval === 'week' ? 'week' : 'day'))
+    } catch (err) {
+      if (live()) panel.error(err)
+    }
+  }
+  let lastCurrent: () => boolean = () => true
+  picker.addEventListener('change', () => {
+    chosen = true
+    void load(lastCurrent)
+  })
+  return {
+    panel,
+    load(isCurrent) {
+      lastCurrent = isCurrent
+      return load(isCurrent)
+    },
+  }
+}
 
 /** One cohort as the retention API returns it. */
 export interface Cohort {
