@@ -8,7 +8,6 @@ import { lockDownExternalAccess } from '../../src/db/lockdown'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { exportScratchDir } from '../../src/stats/export/parquet-file'
 import { ADMIN_TOKEN, createTestApp, event, type TestApp } from '../helpers/app'
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-lockdown-'))
@@ -95,9 +94,8 @@ describe('lockDownExternalAccess', () => {
 describe('a locked-down server', () => {
   let h: TestApp
   beforeAll(async () => {
+    // createServices locks the instance down (the Parquet export's scratch directory stays usable).
     h = await createTestApp()
-    // As the server should call it: the Parquet export's private scratch directory stays usable.
-    await lockDownExternalAccess(h.deps.db, { allowedDirectories: [exportScratchDir()] })
   })
   afterAll(() => h.close())
 
