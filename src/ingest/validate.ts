@@ -179,7 +179,8 @@ export function validateEvent(value: unknown, opts: ValidateOptions): Validated 
     row: {
       siteId: e.site_id,
       eventType: e.event_type,
-      ts: e.timestamp,
+      // Up to 5 minutes ahead is client clock skew: store the receive time, so "now" queries count it.
+      ts: Math.min(e.timestamp, opts.now),
       sessionId: e.session_id,
       userId: blank(e.user_id),
       url,

@@ -86,3 +86,10 @@ describe('validateEvent', () => {
     expect(issues([1, 2])).toEqual([{ path: '$', message: 'must be a JSON object' }])
   })
 })
+
+describe('clock skew', () => {
+  test('a timestamp slightly ahead of the server clock is stored as the receive time', () => {
+    const r = validateEvent({ ...base, timestamp: now + 60_000 }, opts)
+    expect(r.ok && r.row.ts).toBe(now)
+  })
+})
