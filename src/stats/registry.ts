@@ -9,21 +9,22 @@ function ratio(num: string, den: string): string {
 }
 
 /**
- * Metric name → how it is computed. `event` metrics aggregate the selected events; `session` metrics
- * aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`).
+ * Metric name → how it is computed. `count` metrics are aggregates over the selected events;
+ * `distinct` metrics count the distinct non-null values of an expression over them; `session`
+ * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`).
  */
 export const METRICS = {
-  event_count: { kind: 'event', sql: 'count(*)', description: 'number of events' },
+  event_count: { kind: 'count', sql: 'count(*)', description: 'number of events' },
   page_views: {
-    kind: 'event',
+    kind: 'count',
     sql: "count(*) FILTER (WHERE event_type = 'page_view')",
     description: 'events whose event_type is page_view',
   },
-  unique_users: { kind: 'event', sql: 'count(DISTINCT user_id)', description: 'distinct non-null user_id' },
-  unique_sessions: { kind: 'event', sql: 'count(DISTINCT session_id)', description: 'distinct session_id' },
+  unique_users: { kind: 'distinct', sql: 'user_id', description: 'distinct non-null user_id' },
+  unique_sessions: { kind: 'distinct', sql: 'session_id', description: 'distinct session_id' },
   visitors: {
-    kind: 'event',
-    sql: 'count(DISTINCT coalesce(user_id, session_id))',
+    kind: 'distinct',
+    sql: 'coalesce(user_id, session_id)',
     description: 'distinct coalesce(user_id, session_id)',
   },
   bounce_rate: {
@@ -47,7 +48,7 @@ export const METRICS = {
     sql: ratio('sum(pv)', 'count(*)'),
     description: 'page views / sessions',
   },
-} as const satisfies Record<string, { kind: 'event' | 'session'; sql: string; description: string }>
+} as const satisfies Record<string, { kind: 'count' | 'distinct' | 'session'; sql: string; description: string }>
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
 
@@ -145,8 +146,8 @@ export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
 export const LIMITS = {
   /** Most points one timeseries may return. */
   maxPoints: 20_000,
-  /** Most cohorts one retention query may return. */
-  maxCohorts: 400,
+  /** Most cohorts one retention query may return (one bit per bucket in a 128-bit mask). */
+  maxCohorts: 128,
   breakdownDefault: 10,
   breakdownMax: 1000,
   eventsDefault: 100,

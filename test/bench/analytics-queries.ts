@@ -2,16 +2,17 @@
 // the same builders from the same parsed parameters) run directly on the reader connection.
 import type { Database } from '../../src/db/open'
 import { type Query, queryRows } from '../../src/db/rows'
+import { parseDimension } from '../../src/stats/parse/dimension'
 import { parseScope } from '../../src/stats/parse/scope'
-import { LIMITS, type Interval, type Metric, METRIC_NAMES } from '../../src/stats/registry'
+import { type Interval, LIMITS, METRIC_NAMES, type Metric } from '../../src/stats/registry'
 import { buildEventsPage } from '../../src/stats/sql/events'
 import { buildFunnel } from '../../src/stats/sql/funnel'
 import { buildBreakdown, buildTimeseries } from '../../src/stats/sql/grouped'
 import { buildTopPages } from '../../src/stats/sql/realtime'
 import { buildRetention } from '../../src/stats/sql/retention'
 import { buildSummary } from '../../src/stats/sql/summary'
+import { listBuckets } from '../../src/stats/time/buckets'
 import { ZoneMap } from '../../src/stats/time/zone-map'
-import { parseDimension } from '../../src/stats/parse/dimension'
 
 /** One benchmarked query. */
 export interface BenchQuery {
@@ -50,7 +51,12 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       return q.compare ? run(cur, buildSummary(s.siteId, s.previous, s.filters, metrics)) : run(cur)
     },
   })
-  const series = (name: string, q: Record<string, string>, metric: Metric, interval: Interval): BenchQuery => ({
+  const series = (
+    name: string,
+    q: Record<string, string>,
+    metric: Metric,
+    interval: Interval,
+  ): BenchQuery => ({
     name,
     request: get('/stats/timeseries', { ...q, metric, interval }),
     direct: () => {
@@ -59,7 +65,12 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       return run(buildTimeseries(s.siteId, s.range, s.filters, metric, interval, zone))
     },
   })
-  const breakdown = (name: string, q: Record<string, string>, metric: Metric, dimension: string): BenchQuery => ({
+  const breakdown = (
+    name: string,
+    q: Record<string, string>,
+    metric: Metric,
+    dimension: string,
+  ): BenchQuery => ({
     name,
     request: get('/stats/breakdown', { ...q, metric, dimension }),
     direct: () => {
@@ -72,10 +83,23 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
     stats('stats event_count 24h', { metric: 'event_count', period: '24h' }, ['event_count']),
     stats('stats visitors 7d', { metric: 'visitors', period: '7d' }, ['visitors']),
     stats('stats bounce_rate 30d', { metric: 'bounce_rate', period: '30d' }, ['bounce_rate']),
-    stats('stats page_views 30d, 2 filters', { metric: 'page_views', period: '30d', device_type: 'mobile', 'property.plan': 'pro' }, ['page_views']),
-    stats('stats all 9 metrics 30d + compare', { metrics: METRIC_NAMES.join(','), period: '30d', compare: 'previous_period' }, METRIC_NAMES),
+    stats(
+      'stats page_views 30d, 2 filters',
+      { metric: 'page_views', period: '30d', device_type: 'mobile', 'property.plan': 'pro' },
+      ['page_views'],
+    ),
+    stats(
+      'stats all 9 metrics 30d + compare',
+      { metrics: METRIC_NAMES.join(','), period: '30d', compare: 'previous_period' },
+      METRIC_NAMES,
+    ),
     series('timeseries visitors 7d hourly', { period: '7d' }, 'visitors', 'hour'),
-    series('timeseries events 30d daily (Berlin)', { period: '30d', timezone: 'Europe/Berlin' }, 'event_count', 'day'),
+    series(
+      'timeseries events 30d daily (Berlin)',
+      { period: '30d', timezone: 'Europe/Berlin' },
+      'event_count',
+      'day',
+    ),
     series('timeseries bounce_rate 30d daily', { period: '30d' }, 'bounce_rate', 'day'),
     breakdown('breakdown url by visitors 30d', { period: '30d' }, 'visitors', 'url'),
     breakdown('breakdown referrer_domain 30d', { period: '30d' }, 'event_count', 'referrer_domain'),
@@ -109,7 +133,9 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       request: get('/retention', { period: '30d', interval: 'week' }),
       direct: () => {
         const s = scopeOf({ period: '30d' })
-        return run(buildRetention(s.siteId, s.range, s.filters, 'week', new ZoneMap('UTC', s.range.from, s.range.to)))
+        return run(
+          buildRetention(s.siteId, s.range, s.filters, 'week', new ZoneMap('UTC', s.range.from, s.range.to)),
+        )
       },
     },
     {

@@ -72,7 +72,8 @@ async function timeQuery(q: BenchQuery, handle: (r: Request) => Promise<Response
 
 /** Run the benchmark and print its table; returns the timings. */
 export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming[]> {
-  const events = opts.events ?? (Number(process.env.PULSE_BENCH_EVENTS) || (opts.quick ? 1_000_000 : 10_000_000))
+  const events =
+    opts.events ?? (Number(process.env.PULSE_BENCH_EVENTS) || (opts.quick ? 1_000_000 : 10_000_000))
   const iterations = opts.iterations ?? (opts.quick ? 6 : 21)
   const dir = mkdtempSync(join(tmpdir(), 'pulse-analytics-bench-'))
   const config = loadConfig({
@@ -82,7 +83,11 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
     PULSE_LOG_LEVEL: 'silent',
     PULSE_RATE_LIMIT_PER_MINUTE: '0',
   })
-  const deps = await createServices(config, { clock: manualClock(NOW), logger: createLogger('silent'), autoFlush: false })
+  const deps = await createServices(config, {
+    clock: manualClock(NOW),
+    logger: createLogger('silent'),
+    autoFlush: false,
+  })
   try {
     const sites = 20
     const keys: string[] = []
@@ -105,7 +110,9 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
       fixed(r.sql.p95),
       `${fixed((r.api.p50 / r.sql.p50 - 1) * 100, 0)}%`,
     ])
-    console.log(`\nQuery times in ms over ${iterations} runs each, site ${site} (${int(events / sites)} events):\n`)
+    console.log(
+      `\nQuery times in ms over ${iterations} runs each, site ${site} (${int(events / sites)} events):\n`,
+    )
     console.log(
       formatTable(['query', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'API overhead (p50)'], rows),
     )

@@ -1,7 +1,8 @@
 // `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark and (when present) the
 // analytics benchmark, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
 // parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runIngest } from './ingest'
 import { run as runWrites } from './writes'
@@ -25,10 +26,26 @@ export function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
   return { parts: only.length > 0 ? PARTS.filter((p) => only.includes(p)) : [...PARTS], quick }
 }
 
+/**
+ * How busy the machine is: load average and, on Linux, the share of time runnable tasks waited for a CPU
+ * (pressure stall information). Figures from a machine where tasks wait much of the time are noise.
+ */
+function machineLoad(): string {
+  let psi = ''
+  try {
+    const m = /some avg10=([\d.]+) avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))
+    if (m) psi = `, CPU pressure (tasks waiting for a core) ${m[1]}% over 10 s, ${m[2]}% over 60 s`
+  } catch {}
+  return `${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}${psi}`
+}
+
 async function main(): Promise<void> {
   const { parts, quick } = parseArgs(process.argv.slice(2))
   const t0 = performance.now()
   console.log(`PULSE benchmark${quick ? ' (quick)' : ''}: ${parts.join(', ')} — Bun ${Bun.version}`)
+  console.log(`Machine at start: ${machineLoad()}`)
   if (parts.includes('writes')) await runWrites({ quick })
   if (parts.includes('ingest')) await runIngest({ quick })
   if (parts.includes('analytics')) {
@@ -38,6 +55,7 @@ async function main(): Promise<void> {
       await mod.run({ quick })
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
+  console.log(`Machine at end: ${machineLoad()}`)
   console.log(`Benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
 }
 

@@ -102,7 +102,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
       ])
     }
   return [
-    `HTTP ingest: load from a separate process (raw keep-alive HTTP/1.1), ${o.phaseMs / 1000} s per phase (first ${o.warmupMs / 1000} s warm-up), ${o.connections} connections for single events, 8 for batches; raw DuckDB = src/ingest/writer.ts appender into an on-disk file`,
+    `HTTP ingest: load from a separate process (raw keep-alive HTTP/1.1); peak phases ${o.phaseMs / 1000} s each (first ${o.warmupMs / 1000} s warm-up), ${o.connections} connections for single events and 8 for batches, best of ${o.rounds} interleaved round(s); raw DuckDB = src/ingest/writer.ts appender into an on-disk file (best round)`,
     formatTable(headers, summary),
     '',
     'Per phase (CPU in % of one core: server JS thread / server all threads / load generator; drain = stats call that flushes the buffer afterwards)',

@@ -38,7 +38,7 @@ export interface WriteResult {
 /** Default sizes: full run, or a smoke run. */
 export function writesDefaults(quick: boolean): WritesOptions {
   return {
-    rows: Number(process.env.PULSE_BENCH_WRITE_ROWS) || (quick ? 100_000 : 500_000),
+    rows: Number(process.env.PULSE_BENCH_WRITE_ROWS) || (quick ? 50_000 : 500_000),
     batchRows: 50_000,
     rounds: quick ? 1 : 2,
   }

@@ -129,7 +129,7 @@ describe('formatting', () => {
     expect(formatChange(null)).toBe('new')
   })
 
-  test('page paths, flags and filter labels', () => {
+  test('page paths, country codes and filter labels', () => {
     expect(pagePath('https://example.com/a/b?x=1#h')).toBe('/a/b?x=1#h')
     expect(pagePath('/docs')).toBe('/docs')
     expect(pagePath('https://example.com/<script>?a=<b>')).toBe('/<script>?a=<b>')
@@ -153,8 +153,8 @@ describe('requests and snippets', () => {
   test('the first-run snippets carry the site id and the server address', () => {
     const curl = curlSnippet('http://localhost:3000', 'shop')
     expect(curl).toContain('curl -X POST http://localhost:3000/collect')
-    expect(curl).toContain('"site_id":"shop"')
-    expect(curl).toContain(`"timestamp":'$(date +%s000)'`)
+    expect(curl).toContain('"site_id": "shop"')
+    expect(curl).toContain(`"timestamp": '$(date +%s000)'`)
     const script = scriptSnippet('http://localhost:3000', "it's")
     expect(script).toContain('<script src="http://localhost:3000/tracker.js"></script>')
     expect(script).toContain('siteId: "it\'s"')

@@ -27,7 +27,10 @@ function rng(seed: number): () => number {
   }
 }
 
-/** Build the dataset for `siteId`: sessions over the last 6 days, some 8–13 days ago, two in the last minutes. */
+/**
+ * Build the dataset for `siteId`: sessions over the last 6 days, some 8–13 days ago, two in the last
+ * minutes, one with hostile text.
+ */
 export function seedEvents(siteId: string, now: number): SeedEvent[] {
   const rand = rng(42)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
@@ -43,7 +46,10 @@ export function seedEvents(siteId: string, now: number): SeedEvent[] {
   const devices = ['desktop', 'desktop', 'mobile', 'tablet'] as const
   const events: SeedEvent[] = []
   for (let s = 0; s < 60; s++) {
-    const start = now - Math.floor(rand() * 6 * 24 * HOUR) - 10 * 60_000
+    // Sessions (at most ~11 minutes long) end before the realtime window, and none is near the 24h
+    // boundary: the dashboard and the test ask a few seconds apart, and must get the same answer.
+    let start = now - Math.floor(rand() * 6 * 24 * HOUR) - 30 * 60_000
+    if (start > now - 24 * HOUR - 15 * 60_000 && start < now - 24 * HOUR + 2 * 60_000) start -= 30 * 60_000
     const session = `s${s}`
     const user = s % 4 === 0 ? `u${s % 12}` : undefined
     const common = {

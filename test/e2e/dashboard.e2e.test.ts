@@ -351,7 +351,7 @@ describe('dashboard in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 })
   }, 20_000)
 
-  test('a secret key signs in to its own site; a site without events shows the first-run guide', async () => {
+  test('a secret key signs in to its own site; a site without events shows the first-run guide, whose curl command works', async () => {
     await page.click('#sign-out')
     await page.waitForSelector('#signin-token')
     expect(await page.evaluate(() => localStorage.getItem('pulse.dashboard.token'))).toBeNull()
@@ -367,11 +367,18 @@ describe('dashboard in Chromium', () => {
     expect(await page.$('#site-picker')).toBeNull()
     const code = await page.$$eval('#first-run pre', (els) => els.map((e) => e.textContent ?? ''))
     expect(code[0]).toContain(`curl -X POST ${server.url}/collect`)
-    expect(code[0]).toContain('"site_id":"empty-site"')
+    expect(code[0]).toContain('"site_id": "empty-site"')
     expect(code[1]).toContain(`<script src="${server.url}/tracker.js"></script>`)
     expect(code[1]).toContain('siteId: "empty-site"')
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-first-run.png'), fullPage: true })
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+
+    // The guide's curl command works as printed (with the key filled in), and the guide then goes away.
+    const run = Bun.spawnSync(['bash', '-c', code[0].replace('YOUR_SECRET_OR_PUBLIC_KEY', key.key)])
+    expect(JSON.parse(run.stdout.toString())).toEqual({ success: true, data: { accepted: 1 } })
+    await page.reload()
+    await page.waitForSelector('#headline:not([aria-busy]) [data-metric="visitors"][data-value="1"]')
+    expect(await page.$('#first-run')).toBeNull()
     expect(problems).toEqual([])
   }, 20_000)
 })

@@ -36,6 +36,19 @@ afterAll(async () => {
   if (consumer) rmSync(consumer, { recursive: true, force: true })
 })
 
+/** POST events with `key` until the server answers 429 (the key's bucket is empty); false if it never does. */
+async function spendBucket(url: string, key: string, siteId: string): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    const res = await fetch(`${url}/collect`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ site_id: siteId, event_type: 'filler', timestamp: Date.now(), session_id: 'f' }),
+    })
+    if (res.status === 429) return true
+  }
+  return false
+}
+
 function runScript(cmd: string[], timeoutMs = 15_000) {
   const p = Bun.spawnSync(cmd, { cwd: consumer, stdout: 'pipe', stderr: 'pipe', timeout: timeoutMs })
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() }
@@ -160,25 +173,13 @@ await pulse.shutdown()
     expect(retries.every((r) => r.kind === 'network')).toBe(true)
     expect(await pulse.metric('site_sdk', ADMIN, 'event_count')).toBe(51)
 
-    // Rate limit: spend the key's bucket, then the SDK waits for Retry-After and succeeds.
-    retries.length = 0
-    let refused = 0
-    for (let i = 0; i < 100 && refused === 0; i++) {
-      const res = await fetch(`${pulse.url}/collect`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${site.secret_key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          site_id: 'site_sdk',
-          event_type: 'filler',
-          timestamp: Date.now(),
-          session_id: 'f',
-        }),
-      })
-      if (res.status === 429) refused++
+    // Rate limit: spend the key's bucket, then the SDK waits for Retry-After and succeeds. (If the
+    // bucket refilled a token in between, on a slow machine, spend it again.)
+    for (let round = 0; round < 3 && !retries.some((r) => r.status === 429); round++) {
+      retries.length = 0
+      expect(await spendBucket(pulse.url, site.secret_key, 'site_sdk')).toBe(true)
+      await client.trackEvent({ eventType: 'after_429', sessionId: 's' })
     }
-    expect(refused).toBe(1)
-    await client.trackEvent({ eventType: 'after_429', sessionId: 's' })
-    expect(retries.length).toBeGreaterThanOrEqual(1)
     expect(retries[0]).toMatchObject({ status: 429, kind: 'http' })
     expect(retries[0].delayMs).toBeGreaterThanOrEqual(1000)
     await client.shutdown()
@@ -228,22 +229,11 @@ await pulse.shutdown()
       expect(first.retries).toEqual([])
 
       // Spend the public key's bucket from outside the browser; the page's next event gets a 429.
-      let refused = false
-      for (let i = 0; i < 100 && !refused; i++) {
-        const res = await fetch(`${pulse.url}/collect?api_key=${site.public_key}`, {
-          method: 'POST',
-          headers: { 'content-type': 'text/plain' },
-          body: JSON.stringify({
-            site_id: 'site_browser',
-            event_type: 'filler',
-            timestamp: Date.now(),
-            session_id: 'f',
-          }),
-        })
-        refused = res.status === 429
+      let second = { retries: [] as { status: number }[] }
+      for (let round = 0; round < 3 && second.retries.length === 0; round++) {
+        expect(await spendBucket(pulse.url, site.public_key, 'site_browser')).toBe(true)
+        second = await track('after_429')
       }
-      expect(refused).toBe(true)
-      const second = await track('after_429')
       expect(second.retries[0]).toMatchObject({ status: 429, retryAfter: 1, delayMs: 1000 })
       expect(errors).toEqual([])
     } finally {

@@ -314,10 +314,17 @@ window.queuedBeforeLoad = PULSE.q.length`,
     open.push({ pulse, ctx })
     const site = await pulse.site('site_strict', ['shop.example.com'])
     const errors: string[] = []
-    const visit = async (html: string, path: string, setup?: (p: Page) => Promise<void>) => {
+    const visit = async (
+      html: string,
+      path: string,
+      opts: { block?: boolean; awaitResponse?: boolean } = {},
+    ) => {
       const page = await ctx.newPage()
       page.on('pageerror', (e) => errors.push(`${path}: ${e}`))
-      await setup?.(page)
+      if (opts.block) await page.route('**/tracker.js', (r) => r.abort('blockedbyclient'))
+      const response = opts.awaitResponse
+        ? page.waitForResponse((r) => r.url().includes('/collect'))
+        : undefined
       await page.goto(pages.page(path, html))
       const result = await page.evaluate(async () => {
         const P = (window as any).PULSE
@@ -326,32 +333,28 @@ window.queuedBeforeLoad = PULSE.q.length`,
         await new Promise((r) => setTimeout(r, 700)) // past the send linger
         return { queued: P.q ? P.q.length : 0 }
       })
+      const status = (await response)?.status()
       await page.close({ runBeforeUnload: true })
-      return result
+      return { ...result, status }
     }
     const calls = `PULSE.init({ siteId: 'site_strict', apiKey: '${site.public_key}', endpoint: '${pulse.url}' })`
 
     const script = await (await fetch(`${pulse.url}/tracker.js`)).text()
     pages.page('/static/tracker.js', script)
     const down = `http://127.0.0.1:${closedPort()}`
-    let refused: Promise<number> | undefined
-    const [blocked] = await Promise.all([
+    const [blocked, , refused] = await Promise.all([
       // Blocked by an extension: the stub keeps the calls; the page carries on.
-      visit(asyncSnippet(pulse.url, calls), '/blocked', async (p) => {
-        await p.route('**/tracker.js', (r) => r.abort('blockedbyclient'))
-      }),
+      visit(asyncSnippet(pulse.url, calls), '/blocked', { block: true }),
       // Server down: the tracker is served from elsewhere, the endpoint refuses connections.
       visit(
         `<script src="/static/tracker.js"></script><script>PULSE.init({ siteId: 'site_strict', apiKey: '${site.public_key}', endpoint: '${down}' })</script>`,
         '/down',
       ),
       // Origin outside the site's domains: the server answers 403, the page sees nothing.
-      visit(asyncSnippet(pulse.url, calls), '/refused', async (p) => {
-        refused = p.waitForResponse((r) => r.url().includes('/collect')).then((r) => r.status())
-      }),
+      visit(asyncSnippet(pulse.url, calls), '/refused', { awaitResponse: true }),
     ])
     expect(blocked.queued).toBeGreaterThanOrEqual(3)
-    expect(await refused).toBe(403)
+    expect(refused.status).toBe(403)
 
     expect(errors).toEqual([])
     expect(await pulse.accepted()).toBe(0)

@@ -4,14 +4,20 @@ import { h } from './dom'
 
 /** The curl command that sends one page view to `base` for `siteId`. */
 export function curlSnippet(base: string, siteId: string): string {
-  const event = JSON.stringify({
-    site_id: siteId,
-    event_type: 'page_view',
-    timestamp: 0,
-    session_id: 'session_123',
-    url: 'https://example.com/',
-    device_type: 'desktop',
-  }).replace('"timestamp":0', `"timestamp":'$(date +%s000)'`)
+  const event = JSON.stringify(
+    {
+      site_id: siteId,
+      event_type: 'page_view',
+      timestamp: 0,
+      session_id: 'session_123',
+      url: 'https://example.com/',
+      device_type: 'desktop',
+    },
+    null,
+    2,
+  )
+    .replace('"timestamp": 0', `"timestamp": '$(date +%s000)'`)
+    .replace(/\n/g, '\n  ')
   return [
     `curl -X POST ${base}/collect \\`,
     `  -H "Content-Type: application/json" \\`,

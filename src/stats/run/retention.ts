@@ -21,13 +21,15 @@ export function parseRetentionInterval(raw: string | undefined): RetentionInterv
 export async function getRetention(conn: DuckDBConnection, scope: Scope, interval: RetentionInterval) {
   const zone = new ZoneMap(scope.timezone, scope.range.from, scope.range.to)
   const buckets = listBuckets(interval, zone, scope.range, LIMITS.maxCohorts)
-  const index = new Map(buckets.map((b, i) => [b.key, i]))
   const counts = buckets.map((_, i) => new Array<number>(buckets.length - i).fill(0))
-  const q = buildRetention(scope.siteId, scope.range, scope.filters, interval, zone)
+  const q = buildRetention(scope.siteId, scope.range, scope.filters, interval, zone, {
+    firstKey: buckets[0]?.key ?? 0,
+    count: buckets.length,
+  })
   for (const r of await queryRows<{ cohort: number; k: number; visitors: number }>(conn, q.sql, q.params)) {
-    const c = index.get(Number(r.cohort))
-    const k = index.get(Number(r.k))
-    if (c !== undefined && k !== undefined && k >= c) counts[c][k - c] = Number(r.visitors)
+    const c = Number(r.cohort)
+    const k = Number(r.k)
+    if (k >= c && c < buckets.length) counts[c][k - c] = Number(r.visitors)
   }
   return {
     period: scope.period,

@@ -20,15 +20,13 @@ export function buildFunnel(siteId: string, range: Range, filters: Filter[], ste
   const match = steps.map((s) =>
     s.url === undefined
       ? `e.event_type = ${p.add(s.event_type)}`
-      : `(e.event_type = ${p.add(s.event_type)} AND e.url = ${p.add(s.url)})`,
+      : `e.event_type = ${p.add(s.event_type)} AND e.url = ${p.add(s.url)}`,
   )
-  const ctes = [
-    `e AS (SELECT session_id, ts, event_type, url FROM events e WHERE ${where} AND (${match.join(' OR ')}))`,
-    `s1 AS (SELECT session_id, min(ts) AS t FROM e WHERE ${match[0]} GROUP BY session_id)`,
-  ]
+  // Each step reads the events it needs itself: sharing one selection would materialise it.
+  const ctes = [`s1 AS (SELECT session_id, min(ts) AS t FROM events e WHERE ${where} AND ${match[0]} GROUP BY session_id)`]
   for (let i = 1; i < steps.length; i++)
     ctes.push(
-      `s${i + 1} AS (SELECT e.session_id, min(e.ts) AS t FROM e JOIN s${i} ON e.session_id = s${i}.session_id WHERE ${match[i]} AND e.ts > s${i}.t GROUP BY e.session_id)`,
+      `s${i + 1} AS (SELECT e.session_id, min(e.ts) AS t FROM events e JOIN s${i} ON e.session_id = s${i}.session_id WHERE ${where} AND ${match[i]} AND e.ts > s${i}.t GROUP BY e.session_id)`,
     )
   const counts = steps.map((_, i) => `(SELECT count(*) FROM s${i + 1}) AS s${i + 1}`)
   return { sql: `WITH ${ctes.join(', ')} SELECT ${counts.join(', ')}`, params: p.values }

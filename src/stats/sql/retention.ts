@@ -1,25 +1,33 @@
 // SQL of retention: each visitor (coalesce(user_id, session_id)) belongs to the bucket of their first
-// selected event in the period (the cohort); count, per cohort, the visitors active in each bucket.
+// selected event in the period (the cohort). One pass per visitor gives their cohort and a bitmask of
+// the buckets they were active in (bucket i → bit i; hence at most 128 buckets); visitors are then
+// counted per (cohort, bucket).
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
-import type { Interval } from '../registry'
+import { type Interval, LIMITS } from '../registry'
 import { bucketKeySql } from '../time/buckets'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { Params } from './params'
 import { whereSql } from './selection'
 
-/** Rows `{cohort, k, visitors}`: visitors of cohort bucket `cohort` active in bucket `k`. */
+/**
+ * Rows `{cohort, k, visitors}` (bucket indexes from 0): visitors of cohort `cohort` active in bucket
+ * `k`. Bucket index = (key − `firstKey`) / `step` (step 1 for days, 7 for weeks); `buckets` of them.
+ */
 export function buildRetention(
   siteId: string,
   range: Range,
   filters: Filter[],
-  interval: Interval,
+  interval: 'day' | 'week',
   zone: ZoneMap,
+  buckets: { firstKey: number; count: number },
 ): Query {
+  if (buckets.count > LIMITS.maxCohorts) throw new Error('too many retention buckets')
   const p = new Params()
-  const key = bucketKeySql(interval, zone, p)
+  const key = bucketKeySql(interval as Interval, zone, p)
   const where = whereSql(siteId, range, filters, p)
-  const sql = `WITH act AS (SELECT DISTINCT coalesce(user_id, session_id) AS v, ${key} AS k FROM events WHERE ${where}), first AS (SELECT v, min(k) AS cohort FROM act GROUP BY v) SELECT first.cohort AS cohort, act.k AS k, count(*) AS visitors FROM act JOIN first ON act.v = first.v GROUP BY ALL`
+  const index = `(${key} - ${p.bigint(buckets.firstKey)}) // ${interval === 'week' ? 7 : 1}`
+  const sql = `WITH per AS (SELECT coalesce(user_id, session_id) AS v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (SELECT user_id, session_id, ${index} AS i FROM events WHERE ${where}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
   return { sql, params: p.values }
 }
