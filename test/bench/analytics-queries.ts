@@ -133,9 +133,10 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       request: get('/retention', { period: '30d', interval: 'week' }),
       direct: () => {
         const s = scopeOf({ period: '30d' })
-        return run(
-          buildRetention(s.siteId, s.range, s.filters, 'week', new ZoneMap('UTC', s.range.from, s.range.to)),
-        )
+        const zone = new ZoneMap('UTC', s.range.from, s.range.to)
+        const buckets = listBuckets('week', zone, s.range, LIMITS.maxCohorts)
+        const first = { firstKey: buckets[0].key, count: buckets.length }
+        return run(buildRetention(s.siteId, s.range, s.filters, 'week', zone, first))
       },
     },
     {

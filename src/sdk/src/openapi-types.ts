@@ -1028,7 +1028,7 @@ export interface components {
          */
         RetentionResult: {
             data: {
-                /** @description One cohort per interval of the period, oldest first (at most 400) */
+                /** @description One cohort per interval of the period, oldest first (at most 128) */
                 cohorts: {
                     /**
                      * @description Start of the cohort interval, ISO 8601 with the zone offset
@@ -2245,7 +2245,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /** @description One cohort per interval of the period, oldest first (at most 400) */
+                            /** @description One cohort per interval of the period, oldest first (at most 128) */
                             cohorts: {
                                 /**
                                  * @description Start of the cohort interval, ISO 8601 with the zone offset

@@ -32,7 +32,10 @@ export async function loadDataset(seed = 7): Promise<Dataset> {
   }
   await h.deps.buffer.flush()
   // Storage order is send order per site; sites were sent one after another.
-  const rows = normalize(SITES.flatMap((s) => events.filter((e) => e.site_id === s)))
+  const rows = normalize(
+    SITES.flatMap((s) => events.filter((e) => e.site_id === s)),
+    h.clock(),
+  )
   return {
     h,
     keys,

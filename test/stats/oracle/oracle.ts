@@ -23,13 +23,16 @@ export interface Row {
 
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v)
 
-/** Stored form of the sent events. */
-export function normalize(events: WireEvent[]): Row[] {
+/**
+ * Stored form of events sent at `receivedAt`. The ingest stores a timestamp up to 5 minutes ahead
+ * (client clock skew) as the receive time.
+ */
+export function normalize(events: WireEvent[], receivedAt: number): Row[] {
   return events.map((e, idx) => ({
     idx,
     site_id: e.site_id,
     event_type: e.event_type,
-    ts: e.timestamp,
+    ts: Math.min(e.timestamp, receivedAt),
     session_id: e.session_id,
     user_id: blank(e.user_id),
     url: blank(e.url),
