@@ -30,8 +30,7 @@ export const METRICS = {
   bounce_rate: {
     kind: 'session',
     sql: ratio('100 * count(*) FILTER (WHERE n = 1 AND pv = 1)', 'count(*) FILTER (WHERE pv > 0)'),
-    description:
-      'percent of sessions with at least one page view whose only event is that one page view',
+    description: 'percent of sessions with at least one page view whose only event is that one page view',
   },
   avg_session_duration: {
     kind: 'session',
@@ -48,7 +47,10 @@ export const METRICS = {
     sql: ratio('sum(pv)', 'count(*)'),
     description: 'page views / sessions',
   },
-} as const satisfies Record<string, { kind: 'count' | 'distinct' | 'session'; sql: string; description: string }>
+} as const satisfies Record<
+  string,
+  { kind: 'count' | 'distinct' | 'session'; sql: string; description: string }
+>
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
 
@@ -70,7 +72,11 @@ export type RollingPeriod = keyof typeof ROLLING_PERIODS
 export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
 export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number]
 
-export const PERIOD_NAMES = [...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]), ...CALENDAR_PERIODS, 'custom'] as const
+export const PERIOD_NAMES = [
+  ...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]),
+  ...CALENDAR_PERIODS,
+  'custom',
+] as const
 export type Period = (typeof PERIOD_NAMES)[number]
 
 /** Bucket sizes of timeseries (all) and retention (day, week). */

@@ -125,7 +125,7 @@ async function measure(
   const p = await phase(t.server, name, o, { token: t.token, ...load }, now)
   if (!t.pulse) return p
   t.acked += p.load.ackedEvents
-  const failed = Object.entries(p.load.statuses).filter(([st]) => Number(st) >= 500 || st === '0')
+  const failed = Object.entries(p.load.statuses).filter(([st]) => st !== '200')
   if (failed.length > 0)
     console.warn(
       `${t.result.target}/${name}: ${failed.map(([st, k]) => `${k}× status ${st}`).join(', ')}; server output:\n${t.server.output().slice(-2000)}`,
@@ -204,7 +204,13 @@ export async function runIngest(
       const rate = Math.max(1, Math.round(t.result.phases.get('single')!.load.requestsPerSec / 2))
       t.result.phases.set(
         'open',
-        await measure(t, 'open', o, { eventsPerRequest: 1, mode: 'open', rate, connections: 16 }, now),
+        await measure(
+          t,
+          'open',
+          o,
+          { eventsPerRequest: 1, mode: 'open', rate, connections: 2 * o.connections },
+          now,
+        ),
       )
     }
     for (const t of targets) {

@@ -1,6 +1,6 @@
 // GET /api/v1/stats/breakdown against the oracle: every dimension (custom properties too) with every
 // metric, filters, and paging through the rows with limit and offset.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { METRIC_NAMES } from '../../src/stats/registry'
 import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
@@ -8,6 +8,9 @@ import { FILTERS, filtersFor, mismatches } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
 import { breakdown, passes } from './oracle/oracle'
 import { periodRange } from './oracle/time'
+
+// Hundreds of requests per test; a busy machine must not turn that into a timeout.
+setDefaultTimeout(60_000)
 
 let d: Dataset
 beforeAll(async () => {

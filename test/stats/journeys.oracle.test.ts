@@ -1,13 +1,16 @@
 // POST /api/v1/funnels and GET /api/v1/retention against the oracle: ordered steps (with URLs, repeated
 // steps and equal timestamps), periods and filters; cohorts by day and week in two zones.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import type { Interval } from '../../src/stats/registry'
 import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
 import { FILTERS, filtersFor, mismatches, periodCases } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
-import { funnel, groupBy, passes, ratio, type Row } from './oracle/oracle'
+import { funnel, groupBy, passes, type Row, ratio } from './oracle/oracle'
 import { bucketLabel, labelsOf, periodRange } from './oracle/time'
+
+// Hundreds of requests per test; a busy machine must not turn that into a timeout.
+setDefaultTimeout(60_000)
 
 let d: Dataset
 beforeAll(async () => {

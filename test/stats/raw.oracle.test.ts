@@ -1,6 +1,6 @@
 // GET /api/v1/events, GET /api/v1/export and GET /api/v1/stats/realtime against the oracle: every
 // event exactly once in the documented order, through every page size, format and filter.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
@@ -8,6 +8,9 @@ import { FILTERS, filtersFor, mismatches } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
 import { passes, type Row } from './oracle/oracle'
 import { periodRange } from './oracle/time'
+
+// Hundreds of requests per test; a busy machine must not turn that into a timeout.
+setDefaultTimeout(60_000)
 
 let d: Dataset
 beforeAll(async () => {
@@ -95,6 +98,7 @@ describe('GET /api/v1/events matches the oracle', () => {
 })
 
 describe('GET /api/v1/export matches the oracle', () => {
+  /** RFC 4180 records of `text` (CRLF line ends, "" escapes a quote inside quotes). */
   const parseCsv = (text: string): string[][] => {
     const rows: string[][] = []
     let row: string[] = []
@@ -102,14 +106,19 @@ describe('GET /api/v1/export matches the oracle', () => {
     let quoted = false
     for (let i = 0; i < text.length; i++) {
       const c = text[i]
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-        else if (c === '"') quoted = false
-        else field += c
-      } else if (c === '"') quoted = true
-      else if (c === ',') row.push(field), (field = '')
-      else if (c === '\r' && text[i + 1] === '\n') {
-        row.push(field), rows.push(row), (row = []), (field = ''), i++
+      if (quoted && c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = !quoted
+      else if (!quoted && c === ',') {
+        row.push(field)
+        field = ''
+      } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+        row.push(field)
+        rows.push(row)
+        row = []
+        field = ''
+        i++
       } else field += c
     }
     return rows

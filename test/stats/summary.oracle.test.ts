@@ -1,13 +1,16 @@
 // GET /api/v1/stats against the oracle: every metric, for every period (calendar ones in four zones,
 // custom ranges), every filter set and every site, with the previous period and the change.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { METRIC_NAMES } from '../../src/stats/registry'
+import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
 import { FILTERS, filtersFor, mismatches, periodCases } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
 import { change, metric, passes } from './oracle/oracle'
 import { periodRange } from './oracle/time'
-import { T0 } from '../helpers/app'
+
+// Hundreds of requests per test; a busy machine must not turn that into a timeout.
+setDefaultTimeout(60_000)
 
 let d: Dataset
 beforeAll(async () => {
@@ -16,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => d.close())
 
 describe('GET /api/v1/stats matches the oracle', () => {
-  periodCases().forEach((pc, i) =>
+  for (const [i, pc] of periodCases().entries())
     test(`all metrics with compare, ${pc.label}, every filter (sites in turn)`, async () => {
       const r = periodRange(pc.period, T0, pc.tz, pc.custom)
       const m = mismatches()
@@ -51,8 +54,7 @@ describe('GET /api/v1/stats matches the oracle', () => {
         })
       }
       m.done(FILTERS.length)
-    }),
-  )
+    })
 
   test('the single-metric form answers each metric in the seed shape (plus previous_value and change)', async () => {
     const m = mismatches()

@@ -1,6 +1,6 @@
 // GET /api/v1/stats/timeseries against the oracle: every metric and interval, periods in four zones
 // (one with a DST change inside, one with a half-hour offset, one with a half-hour DST change), filters.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { type Interval, METRIC_NAMES, type Metric } from '../../src/stats/registry'
 import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
@@ -8,6 +8,9 @@ import { FILTERS, filtersFor, mismatches, ZONES } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
 import { groupBy, metric, passes } from './oracle/oracle'
 import { bucketLabel, dayStart, labelOfTime, labelsOf, parts, periodRange } from './oracle/time'
+
+// Hundreds of requests per test; a busy machine must not turn that into a timeout.
+setDefaultTimeout(60_000)
 
 let d: Dataset
 beforeAll(async () => {

@@ -27,7 +27,8 @@ export async function writeParquetFile(db: Database, q: Query): Promise<string> 
   const path = join(exportScratchDir(), `${crypto.randomUUID()}.parquet`)
   const conn = await db.instance.connect()
   try {
-    await conn.run(`COPY (${q.sql}) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`, q.params)
+    const literal = `'${path.replace(/'/g, "''")}'`
+    await conn.run(`COPY (${q.sql}) TO ${literal} (FORMAT parquet, COMPRESSION zstd)`, q.params)
   } catch (err) {
     rmSync(path, { force: true })
     throw err

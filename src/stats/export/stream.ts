@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs'
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api'
 import type { Database } from '../../db/open'
 import type { Query } from '../../db/rows'
-import { type ExportFormat } from '../registry'
+import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
 import { writeParquetFile } from './parquet-file'
 

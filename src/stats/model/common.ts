@@ -25,11 +25,19 @@ export const MetricName = t.Union(
 
 /** Site, period, time zone and filter parameters (all strings, as sent). */
 export const scopeQuery = {
-  site_id: t.String({ minLength: 1, maxLength: 64, description: 'Site identifier', examples: ['site_abc123'] }),
+  site_id: t.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'Site identifier',
+    examples: ['site_abc123'],
+  }),
   period: str(`Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, '7d'),
   from: str('Start of a custom period (inclusive): epoch ms or ISO 8601', '2026-11-01'),
   to: str('End of a custom period (exclusive): epoch ms or ISO 8601', '2026-11-08'),
-  timezone: str('IANA time zone of calendar periods, buckets and dates without offset. Default UTC', 'Europe/Berlin'),
+  timezone: str(
+    'IANA time zone of calendar periods, buckets and dates without offset. Default UTC',
+    'Europe/Berlin',
+  ),
   event_type: str('Filter: event type equals (empty: missing)', 'page_view'),
   url: str('Filter: URL equals (empty: missing)', '/pricing'),
   referrer: str('Filter: referrer equals (empty: no referrer)', 'https://google.com'),
@@ -39,6 +47,7 @@ export const scopeQuery = {
   user_id: str('Filter: user id equals', 'user_123'),
 }
 
+/** The definitions of the API reference, repeated in every analytics route's description. */
 export const DEFINITIONS = [
   'Definitions: a session is all events of one (site_id, session_id). Filters select events first;',
   'session metrics are then computed over the selected events inside the period.',

@@ -27,7 +27,9 @@ export const FunnelStepInput = t.Object(
 export const FunnelBody = t.Object(
   {
     site_id: scopeQuery.site_id,
-    period: t.Optional(t.String({ description: `Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, examples: ['7d'] })),
+    period: t.Optional(
+      t.String({ description: `Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, examples: ['7d'] }),
+    ),
     from: t.Optional(
       t.Union([t.String(), t.Integer()], { description: 'Start of a custom period: epoch ms or ISO 8601' }),
     ),
@@ -52,7 +54,11 @@ export const FunnelBody = t.Object(
       {
         site_id: 'site_abc123',
         period: '30d',
-        steps: [{ event_type: 'page_view', url: '/pricing' }, { event_type: 'user_signup' }, { event_type: 'purchase' }],
+        steps: [
+          { event_type: 'page_view', url: '/pricing' },
+          { event_type: 'user_signup' },
+          { event_type: 'purchase' },
+        ],
       },
     ],
   },
@@ -72,7 +78,10 @@ export const FunnelData = t.Object({
       url: t.Optional(t.String({ examples: ['/pricing'] })),
       sessions: t.Integer({ description: 'Sessions that reached this step in order', examples: [80] }),
       conversion_rate: rate('Percent of step-1 sessions that reached this step'),
-      drop_off: t.Integer({ description: 'Sessions of the previous step that did not reach this one', examples: [70] }),
+      drop_off: t.Integer({
+        description: 'Sessions of the previous step that did not reach this one',
+        examples: [70],
+      }),
       drop_off_rate: rate('drop_off as a percent of the previous step'),
     }),
   ),
@@ -88,7 +97,14 @@ export const FunnelResult = envelope(FunnelData, [
       to: '2026-11-20T12:00:00.000Z',
       conversion_rate: 12.5,
       steps: [
-        { event_type: 'page_view', url: '/pricing', sessions: 80, conversion_rate: 100, drop_off: 0, drop_off_rate: 0 },
+        {
+          event_type: 'page_view',
+          url: '/pricing',
+          sessions: 80,
+          conversion_rate: 100,
+          drop_off: 0,
+          drop_off_rate: 0,
+        },
         { event_type: 'purchase', sessions: 10, conversion_rate: 12.5, drop_off: 70, drop_off_rate: 87.5 },
       ],
     },
@@ -98,7 +114,9 @@ export const FunnelResult = envelope(FunnelData, [
 export const RetentionQuery = t.Object(
   {
     ...scopeQuery,
-    interval: t.Optional(t.String({ description: 'Cohort size: day or week (from Monday). Default day.', examples: ['week'] })),
+    interval: t.Optional(
+      t.String({ description: 'Cohort size: day or week (from Monday). Default day.', examples: ['week'] }),
+    ),
   },
   { additionalProperties: true },
 )
@@ -111,13 +129,19 @@ export const RetentionData = t.Object({
   to: t.String({ format: 'date-time', examples: ['2026-11-21T00:00:00.000Z'] }),
   cohorts: t.Array(
     t.Object({
-      cohort: t.String({ description: 'Start of the cohort interval, ISO 8601 with the zone offset', examples: ['2026-11-18T00:00:00Z'] }),
+      cohort: t.String({
+        description: 'Start of the cohort interval, ISO 8601 with the zone offset',
+        examples: ['2026-11-18T00:00:00Z'],
+      }),
       visitors: t.Integer({ description: 'Visitors first seen in this interval', examples: [10] }),
       counts: t.Array(t.Integer(), {
         description: 'counts[k]: visitors of the cohort active k intervals later (k = 0 is the cohort)',
         examples: [[10, 4, 2]],
       }),
-      rates: t.Array(t.Number(), { description: 'counts[k] as a percent of visitors', examples: [[100, 40, 20]] }),
+      rates: t.Array(t.Number(), {
+        description: 'counts[k] as a percent of visitors',
+        examples: [[100, 40, 20]],
+      }),
     }),
     { description: `One cohort per interval of the period, oldest first (at most ${LIMITS.maxCohorts})` },
   ),

@@ -43,7 +43,11 @@ export const EventsQuery = t.Object(
       }),
     ),
     cursor: t.Optional(
-      t.String({ maxLength: 64, description: 'next_cursor of the previous page', examples: ['MTc2MzY0MDAwMDAwMC40Mg'] }),
+      t.String({
+        maxLength: 64,
+        description: 'next_cursor of the previous page',
+        examples: ['MTc2MzY0MDAwMDAwMC40Mg'],
+      }),
     ),
   },
   { additionalProperties: true },
@@ -86,7 +90,10 @@ export const ExportQuery = t.Object(
   {
     ...rawScope,
     format: t.Optional(
-      t.String({ description: `File format: ${EXPORT_FORMAT_NAMES.join(', ')}. Default ndjson.`, examples: ['csv'] }),
+      t.String({
+        description: `File format: ${EXPORT_FORMAT_NAMES.join(', ')}. Default ndjson.`,
+        examples: ['csv'],
+      }),
     ),
   },
   { additionalProperties: true },

@@ -4,12 +4,23 @@ import { DIMENSION_FIELDS, INTERVAL_NAMES, LIMITS, METRIC_NAMES } from '../regis
 import { envelope, scopeQuery } from './common'
 
 const metricParam = t.Optional(
-  t.String({ description: `Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`, examples: ['visitors'] }),
+  t.String({
+    description: `Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`,
+    examples: ['visitors'],
+  }),
 )
 const isoRange = {
   timezone: t.String({ examples: ['UTC'] }),
-  from: t.String({ format: 'date-time', description: 'Start (inclusive)', examples: ['2026-11-13T12:00:00.000Z'] }),
-  to: t.String({ format: 'date-time', description: 'End (exclusive)', examples: ['2026-11-20T12:00:00.000Z'] }),
+  from: t.String({
+    format: 'date-time',
+    description: 'Start (inclusive)',
+    examples: ['2026-11-13T12:00:00.000Z'],
+  }),
+  to: t.String({
+    format: 'date-time',
+    description: 'End (exclusive)',
+    examples: ['2026-11-20T12:00:00.000Z'],
+  }),
 }
 
 export const TimeseriesQuery = t.Object(
@@ -39,7 +50,9 @@ export const TimeseriesData = t.Object({
       }),
       value: t.Number({ examples: [17] }),
     }),
-    { description: `One point per bucket overlapping the period, oldest first (at most ${LIMITS.maxPoints})` },
+    {
+      description: `One point per bucket overlapping the period, oldest first (at most ${LIMITS.maxPoints})`,
+    },
   ),
 })
 

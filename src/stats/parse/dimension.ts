@@ -1,11 +1,6 @@
 // The breakdown dimension: a registry field, or `property:<key>` with a key matching PROPERTY_KEY.
 import { AppError } from '../../http/errors'
-import {
-  DIMENSION_FIELDS,
-  type DimensionField,
-  PROPERTY_DIMENSION_PREFIX,
-  PROPERTY_KEY,
-} from '../registry'
+import { DIMENSION_FIELDS, type DimensionField, PROPERTY_DIMENSION_PREFIX, PROPERTY_KEY } from '../registry'
 import { pick } from './names'
 
 /** A breakdown dimension. */
@@ -24,7 +19,12 @@ export function parseDimension(raw: string): Dimension {
       ])
     return { property: key }
   }
-  return { field: pick('dimension', raw, [...DIMENSION_FIELDS, `${PROPERTY_DIMENSION_PREFIX}<key>`]) as DimensionField }
+  return {
+    field: pick('dimension', raw, [
+      ...DIMENSION_FIELDS,
+      `${PROPERTY_DIMENSION_PREFIX}<key>`,
+    ]) as DimensionField,
+  }
 }
 
 /** The dimension's name as the user wrote it. */

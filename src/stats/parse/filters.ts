@@ -3,7 +3,7 @@
 // value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
 import { AppError } from '../../http/errors'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
-import { type Field, FILTER_FIELDS, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../registry'
+import { FILTER_FIELDS, type Field, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../registry'
 
 /** One equality filter: a field (or custom property) and its value; `null` matches a missing value. */
 export type Filter = { field: Field; value: string | null } | { property: string; value: string | null }

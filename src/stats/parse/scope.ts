@@ -46,7 +46,8 @@ const ALL: Range = { from: 0, to: Number.MAX_SAFE_INTEGER }
 /** Parse site, period, zone and filters at `now`. */
 export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}): Scope {
   const timezone = parseTimezone(q.timezone)
-  const from = q.from === undefined || q.from === '' ? undefined : parseInstant('from', String(q.from), timezone)
+  const from =
+    q.from === undefined || q.from === '' ? undefined : parseInstant('from', String(q.from), timezone)
   const to = q.to === undefined || q.to === '' ? undefined : parseInstant('to', String(q.to), timezone)
   const custom = from !== undefined || to !== undefined
   const defaultPeriod = custom ? 'custom' : (opts.defaultPeriod ?? '24h')

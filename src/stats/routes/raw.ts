@@ -6,8 +6,8 @@ import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
 import { checkParamNames, pick } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { getEventsPage } from '../run/events'
 import { buildExport } from '../sql/events'
 
@@ -37,7 +37,10 @@ export function rawRoutes(deps: StatsDeps) {
         const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
         await flushBeforeRead(deps)
         const limit = query.limit ?? LIMITS.eventsDefault
-        return { success: true as const, data: await getEventsPage(deps.db.reader, scope, limit, query.cursor) }
+        return {
+          success: true as const,
+          data: await getEventsPage(deps.db.reader, scope, limit, query.cursor),
+        }
       },
       {
         query: EventsQuery,
@@ -58,7 +61,11 @@ export function rawRoutes(deps: StatsDeps) {
         const format = pick('format', query.format || 'ndjson', EXPORT_FORMAT_NAMES)
         const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
         await flushBeforeRead(deps)
-        const body = await streamExport(deps.db, buildExport(scope.siteId, scope.range, scope.filters), format)
+        const body = await streamExport(
+          deps.db,
+          buildExport(scope.siteId, scope.range, scope.filters),
+          format,
+        )
         const f = EXPORT_FORMATS[format]
         return new Response(body, {
           headers: {
@@ -79,7 +86,10 @@ export function rawRoutes(deps: StatsDeps) {
             200: {
               description: 'The events as a file (Content-Disposition: attachment)',
               content: {
-                'application/x-ndjson': { schema: { type: 'string' }, example: '{"site_id":"site_abc123",…}\n' },
+                'application/x-ndjson': {
+                  schema: { type: 'string' },
+                  example: '{"site_id":"site_abc123",…}\n',
+                },
                 'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
                 'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
               },

@@ -2,10 +2,10 @@
 import { Elysia } from 'elysia'
 import { errors } from '../../http/responses'
 import { RealtimeQuery, RealtimeResult } from '../model/reports'
-import { checkParamNames } from '../parse/names'
 import { parseFilters } from '../parse/filters'
-import { FILTER_FIELDS } from '../registry'
+import { checkParamNames } from '../parse/names'
 import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { FILTER_FIELDS } from '../registry'
 import { getRealtime } from '../run/realtime'
 
 /** The realtime route. */

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../db/rows'
 import { AppError } from '../../http/errors'
 import type { Scope } from '../parse/scope'
-import { type Cursor, buildEventsPage } from '../sql/events'
+import { buildEventsPage, type Cursor } from '../sql/events'
 
 /** A stored event as the API returns it (`properties` parsed back into an object). */
 export interface RawEvent {
@@ -66,6 +66,8 @@ export async function getEventsPage(conn: DuckDBConnection, scope: Scope, limit:
   return {
     events: page.map(toRawEvent),
     next_cursor:
-      rows.length > limit && last ? encodeCursor({ ts: Number(last.timestamp), rowid: Number(last.rid) }) : null,
+      rows.length > limit && last
+        ? encodeCursor({ ts: Number(last.timestamp), rowid: Number(last.rid) })
+        : null,
   }
 }

@@ -16,7 +16,12 @@ export async function getRealtime(
   limit: number,
 ) {
   const range = { from: now - LIMITS.realtimeMs, to: now }
-  const counts = buildSummary(siteId, range, filters, ['visitors', 'unique_sessions', 'event_count', 'page_views'])
+  const counts = buildSummary(siteId, range, filters, [
+    'visitors',
+    'unique_sessions',
+    'event_count',
+    'page_views',
+  ])
   const [row] = await queryRows<Record<string, number>>(conn, counts.sql, counts.params)
   const top = buildTopPages(siteId, range, filters, limit)
   const pages = await queryRows<{ url: string; visitors: number }>(conn, top.sql, top.params)

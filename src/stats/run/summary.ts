@@ -22,7 +22,11 @@ export interface SummaryRequest {
 }
 
 /** Read `metric` / `metrics` / `compare`. */
-export function parseSummaryRequest(q: { metric?: string; metrics?: string; compare?: string }): SummaryRequest {
+export function parseSummaryRequest(q: {
+  metric?: string
+  metrics?: string
+  compare?: string
+}): SummaryRequest {
   if (q.metric !== undefined && q.metrics !== undefined)
     throw new AppError(422, 'Use either metric or metrics, not both', [
       { path: '$.metrics', message: 'cannot be combined with metric' },
@@ -34,24 +38,26 @@ export function parseSummaryRequest(q: { metric?: string; metrics?: string; comp
   return { metrics: [pick('metric', q.metric || 'event_count', METRIC_NAMES)], single: true, compare }
 }
 
-/** Run the summary of `metrics` over `range`. */
+/** Run the summary of `metrics` over each of `ranges` (one query). */
 export async function runSummary(
   conn: DuckDBConnection,
   scope: Scope,
-  range: Range,
+  ranges: Range[],
   metrics: Metric[],
-): Promise<MetricValues> {
-  const { sql, params } = buildSummary(scope.siteId, range, scope.filters, metrics)
-  const [row] = await queryRows<Record<string, number>>(conn, sql, params)
-  const out: MetricValues = {}
-  for (const m of metrics) out[m] = Number(row?.[m] ?? 0)
-  return out
+): Promise<MetricValues[]> {
+  const { sql, params } = buildSummary(scope.siteId, ranges, scope.filters, metrics)
+  const rows = await queryRows<Record<string, number>>(conn, sql, params)
+  return ranges.map((_, i) => {
+    const out: MetricValues = {}
+    for (const m of metrics) out[m] = Number(rows[i]?.[m] ?? 0)
+    return out
+  })
 }
 
 /** Answer a stats request in the shape it asked for. */
 export async function getSummary(conn: DuckDBConnection, scope: Scope, req: SummaryRequest) {
-  const values = await runSummary(conn, scope, scope.range, req.metrics)
-  const previous = req.compare ? await runSummary(conn, scope, scope.previous, req.metrics) : undefined
+  const ranges = req.compare ? [scope.range, scope.previous] : [scope.range]
+  const [values, previous] = await runSummary(conn, scope, ranges, req.metrics)
   if (req.single) {
     const metric = req.metrics[0]
     const value = values[metric]!

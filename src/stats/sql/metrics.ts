@@ -3,7 +3,7 @@
 // DuckDB runs them side by side: plain counts in one pass; each distinct count on its own (grouped:
 // distinct (key, value) pairs, then counted); session metrics over one row per (key, session) —
 // n events, pv page views, first_ts, last_ts.
-import { type Metric, METRICS } from '../registry'
+import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */
 const COLUMNS = 'ts, event_type, session_id, user_id'
@@ -23,7 +23,9 @@ export function metricsSql(metrics: Metric[], where: string, keySql?: string): s
   const sessions = metrics.filter((m) => METRICS[m].kind === 'session')
   // With sessions at hand, distinct sessions are simply their number.
   const fromSessions = sessions.length > 0 && metrics.includes('unique_sessions')
-  const distinct = metrics.filter((m) => METRICS[m].kind === 'distinct' && !(fromSessions && m === 'unique_sessions'))
+  const distinct = metrics.filter(
+    (m) => METRICS[m].kind === 'distinct' && !(fromSessions && m === 'unique_sessions'),
+  )
   const parts: string[] = []
   if (counts.length > 0)
     parts.push(`SELECT ${key}${counts.map((m) => `${METRICS[m].sql} AS ${m}`).join(', ')} FROM sel${group}`)
@@ -38,8 +40,11 @@ export function metricsSql(metrics: Metric[], where: string, keySql?: string): s
     if (fromSessions) cols.push('count(*) AS unique_sessions')
     parts.push(`SELECT ${key}${cols.join(', ')} FROM sess${group}`)
   }
-  const ctes = [`sel AS NOT MATERIALIZED (SELECT ${keySql ? `${keySql} AS k, ` : ''}${COLUMNS} FROM events WHERE ${where})`]
+  const ctes = [
+    `sel AS NOT MATERIALIZED (SELECT ${keySql ? `${keySql} AS k, ` : ''}${COLUMNS} FROM events WHERE ${where})`,
+  ]
   if (sessions.length > 0) ctes.push(`sess AS NOT MATERIALIZED (${SESSIONS(key)})`)
-  const body = parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
+  const body =
+    parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
   return `WITH ${ctes.join(', ')} ${body}`
 }

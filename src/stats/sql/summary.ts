@@ -1,4 +1,5 @@
-// SQL of the summary: every requested metric over one scope and range.
+// SQL of the summary: every requested metric over one scope, for one range or several at once (the
+// period and the one it is compared with), one row per range in the order given.
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import type { Metric } from '../registry'
@@ -7,9 +8,17 @@ import { metricsSql } from './metrics'
 import { Params } from './params'
 import { whereSql } from './selection'
 
-/** One row with a column per metric. */
-export function buildSummary(siteId: string, range: Range, filters: Filter[], metrics: Metric[]): Query {
+/** One row with a column per metric for each range (column `r` = index of the range). */
+export function buildSummary(
+  siteId: string,
+  ranges: Range | Range[],
+  filters: Filter[],
+  metrics: Metric[],
+): Query {
   const p = new Params()
-  const where = whereSql(siteId, range, filters, p)
-  return { sql: metricsSql(metrics, where), params: p.values }
+  const list = Array.isArray(ranges) ? ranges : [ranges]
+  const parts = list.map(
+    (range, i) => `SELECT ${i} AS r, * FROM (${metricsSql(metrics, whereSql(siteId, range, filters, p))})`,
+  )
+  return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
 }

@@ -1,7 +1,7 @@
 // Periods: a period name (plus `from`/`to` for custom) and a time zone become the half-open range
 // [from, to) in epoch ms, with the previous period of the same kind for comparisons.
 import { AppError } from '../../http/errors'
-import { CALENDAR_PERIODS, type Period, ROLLING_PERIODS, type RollingPeriod } from '../registry'
+import { type CALENDAR_PERIODS, type Period, ROLLING_PERIODS, type RollingPeriod } from '../registry'
 import { localToInstant, toLocal } from './zone'
 
 const DAY = 86_400_000

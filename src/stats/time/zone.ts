@@ -44,7 +44,8 @@ export function parseTimezone(tz: string | undefined): string {
 export function offsetAt(tz: string, t: number): number {
   if (tz === 'UTC') return 0
   const p: Record<string, number> = {}
-  for (const part of formatter(tz).formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value)
+  for (const part of formatter(tz).formatToParts(t))
+    if (part.type !== 'literal') p[part.type] = Number(part.value)
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
   const seconds = Math.floor(t / 1000) * 1000
   return wall - seconds

@@ -66,7 +66,7 @@ export function propertyText(row: Row, key: string): string | null {
 }
 
 /** The value of field/dimension `name` (`url`, `property:plan`, `property.plan`) for a row. */
-export function valueOf(row: Row, name: string): string | null {
+export function fieldValue(row: Row, name: string): string | null {
   if (name.startsWith('property.') || name.startsWith('property:')) return propertyText(row, name.slice(9))
   if (name === 'referrer_domain') return referrerDomain(row.referrer)
   return row[name as 'url'] as string | null
@@ -76,7 +76,7 @@ export function valueOf(row: Row, name: string): string | null {
 export function passes(row: Row, filters: [string, string][]): boolean {
   return filters.every(([name, value]) => {
     const want = value === '' ? null : name === 'country' ? value.toUpperCase() : value
-    return valueOf(row, name) === want
+    return fieldValue(row, name) === want
   })
 }
 
@@ -149,7 +149,7 @@ export function breakdown(
   dimension: string,
   m: Metric,
 ): { key: string | null; value: number }[] {
-  const out = [...groupBy(rows, (r) => valueOf(r, dimension))].map(([key, g]) => ({
+  const out = [...groupBy(rows, (r) => fieldValue(r, dimension))].map(([key, g]) => ({
     key,
     value: metric(g, m),
   }))
