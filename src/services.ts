@@ -31,7 +31,10 @@ export function usesLog(config: Config): boolean {
 }
 
 /** Open the database and build every dependency of `createApp`; `close()` flushes, checkpoints and closes. */
-export async function createServices(config: Config, opts: ServicesOptions): Promise<AppDeps & { close(): Promise<void> }> {
+export async function createServices(
+  config: Config,
+  opts: ServicesOptions,
+): Promise<AppDeps & { close(): Promise<void> }> {
   const db = await openDatabase(config.dbPath)
   await migrate(db.writer)
   // From here on no SQL can touch files (the export's private scratch directory excepted).

@@ -23,7 +23,12 @@ export function createPersist(buffer: EventBuffer, ids: EventIdIndex, wal: Write
 }
 
 /** Remember the event ids stored in the last `ttlMs`, so retries after a restart are still recognised. */
-export async function loadRecentEventIds(db: Database, ids: EventIdIndex, now: number, ttlMs = 86_400_000): Promise<void> {
+export async function loadRecentEventIds(
+  db: Database,
+  ids: EventIdIndex,
+  now: number,
+  ttlMs = 86_400_000,
+): Promise<void> {
   const rows = await queryRows<{ site_id: string; event_id: string; received_at: number }>(
     db.reader,
     'SELECT site_id, event_id, received_at FROM events WHERE event_id IS NOT NULL AND received_at >= $1 ORDER BY received_at',

@@ -21,7 +21,19 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 function toTuple(r: EventRow): RowTuple {
-  return [r.siteId, r.eventType, r.ts, r.sessionId, r.userId, r.url, r.referrer, r.deviceType, r.country, r.properties, r.eventId]
+  return [
+    r.siteId,
+    r.eventType,
+    r.ts,
+    r.sessionId,
+    r.userId,
+    r.url,
+    r.referrer,
+    r.deviceType,
+    r.country,
+    r.properties,
+    r.eventId,
+  ]
 }
 
 function fromTuple(t: RowTuple): EventRow {
@@ -54,7 +66,11 @@ export function encodeRecord(seq: number, receivedAt: number, rows: EventRow[]):
 }
 
 /** The records of a segment file, and where (if anywhere) a torn or corrupt tail starts. */
-export function decodeSegment(bytes: Uint8Array): { records: LogRecord[]; validBytes: number; corrupt: boolean } {
+export function decodeSegment(bytes: Uint8Array): {
+  records: LogRecord[]
+  validBytes: number
+  corrupt: boolean
+} {
   const records: LogRecord[] = []
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let off = 0
@@ -64,10 +80,17 @@ export function decodeSegment(bytes: Uint8Array): { records: LogRecord[]; validB
     if (view.getUint32(off, true) !== MAGIC || len > MAX_PAYLOAD || off + HEADER_BYTES + len > bytes.length)
       return { records, validBytes: off, corrupt: true }
     const body = bytes.subarray(off + 12, off + HEADER_BYTES + len)
-    if (Bun.hash.crc32(body) !== view.getUint32(off + 8, true)) return { records, validBytes: off, corrupt: true }
+    if (Bun.hash.crc32(body) !== view.getUint32(off + 8, true))
+      return { records, validBytes: off, corrupt: true }
     try {
-      const [receivedAt, tuples] = JSON.parse(decoder.decode(bytes.subarray(off + HEADER_BYTES, off + HEADER_BYTES + len)))
-      records.push({ seq: Number(view.getBigUint64(off + 12, true)), receivedAt, rows: (tuples as RowTuple[]).map(fromTuple) })
+      const [receivedAt, tuples] = JSON.parse(
+        decoder.decode(bytes.subarray(off + HEADER_BYTES, off + HEADER_BYTES + len)),
+      )
+      records.push({
+        seq: Number(view.getBigUint64(off + 12, true)),
+        receivedAt,
+        rows: (tuples as RowTuple[]).map(fromTuple),
+      })
     } catch {
       return { records, validBytes: off, corrupt: true }
     }

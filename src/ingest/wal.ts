@@ -2,13 +2,23 @@
 // acknowledged. One sync serves every request that arrived while the previous one ran (group commit).
 // The log is a directory of segment files named by their first sequence number; segments whose records
 // are all applied to DuckDB are deleted after a flush.
-import { close, fdatasync, ftruncate, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, write } from 'node:fs'
+import {
+  close,
+  fdatasync,
+  ftruncate,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  write,
+} from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { AppError } from '../http/errors'
 import type { Logger } from '../logger'
 import type { EventRow } from './validate'
-import { type LogRecord, decodeSegment, encodeRecord } from './wal-format'
+import { decodeSegment, encodeRecord, type LogRecord } from './wal-format'
 
 /** Options of `WriteAheadLog.open`. */
 export interface WalOptions {
@@ -38,7 +48,11 @@ interface Pending {
 const segmentName = (seq: number) => `${String(seq).padStart(16, '0')}.log`
 
 // Plain descriptors with the callback API (run on the thread pool, so the event loop never blocks on disk).
-const writeAt = promisify(write) as (fd: number, buf: Uint8Array, off: number, len: number, pos: number) => Promise<number>
+function writeAt(fd: number, buf: Uint8Array, off: number, len: number, pos: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    write(fd, buf, off, len, pos, (err, n) => (err ? reject(err) : resolve(n))),
+  )
+}
 const syncData = promisify(fdatasync)
 const truncateTo = promisify(ftruncate)
 const closeFd = promisify(close)
@@ -119,19 +133,25 @@ export class WriteAheadLog {
         if (this.rotateWanted) await this.startSegment(group[0].seq)
         const buf = group.length === 1 ? group[0].bytes : Buffer.concat(group.map((g) => g.bytes))
         let written = 0
-        while (written < buf.length) written += await writeAt(this.fd, buf, written, buf.length - written, this.goodSize + written)
+        while (written < buf.length)
+          written += await writeAt(this.fd, buf, written, buf.length - written, this.goodSize + written)
         if (this.opts.sync) await syncData(this.fd)
         this.goodSize += buf.length
         this.active.size = this.goodSize
         this.active.lastSeq = group[group.length - 1].seq
         for (const g of group) g.resolve(g.seq)
       } catch (err) {
-        this.opts.logger.error('write-ahead log write failed', { error: (err as Error).message, records: group.length })
+        this.opts.logger.error('write-ahead log write failed', {
+          error: (err as Error).message,
+          records: group.length,
+        })
         // Cut any partial record so later records stay readable; if even that fails, move to a new segment.
         await truncateTo(this.fd, this.goodSize).catch(() => {
           this.rotateWanted = true
         })
-        const e = new AppError(503, 'Could not write the event log; retry shortly', undefined, { 'retry-after': '1' })
+        const e = new AppError(503, 'Could not write the event log; retry shortly', undefined, {
+          'retry-after': '1',
+        })
         for (const g of group) g.reject(e)
       }
     }
@@ -159,12 +179,15 @@ export class WriteAheadLog {
       try {
         unlinkSync(s.path)
       } catch (err) {
-        this.opts.logger.warn('write-ahead log: could not delete an applied segment', { error: (err as Error).message })
+        this.opts.logger.warn('write-ahead log: could not delete an applied segment', {
+          error: (err as Error).message,
+        })
         return true
       }
       return false
     })
-    if (this.active.lastSeq <= seq && this.active.size >= (this.opts.rotateBytes ?? 16 * 1024 * 1024)) this.rotateWanted = true
+    if (this.active.lastSeq <= seq && this.active.size >= (this.opts.rotateBytes ?? 16 * 1024 * 1024))
+      this.rotateWanted = true
   }
 
   /** Wait for queued writes, then close the active segment. */

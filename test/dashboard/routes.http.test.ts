@@ -1,8 +1,6 @@
 // The dashboard routes through app.handle: the page, its bundled assets, the security headers,
 // nothing from a CDN, and the routes kept out of the API document.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { readFileSync } from 'node:fs'
-import { API_TYPES_FILE, generateApiTypes } from '../../src/dashboard/generate-api-types'
 import { createTestApp, type TestApp } from '../helpers/app'
 
 let t: TestApp
@@ -55,15 +53,5 @@ describe('GET /', () => {
     const paths = Object.keys(body.paths)
     expect(paths).not.toContain('/')
     expect(paths.some((p) => p.startsWith('/dashboard'))).toBe(false)
-  })
-})
-
-describe('API types', () => {
-  test('client/api-types.ts is generated from the current OpenAPI document (run src/dashboard/generate-api-types.ts)', async () => {
-    // A stale file means the dashboard may be typed against an API that no longer exists:
-    // regenerate with `bun src/dashboard/generate-api-types.ts`, then `tsc` shows what broke.
-    const fresh = await generateApiTypes()
-    const stale = readFileSync(API_TYPES_FILE, 'utf8') !== fresh
-    expect({ stale }).toEqual({ stale: false })
   })
 })

@@ -14,7 +14,12 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-const env = { PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN, PULSE_FLUSH_INTERVAL_MS: '20', PULSE_RATE_LIMIT_PER_MINUTE: '0' }
+const env = {
+  PULSE_DATA_DIR: dataDir,
+  PULSE_ADMIN_TOKEN: ADMIN,
+  PULSE_FLUSH_INTERVAL_MS: '20',
+  PULSE_RATE_LIMIT_PER_MINUTE: '0',
+}
 
 /** Open-loop load: a request every `everyMs` until stopped; returns the ids the server acknowledged. */
 function load(base: string, key: string, prefix: string, everyMs: number) {
@@ -25,7 +30,12 @@ function load(base: string, key: string, prefix: string, everyMs: number) {
     const i = n++
     const batch = i % 4 === 0
     const ids = batch ? Array.from({ length: 25 }, (_, j) => `${prefix}_${i}_${j}`) : [`${prefix}_${i}`]
-    const events = ids.map((id) => ({ site_id: 'crash', event_type: 'page_view', timestamp: Date.now(), session_id: id }))
+    const events = ids.map((id) => ({
+      site_id: 'crash',
+      event_type: 'page_view',
+      timestamp: Date.now(),
+      session_id: id,
+    }))
     const p = fetch(`${base}${batch ? '/collect/batch' : '/collect'}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -76,7 +86,9 @@ describe('crash safety', () => {
 
     const instance = await DuckDBInstance.create(join(dataDir, 'pulse.duckdb'))
     const conn = await instance.connect()
-    const rows = (await conn.runAndReadAll('SELECT session_id, count(*) AS n FROM events GROUP BY session_id')).getRowObjectsJS()
+    const rows = (
+      await conn.runAndReadAll('SELECT session_id, count(*) AS n FROM events GROUP BY session_id')
+    ).getRowObjectsJS()
     conn.closeSync()
     instance.closeSync()
     const stored = new Map(rows.map((r) => [r.session_id as string, Number(r.n)]))

@@ -11,7 +11,7 @@ import { queryRows } from '../../src/db/rows'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { ADMIN_TOKEN, T0, event } from '../helpers/app'
+import { ADMIN_TOKEN, event, T0 } from '../helpers/app'
 
 let dir: string
 beforeEach(() => {
@@ -21,7 +21,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function boot(env: Record<string, string> = {}) {
   const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN, ...env })
-  const deps = await createServices(config, { clock: manualClock(T0), logger: createLogger('silent'), autoFlush: false })
+  const deps = await createServices(config, {
+    clock: manualClock(T0),
+    logger: createLogger('silent'),
+    autoFlush: false,
+  })
   const app = createApp(deps)
   const post = async (path: string, key: string, body: unknown) =>
     app.handle(
@@ -57,7 +61,10 @@ describe('write-ahead log', () => {
     s.crash() // crash again right after the replay flush: nothing is replayed twice
     s = await boot()
     expect(await s.count()).toBe(51)
-    const sessions = await queryRows<{ n: number }>(s.deps.db.reader, 'SELECT count(DISTINCT session_id) AS n FROM events')
+    const sessions = await queryRows<{ n: number }>(
+      s.deps.db.reader,
+      'SELECT count(DISTINCT session_id) AS n FROM events',
+    )
     expect(sessions[0].n).toBe(51)
     await s.deps.close()
   })
@@ -101,7 +108,9 @@ describe('write-ahead log', () => {
       const res = await s.post('/collect', secret_key, e)
       expect(await res.json()).toEqual({ success: true, data: { accepted: 1 } })
     }
-    const batch = await s.post('/collect/batch', secret_key, { events: [e, event('a', { event_id: 'evt_2' }), event('a', { event_id: 'evt_2' })] })
+    const batch = await s.post('/collect/batch', secret_key, {
+      events: [e, event('a', { event_id: 'evt_2' }), event('a', { event_id: 'evt_2' })],
+    })
     expect((await batch.json()).data.accepted).toBe(3)
     expect(await s.count()).toBe(2)
     await s.deps.close()

@@ -1,7 +1,7 @@
 // The dashboard's API client. Paths, query parameters, bodies and response data are typed from
-// api-types.ts, generated from the server's /openapi/json. The token travels only in the
+// src/sdk/src/openapi-types.ts (shared with the SDK), generated from the server's /openapi/json. The token travels only in the
 // Authorization header, never in a URL.
-import type { paths } from './api-types'
+import type { paths } from '../../sdk/src/openapi-types'
 
 type Method = 'get' | 'post'
 /** Paths of the API that answer `method`. */

@@ -1,5 +1,5 @@
 // Every API call the dashboard makes, one function per question, each turning the view (site,
-// period, filters) into documented query parameters. Only public endpoints, typed from api-types.ts.
+// period, filters) into documented query parameters. Only public endpoints, typed from the SDK's generated OpenAPI types.
 import type { ApiClient } from './api'
 import { chooseInterval, type Interval, periodParams } from './periods'
 import { filterParams, PROPERTY_KEY, type ViewState } from './state'
