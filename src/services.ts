@@ -15,7 +15,6 @@ import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
-import { exportScratchDir } from './stats/export/parquet-file'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -37,8 +36,8 @@ export async function createServices(
 ): Promise<AppDeps & { close(): Promise<void> }> {
   const db = await openDatabase(config.dbPath)
   await migrate(db.writer)
-  // From here on no SQL can touch files (the export's private scratch directory excepted).
-  await lockDownExternalAccess(db, { allowedDirectories: [exportScratchDir()] })
+  // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
+  await lockDownExternalAccess(db)
   const store = new SiteStore(db)
   await store.reload()
 

@@ -43,7 +43,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   })
   const clock = manualClock(T0)
-  const deps = await createServices(config, { clock, logger: createLogger('silent'), autoFlush: false })
+  const deps = await createServices(config, {
+    clock,
+    logger: createLogger(config.logLevel),
+    autoFlush: false,
+  })
   const app = createApp(deps)
   const request: TestApp['request'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers }

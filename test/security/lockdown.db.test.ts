@@ -8,6 +8,7 @@ import { lockDownExternalAccess } from '../../src/db/lockdown'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
+import { exportScratchDir } from '../../src/stats/export/parquet-file'
 import { ADMIN_TOKEN, createTestApp, event, type TestApp } from '../helpers/app'
 
 const dir = mkdtempSync(join(tmpdir(), 'pulse-lockdown-'))
@@ -113,13 +114,24 @@ describe('a locked-down server', () => {
     expect(await failure("SELECT * FROM read_csv('/etc/passwd')", h.deps.db.reader)).toMatch(DENIED)
   })
 
-  test('still exports Parquet (through its allowed scratch directory), CSV and NDJSON', async () => {
+  test('still exports Parquet (written by its own private instance), CSV and NDJSON', async () => {
     for (const format of ['parquet', 'csv', 'ndjson']) {
       const res = await h.request('GET', `/api/v1/export?site_id=site_a&format=${format}`, {
         key: ADMIN_TOKEN,
       })
       expect({ format, status: res.status }).toEqual({ format, status: 200 })
-      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0)
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      expect(bytes.byteLength).toBeGreaterThan(0)
+      if (format === 'parquet') expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1')
     }
+  })
+
+  test("the export's scratch directory is out of reach of the main instance", async () => {
+    const dir = exportScratchDir()
+    writeFileSync(join(dir, 'probe.csv'), 'a\n1\n')
+    expect(await failure(`SELECT * FROM read_csv('${join(dir, 'probe.csv')}')`, h.deps.db.reader)).toMatch(
+      DENIED,
+    )
+    expect(await failure(`COPY (SELECT 1) TO '${join(dir, 'x.csv')}'`, h.deps.db.reader)).toMatch(DENIED)
   })
 })
