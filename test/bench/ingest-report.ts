@@ -97,6 +97,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
         fixed(p.server.main, 0),
         fixed(p.server.total, 0),
         fixed(p.load.clientCpuPct, 0),
+        p.ackedBefore === undefined ? '–' : int(p.ackedBefore),
         p.drainMs === undefined ? '–' : fixed(p.drainMs, 0),
         others || '–',
       ])
@@ -105,7 +106,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
     `HTTP ingest: load from a separate process (raw keep-alive HTTP/1.1); peak phases ${o.phaseMs / 1000} s each (first ${o.warmupMs / 1000} s warm-up), ${o.connections} connections for single events and 8 for batches, best of ${o.rounds} interleaved round(s); raw DuckDB = src/ingest/writer.ts appender into an on-disk file (best round)`,
     formatTable(headers, summary),
     '',
-    'Per phase (CPU in % of one core: server JS thread / server all threads / load generator; drain = stats call that flushes the buffer afterwards)',
+    'Per phase (best round). CPU in % of one core: server JS thread / server all threads / load generator. Stored before = events the server already held (its event_id index grows with them). Drain = the stats call after the phase, which flushes the buffer.',
     formatTable(
       [
         'target',
@@ -119,6 +120,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
         'srv JS %',
         'srv all %',
         'client %',
+        'stored before',
         'drain ms',
         'non-200',
       ],

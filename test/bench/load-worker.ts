@@ -26,6 +26,8 @@ export interface LoadConfig {
   rate?: number
   /** Unique prefix of the `event_id`s this run sends. */
   idPrefix: string
+  /** Send events without `event_id` (default: each event has a unique one, as the SDK sends). */
+  noEventIds?: boolean
   /** Event timestamps lie in the 30 minutes before this. */
   now: number
   seed: number
@@ -57,7 +59,9 @@ function requestFactory(cfg: LoadConfig): () => Buffer {
     JSON.stringify(e).slice(0, -1),
   )
   let seq = 0
-  const event = () => `${pool[seq % pool.length]},"event_id":"${cfg.idPrefix}${(seq++).toString(36)}"}`
+  const event = cfg.noEventIds
+    ? () => `${pool[seq++ % pool.length]}}`
+    : () => `${pool[seq % pool.length]},"event_id":"${cfg.idPrefix}${(seq++).toString(36)}"}`
   const head = `POST ${cfg.path} HTTP/1.1\r\nHost: ${cfg.host}:${cfg.port}\r\nAuthorization: Bearer ${cfg.token}\r\nContent-Type: application/json\r\n`
   return () => {
     let body: string
