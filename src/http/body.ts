@@ -30,6 +30,9 @@ export async function readBodyText(
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes)
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase()
+  // Fast path: a plain body of declared length (the server holds it to that length) is read in one go;
+  // streaming it chunk by chunk costs about half the throughput of small requests.
+  if (declared !== null && (!encoding || encoding === 'identity')) return readWhole(request, deadlineMs)
   let stream = request.body
   if (!stream) return ''
   if (encoding === 'gzip')
@@ -47,15 +50,7 @@ export async function readBodyText(
       if (done) break
       size += value.byteLength
       if (size > maxBytes) throw tooLarge(maxBytes)
-      if (performance.now() > deadline)
-        throw new AppError(
-          408,
-          `Request body took longer than ${Math.round(deadlineMs / 1000)} s to arrive`,
-          undefined,
-          {
-            connection: 'close',
-          },
-        )
+      if (performance.now() > deadline) throw slowBody(deadlineMs)
       chunks.push(value)
     }
   } catch (err) {
@@ -74,6 +69,34 @@ export async function readBodyText(
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function slowBody(deadlineMs: number): AppError {
+  return new AppError(408, `Request body took longer than ${Math.round(deadlineMs / 1000)} s to arrive`, undefined, {
+    connection: 'close',
+  })
+}
+
+/** The whole body of declared length, or 408 when it does not arrive within the deadline. */
+async function readWhole(request: Request, deadlineMs: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(slowBody(deadlineMs)), deadlineMs)
+  })
+  let bytes: ArrayBuffer
+  try {
+    bytes = await Promise.race([request.arrayBuffer(), late])
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw new AppError(400, 'Request body could not be read')
+  } finally {
+    clearTimeout(timer)
+  }
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new AppError(400, 'Request body is not valid UTF-8')
+  }
+}
 
 /** Errors the stream once more than `maxBytes` pass: bounds the compressed side of a gzip body. */
 function limitBytes(maxBytes: number): TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>> {

@@ -65,7 +65,7 @@ export function ingestRoutes(deps: IngestDeps) {
         const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam: query.api_key,
-          ip: clientIp(server, request),
+          ip: () => clientIp(server, request),
         })
         const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
         if (rejected.length > 0)
@@ -119,7 +119,7 @@ export function ingestRoutes(deps: IngestDeps) {
         const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam,
-          ip: clientIp(server, request),
+          ip: () => clientIp(server, request),
         })
         const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
         const accepted = await acceptRows(deps, rows)

@@ -29,7 +29,8 @@ export interface RequestInfo {
   headers: Headers
   /** A key passed in the query string or body (public keys only: browsers avoid a preflight). */
   keyParam?: string
-  ip?: string
+  /** The client address as a rate-limit id; asked only for public-key traffic (it costs a lookup). */
+  ip?: () => string | undefined
 }
 
 /** An authorised ingest request: its key, and the rate-limit state to report in `RateLimit-*` headers. */
@@ -51,7 +52,8 @@ export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedI
     throw new AppError(403, 'A secret key must be sent in the Authorization header, never in a URL or body')
   const origin = req.headers.get('origin')
   if (origin) checkOrigin(deps.store, rec, origin, req.headers)
-  const byIp = rec.kind === 'public' && req.ip ? deps.ipLimiter.take(`${rec.siteId}|${req.ip}`) : undefined
+  const ip = rec.kind === 'public' ? req.ip?.() : undefined
+  const byIp = ip ? deps.ipLimiter.take(`${rec.siteId}|${ip}`) : undefined
   if (byIp) enforce(byIp)
   const byKey = deps.keyLimiter.take(rec.keyId)
   enforce(byKey)

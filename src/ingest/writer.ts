@@ -44,10 +44,17 @@ export async function getAppliedSeq(db: Database): Promise<number> {
   return Number(r.getRows()[0]?.[0] ?? 0)
 }
 
+/** Rows appended between yields to the event loop, so a large flush never stalls requests for long. */
+const SLICE_ROWS = 1024
+
 async function appendRows(db: Database, c: EventColumns, n: number): Promise<void> {
   const a = await db.writer.createAppender('events')
   try {
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % SLICE_ROWS === 0) {
+        a.flushSync()
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
       a.appendVarchar(c.siteId[i])
       a.appendVarchar(c.eventType[i])
       a.appendBigInt(BigInt(c.ts[i]))
