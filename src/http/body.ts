@@ -71,9 +71,14 @@ export async function readBodyText(
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 function slowBody(deadlineMs: number): AppError {
-  return new AppError(408, `Request body took longer than ${Math.round(deadlineMs / 1000)} s to arrive`, undefined, {
-    connection: 'close',
-  })
+  return new AppError(
+    408,
+    `Request body took longer than ${Math.round(deadlineMs / 1000)} s to arrive`,
+    undefined,
+    {
+      connection: 'close',
+    },
+  )
 }
 
 /** The whole body of declared length, or 408 when it does not arrive within the deadline. */
