@@ -51,10 +51,7 @@ async function appendRows(db: Database, c: EventColumns, n: number): Promise<voi
   const a = await db.writer.createAppender('events')
   try {
     for (let i = 0; i < n; i++) {
-      if (i > 0 && i % SLICE_ROWS === 0) {
-        a.flushSync()
-        await new Promise<void>((resolve) => setImmediate(resolve))
-      }
+      if (i > 0 && i % SLICE_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve))
       a.appendVarchar(c.siteId[i])
       a.appendVarchar(c.eventType[i])
       a.appendBigInt(BigInt(c.ts[i]))
