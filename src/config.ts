@@ -14,6 +14,8 @@ export interface Config {
   maxBufferRows: number
   rateLimitPerMinute: number
   ipRateLimitPerMinute: number
+  /** Reverse proxies in front of PULSE whose `X-Forwarded-For` entries are trusted (0: use the peer address). */
+  trustedProxies: number
   maxEventAgeDays: number
   maxBodyBytes: number
   maxBatchEvents: number
@@ -67,6 +69,7 @@ export function loadConfig(env: Env): Config {
     maxBufferRows,
     rateLimitPerMinute: int(env, 'PULSE_RATE_LIMIT_PER_MINUTE', 6000, 0, 100_000_000),
     ipRateLimitPerMinute: int(env, 'PULSE_IP_RATE_LIMIT_PER_MINUTE', 600, 0, 100_000_000),
+    trustedProxies: int(env, 'PULSE_TRUSTED_PROXIES', 0, 0, 10),
     maxEventAgeDays: int(env, 'PULSE_MAX_EVENT_AGE_DAYS', 30, 1, 36_500),
     maxBodyBytes: int(env, 'PULSE_MAX_BODY_BYTES', 1_048_576, 1024, 256 * 1_048_576),
     maxBatchEvents: int(env, 'PULSE_MAX_BATCH_EVENTS', 1000, 1, 100_000),

@@ -1,6 +1,24 @@
 // The client address a per-IP rate limit is keyed by. An IPv6 client usually controls a whole /64,
 // so IPv6 addresses are bucketed by that prefix; IPv4-mapped IPv6 addresses count as their IPv4 address.
 
+/**
+ * The client's address: the TCP peer, or — behind `trustedProxies` reverse proxies — the address the
+ * outermost trusted proxy saw, counted from the right of `X-Forwarded-For` (each proxy appends the
+ * address it received from; entries further left are the client's own claims and are ignored).
+ */
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | null,
+  trustedProxies: number,
+): string | undefined {
+  if (trustedProxies <= 0 || !forwardedFor) return peer
+  const hops = forwardedFor
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h.length > 0 && h.length <= 64)
+  return hops[Math.max(0, hops.length - trustedProxies)] ?? peer
+}
+
 /** The rate-limit id of a peer address: IPv4 as is, IPv6 as its /64 prefix (`2001:db8:0:1::/64`). */
 export function ipBucketId(address: string): string {
   if (!address.includes(':')) return address

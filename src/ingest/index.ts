@@ -1,7 +1,7 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
 import { Elysia } from 'elysia'
 import { readJsonBody } from '../http/body'
-import { ipBucketId } from '../http/client-ip'
+import { clientAddress, ipBucketId } from '../http/client-ip'
 import { AppError } from '../http/errors'
 import { rateLimitHeaders } from '../http/rate-limit'
 import { errors } from '../http/responses'
@@ -28,8 +28,10 @@ function corsHeaders(set: { headers: Record<string, string | number> }, request:
 function clientIp(
   server: { requestIP(r: Request): { address: string } | null } | null,
   request: Request,
+  trustedProxies: number,
 ): string | undefined {
-  const address = server?.requestIP(request)?.address
+  const peer = server?.requestIP(request)?.address
+  const address = clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies)
   return address ? ipBucketId(address) : undefined
 }
 
@@ -65,7 +67,7 @@ export function ingestRoutes(deps: IngestDeps) {
         const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam: query.api_key,
-          ip: () => clientIp(server, request),
+          ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
         const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
         if (rejected.length > 0)
@@ -119,7 +121,7 @@ export function ingestRoutes(deps: IngestDeps) {
         const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
           keyParam,
-          ip: () => clientIp(server, request),
+          ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
         const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
         const accepted = await acceptRows(deps, rows)
