@@ -5,10 +5,10 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
-import { EVENT_COLUMNS } from '../../src/db/event-columns'
 import type { Database } from '../../src/db/open'
 import type { EventColumns } from '../../src/ingest/columns'
 import { appendEvents } from '../../src/ingest/writer'
+import { EVENT_COLUMNS } from './event-columns'
 
 /** Writes `n` rows of `cols`; `dir` is a scratch directory for files; `prepared` from the method's `prepare`. */
 export type WriteMethod = (

@@ -9,22 +9,6 @@ import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
 import { writeParquetFile } from './parquet-file'
 
-/** CSV columns, in order (the fields of GET /api/v1/events). */
-export const CSV_COLUMNS = [
-  'site_id',
-  'event_type',
-  'timestamp',
-  'session_id',
-  'user_id',
-  'url',
-  'referrer',
-  'device_type',
-  'country',
-  'properties',
-  'event_id',
-  'received_at',
-] as const
-
 /** One CSV field (RFC 4180): empty for null, quoted when it holds a comma, quote or line break. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return ''
@@ -59,7 +43,8 @@ export async function streamText(db: Database, q: Query, format: 'ndjson' | 'csv
   }
   const names = result.columnNames()
   const encoder = new TextEncoder()
-  let header = format === 'csv' ? `${CSV_COLUMNS.join(',')}\r\n` : ''
+  // The header is the query's own column list (the fields of GET /api/v1/events), so it cannot drift.
+  let header = format === 'csv' ? `${names.join(',')}\r\n` : ''
   let closed = false
   const close = () => {
     if (!closed) conn.closeSync()

@@ -1,4 +1,4 @@
-// The events column list, in table order: the one place the writer and the buffer agree on.
+// The events table's column list, in table order: the bench's CSV/NDJSON writers must match it.
 
 /** Column names of the `events` table in order. */
 export const EVENT_COLUMNS = [
