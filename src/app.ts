@@ -4,12 +4,15 @@ import type { Clock } from './clock'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
+import type { DbSupervisor } from './db/supervisor'
 import { healthRoutes } from './health'
 import { errorFunnel } from './http/error-funnel'
+import { AppError, errorResponse } from './http/errors'
 import type { RateLimiter } from './http/rate-limit'
 import { ingestRoutes } from './ingest'
 import type { EventBuffer } from './ingest/buffer'
-import type { EventRow } from './ingest/validate'
+import type { Persist } from './ingest/persist'
+import type { WriteAheadLog } from './ingest/wal'
 import type { Logger } from './logger'
 import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
@@ -30,9 +33,13 @@ export interface AppDeps {
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
+  /** Whether DuckDB is usable; reopens it after a fatal error. */
+  supervisor: DbSupervisor
+  /** The write-ahead log (fsync mode on a file), with any damage found at start-up. */
+  wal: WriteAheadLog | undefined
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
-  persist: (rows: EventRow[], receivedAt: number) => Promise<void>
-  /** `draining` is set at shutdown: ingest answers 503 from then on. */
+  persist: Persist
+  /** `draining` is set at shutdown: every request but /health answers 503 from then on. */
   lifecycle: { draining: boolean }
   startedAt: number
 }
@@ -40,7 +47,14 @@ export interface AppDeps {
 /** The PULSE Elysia app. */
 export function createApp(deps: AppDeps) {
   return new Elysia({ name: 'pulse', normalize: false })
-    .use(errorFunnel(deps.logger))
+    .use(errorFunnel(deps.logger, (err) => deps.supervisor.observe(err)))
+    .onRequest(({ request }) => {
+      // Shutting down: refuse at once with a clear answer, rather than a reset connection.
+      if (deps.lifecycle.draining && new URL(request.url).pathname !== '/health')
+        return errorResponse(
+          new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' }),
+        )
+    })
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps.buffer, deps.startedAt, deps.clock))
     .use(ingestRoutes(deps))

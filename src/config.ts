@@ -21,6 +21,8 @@ export interface Config {
   maxBatchEvents: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   durability: 'fsync' | 'none'
+  /** Longest a SIGTERM drain may take before the server exits (what is logged stays for the next start). */
+  shutdownTimeoutMs: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -75,5 +77,6 @@ export function loadConfig(env: Env): Config {
     maxBatchEvents: int(env, 'PULSE_MAX_BATCH_EVENTS', 1000, 1, 100_000),
     logLevel: oneOf(env, 'PULSE_LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
     durability: oneOf(env, 'PULSE_DURABILITY', 'fsync', ['fsync', 'none'] as const),
+    shutdownTimeoutMs: int(env, 'PULSE_SHUTDOWN_TIMEOUT_MS', 30_000, 100, 600_000),
   }
 }

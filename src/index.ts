@@ -37,13 +37,27 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info('shutting down', { signal })
-    const force = setTimeout(() => process.exit(1), 9_000)
+    // From now on every request but /health answers 503 with Retry-After (the listener stays open, so
+    // clients get an answer, not a reset); acknowledgements in progress finish, then the buffer drains.
     services.lifecycle.draining = true
+    logger.info('shutting down: refusing new requests, writing buffered events', {
+      signal,
+      buffered: services.buffer.depth,
+      timeoutMs: config.shutdownTimeoutMs,
+    })
     try {
-      await app.stop()
-      await services.close()
-      clearTimeout(force)
+      const report = await services.close()
+      await app.stop(true)
+      if (report.lost > 0) {
+        logger.error('shutdown lost acknowledged events', { ...report })
+        process.exit(1)
+      }
+      logger.info(
+        report.leftInLog > 0
+          ? 'stopped; events not yet in the database stay in the write-ahead log and are written at the next start'
+          : 'stopped; every acknowledged event is in the database',
+        { ...report },
+      )
       process.exit(0)
     } catch (err) {
       logger.error('shutdown failed', { error: (err as Error).stack })

@@ -1,12 +1,13 @@
 // Build the running parts from config: open DuckDB, migrate, load keys, open the write-ahead log and
-// replay what it holds beyond the last flush, create the buffer and limiters.
+// replay what it holds beyond the last flush, create the buffer, the database supervisor and limiters.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
-import { lockDownExternalAccess } from './db/lockdown'
+import { applyLockDown, lockDownExternalAccess } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/open'
+import { DbSupervisor } from './db/supervisor'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex } from './ingest/dedupe'
@@ -24,31 +25,48 @@ export interface ServicesOptions {
   autoFlush?: boolean
 }
 
+/** What `close()` did with the events still held in memory. */
+export interface CloseReport {
+  /** Events written to DuckDB by the final flush. */
+  flushed: number
+  /** Events not in DuckDB but safe in the write-ahead log: written at the next start. */
+  leftInLog: number
+  /** Acknowledged events that are in neither (only possible without a log, if the final flush failed). */
+  lost: number
+}
+
 /** Whether acknowledgements go through the write-ahead log (never for an in-memory database). */
 export function usesLog(config: Config): boolean {
   return config.durability === 'fsync' && config.dbPath !== ':memory:'
 }
 
-/** Open the database and build every dependency of `createApp`; `close()` flushes, checkpoints and closes. */
+/** Open the database and build every dependency of `createApp`; `close()` drains, checkpoints and closes. */
 export async function createServices(
   config: Config,
   opts: ServicesOptions,
-): Promise<AppDeps & { close(): Promise<void> }> {
+): Promise<AppDeps & { close(timeoutMs?: number): Promise<CloseReport> }> {
   const db = await openDatabase(config.dbPath)
   await migrate(db.writer)
   // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
   await lockDownExternalAccess(db)
+  const supervisor = new DbSupervisor(db, {
+    clock: opts.clock,
+    logger: opts.logger,
+    afterOpen: (writer) => applyLockDown(writer),
+  })
   const store = new SiteStore(db)
   await store.reload()
 
+  const appliedSeq = await getAppliedSeq(db)
   let wal: WriteAheadLog | undefined
   let replay: Awaited<ReturnType<typeof WriteAheadLog.open>>['pending'] = []
   if (usesLog(config)) {
     const opened = await WriteAheadLog.open({
       dir: join(config.dataDir, 'ingest-log'),
-      appliedSeq: await getAppliedSeq(db),
+      appliedSeq,
       sync: true,
       logger: opts.logger,
+      now: opts.clock,
     })
     wal = opened.wal
     replay = opened.pending
@@ -56,7 +74,16 @@ export async function createServices(
 
   const buffer = new EventBuffer(
     async (cols, n, upTo) => {
-      await appendEvents(db, cols, n, wal && upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
+      await supervisor.ensureAvailable()
+      try {
+        await appendEvents(db, cols, n, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
+      } catch (err) {
+        supervisor.observe(err)
+        // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
+        if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
+        if ((await getAppliedSeq(db)) < upTo) throw err
+        opts.logger.info('flush committed before the database failed; not writing it twice', { rows: n })
+      }
       wal?.markApplied(upTo)
     },
     {
@@ -81,6 +108,9 @@ export async function createServices(
     await buffer.flush()
     opts.logger.info('write-ahead log replayed', { records: replay.length, events: rows })
   }
+  if (opts.autoFlush !== false) supervisor.start()
+  const persist = createPersist(buffer, ids, wal, appliedSeq)
+  const lifecycle = { draining: false }
 
   return {
     config,
@@ -89,16 +119,49 @@ export async function createServices(
     db,
     store,
     buffer,
-    persist: createPersist(buffer, ids, wal),
-    lifecycle: { draining: false },
+    supervisor,
+    wal,
+    persist,
+    lifecycle,
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     startedAt: opts.clock(),
-    async close() {
-      await buffer.close()
+    async close(timeoutMs = config.shutdownTimeoutMs) {
+      lifecycle.draining = true
+      supervisor.stop()
+      const report = await drain(timeoutMs)
       await wal?.close()
-      await db.writer.run('CHECKPOINT').catch(() => undefined)
+      if (report.leftInLog === 0 && report.lost === 0)
+        await db.writer.run('CHECKPOINT').catch(() => undefined)
       db.close()
+      return report
     },
+  }
+
+  /** Wait for acknowledgements in progress, then write everything buffered, within `timeoutMs`. */
+  async function drain(timeoutMs: number): Promise<CloseReport> {
+    const before = buffer.flushedRows
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    })
+    const outcome = await Promise.race([
+      (async () => {
+        await persist.idle()
+        await supervisor.heal(true)
+        await buffer.close()
+        return 'done' as const
+      })().catch((err: Error) => err),
+      timeout,
+    ])
+    clearTimeout(timer)
+    const flushed = buffer.flushedRows - before
+    if (outcome === 'done') return { flushed, leftInLog: 0, lost: 0 }
+    const left = buffer.depth
+    opts.logger.error('final flush did not complete', {
+      reason: outcome === 'timeout' ? `timed out after ${timeoutMs} ms` : outcome.message,
+      events: left,
+    })
+    return wal ? { flushed, leftInLog: left, lost: 0 } : { flushed, leftInLog: 0, lost: left }
   }
 }

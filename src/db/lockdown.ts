@@ -1,6 +1,7 @@
 // Defence in depth for the DuckDB instance: once migrations have run, no SQL on any connection may
 // read or write files, attach databases or load extensions, and no SQL can undo that — so even a query
 // built from user input through a missed allow-list cannot reach the file system.
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Database } from './open'
 
 /** Options of `lockDownExternalAccess`. */
@@ -25,10 +26,13 @@ function literal(s: string): string {
  * for the life of the instance: call it once, after migrations and after any start-up step that needs files.
  */
 export async function lockDownExternalAccess(db: Database, opts: LockDownOptions = {}): Promise<void> {
-  await db.writeLock.run(async () => {
-    const dirs = (opts.allowedDirectories ?? []).map((d) => (d.endsWith('/') ? d : `${d}/`))
-    if (dirs.length > 0) await db.writer.run(`SET allowed_directories = [${dirs.map(literal).join(', ')}]`)
-    await db.writer.run('SET enable_external_access = false')
-    await db.writer.run('SET lock_configuration = true')
-  })
+  await db.writeLock.run(() => applyLockDown(db.writer, opts))
+}
+
+/** The lockdown statements on `conn` (instance-wide), without taking the write lock. */
+export async function applyLockDown(conn: DuckDBConnection, opts: LockDownOptions = {}): Promise<void> {
+  const dirs = (opts.allowedDirectories ?? []).map((d) => (d.endsWith('/') ? d : `${d}/`))
+  if (dirs.length > 0) await conn.run(`SET allowed_directories = [${dirs.map(literal).join(', ')}]`)
+  await conn.run('SET enable_external_access = false')
+  await conn.run('SET lock_configuration = true')
 }

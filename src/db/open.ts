@@ -12,6 +12,12 @@ export interface Database {
   path: string
   /** Held by every write on `writer` so flushes and admin changes never interleave. */
   writeLock: Mutex
+  /**
+   * Close the instance and open the same file again, under the write lock (after a fatal error such as
+   * a checkpoint failing on a full disk, DuckDB refuses every query until then). `afterOpen` runs on
+   * the new writer connection before anyone else may use it (the file-access lockdown).
+   */
+  reopen(afterOpen?: (writer: DuckDBConnection) => Promise<void>): Promise<void>
   close(): void
 }
 
@@ -29,21 +35,38 @@ export async function openDatabase(path: string): Promise<Database> {
       )
     throw err
   }
-  const writer = await instance.connect()
-  const reader = await instance.connect()
   let closed = false
-  return {
+  const db: Database = {
     instance,
-    writer,
-    reader,
+    writer: await instance.connect(),
+    reader: await instance.connect(),
     path,
     writeLock: new Mutex(),
+    reopen(afterOpen) {
+      if (path === ':memory:') return Promise.reject(new Error('An in-memory database cannot be reopened'))
+      return db.writeLock.run(async () => {
+        for (const c of [db.reader, db.writer]) safely(() => c.closeSync())
+        safely(() => db.instance.closeSync())
+        db.instance = await DuckDBInstance.create(path)
+        db.writer = await db.instance.connect()
+        db.reader = await db.instance.connect()
+        if (afterOpen) await afterOpen(db.writer)
+      })
+    },
     close() {
       if (closed) return
       closed = true
-      reader.closeSync()
-      writer.closeSync()
-      instance.closeSync()
+      safely(() => db.reader.closeSync())
+      safely(() => db.writer.closeSync())
+      safely(() => db.instance.closeSync())
     },
   }
+  return db
+}
+
+/** Closing an invalidated instance may throw; the handle is dropped either way. */
+function safely(fn: () => void): void {
+  try {
+    fn()
+  } catch {}
 }

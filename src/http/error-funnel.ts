@@ -1,6 +1,7 @@
 // One error funnel, registered before every route: thrown AppErrors, Elysia's validation and
 // parse errors and unknown errors all leave as the `{success:false, error, status}` envelope.
 import { Elysia } from 'elysia'
+import { describeDbError, isFatalDbError } from '../db/failure'
 import type { Logger } from '../logger'
 import { AppError, errorResponse, type FieldIssue } from './errors'
 
@@ -27,8 +28,8 @@ export function jsonPath(pointer: string): string {
     .join('')}`
 }
 
-/** The Elysia plugin holding the error funnel. */
-export function errorFunnel(logger: Logger) {
+/** The Elysia plugin holding the error funnel; `onDbFatal` hears of errors that invalidated DuckDB. */
+export function errorFunnel(logger: Logger, onDbFatal?: (err: unknown) => void) {
   return new Elysia({ name: 'error-funnel' }).onError({ as: 'global' }, ({ code, error, request }) => {
     if (error instanceof AppError) return errorResponse(error)
     switch (code) {
@@ -50,6 +51,19 @@ export function errorFunnel(logger: Logger) {
             : 500
         if (status >= 400 && status < 500)
           return errorResponse(new AppError(status, (error as Error).message || 'Bad request'))
+        if (isFatalDbError(error)) {
+          onDbFatal?.(error)
+          return errorResponse(
+            new AppError(
+              503,
+              `The database is unavailable (${describeDbError(error)}); retry shortly`,
+              undefined,
+              {
+                'retry-after': '5',
+              },
+            ),
+          )
+        }
         logger.error('unhandled error', {
           path: new URL(request.url).pathname,
           error: (error as Error)?.stack ?? String(error),

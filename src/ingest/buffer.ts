@@ -38,6 +38,11 @@ export class EventBuffer {
   lastError: string | null = null
   /** Highest log sequence number pushed so far. */
   private maxSeq = 0
+  /**
+   * Measured write rate (rows per second, smoothed over flushes of 1000 rows or more); starts low, so
+   * limits derived from it err on the safe side until flushes have been timed.
+   */
+  flushRate = 20_000
 
   constructor(
     private sink: FlushSink,
@@ -58,9 +63,9 @@ export class EventBuffer {
 
   private inFlight = 0
 
-  /** Throw 503 with Retry-After when `n` more rows would not fit. */
-  ensureRoom(n: number): void {
-    if (this.depth + n > this.opts.maxBufferRows)
+  /** Throw 503 with Retry-After when `n` more rows would not fit under `limit` (default: the buffer's size). */
+  ensureRoom(n: number, limit = this.opts.maxBufferRows): void {
+    if (this.depth + n > Math.min(limit, this.opts.maxBufferRows))
       throw new AppError(503, 'Ingest buffer is full; retry shortly', undefined, { 'retry-after': '1' })
   }
 
@@ -89,8 +94,11 @@ export class EventBuffer {
     this.rows = 0
     this.inFlight = n
     this.flushing = (async () => {
+      const started = performance.now()
       try {
         await this.sink(cols, n, upTo)
+        const secs = (performance.now() - started) / 1000
+        if (n >= 1000 && secs > 0) this.flushRate = 0.7 * this.flushRate + 0.3 * (n / secs)
         this.lastFlushAt = this.opts.clock()
         this.flushedRows += n
         this.failures = 0
@@ -115,10 +123,11 @@ export class EventBuffer {
     return this.flushing
   }
 
-  /** Stop the timer and write what is left. */
+  /** Stop the timer and write what is left, including rows pushed while closing. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = undefined
-    await this.flush()
+    do await this.flush()
+    while (this.rows > 0)
   }
 }

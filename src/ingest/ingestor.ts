@@ -2,6 +2,8 @@
 // key may write to the event's site, then hand the rows to the buffer. Pure steps, no HTTP routing.
 import type { Clock } from '../clock'
 import type { Config } from '../config'
+import { describeDbError } from '../db/failure'
+import { type DbSupervisor, unavailable } from '../db/supervisor'
 import { authenticateKey, bearerToken } from '../http/auth'
 import { AppError, type FieldIssue } from '../http/errors'
 import { enforce, type RateDecision, type RateLimiter } from '../http/rate-limit'
@@ -22,6 +24,7 @@ export interface IngestDeps {
   persist: (rows: EventRow[], receivedAt: number) => Promise<void>
   /** Set while shutting down: ingest answers 503. */
   lifecycle: { draining: boolean }
+  supervisor: DbSupervisor
 }
 
 /** Where a request came from, as far as authorisation cares. */
@@ -129,12 +132,32 @@ export function validateBatch(
   return { rows, rejected }
 }
 
-/** Store validated rows (room check, then `persist`); returns how many were acknowledged. */
+/** Store validated rows (admission check, then `persist`); returns how many were acknowledged. */
 export async function acceptRows(deps: IngestDeps, rows: EventRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  if (deps.lifecycle.draining)
-    throw new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' })
-  deps.buffer.ensureRoom(rows.length)
+  admit(deps, rows.length)
   await deps.persist(rows, deps.clock())
   return rows.length
+}
+
+/**
+ * Refuse (503, Retry-After) what could not be kept safely. With the log (`fsync`), an event is safe once
+ * logged, so only a full buffer or a failing log refuses. Without it (`none`), memory is the only copy
+ * until a flush: refuse while flushes fail or the database is unavailable, and hold no more than the
+ * measured write rate can flush within half the shutdown timeout, so a SIGTERM never loses acknowledged events.
+ */
+function admit(deps: IngestDeps, n: number): void {
+  if (deps.lifecycle.draining)
+    throw new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' })
+  if (deps.config.durability === 'none' || deps.config.dbPath === ':memory:') {
+    if (deps.supervisor.failure) throw unavailable(deps.supervisor.failure)
+    if (deps.buffer.lastError)
+      throw new AppError(
+        503,
+        `Events cannot be written to the database (${describeDbError(deps.buffer.lastError)}); retry shortly`,
+        undefined,
+        { 'retry-after': '5' },
+      )
+    deps.buffer.ensureRoom(n, Math.floor((deps.buffer.flushRate * deps.config.shutdownTimeoutMs) / 2000))
+  } else deps.buffer.ensureRoom(n)
 }

@@ -1,10 +1,16 @@
-// Record format of the write-ahead log. Each record is
-//   magic u32 | payload length u32 | crc32 u32 (of seq + payload) | seq u64 | payload (JSON)
-// little-endian. The payload is `[receivedAt, rows]`, each row an array in EventRow field order.
+// Record format of the write-ahead log, little-endian. Version 2 (written now):
+//   magic "PUL2" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
+//   | payload (JSON `[receivedAt, rows]`, each row an array in EventRow field order)
+// The header has its own checksum, so a damaged payload still tells which record (seq) and how many
+// events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
+// seq + payload | seq | payload) from earlier releases are still read.
+// A damaged header is stepped over by resynchronising on the next valid record header.
 import type { EventRow } from './validate'
 
-const MAGIC = 0x534c5550 // "PULS"
-export const HEADER_BYTES = 20
+const MAGIC_V1 = 0x534c5550 // "PULS"
+const MAGIC_V2 = 0x324c5550 // "PUL2"
+const HEADER_V1 = 20
+export const HEADER_BYTES = 28
 /** Largest payload a reader will believe; anything bigger is a corrupt length. */
 const MAX_PAYLOAD = 256 * 1024 * 1024
 
@@ -13,6 +19,19 @@ export interface LogRecord {
   seq: number
   receivedAt: number
   rows: EventRow[]
+}
+
+/** What a segment held that could not be read back. */
+export interface SegmentDamage {
+  /** Records whose payload failed its checksum (header intact): exact seq and event counts. */
+  lostRecords: { seq: number; rows: number }[]
+  /**
+   * Byte ranges with no readable header, stepped over by resynchronising (`[start, end)`), with the
+   * number of records they hid, from the gap in sequence numbers around them.
+   */
+  skipped: { start: number; end: number; records: number }[]
+  /** Unreadable bytes at the end (a write torn by a crash, never acknowledged; or damage). */
+  tailBytes: number
 }
 
 type RowTuple = [string, string, number, string, ...(string | null)[]]
@@ -57,44 +76,128 @@ export function encodeRecord(seq: number, receivedAt: number, rows: EventRow[]):
   const payload = encoder.encode(JSON.stringify([receivedAt, rows.map(toTuple)]))
   const out = new Uint8Array(HEADER_BYTES + payload.length)
   const view = new DataView(out.buffer)
-  view.setUint32(0, MAGIC, true)
+  view.setUint32(0, MAGIC_V2, true)
   view.setUint32(4, payload.length, true)
+  view.setUint32(8, rows.length, true)
   view.setBigUint64(12, BigInt(seq), true)
+  view.setUint32(20, Bun.hash.crc32(out.subarray(0, 20)), true)
   out.set(payload, HEADER_BYTES)
-  view.setUint32(8, Bun.hash.crc32(out.subarray(12)), true)
+  view.setUint32(24, Bun.hash.crc32(payload), true)
   return out
 }
 
-/** The records of a segment file, and where (if anywhere) a torn or corrupt tail starts. */
-export function decodeSegment(bytes: Uint8Array): {
-  records: LogRecord[]
-  validBytes: number
-  corrupt: boolean
-} {
+function parsePayload(bytes: Uint8Array, seq: number): LogRecord | undefined {
+  try {
+    const [receivedAt, tuples] = JSON.parse(decoder.decode(bytes))
+    return { seq, receivedAt, rows: (tuples as RowTuple[]).map(fromTuple) }
+  } catch {
+    return undefined
+  }
+}
+
+type Step =
+  | { kind: 'record'; record: LogRecord; size: number }
+  | { kind: 'lost'; seq: number; rows: number; size: number }
+  | { kind: 'torn' }
+  | { kind: 'bad' }
+
+/** Try to read one record at `off`. */
+function readAt(bytes: Uint8Array, view: DataView, off: number): Step {
+  const left = bytes.length - off
+  if (left < 4) return { kind: 'torn' }
+  const magic = view.getUint32(off, true)
+  if (magic === MAGIC_V2) {
+    if (left < HEADER_BYTES) return { kind: 'torn' }
+    if (Bun.hash.crc32(bytes.subarray(off, off + 20)) !== view.getUint32(off + 20, true))
+      return { kind: 'bad' }
+    const len = view.getUint32(off + 4, true)
+    const rows = view.getUint32(off + 8, true)
+    const seq = Number(view.getBigUint64(off + 12, true))
+    if (len > MAX_PAYLOAD) return { kind: 'bad' }
+    const size = HEADER_BYTES + len
+    if (size > left) return { kind: 'torn' }
+    const payload = bytes.subarray(off + HEADER_BYTES, off + size)
+    const record =
+      Bun.hash.crc32(payload) === view.getUint32(off + 24, true) ? parsePayload(payload, seq) : undefined
+    return record ? { kind: 'record', record, size } : { kind: 'lost', seq, rows, size }
+  }
+  if (magic === MAGIC_V1) {
+    if (left < HEADER_V1) return { kind: 'torn' }
+    const len = view.getUint32(off + 4, true)
+    if (len > MAX_PAYLOAD) return { kind: 'bad' }
+    const size = HEADER_V1 + len
+    if (size > left) return { kind: 'torn' }
+    if (Bun.hash.crc32(bytes.subarray(off + 12, off + size)) !== view.getUint32(off + 8, true))
+      return { kind: 'bad' }
+    const record = parsePayload(
+      bytes.subarray(off + HEADER_V1, off + size),
+      Number(view.getBigUint64(off + 12, true)),
+    )
+    return record ? { kind: 'record', record, size } : { kind: 'bad' }
+  }
+  return { kind: 'bad' }
+}
+
+/** The next offset after `from` where a whole valid record starts, or -1. */
+function resync(bytes: Uint8Array, view: DataView, from: number): number {
+  for (let off = from; off + 4 <= bytes.length; off++) {
+    const b = bytes[off]
+    if (b !== 0x50) continue // both magics start with "P" (little-endian first byte)
+    const step = readAt(bytes, view, off)
+    if (step.kind === 'record' || step.kind === 'lost') return off
+  }
+  return -1
+}
+
+/** The records of a segment file, and what in it could not be read. */
+export function decodeSegment(bytes: Uint8Array): { records: LogRecord[]; damage: SegmentDamage } {
   const records: LogRecord[] = []
+  const damage: SegmentDamage = { lostRecords: [], skipped: [], tailBytes: 0 }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let off = 0
-  while (off < bytes.length) {
-    if (bytes.length - off < HEADER_BYTES) return { records, validBytes: off, corrupt: true }
-    const len = view.getUint32(off + 4, true)
-    if (view.getUint32(off, true) !== MAGIC || len > MAX_PAYLOAD || off + HEADER_BYTES + len > bytes.length)
-      return { records, validBytes: off, corrupt: true }
-    const body = bytes.subarray(off + 12, off + HEADER_BYTES + len)
-    if (Bun.hash.crc32(body) !== view.getUint32(off + 8, true))
-      return { records, validBytes: off, corrupt: true }
-    try {
-      const [receivedAt, tuples] = JSON.parse(
-        decoder.decode(bytes.subarray(off + HEADER_BYTES, off + HEADER_BYTES + len)),
-      )
-      records.push({
-        seq: Number(view.getBigUint64(off + 12, true)),
-        receivedAt,
-        rows: (tuples as RowTuple[]).map(fromTuple),
-      })
-    } catch {
-      return { records, validBytes: off, corrupt: true }
-    }
-    off += HEADER_BYTES + len
+  let prevSeq: number | undefined
+  let openSkip: { start: number; end: number; records: number } | undefined
+  const seen = (seq: number) => {
+    if (openSkip && prevSeq !== undefined) openSkip.records = Math.max(1, seq - prevSeq - 1)
+    openSkip = undefined
+    prevSeq = seq
   }
-  return { records, validBytes: off, corrupt: false }
+  while (off < bytes.length) {
+    const step = readAt(bytes, view, off)
+    if (step.kind === 'record') {
+      seen(step.record.seq)
+      records.push(step.record)
+      off += step.size
+      continue
+    }
+    if (step.kind === 'lost') {
+      seen(step.seq)
+      damage.lostRecords.push({ seq: step.seq, rows: step.rows })
+      off += step.size
+      continue
+    }
+    const next = resync(bytes, view, off + 1)
+    if (next < 0) {
+      damage.tailBytes = bytes.length - off
+      break
+    }
+    // At least one record hid there; the sequence gap to the next readable one says how many.
+    openSkip = { start: off, end: next, records: 1 }
+    damage.skipped.push(openSkip)
+    off = next
+  }
+  return { records, damage }
+}
+
+/** Whether `d` lost anything beyond a torn tail. */
+export function hasMidSegmentDamage(d: SegmentDamage): boolean {
+  return d.lostRecords.length > 0 || d.skipped.length > 0
+}
+
+/**
+ * Upper bound on how many records could hide in `bytes` unreadable bytes: sequence numbers are
+ * reserved past them, so a number that might have been used is never used again.
+ */
+export function maxRecordsIn(bytes: number): number {
+  return Math.ceil(bytes / HEADER_V1)
 }

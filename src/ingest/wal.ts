@@ -1,9 +1,13 @@
 // The write-ahead log: accepted events are appended here and synced to disk before they are
 // acknowledged. One sync serves every request that arrived while the previous one ran (group commit).
-// The log is a directory of segment files named by their first sequence number; segments whose records
-// are all applied to DuckDB are deleted after a flush.
+// The log is a directory of segment files named by their first sequence number. The active segment is
+// sealed once it reaches `rotateBytes`, whatever is applied; sealed segments whose records are all in
+// DuckDB are deleted after each flush, so under steady traffic the log holds what is not yet in DuckDB
+// plus at most one segment. A damaged segment is read around (see wal-format.ts), reported, and a copy
+// kept under `damaged/` for inspection; sequence numbers that might have been used are never reused.
 import {
   close,
+  copyFileSync,
   constants as fsConstants,
   ftruncate,
   mkdirSync,
@@ -18,7 +22,7 @@ import { promisify } from 'node:util'
 import { AppError } from '../http/errors'
 import type { Logger } from '../logger'
 import type { EventRow } from './validate'
-import { decodeSegment, encodeRecord, type LogRecord } from './wal-format'
+import { decodeSegment, encodeRecord, hasMidSegmentDamage, type LogRecord, maxRecordsIn } from './wal-format'
 
 /** Options of `WriteAheadLog.open`. */
 export interface WalOptions {
@@ -28,8 +32,28 @@ export interface WalOptions {
   /** fdatasync before acknowledging (false only in tests of the log itself). */
   sync: boolean
   logger: Logger
-  /** Start a new segment once the active one is this big and fully applied. */
+  /** Seal the active segment and start a new one once it is this big (default 16 MiB). */
   rotateBytes?: number
+  /** Clock for damage reports. */
+  now?: () => number
+}
+
+/** Damage found in one segment at start-up. */
+export interface WalDamageReport {
+  segment: string
+  /** Where a copy of the damaged segment was kept for inspection (mid-segment damage only). */
+  keptAs: string | null
+  /** Records that could not be read (including those inside skipped bytes, counted by sequence gaps). */
+  recordsLost: number
+  /** Events in the lost records; `eventsLostExact` is false when some records' headers were unreadable. */
+  eventsLost: number
+  eventsLostExact: boolean
+  /** Sequence numbers of records lost whose headers were readable. */
+  lostSeqs: number[]
+  bytesSkipped: number
+  /** Unreadable bytes at the end of the segment: a write torn by a crash (never acknowledged), or damage. */
+  tailBytes: number
+  detectedAt: string
 }
 
 interface Segment {
@@ -67,6 +91,8 @@ export class WriteAheadLog {
   /** Acknowledged-but-unwritten bytes are impossible: a failed write truncates back to here. */
   private goodSize = 0
   private applied = 0
+  /** Damage found when the log was opened (for /health and the admin). */
+  damage: WalDamageReport[] = []
 
   private constructor(
     private opts: WalOptions,
@@ -74,39 +100,48 @@ export class WriteAheadLog {
   ) {}
 
   /** Open the log directory, read every segment, and start a fresh active segment. */
-  static async open(opts: WalOptions): Promise<{ wal: WriteAheadLog; pending: LogRecord[] }> {
+  static async open(
+    opts: WalOptions,
+  ): Promise<{ wal: WriteAheadLog; pending: LogRecord[]; damage: WalDamageReport[] }> {
     mkdirSync(opts.dir, { recursive: true })
     const files = readdirSync(opts.dir)
       .filter((f) => /^\d{16}\.log$/.test(f))
       .sort()
     const pending: LogRecord[] = []
     const segments: Segment[] = []
+    const damage: WalDamageReport[] = []
     let maxSeq = opts.appliedSeq
     for (const f of files) {
       const path = join(opts.dir, f)
       const bytes = readFileSync(path)
-      const { records, validBytes, corrupt } = decodeSegment(bytes)
-      if (corrupt)
-        opts.logger.warn('write-ahead log: skipped a torn or corrupt tail', {
-          segment: f,
-          validBytes,
-          skippedBytes: bytes.length - validBytes,
-        })
-      let last = 0
+      const { records, damage: d } = decodeSegment(bytes)
+      const firstSeq = Number(f.slice(0, 16))
+      let last = firstSeq - 1
       for (const r of records) {
         last = Math.max(last, r.seq)
         if (r.seq > opts.appliedSeq) pending.push(r)
       }
-      maxSeq = Math.max(maxSeq, last)
-      if (last <= opts.appliedSeq) unlinkSync(path)
+      for (const l of d.lostRecords) last = Math.max(last, l.seq)
+      const skippedBytes = d.skipped.reduce((n, r) => n + r.end - r.start, 0)
+      // Numbers that may hide in unreadable bytes are reserved, never reused.
+      maxSeq = Math.max(maxSeq, last + maxRecordsIn(skippedBytes + d.tailBytes))
+      if (hasMidSegmentDamage(d) || d.tailBytes > 0) {
+        const report = describeDamage(opts, f, d, skippedBytes)
+        damage.push(report)
+        const fields = { ...report }
+        if (hasMidSegmentDamage(d)) opts.logger.error('write-ahead log: damaged records skipped', fields)
+        else opts.logger.warn('write-ahead log: unreadable tail skipped (a write torn by a crash)', fields)
+      }
+      if (last <= opts.appliedSeq && !records.some((r) => r.seq > opts.appliedSeq)) unlinkSync(path)
       else segments.push({ path, lastSeq: last, size: bytes.length })
     }
     pending.sort((a, b) => a.seq - b.seq)
     const wal = new WriteAheadLog(opts, maxSeq)
     wal.applied = opts.appliedSeq
     wal.closed = segments
+    wal.damage = damage
     await wal.startSegment(maxSeq + 1)
-    return { wal, pending }
+    return { wal, pending, damage }
   }
 
   /** Bytes in the log directory (all segments). */
@@ -138,6 +173,7 @@ export class WriteAheadLog {
         this.goodSize += buf.length
         this.active.size = this.goodSize
         this.active.lastSeq = group[group.length - 1].seq
+        if (this.goodSize >= (this.opts.rotateBytes ?? 16 * 1024 * 1024)) this.rotateWanted = true
         for (const g of group) g.resolve(g.seq)
       } catch (err) {
         this.opts.logger.error('write-ahead log write failed', {
@@ -148,7 +184,14 @@ export class WriteAheadLog {
         await truncateTo(this.fd, this.goodSize).catch(() => {
           this.rotateWanted = true
         })
-        const e = new AppError(503, 'Could not write the event log; retry shortly', undefined, {
+        const code = (err as NodeJS.ErrnoException).code
+        const cause =
+          code === 'ENOSPC'
+            ? 'the disk is full'
+            : code === 'EDQUOT'
+              ? 'the disk quota is used up'
+              : `a write failed (${code ?? (err as Error).message})`
+        const e = new AppError(503, `Could not write the event log: ${cause}; retry shortly`, undefined, {
           'retry-after': '1',
         })
         for (const g of group) g.reject(e)
@@ -158,14 +201,16 @@ export class WriteAheadLog {
   }
 
   private async startSegment(firstSeq: number): Promise<void> {
+    // Open the new segment first: if that fails (disk full), the active one stays usable.
+    const path = join(this.opts.dir, segmentName(firstSeq))
+    const { O_WRONLY, O_CREAT, O_TRUNC, O_DSYNC } = fsConstants
+    const fd = openSync(path, O_WRONLY | O_CREAT | O_TRUNC | (this.opts.sync ? O_DSYNC : 0), 0o600)
     if (this.fd >= 0) {
       await closeFd(this.fd).catch(() => undefined)
       if (this.goodSize > 0) this.closed.push(this.active)
       else unlinkSync(this.active.path)
     }
-    const path = join(this.opts.dir, segmentName(firstSeq))
-    const { O_WRONLY, O_CREAT, O_TRUNC, O_DSYNC } = fsConstants
-    this.fd = openSync(path, O_WRONLY | O_CREAT | O_TRUNC | (this.opts.sync ? O_DSYNC : 0), 0o600)
+    this.fd = fd
     this.active = { path, lastSeq: firstSeq - 1, size: 0 }
     this.goodSize = 0
     this.rotateWanted = false
@@ -186,8 +231,11 @@ export class WriteAheadLog {
       }
       return false
     })
-    if (this.active.lastSeq <= seq && this.active.size >= (this.opts.rotateBytes ?? 16 * 1024 * 1024))
-      this.rotateWanted = true
+  }
+
+  /** Records appended but not yet marked applied (an upper bound: sequence numbers may have gaps). */
+  get unappliedRecords(): number {
+    return Math.max(0, this.lastSeq - this.applied)
   }
 
   /** Wait for queued writes, then close the active segment. */
@@ -201,5 +249,40 @@ export class WriteAheadLog {
         unlinkSync(this.active.path)
       } catch {}
     }
+  }
+}
+
+function describeDamage(
+  opts: WalOptions,
+  file: string,
+  d: ReturnType<typeof decodeSegment>['damage'],
+  bytesSkipped: number,
+): WalDamageReport {
+  const hidden = d.skipped.reduce((n, r) => n + r.records, 0)
+  let keptAs: string | null = null
+  if (hasMidSegmentDamage(d)) {
+    const dir = join(opts.dir, 'damaged')
+    mkdirSync(dir, { recursive: true })
+    keptAs = join(dir, `${file}.${(opts.now ?? Date.now)()}`)
+    try {
+      copyFileSync(join(opts.dir, file), keptAs)
+    } catch (err) {
+      opts.logger.error('write-ahead log: could not keep a copy of a damaged segment', {
+        segment: file,
+        error: (err as Error).message,
+      })
+      keptAs = null
+    }
+  }
+  return {
+    segment: file,
+    keptAs,
+    recordsLost: d.lostRecords.length + hidden,
+    eventsLost: d.lostRecords.reduce((n, l) => n + l.rows, 0),
+    eventsLostExact: hidden === 0,
+    lostSeqs: d.lostRecords.map((l) => l.seq),
+    bytesSkipped,
+    tailBytes: d.tailBytes,
+    detectedAt: new Date((opts.now ?? Date.now)()).toISOString(),
   }
 }

@@ -3,6 +3,7 @@
 import type { DuckDBAppender } from '@duckdb/node-api'
 import type { Database } from '../db/open'
 import type { EventColumns } from './columns'
+import { eventKey } from './dedupe'
 
 function appendNullable(a: DuckDBAppender, v: string | null): void {
   if (v === null) a.appendNull()
@@ -62,8 +63,11 @@ async function appendRows(db: Database, c: EventColumns, n: number): Promise<voi
       appendNullable(a, c.deviceType[i])
       appendNullable(a, c.country[i])
       appendNullable(a, c.properties[i])
-      appendNullable(a, c.eventId[i])
+      const eventId = c.eventId[i]
+      appendNullable(a, eventId)
       a.appendBigInt(BigInt(c.receivedAt[i]))
+      if (eventId === null) a.appendNull()
+      else a.appendBigInt(BigInt(eventKey(c.siteId[i], eventId)))
       a.endRow()
     }
     a.flushSync()

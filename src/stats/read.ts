@@ -3,8 +3,11 @@
 // buffer so every event acknowledged before the call is in DuckDB (read-your-writes).
 import type { Clock } from '../clock'
 import type { Config } from '../config'
+import { describeDbError } from '../db/failure'
 import type { Database } from '../db/open'
+import type { DbSupervisor } from '../db/supervisor'
 import { authorizeRead } from '../http/auth'
+import { AppError } from '../http/errors'
 import { enforce, type RateLimiter } from '../http/rate-limit'
 import type { EventBuffer } from '../ingest/buffer'
 import type { SiteStore } from '../sites/store'
@@ -17,6 +20,7 @@ export interface StatsDeps {
   store: SiteStore
   buffer: EventBuffer
   keyLimiter: RateLimiter
+  supervisor: DbSupervisor
 }
 
 /** Authorise reading `siteId` and rate-limit the caller; throws 401/403/404/429. */
@@ -24,7 +28,23 @@ export function authorizeStatsRead(deps: StatsDeps, headers: Headers, siteId: st
   enforce(deps.keyLimiter.take(authorizeRead(deps.store, headers, deps.config.adminToken, siteId)))
 }
 
-/** Write every buffered event, so the read that follows sees all acknowledged events. */
+/**
+ * Write every buffered event, so the read that follows sees all acknowledged events. While the database
+ * is unavailable, or the events cannot be written, answer 503: a read that misses acknowledged events
+ * would be a wrong number.
+ */
 export async function flushBeforeRead(deps: StatsDeps): Promise<void> {
-  if (deps.buffer.depth > 0) await deps.buffer.flush()
+  await deps.supervisor.ensureAvailable()
+  if (deps.buffer.depth === 0) return
+  try {
+    await deps.buffer.flush()
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw new AppError(
+      503,
+      `Recent events cannot be written to the database (${describeDbError(err)}), so stats would be incomplete; retry shortly`,
+      undefined,
+      { 'retry-after': '5' },
+    )
+  }
 }

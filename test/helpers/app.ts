@@ -13,7 +13,7 @@ export const T0 = Date.UTC(2026, 10, 20, 12, 0, 0)
 
 export interface TestApp {
   app: App
-  deps: AppDeps & { close(): Promise<void> }
+  deps: AppDeps & { close(): Promise<unknown> }
   clock: ReturnType<typeof manualClock>
   config: Config
   request(
@@ -77,7 +77,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return { status: res.status, body, headers: res.headers }
     },
     site: (siteId, domains) => createSite(deps, { site_id: siteId, domains }),
-    close: () => deps.close(),
+    close: async () => {
+      await deps.close()
+    },
   }
 }
 
