@@ -6,6 +6,8 @@ export interface RunningServer {
   url: string
   /** Everything the server printed on stdout so far. */
   output(): string
+  /** Everything the server printed on stderr (its log) so far. */
+  log(): string
   /** Send a signal and wait for exit; returns the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
@@ -43,6 +45,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
     proc,
     url: url.replace('localhost', '127.0.0.1'),
     output: () => out,
+    log: () => err,
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode === null) proc.kill(signal)
       return proc.exited

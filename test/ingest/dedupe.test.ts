@@ -1,0 +1,53 @@
+// The event-id index: retries within the TTL are recognised, memory is capped, and the cap is reached
+// without anything getting slower per id (the cost is measured in the benchmark, the behaviour here).
+import { describe, expect, test } from 'bun:test'
+import { EventIdIndex, eventKey } from '../../src/ingest/dedupe'
+import type { EventRow } from '../../src/ingest/validate'
+
+const row = (siteId: string, eventId: string | null): EventRow => ({
+  siteId,
+  eventType: 'click',
+  ts: 0,
+  sessionId: 's',
+  userId: null,
+  url: null,
+  referrer: null,
+  deviceType: null,
+  country: null,
+  properties: null,
+  eventId,
+})
+
+describe('event-id index', () => {
+  test('a retry within the TTL is a duplicate; per site; after the TTL it is fresh again', () => {
+    const ids = new EventIdIndex({ ttlMs: 1000 })
+    expect(ids.claim([row('a', 'e1'), row('b', 'e1'), row('a', null)], 0).fresh).toHaveLength(3)
+    expect(ids.claim([row('a', 'e1'), row('a', 'e2')], 500).fresh.map((r) => r.eventId)).toEqual(['e2'])
+    expect(ids.claim([row('a', 'e1')], 1001).fresh).toHaveLength(1)
+  })
+
+  test('duplicates inside one batch are stored once; forget() undoes a failed store', () => {
+    const ids = new EventIdIndex()
+    const c = ids.claim([row('a', 'x'), row('a', 'x'), row('a', 'y')], 0)
+    expect(c.fresh.map((r) => r.eventId)).toEqual(['x', 'y'])
+    c.forget()
+    expect(ids.claim([row('a', 'x')], 1).fresh).toHaveLength(1)
+  })
+
+  test('memory stays under the cap over 10x its size, and the newest half is always recognised', () => {
+    const ids = new EventIdIndex({ maxEntries: 10_000 })
+    for (let i = 0; i < 100_000; i++) {
+      ids.claim([row('a', `e${i}`)], i)
+      expect(ids.size).toBeLessThanOrEqual(10_000)
+    }
+    const recent = Array.from({ length: 5000 }, (_, i) => row('a', `e${99_999 - i}`))
+    expect(ids.claim(recent, 100_000).fresh).toHaveLength(0)
+    expect(ids.claim([row('a', 'e0')], 100_000).fresh).toHaveLength(1)
+  })
+
+  test('fingerprints loaded at start-up (rememberKey) match ids sent later', () => {
+    const ids = new EventIdIndex()
+    ids.rememberKey(eventKey('a', 'evt_1'), 0)
+    expect(ids.claim([row('a', 'evt_1'), row('b', 'evt_1')], 10).fresh.map((r) => r.siteId)).toEqual(['b'])
+  })
+})
