@@ -6,9 +6,10 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runCrash } from './crash'
 import { run as runIngest } from './ingest'
+import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'analytics', 'crash'] as const
+const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'crash'] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   console.log(`Machine at start: ${machineLoad()}`)
   if (parts.includes('writes')) await runWrites({ quick })
   if (parts.includes('ingest')) await runIngest({ quick })
+  if (parts.includes('sustained')) await runSustained({ quick })
   if (parts.includes('analytics')) {
     const file = join(import.meta.dir, 'analytics.ts')
     if (existsSync(file)) {
