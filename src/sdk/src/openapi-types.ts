@@ -5276,7 +5276,8 @@ export interface operations {
                             /** @example 3 */
                             accepted: number;
                             rejected: {
-                                details?: {
+                                /** @description Each bad field: its JSON path and what is wrong with it */
+                                details: {
                                     message: string;
                                     path: string;
                                 }[];
