@@ -6,16 +6,31 @@ import type { Logger } from '../logger'
 import { AppError, errorResponse, type FieldIssue } from './errors'
 
 interface ValidationLike {
-  all?: { path?: string; message?: string; summary?: string }[]
+  all?: { path?: string; message?: string; summary?: string; schema?: { error?: unknown } }[]
   message: string
+  /** The value that failed (the whole body or query). */
+  value?: unknown
+  /** What a schema's `error` hook returned (registry names return the registry's own AppError). */
+  customError?: unknown
+}
+
+/** The registry's issue for a field whose schema has an `error` hook (see src/stats/model/names.ts). */
+function hookIssue(err: ValidationLike, schema: { error?: unknown } | undefined): FieldIssue | undefined {
+  if (typeof schema?.error !== 'function') return undefined
+  const out: unknown = schema.error({ found: err.value })
+  return out instanceof AppError ? out.details?.[0] : undefined
 }
 
 function validationIssues(err: ValidationLike): FieldIssue[] {
   const all = Array.isArray(err.all) ? err.all : []
-  return all.slice(0, 20).map((e) => ({
-    path: jsonPath(e.path ?? ''),
-    message: e.summary ?? e.message ?? 'invalid value',
-  }))
+  const issues = all.slice(0, 20).map(
+    (e) =>
+      hookIssue(err, e.schema) ?? {
+        path: jsonPath(e.path ?? ''),
+        message: e.summary ?? e.message ?? 'invalid value',
+      },
+  )
+  return issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.message === i.message) === n)
 }
 
 /** TypeBox paths look like `/events/0/url`; users read `$.events[0].url`. */
@@ -34,6 +49,8 @@ export function errorFunnel(logger: Logger, onDbFatal?: (err: unknown) => void) 
     if (error instanceof AppError) return errorResponse(error)
     switch (code) {
       case 'VALIDATION': {
+        const custom = (error as unknown as ValidationLike).customError
+        if (custom instanceof AppError) return errorResponse(custom)
         const details = validationIssues(error as unknown as ValidationLike)
         const where = details[0] ? `: ${details[0].path} ${details[0].message}` : ''
         return errorResponse(new AppError(422, `Validation failed${where}`, details))

@@ -110,7 +110,9 @@ export const BatchInput = t.Object(
 export const Rejected = t.Object({
   index: Type.Integer({ description: 'Position of the event in `events`', examples: [2] }),
   error: t.String({ examples: ['$.timestamp: must be within the last 30 days'] }),
-  details: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
+  details: t.Array(t.Object({ path: t.String(), message: t.String() }), {
+    description: 'Each bad field: its JSON path and what is wrong with it',
+  }),
 })
 
 export const CollectResult = t.Object({

@@ -79,6 +79,10 @@ export const PERIOD_NAMES = [
 ] as const
 export type Period = (typeof PERIOD_NAMES)[number]
 
+/** Comparison modes of /api/v1/stats (`compare=`). */
+export const COMPARE_MODES = ['previous_period'] as const
+export type CompareMode = (typeof COMPARE_MODES)[number]
+
 /** Bucket sizes of timeseries (all) and retention (day, week). */
 export const INTERVALS = {
   minute: MINUTE,

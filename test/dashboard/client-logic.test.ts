@@ -1,7 +1,6 @@
 // The dashboard's pure client logic: periods and intervals, the view in the URL fragment, filters,
 // number formatting, query strings and the first-run snippets.
 import { describe, expect, test } from 'bun:test'
-import { toSearch } from '../../src/dashboard/client/api'
 import { curlSnippet, scriptSnippet } from '../../src/dashboard/client/empty-state'
 import { filterLabel } from '../../src/dashboard/client/filter-chips'
 import {
@@ -26,6 +25,7 @@ import {
   type ViewState,
   withFilter,
 } from '../../src/dashboard/client/state'
+import { toSearch } from '../../src/sdk/src/read'
 
 const DEFAULTS: ViewState = { siteId: '', period: '7d', compare: true, filters: [] }
 

@@ -166,6 +166,30 @@ describe('names come from the registry', () => {
     await bad('/api/v1/events?site_id=site_abc123&format=csv', ['format'])
   })
 
+  test('names are schema enums, yet every refusal is the registry’s message, never a TypeBox one', async () => {
+    // Next to another schema error (no site_id), the bad metric is still described by the registry.
+    const both = await h.json('GET', '/api/v1/stats?metric=nope', { key: keys.secret_key })
+    expect(both.status).toBe(422)
+    expect(both.body.details).toContainEqual({
+      path: '$.metric',
+      message: expect.stringContaining('must be one of event_count, page_views'),
+    })
+    expect(JSON.stringify(both.body)).not.toMatch(/UnionEnum|Expected union|match pattern/)
+    const s = '/api/v1/stats?site_id=site_abc123'
+    await bad(`${s}&period=`, ['Unknown period', '24h'])
+    await bad(`${s}&metrics=visitors,bogus&compare=previous_period`, ['Unknown metrics "bogus"'])
+    await bad('/api/v1/stats/breakdown?site_id=site_abc123&dimension=property:a%27', ['Invalid property key'])
+    await bad('/api/v1/retention?site_id=site_abc123&interval=hour', ['Unknown interval "hour"', 'day, week'])
+    const funnel = await h.json('POST', '/api/v1/funnels', {
+      key: keys.secret_key,
+      body: { ...FUNNEL, period: 'forever' },
+    })
+    expect(funnel.body.error).toStartWith('Unknown period "forever": allowed are 1h, 24h')
+    // Spaces around the commas of metrics= are still fine.
+    const many = await h.json('GET', `${s}&metrics=visitors,%20page_views`, { key: keys.secret_key })
+    expect(Object.keys(many.body.data.metrics)).toEqual(['visitors', 'page_views'])
+  })
+
   test('periods: custom needs from < to; from/to need custom; dates and zones must be real', async () => {
     const s = '/api/v1/stats?site_id=site_abc123'
     await bad(`${s}&period=custom&from=2026-11-01`, ['from and to'])

@@ -1,12 +1,12 @@
 // The headline figures: visitors, sessions, page views, bounce rate and average session duration,
 // each with its change against the previous period when comparison is on.
-import type { DataOf } from './api'
+import type { StatsMulti } from '../../sdk/src/read'
 import { h } from './dom'
 import { formatChange, formatDuration, formatNumber, formatPercent } from './format'
 import { HEADLINE_METRICS } from './queries'
 
 /** The headline data as the stats API returns it for `metrics=…&compare=previous_period`. */
-export type HeadlineData = Pick<DataOf<'/api/v1/stats'>, 'metrics' | 'previous' | 'changes'>
+export type HeadlineData = Pick<StatsMulti, 'metrics' | 'previous' | 'changes'>
 type MetricName = keyof NonNullable<HeadlineData['metrics']>
 
 function format(kind: string, v: number): string {

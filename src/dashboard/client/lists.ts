@@ -3,7 +3,7 @@
 import { h } from './dom'
 import { countryCode, countryName, pagePath } from './format'
 import { createPanel, type Panel } from './panel'
-import { fetchBreakdown, fetchPropertyKeys, type Scope } from './queries'
+import { fetchBreakdown, fetchPropertyKeys, type Metric, type Scope } from './queries'
 import type { Filter } from './state'
 import { renderTopList, type TopListOptions } from './top-list'
 
@@ -11,7 +11,7 @@ interface ListSpec extends TopListOptions {
   id: string
   title: string
   dimension: string
-  metric: string
+  metric: Metric
 }
 
 const LISTS: ListSpec[] = [

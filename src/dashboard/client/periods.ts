@@ -1,10 +1,13 @@
 // Periods the dashboard offers (the analytics API's names plus custom dates), the query parameters
 // each one becomes, and the chart interval that suits it. Pure functions, unit-tested.
+import type { GetQuery } from '../../sdk/src/read'
 
-/** A period name of the analytics API. */
-export type PeriodName = '1h' | '24h' | 'today' | 'yesterday' | '7d' | '30d' | 'month' | '90d' | 'custom'
+/** A period name of the analytics API (from its OpenAPI document). */
+export type PeriodName = NonNullable<GetQuery<'/api/v1/stats'>['period']>
 /** A chart bucket size of the timeseries API. */
-export type Interval = 'minute' | 'hour' | 'day' | 'week' | 'month'
+export type Interval = NonNullable<GetQuery<'/api/v1/stats/timeseries'>['interval']>
+/** A cohort size of the retention API. */
+export type CohortInterval = NonNullable<GetQuery<'/api/v1/retention'>['interval']>
 
 /** The period picker's entries, in display order. */
 export const PERIODS: { name: PeriodName; label: string }[] = [
@@ -56,7 +59,7 @@ export function customRange(c: PeriodChoice): { from: number; to: number } | und
 export function periodParams(
   c: PeriodChoice,
   timezone: string,
-): { period: string; timezone: string; from?: number; to?: number } {
+): { period: PeriodName; timezone: string; from?: number; to?: number } {
   const range = customRange(c)
   if (range) return { period: 'custom', timezone, from: range.from, to: range.to }
   // Custom dates not yet complete: show the default period meanwhile.
@@ -86,7 +89,7 @@ export function chooseInterval(c: PeriodChoice): Interval {
 }
 
 /** Retention cohorts that keep the table readable: days up to two weeks, weeks beyond. */
-export function defaultCohortInterval(c: PeriodChoice): 'day' | 'week' {
+export function defaultCohortInterval(c: PeriodChoice): CohortInterval {
   if (c.period === 'custom') {
     const r = customRange(c)
     return r && r.to - r.from > 14 * DAY ? 'week' : 'day'

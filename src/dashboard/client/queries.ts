@@ -1,7 +1,8 @@
 // Every API call the dashboard makes, one function per question, each turning the view (site,
 // period, filters) into documented query parameters. Only public endpoints, typed from the SDK's generated OpenAPI types.
-import type { ApiClient } from './api'
-import { chooseInterval, type Interval, periodParams } from './periods'
+import type { GetQuery, StatsMulti } from '../../sdk/src/read'
+import { type ApiClient, ApiError } from './api'
+import { type CohortInterval, chooseInterval, type Interval, periodParams } from './periods'
 import { filterParams, PROPERTY_KEY, type ViewState } from './state'
 
 /** What every query needs: the client, the view and the browser's time zone. */
@@ -10,6 +11,9 @@ export interface Scope {
   view: ViewState
   timezone: string
 }
+
+/** A metric name of the analytics API (from its OpenAPI document). */
+export type Metric = NonNullable<GetQuery<'/api/v1/stats/timeseries'>['metric']>
 
 /** The headline figures, in display order. */
 export const HEADLINE_METRICS = [
@@ -32,8 +36,8 @@ function base(s: Scope) {
 }
 
 /** The headline metrics (with previous values and changes when comparing). */
-export function fetchHeadline(s: Scope) {
-  return s.api.get(
+export async function fetchHeadline(s: Scope): Promise<StatsMulti> {
+  const data = await s.api.get(
     '/api/v1/stats',
     {
       ...base(s),
@@ -42,6 +46,8 @@ export function fetchHeadline(s: Scope) {
     },
     filterParams(s.view.filters),
   )
+  if (!('metrics' in data)) throw new ApiError(0, 'The stats API answered without metrics')
+  return data
 }
 
 /** Visitors and page views per interval, aligned on the same bucket times (epoch ms). */
@@ -49,7 +55,7 @@ export async function fetchSeries(
   s: Scope,
 ): Promise<{ interval: Interval; times: number[]; visitors: number[]; pageViews: number[] }> {
   const interval = chooseInterval(s.view)
-  const get = (metric: string) =>
+  const get = (metric: Metric) =>
     s.api.get('/api/v1/stats/timeseries', { ...base(s), metric, interval }, filterParams(s.view.filters))
   const [v, p] = await Promise.all([get('visitors'), get('page_views')])
   const views = new Map(p.points.map((pt) => [pt.time, Number(pt.value)]))
@@ -62,7 +68,7 @@ export async function fetchSeries(
 }
 
 /** The top `limit` values of a dimension by `metric`. */
-export function fetchBreakdown(s: Scope, dimension: string, metric: string, limit = 10) {
+export function fetchBreakdown(s: Scope, dimension: string, metric: Metric, limit = 10) {
   return s.api.get(
     '/api/v1/stats/breakdown',
     { ...base(s), dimension, metric, limit },
@@ -93,7 +99,7 @@ export function runFunnel(s: Scope, steps: FunnelStep[]) {
 }
 
 /** Visitor cohorts by first-seen day or week, and the share that came back. */
-export function fetchRetention(s: Scope, interval: 'day' | 'week') {
+export function fetchRetention(s: Scope, interval: CohortInterval) {
   return s.api.get('/api/v1/retention', { ...base(s), interval }, filterParams(s.view.filters))
 }
 

@@ -449,7 +449,10 @@ export interface components {
          */
         BreakdownResult: {
             data: {
-                /** @example url */
+                /**
+                 * @description The dimension, as asked
+                 * @example url
+                 */
                 dimension: string;
                 /**
                  * Format: date-time
@@ -457,10 +460,18 @@ export interface components {
                  * @example 2026-11-13T12:00:00.000Z
                  */
                 from: string;
-                /** @example visitors */
-                metric: string;
-                /** @example 7d */
-                period: string;
+                /**
+                 * @description The metric
+                 * @example visitors
+                 * @enum {string}
+                 */
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 /** @description Sorted by value descending, then key (null last) */
                 rows: {
                     /**
@@ -737,6 +748,21 @@ export interface components {
              *     }
              */
             filters?: {
+                /** @description Filter: country equals (empty: missing) */
+                country?: string;
+                /** @description Filter: device_type equals (empty: missing) */
+                device_type?: string;
+                /** @description Filter: event_type equals (empty: missing) */
+                event_type?: string;
+                /** @description Filter: referrer equals (empty: missing) */
+                referrer?: string;
+                /** @description Filter: referrer_domain equals (empty: missing) */
+                referrer_domain?: string;
+                /** @description Filter: url equals (empty: missing) */
+                url?: string;
+                /** @description Filter: user_id equals (empty: missing) */
+                user_id?: string;
+            } & {
                 [key: string]: string;
             };
             /** @description Start of a custom period: epoch ms or ISO 8601 */
@@ -744,8 +770,9 @@ export interface components {
             /**
              * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
              * @example 7d
+             * @enum {string}
              */
-            period?: string;
+            period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
             /**
              * @description Site identifier
              * @example site_abc123
@@ -813,8 +840,12 @@ export interface components {
                  * @example 2026-10-21T12:00:00.000Z
                  */
                 from: string;
-                /** @example 30d */
-                period: string;
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 steps: {
                     /**
                      * @description Percent of step-1 sessions that reached this step
@@ -1064,10 +1095,18 @@ export interface components {
                  * @example 2026-11-18T00:00:00.000Z
                  */
                 from: string;
-                /** @example day */
-                interval: string;
-                /** @example 30d */
-                period: string;
+                /**
+                 * @description The cohort size
+                 * @example day
+                 * @enum {string}
+                 */
+                interval: "day" | "week";
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 /** @example UTC */
                 timezone: string;
                 /**
@@ -1135,90 +1174,98 @@ export interface components {
          *     }
          */
         StatsResult: {
-            /** @description With `metric`: `{metric, value, period}` (plus `previous_value`, `change` with compare). With `metrics`: `{period, timezone, from, to, metrics}` (plus `previous`, `changes` with compare). */
+            /** @description With `metric`: StatsSingle `{metric, value, period}`. With `metrics`: StatsMulti `{period, timezone, from, to, metrics}`. */
             data: {
                 /**
-                 * @description Single form with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
+                 * @description Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
                  * @example 5
                  */
                 change?: number | null;
-                /** @description Multi form with compare: percent change of each metric */
-                changes?: {
-                    avg_session_duration?: number | null;
-                    bounce_rate?: number | null;
-                    event_count?: number | null;
-                    events_per_session?: number | null;
-                    page_views?: number | null;
-                    unique_sessions?: number | null;
-                    unique_users?: number | null;
-                    views_per_session?: number | null;
-                    visitors?: number | null;
-                };
                 /**
-                 * Format: date-time
-                 * @description Multi form: start of the period (inclusive)
-                 * @example 2026-11-19T12:00:00.000Z
+                 * @description The metric
+                 * @example visitors
+                 * @enum {string}
                  */
-                from?: string;
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                 /**
-                 * @description Single form: the metric
-                 * @example event_count
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
                  */
-                metric?: string;
-                /** @description Multi form: value of each metric */
-                metrics?: {
-                    avg_session_duration?: number;
-                    bounce_rate?: number;
-                    event_count?: number;
-                    events_per_session?: number;
-                    page_views?: number;
-                    unique_sessions?: number;
-                    unique_users?: number;
-                    views_per_session?: number;
-                    visitors?: number;
-                };
-                /** @example 24h */
-                period: string;
-                /** @description Multi form with compare: the previous period and its values */
-                previous?: {
-                    /** Format: date-time */
-                    from: string;
-                    /** @description Value of each metric in the previous period */
-                    metrics: {
-                        avg_session_duration?: number;
-                        bounce_rate?: number;
-                        event_count?: number;
-                        events_per_session?: number;
-                        page_views?: number;
-                        unique_sessions?: number;
-                        unique_users?: number;
-                        views_per_session?: number;
-                        visitors?: number;
-                    };
-                    /** Format: date-time */
-                    to: string;
-                };
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 /**
-                 * @description Single form with compare: value in the previous period
+                 * @description Only with compare: the value in the previous period
                  * @example 40
                  */
                 previous_value?: number;
                 /**
-                 * @description Multi form: the time zone
-                 * @example UTC
-                 */
-                timezone?: string;
-                /**
-                 * Format: date-time
-                 * @description Multi form: end of the period (exclusive)
-                 * @example 2026-11-20T12:00:00.000Z
-                 */
-                to?: string;
-                /**
-                 * @description Single form: its value
+                 * @description Its value in the period
                  * @example 42
                  */
-                value?: number;
+                value: number;
+            } | {
+                /** @description Only with compare: percent change of each metric (null when only the previous is 0) */
+                changes?: {
+                    [key: string]: number | null;
+                };
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive)
+                 * @example 2026-11-19T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description Value of each metric asked for
+                 * @example {
+                 *       "visitors": 120,
+                 *       "page_views": 480
+                 *     }
+                 */
+                metrics: {
+                    [key: string]: number;
+                };
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                /** @description Only with compare: the previous period and its values */
+                previous?: {
+                    /**
+                     * Format: date-time
+                     * @description Start of the previous period
+                     * @example 2026-11-18T12:00:00.000Z
+                     */
+                    from: string;
+                    /**
+                     * @description Value of each metric in the previous period
+                     * @example {
+                     *       "visitors": 120,
+                     *       "page_views": 480
+                     *     }
+                     */
+                    metrics: {
+                        [key: string]: number;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description End of the previous period
+                     * @example 2026-11-19T12:00:00.000Z
+                     */
+                    to: string;
+                };
+                /**
+                 * @description The time zone
+                 * @example UTC
+                 */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive)
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
             };
             /** @constant */
             success: true;
@@ -1254,12 +1301,24 @@ export interface components {
                  * @example 2026-11-13T12:00:00.000Z
                  */
                 from: string;
-                /** @example day */
-                interval: string;
-                /** @example visitors */
-                metric: string;
-                /** @example 7d */
-                period: string;
+                /**
+                 * @description The bucket size
+                 * @example day
+                 * @enum {string}
+                 */
+                interval: "minute" | "hour" | "day" | "week" | "month";
+                /**
+                 * @description The metric
+                 * @example visitors
+                 * @enum {string}
+                 */
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
                 points: {
                     /**
@@ -1319,7 +1378,7 @@ export interface operations {
                 event_type?: string;
                 from?: string;
                 limit?: string | number;
-                period?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -1605,9 +1664,9 @@ export interface operations {
                 country?: string;
                 device_type?: string;
                 event_type?: string;
-                format?: string;
+                format?: "ndjson" | "csv" | "parquet";
                 from?: string;
-                period?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -1841,6 +1900,21 @@ export interface operations {
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: country equals (empty: missing) */
+                        country?: string;
+                        /** @description Filter: device_type equals (empty: missing) */
+                        device_type?: string;
+                        /** @description Filter: event_type equals (empty: missing) */
+                        event_type?: string;
+                        /** @description Filter: referrer equals (empty: missing) */
+                        referrer?: string;
+                        /** @description Filter: referrer_domain equals (empty: missing) */
+                        referrer_domain?: string;
+                        /** @description Filter: url equals (empty: missing) */
+                        url?: string;
+                        /** @description Filter: user_id equals (empty: missing) */
+                        user_id?: string;
+                    } & {
                         [key: string]: string;
                     };
                     /** @description Start of a custom period: epoch ms or ISO 8601 */
@@ -1848,8 +1922,9 @@ export interface operations {
                     /**
                      * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
                      * @example 7d
+                     * @enum {string}
                      */
-                    period?: string;
+                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                     /**
                      * @description Site identifier
                      * @example site_abc123
@@ -1885,6 +1960,21 @@ export interface operations {
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: country equals (empty: missing) */
+                        country?: string;
+                        /** @description Filter: device_type equals (empty: missing) */
+                        device_type?: string;
+                        /** @description Filter: event_type equals (empty: missing) */
+                        event_type?: string;
+                        /** @description Filter: referrer equals (empty: missing) */
+                        referrer?: string;
+                        /** @description Filter: referrer_domain equals (empty: missing) */
+                        referrer_domain?: string;
+                        /** @description Filter: url equals (empty: missing) */
+                        url?: string;
+                        /** @description Filter: user_id equals (empty: missing) */
+                        user_id?: string;
+                    } & {
                         [key: string]: string;
                     };
                     /** @description Start of a custom period: epoch ms or ISO 8601 */
@@ -1892,8 +1982,9 @@ export interface operations {
                     /**
                      * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
                      * @example 7d
+                     * @enum {string}
                      */
-                    period?: string;
+                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                     /**
                      * @description Site identifier
                      * @example site_abc123
@@ -1929,6 +2020,21 @@ export interface operations {
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: country equals (empty: missing) */
+                        country?: string;
+                        /** @description Filter: device_type equals (empty: missing) */
+                        device_type?: string;
+                        /** @description Filter: event_type equals (empty: missing) */
+                        event_type?: string;
+                        /** @description Filter: referrer equals (empty: missing) */
+                        referrer?: string;
+                        /** @description Filter: referrer_domain equals (empty: missing) */
+                        referrer_domain?: string;
+                        /** @description Filter: url equals (empty: missing) */
+                        url?: string;
+                        /** @description Filter: user_id equals (empty: missing) */
+                        user_id?: string;
+                    } & {
                         [key: string]: string;
                     };
                     /** @description Start of a custom period: epoch ms or ISO 8601 */
@@ -1936,8 +2042,9 @@ export interface operations {
                     /**
                      * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
                      * @example 7d
+                     * @enum {string}
                      */
-                    period?: string;
+                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                     /**
                      * @description Site identifier
                      * @example site_abc123
@@ -1985,8 +2092,12 @@ export interface operations {
                              * @example 2026-10-21T12:00:00.000Z
                              */
                             from: string;
-                            /** @example 30d */
-                            period: string;
+                            /**
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
+                             */
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                             steps: {
                                 /**
                                  * @description Percent of step-1 sessions that reached this step
@@ -2221,8 +2332,8 @@ export interface operations {
                 device_type?: string;
                 event_type?: string;
                 from?: string;
-                interval?: string;
-                period?: string;
+                interval?: "day" | "week";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -2281,10 +2392,18 @@ export interface operations {
                              * @example 2026-11-18T00:00:00.000Z
                              */
                             from: string;
-                            /** @example day */
-                            interval: string;
-                            /** @example 30d */
-                            period: string;
+                            /**
+                             * @description The cohort size
+                             * @example day
+                             * @enum {string}
+                             */
+                            interval: "day" | "week";
+                            /**
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
+                             */
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                             /** @example UTC */
                             timezone: string;
                             /**
@@ -3480,14 +3599,14 @@ export interface operations {
     getApiV1Stats: {
         parameters: {
             query: {
-                compare?: string;
+                compare?: "previous_period";
                 country?: string;
                 device_type?: string;
                 event_type?: string;
                 from?: string;
-                metric?: string;
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                 metrics?: string;
-                period?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -3509,90 +3628,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description With `metric`: `{metric, value, period}` (plus `previous_value`, `change` with compare). With `metrics`: `{period, timezone, from, to, metrics}` (plus `previous`, `changes` with compare). */
+                        /** @description With `metric`: StatsSingle `{metric, value, period}`. With `metrics`: StatsMulti `{period, timezone, from, to, metrics}`. */
                         data: {
                             /**
-                             * @description Single form with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
+                             * @description Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
                              * @example 5
                              */
                             change?: number | null;
-                            /** @description Multi form with compare: percent change of each metric */
-                            changes?: {
-                                avg_session_duration?: number | null;
-                                bounce_rate?: number | null;
-                                event_count?: number | null;
-                                events_per_session?: number | null;
-                                page_views?: number | null;
-                                unique_sessions?: number | null;
-                                unique_users?: number | null;
-                                views_per_session?: number | null;
-                                visitors?: number | null;
-                            };
                             /**
-                             * Format: date-time
-                             * @description Multi form: start of the period (inclusive)
-                             * @example 2026-11-19T12:00:00.000Z
+                             * @description The metric
+                             * @example visitors
+                             * @enum {string}
                              */
-                            from?: string;
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                             /**
-                             * @description Single form: the metric
-                             * @example event_count
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
                              */
-                            metric?: string;
-                            /** @description Multi form: value of each metric */
-                            metrics?: {
-                                avg_session_duration?: number;
-                                bounce_rate?: number;
-                                event_count?: number;
-                                events_per_session?: number;
-                                page_views?: number;
-                                unique_sessions?: number;
-                                unique_users?: number;
-                                views_per_session?: number;
-                                visitors?: number;
-                            };
-                            /** @example 24h */
-                            period: string;
-                            /** @description Multi form with compare: the previous period and its values */
-                            previous?: {
-                                /** Format: date-time */
-                                from: string;
-                                /** @description Value of each metric in the previous period */
-                                metrics: {
-                                    avg_session_duration?: number;
-                                    bounce_rate?: number;
-                                    event_count?: number;
-                                    events_per_session?: number;
-                                    page_views?: number;
-                                    unique_sessions?: number;
-                                    unique_users?: number;
-                                    views_per_session?: number;
-                                    visitors?: number;
-                                };
-                                /** Format: date-time */
-                                to: string;
-                            };
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                             /**
-                             * @description Single form with compare: value in the previous period
+                             * @description Only with compare: the value in the previous period
                              * @example 40
                              */
                             previous_value?: number;
                             /**
-                             * @description Multi form: the time zone
-                             * @example UTC
-                             */
-                            timezone?: string;
-                            /**
-                             * Format: date-time
-                             * @description Multi form: end of the period (exclusive)
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to?: string;
-                            /**
-                             * @description Single form: its value
+                             * @description Its value in the period
                              * @example 42
                              */
-                            value?: number;
+                            value: number;
+                        } | {
+                            /** @description Only with compare: percent change of each metric (null when only the previous is 0) */
+                            changes?: {
+                                [key: string]: number | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description Start of the period (inclusive)
+                             * @example 2026-11-19T12:00:00.000Z
+                             */
+                            from: string;
+                            /**
+                             * @description Value of each metric asked for
+                             * @example {
+                             *       "visitors": 120,
+                             *       "page_views": 480
+                             *     }
+                             */
+                            metrics: {
+                                [key: string]: number;
+                            };
+                            /**
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
+                             */
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                            /** @description Only with compare: the previous period and its values */
+                            previous?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the previous period
+                                 * @example 2026-11-18T12:00:00.000Z
+                                 */
+                                from: string;
+                                /**
+                                 * @description Value of each metric in the previous period
+                                 * @example {
+                                 *       "visitors": 120,
+                                 *       "page_views": 480
+                                 *     }
+                                 */
+                                metrics: {
+                                    [key: string]: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description End of the previous period
+                                 * @example 2026-11-19T12:00:00.000Z
+                                 */
+                                to: string;
+                            };
+                            /**
+                             * @description The time zone
+                             * @example UTC
+                             */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @description End of the period (exclusive)
+                             * @example 2026-11-20T12:00:00.000Z
+                             */
+                            to: string;
                         };
                         /** @constant */
                         success: true;
@@ -3792,13 +3919,13 @@ export interface operations {
             query: {
                 country?: string;
                 device_type?: string;
-                dimension: string;
+                dimension: ("event_type" | "url" | "referrer" | "referrer_domain" | "device_type" | "country") | string;
                 event_type?: string;
                 from?: string;
                 limit?: string | number;
-                metric?: string;
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                 offset?: string | number;
-                period?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -3821,7 +3948,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /** @example url */
+                            /**
+                             * @description The dimension, as asked
+                             * @example url
+                             */
                             dimension: string;
                             /**
                              * Format: date-time
@@ -3829,10 +3959,18 @@ export interface operations {
                              * @example 2026-11-13T12:00:00.000Z
                              */
                             from: string;
-                            /** @example visitors */
-                            metric: string;
-                            /** @example 7d */
-                            period: string;
+                            /**
+                             * @description The metric
+                             * @example visitors
+                             * @enum {string}
+                             */
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                            /**
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
+                             */
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                             /** @description Sorted by value descending, then key (null last) */
                             rows: {
                                 /**
@@ -4320,9 +4458,9 @@ export interface operations {
                 device_type?: string;
                 event_type?: string;
                 from?: string;
-                interval?: string;
-                metric?: string;
-                period?: string;
+                interval?: "minute" | "hour" | "day" | "week" | "month";
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 site_id: string;
@@ -4351,12 +4489,24 @@ export interface operations {
                              * @example 2026-11-13T12:00:00.000Z
                              */
                             from: string;
-                            /** @example day */
-                            interval: string;
-                            /** @example visitors */
-                            metric: string;
-                            /** @example 7d */
-                            period: string;
+                            /**
+                             * @description The bucket size
+                             * @example day
+                             * @enum {string}
+                             */
+                            interval: "minute" | "hour" | "day" | "week" | "month";
+                            /**
+                             * @description The metric
+                             * @example visitors
+                             * @enum {string}
+                             */
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                            /**
+                             * @description The period
+                             * @example 7d
+                             * @enum {string}
+                             */
+                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                             /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
                             points: {
                                 /**
@@ -5126,7 +5276,8 @@ export interface operations {
                             /** @example 3 */
                             accepted: number;
                             rejected: {
-                                details?: {
+                                /** @description Each bad field: its JSON path and what is wrong with it */
+                                details: {
                                     message: string;
                                     path: string;
                                 }[];

@@ -1,6 +1,7 @@
-// Read helpers: typed requests to the analytics API with the site's secret key (or the admin token),
-// unwrapping the `{success:true, data}` envelope. Query and result types come from the server's
-// OpenAPI document (openapi-types.ts): an endpoint missing from it is typed loosely until regenerated.
+// The one typed HTTP layer for reading PULSE, used by the SDK's read helpers and by the dashboard:
+// requests with a bearer key through the SDK transport, unwrapping the `{success:true, data}` envelope.
+// Paths, queries, bodies and results are typed from the server's OpenAPI document (openapi-types.ts,
+// generated; test/sdk/openapi-drift.test.ts keeps it current).
 import type { paths } from './openapi-types.js'
 import { request, type TransportOptions } from './transport.js'
 
@@ -27,29 +28,48 @@ export type PostBody<P extends string> = P extends keyof paths
     : Record<string, unknown>
   : Record<string, unknown>
 
-/** `GET /api/v1/stats` query (`metric`, `period`, …) and result (`{metric, value, period}` for one metric). */
+/** `GET /api/v1/stats` query (`metric` or `metrics`, `period`, `compare`, filters). */
 export type StatsQuery = GetQuery<'/api/v1/stats'>
+/** `GET /api/v1/stats` result: one of the two shapes below (tell them apart with `'value' in stats`). */
 export type Stats = GetResult<'/api/v1/stats'>
+/** The answer to `metric=…` (or no metric): the seed's `{metric, value, period}`. */
+export type StatsSingle = Extract<Stats, { value: number }>
+/** The answer to `metrics=a,b,…`: `{period, timezone, from, to, metrics}`. */
+export type StatsMulti = Extract<Stats, { metrics: object }>
 
-/** Where read requests go and with which key. */
+/** Query parameters named by a pattern (`property.plan`), which the generated types cannot list. */
+export type ExtraQuery = Record<string, string | number | boolean | undefined>
+
+/** Where read requests go and with which key; `siteId`, when set, is the default `site_id`. */
 export interface ReadTarget {
   endpoint: string
   apiKey: string
-  siteId: string
+  siteId?: string
   transport: TransportOptions
 }
 
 const headersOf = (t: ReadTarget) => ({ authorization: `Bearer ${t.apiKey}`, accept: 'application/json' })
 
-/** GET `path` with a query string (undefined values left out, `site_id` defaulted); returns `data`. */
+/** `?a=1&b=2` from the defined values of `query` (an empty value is kept: it is a filter for "missing"). */
+export function toSearch(query: ExtraQuery): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v))
+  const s = params.toString()
+  return s ? `?${s}` : ''
+}
+
+/**
+ * GET `path` with its typed `query` plus pattern-named `extra` parameters (`site_id` defaulted to
+ * the target's); returns the envelope's `data`.
+ */
 export async function getData<P extends string>(
   target: ReadTarget,
   path: P,
-  query: GetQuery<P> | Loose = {},
+  query?: GetQuery<P>,
+  extra: ExtraQuery = {},
 ): Promise<GetResult<P>> {
-  const params = new URLSearchParams({ site_id: target.siteId })
-  for (const [k, v] of Object.entries(query as Loose)) if (v !== undefined) params.set(k, String(v))
-  const url = `${target.endpoint}${path}?${params}`
+  const search = toSearch({ site_id: target.siteId, ...(query as ExtraQuery), ...extra })
+  const url = `${target.endpoint}${path}${search}`
   const body = await request(url, { method: 'GET', headers: headersOf(target) }, target.transport)
   return (body as { data: GetResult<P> }).data
 }
@@ -58,7 +78,7 @@ export async function getData<P extends string>(
 export async function postData<P extends string>(
   target: ReadTarget,
   path: P,
-  body: PostBody<P> | Record<string, unknown>,
+  body: PostBody<P>,
 ): Promise<PostResult<P>> {
   const init = {
     method: 'POST',

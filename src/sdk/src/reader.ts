@@ -9,13 +9,12 @@ import {
   postData,
   type ReadTarget,
   type Stats,
+  type StatsMulti,
   type StatsQuery,
+  type StatsSingle,
 } from './read.js'
 
-type EventPage =
-  GetResult<'/api/v1/events'> extends { events: unknown[]; next_cursor?: unknown }
-    ? GetResult<'/api/v1/events'>
-    : { events: Record<string, unknown>[]; next_cursor?: string | null }
+type EventPage = GetResult<'/api/v1/events'>
 /** One stored event, as `GET /api/v1/events` returns it. */
 export type EventRecord = EventPage['events'][number]
 
@@ -24,7 +23,12 @@ export abstract class PulseReader {
   /** Where read requests go and with which key. */
   protected abstract readTarget(): ReadTarget
 
-  /** `GET /api/v1/stats`: one metric (`{metric, value, period}`) or several (`metrics=a,b`). */
+  /** `GET /api/v1/stats` with `metrics=a,b`: `{period, timezone, from, to, metrics}`. */
+  getStats(query: StatsQuery & { metrics: string }): Promise<StatsMulti>
+  /** `GET /api/v1/stats` with `metric` (or neither): the seed's `{metric, value, period}`. */
+  getStats(query?: StatsQuery & { metrics?: undefined }): Promise<StatsSingle>
+  /** `GET /api/v1/stats`: one metric or several, as the query asks. */
+  getStats(query?: StatsQuery): Promise<Stats>
   getStats(query?: StatsQuery): Promise<Stats> {
     return getData(this.readTarget(), '/api/v1/stats', query)
   }
@@ -65,7 +69,7 @@ export abstract class PulseReader {
   async *iterateEvents(query?: GetQuery<'/api/v1/events'>): AsyncGenerator<EventRecord> {
     let cursor: string | undefined
     do {
-      const page = (await this.getEvents({ ...query, cursor } as GetQuery<'/api/v1/events'>)) as EventPage
+      const page: EventPage = await this.getEvents({ ...query, cursor })
       yield* page.events
       cursor = page.next_cursor ?? undefined
     } while (cursor)

@@ -9,6 +9,7 @@ import {
   PERIOD_NAMES,
   ROLLING_PERIODS,
 } from '../registry'
+import { nameEnum, nameParam } from './names'
 
 /** `{success: true, data}` around `data`. */
 export const envelope = <T extends TSchema>(data: T, examples?: unknown[]) =>
@@ -17,11 +18,19 @@ export const envelope = <T extends TSchema>(data: T, examples?: unknown[]) =>
 const str = (description: string, example: string, extra: object = {}) =>
   t.Optional(t.String({ description, examples: [example], ...extra }))
 
-/** The metric enum, as a schema. */
-export const MetricName = t.Union(
-  METRIC_NAMES.map((m) => t.Literal(m)),
-  { description: 'A metric name' },
-)
+/** A metric name in a response. */
+export const MetricName = nameEnum(METRIC_NAMES, { description: 'The metric', examples: ['visitors'] })
+
+/** A period name in a response. */
+export const PeriodName = nameEnum(PERIOD_NAMES, { description: 'The period', examples: ['7d'] })
+
+/** The `metric` query parameter of the reports (one metric). */
+export const metricParam = (description: string) =>
+  t.Optional(nameParam('metric', METRIC_NAMES, { description, examples: ['visitors'] }))
+
+/** The `period` parameter (query or body). */
+export const periodParam = (description: string) =>
+  t.Optional(nameParam('period', PERIOD_NAMES, { description, examples: ['7d'] }))
 
 /** Site, period, time zone and filter parameters (all strings, as sent). */
 export const scopeQuery = {
@@ -31,7 +40,7 @@ export const scopeQuery = {
     description: 'Site identifier',
     examples: ['site_abc123'],
   }),
-  period: str(`Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, '7d'),
+  period: periodParam(`Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`),
   from: str('Start of a custom period (inclusive): epoch ms or ISO 8601', '2026-11-01'),
   to: str('End of a custom period (exclusive): epoch ms or ISO 8601', '2026-11-08'),
   timezone: str(

@@ -1,8 +1,12 @@
 // Schemas of funnels and retention: how visitors move through steps and come back over time.
 import { t } from 'elysia'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
-import { LIMITS, PERIOD_NAMES } from '../registry'
-import { envelope, scopeQuery } from './common'
+import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, RETENTION_INTERVALS } from '../registry'
+import { envelope, PeriodName, periodParam, scopeQuery } from './common'
+import { nameEnum, nameParam } from './names'
+
+const filterField = (name: string) =>
+  t.Optional(t.String({ description: `Filter: ${name} equals (empty: missing)` }))
 
 export const FunnelStepInput = t.Object(
   {
@@ -27,18 +31,18 @@ export const FunnelStepInput = t.Object(
 export const FunnelBody = t.Object(
   {
     site_id: scopeQuery.site_id,
-    period: t.Optional(
-      t.String({ description: `Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`, examples: ['7d'] }),
-    ),
+    period: periodParam(`Period: ${PERIOD_NAMES.join(', ')}. Default 24h.`),
     from: t.Optional(
       t.Union([t.String(), t.Integer()], { description: 'Start of a custom period: epoch ms or ISO 8601' }),
     ),
     to: t.Optional(t.Union([t.String(), t.Integer()], { description: 'End of a custom period (exclusive)' })),
     timezone: scopeQuery.timezone,
+    // The filter fields are named (clients get them as keys); `property.<key>` filters come on top,
+    // and the handler refuses any other key with the list of allowed ones.
     filters: t.Optional(
-      t.Record(t.String(), t.String(), {
-        description:
-          'Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>',
+      t.Object(Object.fromEntries(FILTER_FIELDS.map((f) => [f, filterField(f)])), {
+        additionalProperties: t.String(),
+        description: `Event filters, as the query parameters of the stats endpoints: ${FILTER_FIELDS.join(', ')}, property.<key>`,
         examples: [{ device_type: 'mobile', 'property.plan': 'pro' }],
       }),
     ),
@@ -67,7 +71,7 @@ export const FunnelBody = t.Object(
 const rate = (description: string) => t.Number({ description, examples: [12.5] })
 
 export const FunnelData = t.Object({
-  period: t.String({ examples: ['30d'] }),
+  period: PeriodName,
   timezone: t.String({ examples: ['UTC'] }),
   from: t.String({ format: 'date-time', examples: ['2026-10-21T12:00:00.000Z'] }),
   to: t.String({ format: 'date-time', examples: ['2026-11-20T12:00:00.000Z'] }),
@@ -115,15 +119,18 @@ export const RetentionQuery = t.Object(
   {
     ...scopeQuery,
     interval: t.Optional(
-      t.String({ description: 'Cohort size: day or week (from Monday). Default day.', examples: ['week'] }),
+      nameParam('interval', RETENTION_INTERVALS, {
+        description: 'Cohort size: day or week (from Monday). Default day.',
+        examples: ['week'],
+      }),
     ),
   },
   { additionalProperties: true },
 )
 
 export const RetentionData = t.Object({
-  period: t.String({ examples: ['30d'] }),
-  interval: t.String({ examples: ['day'] }),
+  period: PeriodName,
+  interval: nameEnum(RETENTION_INTERVALS, { description: 'The cohort size', examples: ['day'] }),
   timezone: t.String({ examples: ['UTC'] }),
   from: t.String({ format: 'date-time', examples: ['2026-11-18T00:00:00.000Z'] }),
   to: t.String({ format: 'date-time', examples: ['2026-11-21T00:00:00.000Z'] }),

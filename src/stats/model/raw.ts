@@ -1,7 +1,8 @@
 // Schemas of the raw-event endpoints: the paged list and the streaming export.
 import { t } from 'elysia'
 import { EXPORT_FORMAT_NAMES, LIMITS } from '../registry'
-import { envelope, scopeQuery } from './common'
+import { envelope, periodParam, scopeQuery } from './common'
+import { nameParam } from './names'
 
 const text = (description: string, example: string) =>
   t.Union([t.String(), t.Null()], { description, examples: [example] })
@@ -26,9 +27,7 @@ export const RawEvent = t.Object({
 
 const rawScope = {
   ...scopeQuery,
-  period: t.Optional(
-    t.String({ description: 'Period (as for /api/v1/stats); none means all events', examples: ['7d'] }),
-  ),
+  period: periodParam('Period (as for /api/v1/stats); none means all events'),
 }
 
 export const EventsQuery = t.Object(
@@ -90,7 +89,7 @@ export const ExportQuery = t.Object(
   {
     ...rawScope,
     format: t.Optional(
-      t.String({
+      nameParam('format', EXPORT_FORMAT_NAMES, {
         description: `File format: ${EXPORT_FORMAT_NAMES.join(', ')}. Default ndjson.`,
         examples: ['csv'],
       }),

@@ -1,14 +1,18 @@
 // Schemas of the timeseries, breakdown and realtime reports.
 import { t } from 'elysia'
-import { DIMENSION_FIELDS, INTERVAL_NAMES, LIMITS, METRIC_NAMES } from '../registry'
-import { envelope, scopeQuery } from './common'
+import { parseDimension } from '../parse/dimension'
+import {
+  DIMENSION_FIELDS,
+  INTERVAL_NAMES,
+  LIMITS,
+  METRIC_NAMES,
+  PROPERTY_DIMENSION_PREFIX,
+  PROPERTY_KEY,
+} from '../registry'
+import { envelope, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { friendlyError, nameEnum, nameParam } from './names'
 
-const metricParam = t.Optional(
-  t.String({
-    description: `Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`,
-    examples: ['visitors'],
-  }),
-)
+const metric = metricParam(`Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`)
 const isoRange = {
   timezone: t.String({ examples: ['UTC'] }),
   from: t.String({
@@ -26,9 +30,9 @@ const isoRange = {
 export const TimeseriesQuery = t.Object(
   {
     ...scopeQuery,
-    metric: metricParam,
+    metric,
     interval: t.Optional(
-      t.String({
+      nameParam('interval', INTERVAL_NAMES, {
         description: `Bucket: ${INTERVAL_NAMES.join(', ')} (weeks start on Monday). Default: minute up to 3 hours, hour up to 3 days, else day.`,
         examples: ['day'],
       }),
@@ -38,9 +42,9 @@ export const TimeseriesQuery = t.Object(
 )
 
 export const TimeseriesData = t.Object({
-  metric: t.String({ examples: ['visitors'] }),
-  period: t.String({ examples: ['7d'] }),
-  interval: t.String({ examples: ['day'] }),
+  metric: MetricName,
+  period: PeriodName,
+  interval: nameEnum(INTERVAL_NAMES, { description: 'The bucket size', examples: ['day'] }),
   ...isoRange,
   points: t.Array(
     t.Object({
@@ -77,11 +81,18 @@ export const TimeseriesResult = envelope(TimeseriesData, [
 export const BreakdownQuery = t.Object(
   {
     ...scopeQuery,
-    dimension: t.String({
-      description: `Group by: ${DIMENSION_FIELDS.join(', ')}, or property:<key>`,
-      examples: ['url'],
-    }),
-    metric: metricParam,
+    dimension: t.Union(
+      [
+        nameEnum(DIMENSION_FIELDS),
+        t.String({ pattern: `^${PROPERTY_DIMENSION_PREFIX}${PROPERTY_KEY.source.slice(1)}` }),
+      ],
+      {
+        description: `Group by: ${DIMENSION_FIELDS.join(', ')}, or property:<key>`,
+        examples: ['url'],
+        error: friendlyError('dimension', parseDimension),
+      },
+    ),
+    metric,
     limit: t.Optional(
       t.Integer({
         minimum: 1,
@@ -98,9 +109,9 @@ export const BreakdownQuery = t.Object(
 )
 
 export const BreakdownData = t.Object({
-  dimension: t.String({ examples: ['url'] }),
-  metric: t.String({ examples: ['visitors'] }),
-  period: t.String({ examples: ['7d'] }),
+  dimension: t.String({ description: 'The dimension, as asked', examples: ['url'] }),
+  metric: MetricName,
+  period: PeriodName,
   ...isoRange,
   rows: t.Array(
     t.Object({

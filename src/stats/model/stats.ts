@@ -1,25 +1,27 @@
 // Schemas of GET /api/v1/stats: one metric (the seed's shape) or several at once, with comparison.
 import { t } from 'elysia'
-import { METRIC_NAMES } from '../registry'
-import { envelope, scopeQuery } from './common'
+import { pickList } from '../parse/names'
+import { COMPARE_MODES, METRIC_NAMES } from '../registry'
+import { envelope, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { alternation, friendlyError, nameParam } from './names'
+
+const METRIC_LIST = `^\\s*${alternation(METRIC_NAMES)}\\s*(?:,\\s*${alternation(METRIC_NAMES)}\\s*)*$`
 
 export const StatsQuery = t.Object(
   {
     ...scopeQuery,
-    metric: t.Optional(
-      t.String({
-        description: `One metric: ${METRIC_NAMES.join(', ')}. Default event_count.`,
-        examples: ['event_count'],
-      }),
-    ),
+    metric: metricParam(`One metric: ${METRIC_NAMES.join(', ')}. Default event_count.`),
+    // A comma-separated list cannot be an enum: the pattern names every allowed metric instead.
     metrics: t.Optional(
       t.String({
-        description: 'Several metrics, comma-separated (answers with `metrics` instead of `value`)',
+        pattern: METRIC_LIST,
+        description: `Several metrics, comma-separated, each one of ${METRIC_NAMES.join(', ')} (answers with \`metrics\` instead of \`value\`)`,
         examples: ['visitors,page_views,bounce_rate'],
+        error: friendlyError('metrics', (raw) => pickList('metrics', raw, METRIC_NAMES)),
       }),
     ),
     compare: t.Optional(
-      t.String({
+      nameParam('compare', COMPARE_MODES, {
         description: '`previous_period` adds the previous period’s value and the change in percent',
         examples: ['previous_period'],
       }),
@@ -29,51 +31,76 @@ export const StatsQuery = t.Object(
 )
 export type StatsQuery = typeof StatsQuery.static
 
+const METRIC_KEY = `^${alternation(METRIC_NAMES)}$`
+/** Values by metric name: exactly the metrics asked for. */
 const metricValues = (description: string) =>
-  t.Partial(t.Object(Object.fromEntries(METRIC_NAMES.map((m) => [m, t.Number()]))), { description })
-const metricChanges = (description: string) =>
-  t.Partial(t.Object(Object.fromEntries(METRIC_NAMES.map((m) => [m, t.Union([t.Number(), t.Null()])]))), {
+  t.Record(t.String({ pattern: METRIC_KEY }), t.Number(), {
     description,
+    additionalProperties: false,
+    examples: [{ visitors: 120, page_views: 480 }],
   })
 const iso = (description: string, example: string) =>
-  t.Optional(t.String({ format: 'date-time', description, examples: [example] }))
+  t.String({ format: 'date-time', description, examples: [example] })
 
-export const StatsData = t.Object(
+/** The seed's shape: one metric. */
+export const StatsSingle = t.Object(
   {
-    period: t.String({ examples: ['24h'] }),
-    metric: t.Optional(t.String({ description: 'Single form: the metric', examples: ['event_count'] })),
-    value: t.Optional(t.Number({ description: 'Single form: its value', examples: [42] })),
+    metric: MetricName,
+    value: t.Number({ description: 'Its value in the period', examples: [42] }),
+    period: PeriodName,
     previous_value: t.Optional(
-      t.Number({ description: 'Single form with compare: value in the previous period', examples: [40] }),
+      t.Number({ description: 'Only with compare: the value in the previous period', examples: [40] }),
     ),
     change: t.Optional(
       t.Union([t.Number(), t.Null()], {
         description:
-          'Single form with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0',
+          'Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0',
         examples: [5],
       }),
     ),
-    timezone: t.Optional(t.String({ description: 'Multi form: the time zone', examples: ['UTC'] })),
-    from: iso('Multi form: start of the period (inclusive)', '2026-11-19T12:00:00.000Z'),
-    to: iso('Multi form: end of the period (exclusive)', '2026-11-20T12:00:00.000Z'),
-    metrics: t.Optional(metricValues('Multi form: value of each metric')),
-    previous: t.Optional(
-      t.Object(
-        {
-          from: t.String({ format: 'date-time' }),
-          to: t.String({ format: 'date-time' }),
-          metrics: metricValues('Value of each metric in the previous period'),
-        },
-        { description: 'Multi form with compare: the previous period and its values' },
-      ),
-    ),
-    changes: t.Optional(metricChanges('Multi form with compare: percent change of each metric')),
   },
   {
     description:
-      'With `metric`: `{metric, value, period}` (plus `previous_value`, `change` with compare). With `metrics`: `{period, timezone, from, to, metrics}` (plus `previous`, `changes` with compare).',
+      'Answer to `metric=…` (or neither `metric` nor `metrics`): `{metric, value, period}`, plus `previous_value` and `change` with `compare=previous_period`.',
   },
 )
+
+/** Several metrics at once. */
+export const StatsMulti = t.Object(
+  {
+    period: PeriodName,
+    timezone: t.String({ description: 'The time zone', examples: ['UTC'] }),
+    from: iso('Start of the period (inclusive)', '2026-11-19T12:00:00.000Z'),
+    to: iso('End of the period (exclusive)', '2026-11-20T12:00:00.000Z'),
+    metrics: metricValues('Value of each metric asked for'),
+    previous: t.Optional(
+      t.Object(
+        {
+          from: iso('Start of the previous period', '2026-11-18T12:00:00.000Z'),
+          to: iso('End of the previous period', '2026-11-19T12:00:00.000Z'),
+          metrics: metricValues('Value of each metric in the previous period'),
+        },
+        { description: 'Only with compare: the previous period and its values' },
+      ),
+    ),
+    changes: t.Optional(
+      t.Record(t.String({ pattern: METRIC_KEY }), t.Union([t.Number(), t.Null()]), {
+        description: 'Only with compare: percent change of each metric (null when only the previous is 0)',
+        additionalProperties: false,
+      }),
+    ),
+  },
+  {
+    description:
+      'Answer to `metrics=a,b,…`: `{period, timezone, from, to, metrics}`, plus `previous` and `changes` with `compare=previous_period`.',
+  },
+)
+
+/** Either shape; a client tells them apart by `'value' in data` (or `'metrics' in data`). */
+export const StatsData = t.Union([StatsSingle, StatsMulti], {
+  description:
+    'With `metric`: StatsSingle `{metric, value, period}`. With `metrics`: StatsMulti `{period, timezone, from, to, metrics}`.',
+})
 
 export const StatsResult = envelope(StatsData, [
   { success: true, data: { metric: 'event_count', value: 42, period: '24h' } },

@@ -7,11 +7,11 @@ import { parseTimezone } from '../time/zone'
 import { type Filter, parseFilters } from './filters'
 import { pick } from './names'
 
-/** Site, time range, zone and filters of one query. */
-export interface Scope {
+/** Site, time range, zone and filters of one query; `P` includes `all` only for raw-event queries. */
+export interface Scope<P extends Period | 'all' = Period> {
   siteId: string
   /** The period name, or `all` when a raw-event query names none. */
-  period: Period | 'all'
+  period: P
   timezone: string
   range: Range
   previous: Range
@@ -44,7 +44,17 @@ export interface ScopeOptions {
 const ALL: Range = { from: 0, to: Number.MAX_SAFE_INTEGER }
 
 /** Parse site, period, zone and filters at `now`. */
-export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}): Scope {
+export function parseScope(
+  q: ScopeInput,
+  now: number,
+  opts: ScopeOptions & { defaultPeriod: 'all' },
+): Scope<Period | 'all'>
+export function parseScope(
+  q: ScopeInput,
+  now: number,
+  opts?: ScopeOptions & { defaultPeriod?: Period },
+): Scope<Period>
+export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}): Scope<Period | 'all'> {
   const timezone = parseTimezone(q.timezone)
   const from =
     q.from === undefined || q.from === '' ? undefined : parseInstant('from', String(q.from), timezone)

@@ -57,7 +57,12 @@ export function toRawEvent(r: Record<string, unknown>): RawEvent {
 }
 
 /** One page of events and the cursor of the next page (null on the last). */
-export async function getEventsPage(conn: DuckDBConnection, scope: Scope, limit: number, cursor?: string) {
+export async function getEventsPage(
+  conn: DuckDBConnection,
+  scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
+  limit: number,
+  cursor?: string,
+) {
   const after = cursor ? decodeCursor(cursor) : undefined
   const q = buildEventsPage(scope.siteId, scope.range, scope.filters, limit + 1, after)
   const rows = await queryRows<Record<string, unknown>>(conn, q.sql, q.params)

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/rows'
 import { AppError } from '../../http/errors'
 import { pick, pickList } from '../parse/names'
 import type { Scope } from '../parse/scope'
-import { METRIC_NAMES, type Metric } from '../registry'
+import { COMPARE_MODES, METRIC_NAMES, type Metric } from '../registry'
 import { buildSummary } from '../sql/summary'
 import type { Range } from '../time/period'
 import { percentChange } from './numbers'
@@ -31,7 +31,7 @@ export function parseSummaryRequest(q: {
     throw new AppError(422, 'Use either metric or metrics, not both', [
       { path: '$.metrics', message: 'cannot be combined with metric' },
     ])
-  if (q.compare !== undefined && q.compare !== '') pick('compare', q.compare, ['previous_period'])
+  if (q.compare !== undefined && q.compare !== '') pick('compare', q.compare, COMPARE_MODES)
   const compare = q.compare === 'previous_period'
   if (q.metrics !== undefined)
     return { metrics: pickList('metrics', q.metrics, METRIC_NAMES), single: false, compare }
