@@ -5,6 +5,7 @@ import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
 import { healthRoutes } from './health'
+import type { HealthSource } from './health/state'
 import { errorFunnel } from './http/error-funnel'
 import type { RateLimiter } from './http/rate-limit'
 import { ingestRoutes } from './ingest'
@@ -34,6 +35,8 @@ export interface AppDeps {
   persist: (rows: EventRow[], receivedAt: number) => Promise<void>
   /** `draining` is set at shutdown: ingest answers 503 from then on. */
   lifecycle: { draining: boolean }
+  /** The server's state for /health: each component's part, combined (`combineHealth`). */
+  healthState: HealthSource
   startedAt: number
 }
 
@@ -42,7 +45,7 @@ export function createApp(deps: AppDeps) {
   return new Elysia({ name: 'pulse', normalize: false })
     .use(errorFunnel(deps.logger))
     .use(openapiRoutes(VERSION))
-    .use(healthRoutes(deps.buffer, deps.startedAt, deps.clock))
+    .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))

@@ -7,9 +7,11 @@ import type { Config } from './config'
 import { lockDownExternalAccess } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/open'
+import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex } from './ingest/dedupe'
+import { bufferHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
@@ -82,6 +84,7 @@ export async function createServices(
     opts.logger.info('write-ahead log replayed', { records: replay.length, events: rows })
   }
 
+  const lifecycle = { draining: false }
   return {
     config,
     clock: opts.clock,
@@ -90,7 +93,8 @@ export async function createServices(
     store,
     buffer,
     persist: createPersist(buffer, ids, wal),
-    lifecycle: { draining: false },
+    lifecycle,
+    healthState: () => combineHealth(lifecycleHealth(lifecycle), bufferHealth(buffer)),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     startedAt: opts.clock(),
