@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const admin = resolveAdminToken(config)
   config = { ...config, adminToken: admin.token }
   const services = await createServices(config, { clock: systemClock, logger })
-  const demo = await ensureDemoSite(services)
+  const demo = await ensureDemoSite(services, admin)
   const app = createApp(services)
   try {
     // Elysia turns on SO_REUSEPORT by default: a second server on the same port would then silently
