@@ -269,7 +269,7 @@ export interface paths {
         put?: never;
         /**
          * Send one event
-         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight.
+         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.
          */
         post: operations["postCollect"];
         delete?: never;
@@ -289,7 +289,7 @@ export interface paths {
         put?: never;
         /**
          * Send a batch of events
-         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site.
+         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site. The only query parameter is `api_key`; any other is refused with 422.
          */
         post: operations["postCollectBatch"];
         delete?: never;
