@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manualClock } from '../../src/clock'
-import { ROOT } from './processes'
+import { BUN, ROOT } from './processes'
 import { runHttpFlood } from './rate-limit-http'
 import { fixed, formatTable, int } from './table'
 
@@ -101,8 +101,21 @@ export async function run({ quick = false }: { quick?: boolean } = {}): Promise<
   const http: (string | number)[][] = []
   try {
     for (const tree of trees) {
-      const mod = (await import(join(tree.root, 'src/http/rate-limit.ts'))) as { RateLimiter: LimiterClass }
-      const r = await runDirect(mod.RateLimiter, total, budgetMs)
+      // Each tree in its own process, so one run's garbage never counts in another's heap.
+      const proc = Bun.spawn(
+        [
+          BUN,
+          import.meta.path,
+          '--direct',
+          join(tree.root, 'src/http/rate-limit.ts'),
+          String(total),
+          String(budgetMs),
+        ],
+        { cwd: ROOT, stdout: 'pipe', stderr: 'inherit' },
+      )
+      const r = JSON.parse(
+        (await new Response(proc.stdout).text()).trim().split('\n').pop() ?? '{}',
+      ) as Awaited<ReturnType<typeof runDirect>>
       const last = r.samples[r.samples.length - 1]
       const tail = r.samples.filter((s) => s.addresses > 150_000).map((s) => s.perSec)
       direct.push([
@@ -167,4 +180,10 @@ export async function run({ quick = false }: { quick?: boolean } = {}): Promise<
   }
 }
 
-if (import.meta.main) await run({ quick: process.env.PULSE_BENCH_QUICK === '1' })
+if (import.meta.main) {
+  if (process.argv[2] === '--direct') {
+    const [, , , file, total, budget] = process.argv
+    const mod = (await import(file)) as { RateLimiter: LimiterClass }
+    console.log(JSON.stringify(await runDirect(mod.RateLimiter, Number(total), Number(budget))))
+  } else await run({ quick: process.env.PULSE_BENCH_QUICK === '1' })
+}
