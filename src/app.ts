@@ -6,6 +6,7 @@ import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
 import type { DbSupervisor } from './db/supervisor'
 import { healthRoutes } from './health'
+import type { HealthSource } from './health/state'
 import { errorFunnel } from './http/error-funnel'
 import { AppError, errorResponse } from './http/errors'
 import type { RateLimiter } from './http/rate-limit'
@@ -41,6 +42,8 @@ export interface AppDeps {
   persist: Persist
   /** `draining` is set at shutdown: every request but /health answers 503 from then on. */
   lifecycle: { draining: boolean }
+  /** The server's state for /health: each component's part, combined (`combineHealth`). */
+  healthState: HealthSource
   startedAt: number
 }
 
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps) {
         )
     })
     .use(openapiRoutes(VERSION))
-    .use(healthRoutes(deps.buffer, deps.startedAt, deps.clock))
+    .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))

@@ -20,8 +20,13 @@ export function resolveAdminToken(config: Config): { token: string; generated: b
   return { token, generated: true, file }
 }
 
-/** On a database with no sites, create the demo site; returns its keys for the banner. */
-export async function ensureDemoSite(deps: SiteServiceDeps) {
+/**
+ * On a first start without `PULSE_ADMIN_TOKEN` (the admin token was generated just now) and a database
+ * with no sites, create the demo site; returns its keys for the banner. A start with an admin token is a
+ * production start: no demo site, no keys printed.
+ */
+export async function ensureDemoSite(deps: SiteServiceDeps, admin: { generated: boolean }) {
+  if (!admin.generated) return undefined
   if ((await listSites(deps.db)).length > 0) return undefined
   return createSite(deps, { site_id: DEMO_SITE_ID, name: 'Demo site' })
 }

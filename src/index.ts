@@ -21,13 +21,25 @@ async function main(): Promise<void> {
   const admin = resolveAdminToken(config)
   config = { ...config, adminToken: admin.token }
   const services = await createServices(config, { clock: systemClock, logger })
-  const demo = await ensureDemoSite(services)
+  const demo = await ensureDemoSite(services, admin)
   const app = createApp(services)
-  app.listen({
-    port: config.port,
-    hostname: config.host,
-    maxRequestBodySize: config.maxBodyBytes + 1_048_576,
-  })
+  try {
+    // Elysia turns on SO_REUSEPORT by default: a second server on the same port would then silently
+    // take half of the connections. Without it, a port in use is an error at start.
+    app.listen({
+      port: config.port,
+      hostname: config.host,
+      reusePort: false,
+      maxRequestBodySize: config.maxBodyBytes + 1_048_576,
+    })
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EADDRINUSE') throw err
+    await services.close()
+    console.error(
+      `PULSE cannot start: port ${config.port} on ${config.host} is already in use by another process; stop it or set PORT to a free port`,
+    )
+    process.exit(1)
+  }
   const port = app.server?.port
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   logger.info('PULSE listening', { version: VERSION, url: base, db: config.dbPath })

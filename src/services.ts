@@ -8,9 +8,11 @@ import { applyLockDown, lockDownExternalAccess } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
+import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex } from './ingest/dedupe'
+import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
@@ -123,6 +125,8 @@ export async function createServices(
     wal,
     persist,
     lifecycle,
+    healthState: () =>
+      combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     startedAt: opts.clock(),

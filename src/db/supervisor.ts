@@ -2,6 +2,7 @@
 // instance), it records the cause, answers "unavailable" to callers, and reopens the database file —
 // at most once per `retryMs`, on a timer and on demand — until a reopen succeeds. No restart needed.
 import type { Clock } from '../clock'
+import type { HealthState } from '../health/state'
 import { AppError } from '../http/errors'
 import type { Logger } from '../logger'
 import { describeDbError, isFatalDbError } from './failure'
@@ -77,6 +78,13 @@ export class DbSupervisor {
   async ensureAvailable(): Promise<void> {
     if (!this.failure || (await this.heal())) return
     throw unavailable(this.failure)
+  }
+
+  /** The database's part of /health: unavailable, with the cause, until a reopen succeeds. */
+  health(): HealthState {
+    const details = { database_reopens: this.reopens, database_failure: this.failure }
+    if (!this.failure) return { status: 'ok', details }
+    return { status: 'unavailable', reason: `the database is unavailable (${this.failure})`, details }
   }
 
   /** Retry reopening every `retryMs` while unavailable. */

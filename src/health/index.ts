@@ -1,36 +1,99 @@
-// GET /health: liveness with the ingest buffer depth and the last flush time.
+// GET /health: 200 while the server can do its job, 503 otherwise, so a supervisor or load balancer can
+// act. Without credentials it says only that (status, version, uptime): nothing about tenants, volume
+// or paths. With the admin token it adds the reason and every component's details.
+// (Integers use TypeBox's own `Type.Integer`: Elysia's `t.Integer` also accepts numeric strings, which
+// the generated client types would then carry.)
+import { Type } from '@sinclair/typebox'
 import { Elysia, t } from 'elysia'
-import type { EventBuffer } from '../ingest/buffer'
+import type { Clock } from '../clock'
+import { requireAdmin } from '../http/auth'
+import { errors } from '../http/responses'
+import type { HealthSource } from './state'
 
-export const Health = t.Object({
-  status: t.Union([t.Literal('ok'), t.Literal('degraded')], {
-    description: '`degraded` while flushes are failing',
-  }),
-  buffer_depth: t.Integer({
-    description: 'Events accepted but not yet written to DuckDB',
-    examples: [12],
-    minimum: 0,
-  }),
-  last_flush_at: t.Union([t.String({ format: 'date-time' }), t.Null()], {
-    description: 'Time of the last successful flush',
-  }),
-  flushed_events: t.Integer({ description: 'Events written since start', minimum: 0 }),
-  last_flush_error: t.Union([t.String(), t.Null()]),
-  uptime_s: t.Number(),
+const status = t.Union([t.Literal('ok'), t.Literal('degraded'), t.Literal('unavailable')], {
+  description:
+    '`ok` (HTTP 200); `degraded`: serving, but part of the job is failing, e.g. events cannot be written to the database (503); `unavailable`: cannot serve, e.g. shutting down (503)',
 })
+const version = t.String({ description: 'PULSE version', examples: ['0.1.0'] })
+const uptime = Type.Integer({ description: 'Seconds since start', minimum: 0, examples: [3600] })
+
+export const HealthPublic = t.Object(
+  { status, version, uptime_s: uptime },
+  {
+    description: 'Health without credentials',
+    examples: [{ status: 'ok', version: '0.1.0', uptime_s: 3600 }],
+  },
+)
+
+export const HealthAdmin = t.Object(
+  {
+    status,
+    version,
+    uptime_s: uptime,
+    reason: t.Union([t.String(), t.Null()], {
+      description: 'Why the status is not `ok` (null when it is)',
+      examples: ['writing events to the database is failing'],
+    }),
+    details: t.Object(
+      {
+        buffer_depth: t.Optional(
+          Type.Integer({ description: 'Events accepted but not yet written to DuckDB', minimum: 0 }),
+        ),
+        last_flush_at: t.Optional(
+          t.Union([t.String({ format: 'date-time' }), t.Null()], {
+            description: 'Time of the last successful flush',
+          }),
+        ),
+        flushed_events: t.Optional(Type.Integer({ description: 'Events written since start', minimum: 0 })),
+        last_flush_error: t.Optional(
+          t.Union([t.String(), t.Null()], { description: 'The error of the last flush, if it failed' }),
+        ),
+        draining: t.Optional(t.Boolean({ description: 'Shutting down' })),
+      },
+      { additionalProperties: true, description: 'State of each component; more fields may appear' },
+    ),
+  },
+  { description: 'Health with the admin token' },
+)
+
+/** What the health route needs. */
+export interface HealthDeps {
+  /** The server's combined state (see `combineHealth`). */
+  healthState: HealthSource
+  config: { adminToken?: string }
+  clock: Clock
+  startedAt: number
+}
+
+const answer = t.Union([HealthAdmin, HealthPublic])
 
 /** The health route. */
-export function healthRoutes(buffer: EventBuffer, startedAt: number, clock: () => number) {
-  return new Elysia({ name: 'health' }).get(
+export function healthRoutes(deps: HealthDeps, appVersion: string) {
+  return new Elysia({ name: 'health' }).model({ HealthPublic, HealthAdmin }).get(
     '/health',
-    () => ({
-      status: buffer.lastError ? ('degraded' as const) : ('ok' as const),
-      buffer_depth: buffer.depth,
-      last_flush_at: buffer.lastFlushAt === null ? null : new Date(buffer.lastFlushAt).toISOString(),
-      flushed_events: buffer.flushedRows,
-      last_flush_error: buffer.lastError,
-      uptime_s: Math.round((clock() - startedAt) / 1000),
-    }),
-    { detail: { summary: 'Health and ingest buffer state', tags: ['Health'] }, response: { 200: Health } },
+    ({ request, set }) => {
+      // Credentials are optional; when given they must be the admin token (401 otherwise).
+      const admin = request.headers.has('authorization')
+      if (admin) requireAdmin(request.headers, deps.config.adminToken)
+      const state = deps.healthState()
+      set.status = state.status === 'ok' ? 200 : 503
+      set.headers['cache-control'] = 'no-store'
+      const base = {
+        status: state.status,
+        version: appVersion,
+        uptime_s: Math.max(0, Math.round((deps.clock() - deps.startedAt) / 1000)),
+      }
+      return admin ? { ...base, reason: state.reason ?? null, details: state.details } : base
+    },
+    {
+      detail: {
+        summary: 'Server health',
+        description:
+          'HTTP 200 when `status` is `ok`, 503 otherwise. Without credentials: only `status`, `version` and `uptime_s`. With `Authorization: Bearer <admin token>`: also `reason` and each component’s `details` (ingest buffer depth, last flush, errors).',
+        tags: ['Health'],
+        security: [{}, { bearerAuth: [] }],
+      },
+      response: { 200: answer, 503: answer, ...errors(401) },
+    },
   )
 }

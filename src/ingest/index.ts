@@ -3,6 +3,7 @@ import { Elysia } from 'elysia'
 import { readJsonBody } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
 import { AppError } from '../http/errors'
+import { refuseUnknownParams } from '../http/query-params'
 import { rateLimitHeaders } from '../http/rate-limit'
 import { errors } from '../http/responses'
 import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
@@ -35,6 +36,9 @@ function clientIp(
   return address ? ipBucketId(address) : undefined
 }
 
+/** The only query parameter of the ingest endpoints: a public key, for browsers avoiding a preflight. */
+const QUERY_PARAMS = ['api_key'] as const
+
 const requestBody = (name: string, example: unknown) => ({
   required: true,
   content: {
@@ -63,6 +67,7 @@ export function ingestRoutes(deps: IngestDeps) {
       '/collect',
       async ({ request, query, set, server }) => {
         corsHeaders(set, request)
+        refuseUnknownParams(query, QUERY_PARAMS)
         const body = await readJsonBody(request, maxBytes)
         const { key: rec, rate } = authorizeIngest(deps, {
           headers: request.headers,
@@ -80,7 +85,7 @@ export function ingestRoutes(deps: IngestDeps) {
         detail: {
           summary: 'Send one event',
           description:
-            'Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight.',
+            'Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.',
           tags: ['Ingest'],
           security: [{ bearerAuth: [] }],
           requestBody: requestBody('EventInput', seedEvent),
@@ -92,6 +97,7 @@ export function ingestRoutes(deps: IngestDeps) {
       '/collect/batch',
       async ({ request, query, set, server }) => {
         corsHeaders(set, request)
+        refuseUnknownParams(query, QUERY_PARAMS)
         const body = await readJsonBody(request, maxBytes)
         if (body === null || typeof body !== 'object' || Array.isArray(body))
           throw new AppError(422, 'Validation failed: body must be an object {"events": [...]}', [
@@ -131,7 +137,7 @@ export function ingestRoutes(deps: IngestDeps) {
       {
         detail: {
           summary: 'Send a batch of events',
-          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site.`,
+          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site. The only query parameter is \`api_key\`; any other is refused with 422.`,
           tags: ['Ingest'],
           security: [{ bearerAuth: [] }],
           requestBody: requestBody('BatchInput', {

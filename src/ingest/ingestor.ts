@@ -44,8 +44,9 @@ export interface AuthorizedIngest {
 
 /**
  * Authenticate and rate-limit a request to an ingest endpoint. Browser (public-key) traffic is limited
- * per site and client IP first, so requests refused for one abusive IP never use up the tokens of the
- * site's key that other visitors share.
+ * per site and client IP as well as per key. Both limits are checked before a token is taken from
+ * either, so requests refused for one abusive IP never use up the tokens of the site's key that other
+ * visitors share, and a request refused by the key's limit costs the client's IP bucket nothing.
  */
 export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedIngest {
   const header = bearerToken(req.headers)
@@ -56,10 +57,12 @@ export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedI
   const origin = req.headers.get('origin')
   if (origin) checkOrigin(deps.store, rec, origin, req.headers)
   const ip = rec.kind === 'public' ? req.ip?.() : undefined
-  const byIp = ip ? deps.ipLimiter.take(`${rec.siteId}|${ip}`) : undefined
-  if (byIp) enforce(byIp)
+  const ipId = ip ? `${rec.siteId}|${ip}` : undefined
+  // Check both limits before taking from either: a request refused by one uses no token of the other.
+  if (ipId) enforce(deps.ipLimiter.check(ipId))
+  enforce(deps.keyLimiter.check(rec.keyId))
+  const byIp = ipId ? deps.ipLimiter.take(ipId) : undefined
   const byKey = deps.keyLimiter.take(rec.keyId)
-  enforce(byKey)
   return { key: rec, rate: byIp ? tighter(byIp, byKey) : byKey }
 }
 

@@ -1,15 +1,16 @@
-// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark
-// and the long crash-safety run, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
+// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark,
+// the long crash-safety run and the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
 // parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runCrash } from './crash'
 import { run as runIngest } from './ingest'
+import { run as runRateLimit } from './rate-limit'
 import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'crash'] as const
+const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'crash', 'ratelimit'] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
   if (parts.includes('crash')) await runCrash({ quick })
+  if (parts.includes('ratelimit')) await runRateLimit({ quick })
   console.log(`Machine at end: ${machineLoad()}`)
   console.log(`Benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
 }

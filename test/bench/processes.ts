@@ -36,10 +36,11 @@ async function startProcess(
   cmd: string[],
   env: Record<string, string | undefined>,
   listening: RegExp,
+  cwd = ROOT,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const proc: Subprocess<'ignore', 'pipe', 'pipe'> = Bun.spawn(cmd, {
-    cwd: ROOT,
+    cwd,
     env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>,
     stdin: 'ignore',
     stdout: 'pipe',
@@ -85,9 +86,13 @@ export interface PulseOptions {
   durability: string
   /** Write a CPU profile (Markdown and .cpuprofile) of the server into this directory on exit. */
   profileDir?: string
+  /** More environment variables (they override the defaults, e.g. to turn rate limits on). */
+  env?: Record<string, string>
+  /** Run the server from this source tree (another revision), not this checkout. */
+  root?: string
 }
 
-/** Start the real server (`bun src/index.ts`) on a free port with rate limits off. */
+/** Start the real server (`bun src/index.ts`) on a free port with rate limits off (unless `env` turns them on). */
 export function startPulse(o: PulseOptions): Promise<ServerProcess> {
   const prof = o.profileDir ? ['--cpu-prof', '--cpu-prof-md', `--cpu-prof-dir=${o.profileDir}`] : []
   const env: Record<string, string | undefined> = {
@@ -101,8 +106,9 @@ export function startPulse(o: PulseOptions): Promise<ServerProcess> {
     PULSE_IP_RATE_LIMIT_PER_MINUTE: '0',
     PULSE_LOG_LEVEL: 'warn',
     PULSE_DURABILITY: o.durability,
+    ...o.env,
   }
-  return startProcess([BUN, ...prof, 'src/index.ts'], env, /PULSE \S+ on http:\/\/[^:\s]+:(\d+)/)
+  return startProcess([BUN, ...prof, 'src/index.ts'], env, /PULSE \S+ on http:\/\/[^:\s]+:(\d+)/, o.root)
 }
 
 /** Start the bare `Bun.serve` ceiling server on a free port. */

@@ -58,8 +58,9 @@ export async function countViaStats(t: PulseTarget): Promise<number> {
   )
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    const h = (await (await fetch(`${t.server.url}/health`)).json()) as { buffer_depth?: number }
-    if (h.buffer_depth === 0) return Number.NaN
+    const res = await fetch(`${t.server.url}/health`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    const h = (await res.json()) as { details?: { buffer_depth?: number } }
+    if (h.details?.buffer_depth === 0) return Number.NaN
     await Bun.sleep(10)
   }
   throw new Error('the ingest buffer did not drain within 60 s')

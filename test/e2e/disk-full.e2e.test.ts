@@ -41,10 +41,19 @@ for (const mode of ['fsync', 'none'] as const) {
         // Refused with 503 naming the cause; never a 500 or a dropped connection.
         expect([...statuses.keys()].sort()).toEqual(statuses.has(200) ? [200, 503] : [503])
         expect([...errors].some((e) => /disk is full/.test(e))).toBe(true)
+        // A read either counts every acknowledged event or, if some cannot be written, answers 503 (never
+        // 500 nor a short number) — and then /health says so too.
         const read = await countEvents(server.url, key, 'disk')
-        expect(read.status === 503 || read.value === acked).toBe(true)
-        const health = await fetch(`${server.url}/health`)
-        expect(health.status === 503 || read.status === 200).toBe(true)
+        if (read.status === 200) expect(read.value).toBe(acked)
+        else {
+          expect(read.status).toBe(503)
+          const health = await fetch(`${server.url}/health`, {
+            headers: { authorization: `Bearer ${ADMIN}` },
+          })
+          expect(health.status).toBe(503)
+          expect(((await health.json()) as { reason: string }).reason).toMatch(/database/)
+        }
+        if (mode === 'none') expect(read.status).toBe(503) // acknowledged from memory, and flushes fail
 
         rmSync(filler, { force: true })
         for (let i = 0; i < 64; i++) rmSync(`${disk.dir}/filler-${i}`, { force: true })

@@ -88,6 +88,15 @@ describe('write-ahead log damage', () => {
     expect(report.lostSeqs).toHaveLength(1)
     expect(report.keptAs).not.toBeNull()
     expect(readFileSync(report.keptAs as string)).toEqual(bytes)
+    // The admin sees the same report in /health; the server still does its job (200).
+    const health = await s.app.handle(
+      new Request('http://localhost/health', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }),
+    )
+    expect(health.status).toBe(200)
+    const body = (await health.json()) as { details: { wal_damage: unknown[] } }
+    expect(body.details.wal_damage).toEqual([
+      expect.objectContaining({ segment: seg, recordsLost: 1, eventsLost: 5 }),
+    ])
 
     // New records are numbered after every number the damaged segment used.
     await s.post('/collect', secret_key, event('a', { session_id: 'after' }))

@@ -45,11 +45,9 @@ export async function startPulse(env: Record<string, string> = {}, reuseDir?: st
     return body.data.value
   }
   const accepted = async () => {
-    const h = (await (await fetch(`${url}/health`)).json()) as {
-      buffer_depth: number
-      flushed_events: number
-    }
-    return h.buffer_depth + h.flushed_events
+    const res = await fetch(`${url}/health`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    const h = (await res.json()) as { details: { buffer_depth: number; flushed_events: number } }
+    return h.details.buffer_depth + h.details.flushed_events
   }
   return {
     server,

@@ -269,7 +269,7 @@ export interface paths {
         put?: never;
         /**
          * Send one event
-         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight.
+         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.
          */
         post: operations["postCollect"];
         delete?: never;
@@ -289,7 +289,7 @@ export interface paths {
         put?: never;
         /**
          * Send a batch of events
-         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site.
+         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site. The only query parameter is `api_key`; any other is refused with 422.
          */
         post: operations["postCollectBatch"];
         delete?: never;
@@ -305,7 +305,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health and ingest buffer state */
+        /**
+         * Server health
+         * @description HTTP 200 when `status` is `ok`, 503 otherwise. Without credentials: only `status`, `version` and `uptime_s`. With `Authorization: Bearer <admin token>`: also `reason` and each component’s `details` (ingest buffer depth, last flush, errors).
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -882,6 +885,66 @@ export interface components {
             };
             /** @constant */
             success: true;
+        };
+        /** @description Health with the admin token */
+        HealthAdmin: {
+            /** @description State of each component; more fields may appear */
+            details: {
+                /** @description Events accepted but not yet written to DuckDB */
+                buffer_depth?: number;
+                /** @description Shutting down */
+                draining?: boolean;
+                /** @description Events written since start */
+                flushed_events?: number;
+                /**
+                 * Format: date-time
+                 * @description Time of the last successful flush
+                 */
+                last_flush_at?: string | null;
+                /** @description The error of the last flush, if it failed */
+                last_flush_error?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Why the status is not `ok` (null when it is)
+             * @example writing events to the database is failing
+             */
+            reason: string | null;
+            /** @enum {string} */
+            status: "ok" | "degraded" | "unavailable";
+            /**
+             * @description Seconds since start
+             * @example 3600
+             */
+            uptime_s: number;
+            /**
+             * @description PULSE version
+             * @example 0.1.0
+             */
+            version: string;
+        };
+        /**
+         * @description Health without credentials
+         * @example {
+         *       "status": "ok",
+         *       "version": "0.1.0",
+         *       "uptime_s": 3600
+         *     }
+         */
+        HealthPublic: {
+            /** @enum {string} */
+            status: "ok" | "degraded" | "unavailable";
+            /**
+             * @description Seconds since start
+             * @example 3600
+             */
+            uptime_s: number;
+            /**
+             * @description PULSE version
+             * @example 0.1.0
+             */
+            version: string;
         };
         RawEvent: {
             /**
@@ -5561,22 +5624,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description State of each component; more fields may appear */
+                        details: {
+                            /** @description Events accepted but not yet written to DuckDB */
+                            buffer_depth?: number;
+                            /** @description Shutting down */
+                            draining?: boolean;
+                            /** @description Events written since start */
+                            flushed_events?: number;
+                            /**
+                             * Format: date-time
+                             * @description Time of the last successful flush
+                             */
+                            last_flush_at?: string | null;
+                            /** @description The error of the last flush, if it failed */
+                            last_flush_error?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
                         /**
-                         * @description Events accepted but not yet written to DuckDB
-                         * @example 12
+                         * @description Why the status is not `ok` (null when it is)
+                         * @example writing events to the database is failing
                          */
-                        buffer_depth: string | number;
-                        /** @description Events written since start */
-                        flushed_events: string | number;
-                        /**
-                         * Format: date-time
-                         * @description Time of the last successful flush
-                         */
-                        last_flush_at: string | null;
-                        last_flush_error: string | null;
+                        reason: string | null;
                         /** @enum {string} */
-                        status: "ok" | "degraded";
+                        status: "ok" | "degraded" | "unavailable";
+                        /**
+                         * @description Seconds since start
+                         * @example 3600
+                         */
                         uptime_s: number;
+                        /**
+                         * @description PULSE version
+                         * @example 0.1.0
+                         */
+                        version: string;
+                    } | {
+                        /** @enum {string} */
+                        status: "ok" | "degraded" | "unavailable";
+                        /**
+                         * @description Seconds since start
+                         * @example 3600
+                         */
+                        uptime_s: number;
+                        /**
+                         * @description PULSE version
+                         * @example 0.1.0
+                         */
+                        version: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Response for status 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description State of each component; more fields may appear */
+                        details: {
+                            /** @description Events accepted but not yet written to DuckDB */
+                            buffer_depth?: number;
+                            /** @description Shutting down */
+                            draining?: boolean;
+                            /** @description Events written since start */
+                            flushed_events?: number;
+                            /**
+                             * Format: date-time
+                             * @description Time of the last successful flush
+                             */
+                            last_flush_at?: string | null;
+                            /** @description The error of the last flush, if it failed */
+                            last_flush_error?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description Why the status is not `ok` (null when it is)
+                         * @example writing events to the database is failing
+                         */
+                        reason: string | null;
+                        /** @enum {string} */
+                        status: "ok" | "degraded" | "unavailable";
+                        /**
+                         * @description Seconds since start
+                         * @example 3600
+                         */
+                        uptime_s: number;
+                        /**
+                         * @description PULSE version
+                         * @example 0.1.0
+                         */
+                        version: string;
+                    } | {
+                        /** @enum {string} */
+                        status: "ok" | "degraded" | "unavailable";
+                        /**
+                         * @description Seconds since start
+                         * @example 3600
+                         */
+                        uptime_s: number;
+                        /**
+                         * @description PULSE version
+                         * @example 0.1.0
+                         */
+                        version: string;
                     };
                 };
             };
