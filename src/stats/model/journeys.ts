@@ -1,7 +1,7 @@
 // Schemas of funnels and retention: how visitors move through steps and come back over time.
 import { t } from 'elysia'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
-import { LIMITS, PERIOD_NAMES } from '../registry'
+import { FILTER_FIELDS, LIMITS, PERIOD_NAMES } from '../registry'
 import { envelope, scopeQuery } from './common'
 
 export const FunnelStepInput = t.Object(
@@ -37,8 +37,7 @@ export const FunnelBody = t.Object(
     timezone: scopeQuery.timezone,
     filters: t.Optional(
       t.Record(t.String(), t.String(), {
-        description:
-          'Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>',
+        description: `Event filters, as the query parameters of the stats endpoints: ${FILTER_FIELDS.join(', ')}, property.<key>`,
         examples: [{ device_type: 'mobile', 'property.plan': 'pro' }],
       }),
     ),
