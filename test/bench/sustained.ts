@@ -79,10 +79,14 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   const total = opts.quick ? 300_000 : Number(process.env.PULSE_BENCH_SUSTAINED_EVENTS ?? 3_000_000)
   const every = opts.quick ? 50_000 : 250_000
   console.log('\n## Event-id index alone (1000-id claim)')
-  for (const r of indexCost(opts.quick ? [0, 100_000, 300_000] : [0, 1_000_000, 2_000_000, 2_100_000, 3_000_000]))
+  for (const r of indexCost(
+    opts.quick ? [0, 100_000, 300_000] : [0, 1_000_000, 2_000_000, 2_100_000, 3_000_000],
+  ))
     console.log(`  after ${(r.fill / 1e6).toFixed(2)}M ids: ${r.msPer1000.toFixed(2)} ms`)
 
-  console.log(`\n## Sustained ingest: ${(total / 1e6).toFixed(1)}M events with event ids, fsync, 4 posters × 1000-event batches`)
+  console.log(
+    `\n## Sustained ingest: ${(total / 1e6).toFixed(1)}M events with event ids, fsync, 4 posters × 1000-event batches`,
+  )
   const t = await startPulseTarget('fsync')
   const logDir = join(t.dataDir, 'ingest-log')
   let next = 0
