@@ -1,41 +1,21 @@
 // A columnar batch of events: one array per column, as the buffer holds them and the writer appends them.
-import type { EventRow } from './validate'
+// The columns are the buffered fields of the event field list (src/db/event-fields.ts).
+import { BUFFERED_FIELDS, type EventColumns, type EventRow } from '../db/event-fields'
 
-/** Events as parallel column arrays. */
-export interface EventColumns {
-  siteId: string[]
-  eventType: string[]
-  ts: number[]
-  sessionId: string[]
-  userId: (string | null)[]
-  url: (string | null)[]
-  referrer: (string | null)[]
-  deviceType: (string | null)[]
-  country: (string | null)[]
-  properties: (string | null)[]
-  eventId: (string | null)[]
-  receivedAt: number[]
-}
+/** Events as parallel column arrays; the type is derived from the event field list. */
+export type { EventColumns }
 
-/** An empty column set. */
+/** An empty column set: one empty array per buffered field. */
 export function emptyColumns(): EventColumns {
-  return {
-    siteId: [],
-    eventType: [],
-    ts: [],
-    sessionId: [],
-    userId: [],
-    url: [],
-    referrer: [],
-    deviceType: [],
-    country: [],
-    properties: [],
-    eventId: [],
-    receivedAt: [],
-  }
+  const c: Record<string, unknown[]> = {}
+  for (const f of BUFFERED_FIELDS) c[f.key] = []
+  return c as EventColumns
 }
 
-/** Append one row to the columns. */
+/**
+ * Append one row to the columns. Unrolled for speed on the hot path; test/ingest/event-fields.test.ts
+ * checks it against the field list (add new fields here too).
+ */
 export function pushRow(c: EventColumns, r: EventRow, receivedAt: number): void {
   c.siteId.push(r.siteId)
   c.eventType.push(r.eventType)
@@ -53,8 +33,7 @@ export function pushRow(c: EventColumns, r: EventRow, receivedAt: number): void 
 
 /** `a` followed by `b`, as new arrays (used to put back rows of a failed flush). */
 export function concatColumns(a: EventColumns, b: EventColumns): EventColumns {
-  const out = emptyColumns()
-  for (const k of Object.keys(out) as (keyof EventColumns)[])
-    (out[k] as unknown[]) = (a[k] as unknown[]).concat(b[k])
-  return out
+  const out: Record<string, unknown[]> = {}
+  for (const { key } of BUFFERED_FIELDS) out[key] = (a[key] as unknown[]).concat(b[key])
+  return out as EventColumns
 }

@@ -1,99 +1,75 @@
 // Event schemas: the wire format of `/collect` and `/collect/batch`, exactly the seed's snake_case fields.
-import { Type } from '@sinclair/typebox'
+// `EventInput` is derived from the event field list (src/db/event-fields.ts): one property per client field.
+import { type TInteger, type TNull, type TOptional, type TString, type TUnion, Type } from '@sinclair/typebox'
 import { t } from 'elysia'
+import { CLIENT_FIELDS, type ClientField, PROPERTY_LIMITS } from '../db/event-fields'
 
-/** Field length limits, in characters. */
+type WithMax = Extract<ClientField, { maxLength: number }>
+
+/** Field length limits, in characters: each text field's, and those of `properties`. */
 export const LIMITS = {
-  siteId: 64,
-  eventType: 64,
-  sessionId: 128,
-  userId: 128,
-  url: 2048,
-  referrer: 2048,
-  deviceType: 32,
-  eventId: 64,
-  propertyKeys: 32,
-  propertyKey: 64,
-  propertyValue: 512,
+  ...(Object.fromEntries(CLIENT_FIELDS.flatMap((f) => ('maxLength' in f ? [[f.key, f.maxLength]] : []))) as {
+    [F in WithMax as F['key']]: F['maxLength']
+  }),
+  propertyKeys: PROPERTY_LIMITS.keys,
+  propertyKey: PROPERTY_LIMITS.keyLength,
+  propertyValue: PROPERTY_LIMITS.valueLength,
 } as const
 
-const optionalString = (maxLength: number, description: string, example: string, extra: object = {}) =>
-  t.Optional(t.Union([t.String({ maxLength, ...extra }), t.Null()], { description, examples: [example] }))
-
+const properties = CLIENT_FIELDS.find((f) => f.rule === 'json')?.input
 export const EventProperties = t.Record(
   t.String({ minLength: 1, maxLength: LIMITS.propertyKey }),
   t.Union([t.String({ maxLength: LIMITS.propertyValue }), t.Number(), t.Boolean(), t.Null()]),
   {
     maxProperties: LIMITS.propertyKeys,
-    description: `Flat custom properties: string, number, boolean or null values; at most ${LIMITS.propertyKeys} keys`,
-    examples: [{ plan: 'premium', amount: 49.9 }],
+    description: properties?.description,
+    examples: [properties?.example],
   },
 )
 
-export const EventInput = t.Object(
-  {
-    site_id: t.String({
-      minLength: 1,
-      maxLength: LIMITS.siteId,
-      description: 'Site identifier',
-      examples: ['site_abc123'],
-    }),
-    event_type: t.String({
-      minLength: 1,
-      maxLength: LIMITS.eventType,
-      description: 'Type of event (page_view, click, form_submit, user_signup, purchase, …)',
-      examples: ['page_view'],
-    }),
-    timestamp: Type.Integer({
-      description:
-        'Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead',
-      examples: [1703001234567],
-    }),
-    session_id: t.String({
-      minLength: 1,
-      maxLength: LIMITS.sessionId,
-      description: 'Session identifier',
-      examples: ['session_xyz789'],
-    }),
-    user_id: optionalString(LIMITS.userId, 'User identifier', 'user_123'),
-    url: optionalString(
-      LIMITS.url,
-      'Page URL: absolute (https://…) or a path (/products)',
-      'https://example.com/products',
-    ),
-    referrer: optionalString(LIMITS.referrer, 'Referrer URL', 'https://google.com'),
-    device_type: optionalString(LIMITS.deviceType, 'Device type (desktop, mobile, tablet)', 'desktop'),
-    country: t.Optional(
-      t.Union([t.String({ pattern: '^[A-Za-z]{2}$' }), t.Null()], {
-        description: 'Country code (ISO 3166-1 alpha-2)',
-        examples: ['US'],
-      }),
-    ),
-    properties: t.Optional(t.Union([EventProperties, t.Null()])),
-    event_id: optionalString(
-      LIMITS.eventId,
-      'Optional client-generated id: a retry with the same id is stored once',
-      'evt_01J…',
-    ),
-  },
-  {
-    additionalProperties: false,
-    description: 'One analytics event',
-    examples: [
-      {
-        site_id: 'site_abc123',
-        event_type: 'page_view',
-        timestamp: 1703001234567,
-        session_id: 'session_xyz789',
-        user_id: 'user_123',
-        url: 'https://example.com/products',
-        referrer: 'https://google.com',
-        device_type: 'desktop',
-        country: 'US',
-      },
-    ],
-  },
-)
+/** The schema of one client field, by its rule and nullability. */
+type InputSchema<F extends ClientField> = F['rule'] extends 'epoch-ms'
+  ? TInteger
+  : F['rule'] extends 'json'
+    ? TOptional<TUnion<[typeof EventProperties, TNull]>>
+    : F['nullable'] extends true
+      ? TOptional<TUnion<[TString, TNull]>>
+      : TString
+
+function inputSchema(f: ClientField) {
+  const doc = { description: f.input.description, examples: [f.input.example] }
+  if (f.rule === 'epoch-ms') return Type.Integer(doc)
+  if (f.rule === 'json') return t.Optional(t.Union([EventProperties, t.Null()]))
+  const limits = {
+    ...('minLength' in f ? { minLength: f.minLength } : {}),
+    ...('maxLength' in f ? { maxLength: f.maxLength } : {}),
+    ...('pattern' in f ? { pattern: f.pattern } : {}),
+  }
+  if (!f.nullable) return t.String({ ...limits, ...doc })
+  return t.Optional(t.Union([t.String(limits), t.Null()], doc))
+}
+
+const inputProperties = Object.fromEntries(CLIENT_FIELDS.map((f) => [f.name, inputSchema(f)])) as {
+  [F in ClientField as F['name']]: InputSchema<F>
+}
+
+export const EventInput = t.Object(inputProperties, {
+  additionalProperties: false,
+  description: 'One analytics event',
+  examples: [
+    {
+      site_id: 'site_abc123',
+      event_type: 'page_view',
+      timestamp: 1703001234567,
+      session_id: 'session_xyz789',
+      user_id: 'user_123',
+      url: 'https://example.com/products',
+      referrer: 'https://google.com',
+      device_type: 'desktop',
+      country: 'US',
+    },
+  ],
+})
 export type EventInput = typeof EventInput.static
 
 export const BatchInput = t.Object(

@@ -2,6 +2,7 @@
 // (timestamp window, URL shape). Returns the normalised row or the list of bad fields.
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
+import { CLIENT_FIELDS, type EventRow } from '../db/event-fields'
 import { jsonPath } from '../http/error-funnel'
 import type { FieldIssue } from '../http/errors'
 import { EventInput, LIMITS } from './model'
@@ -10,20 +11,8 @@ const check = TypeCompiler.Compile(EventInput)
 const FUTURE_MS = 5 * 60_000
 const DAY_MS = 86_400_000
 
-/** A validated event, normalised for storage (empty strings → null, country upper-cased). */
-export interface EventRow {
-  siteId: string
-  eventType: string
-  ts: number
-  sessionId: string
-  userId: string | null
-  url: string | null
-  referrer: string | null
-  deviceType: string | null
-  country: string | null
-  properties: string | null
-  eventId: string | null
-}
+/** A validated event, normalised for storage; its type is derived from the event field list. */
+export type { EventRow }
 
 /** Options of `validateEvent`. */
 export interface ValidateOptions {
@@ -92,17 +81,13 @@ function hint(field: string): string {
   return snake !== field && snake in EventInput.properties ? ` (did you mean "${snake}"?)` : ''
 }
 
-/** Fields whose text is checked for NUL characters and lone surrogates. */
-const TEXT_FIELDS = [
-  'site_id',
-  'event_type',
-  'session_id',
-  'user_id',
-  'url',
-  'referrer',
-  'device_type',
-  'event_id',
-] as const
+/** Fields whose text is checked for NUL characters and lone surrogates: every text and URL field. */
+export const TEXT_FIELDS = CLIENT_FIELDS.filter((f) => f.rule === 'text' || f.rule === 'url').map(
+  (f) => f.name,
+)
+
+/** Fields that must hold an absolute http(s) URL or a path. */
+export const URL_FIELDS = CLIENT_FIELDS.filter((f) => f.rule === 'url').map((f) => f.name)
 
 /** What is wrong with a string the schema accepted, or undefined: NUL and lone UTF-16 surrogates. */
 function textProblem(s: string): string | undefined {
@@ -166,30 +151,37 @@ export function validateEvent(value: unknown, opts: ValidateOptions): Validated 
     })
   else if (e.timestamp > opts.now + FUTURE_MS)
     issues.push({ path: `${prefix}.timestamp`, message: 'must not be more than 5 minutes in the future' })
-  const url = blank(e.url)
-  if (url !== null && !(url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(url)))
-    issues.push({
-      path: `${prefix}.url`,
-      message: 'must be an absolute http(s) URL or a path starting with /',
-    })
+  for (const f of URL_FIELDS) {
+    const url = blank(e[f])
+    if (url !== null && !(url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(url)))
+      issues.push({
+        path: `${prefix}.${f}`,
+        message: 'must be an absolute http(s) URL or a path starting with /',
+      })
+  }
   if (issues.length > 0) return { ok: false, issues }
+  return { ok: true, row: toRow(e, opts.now) }
+}
+
+/**
+ * The stored form of a valid event. Unrolled for speed on the hot path; test/ingest/event-fields.test.ts
+ * checks it against the field list's rules (add new fields here too).
+ */
+export function toRow(e: EventInput, now: number): EventRow {
   const props = e.properties
   return {
-    ok: true,
-    row: {
-      siteId: e.site_id,
-      eventType: e.event_type,
-      // Up to 5 minutes ahead is client clock skew: store the receive time, so "now" queries count it.
-      ts: Math.min(e.timestamp, opts.now),
-      sessionId: e.session_id,
-      userId: blank(e.user_id),
-      url,
-      referrer: blank(e.referrer),
-      deviceType: blank(e.device_type),
-      country: e.country ? e.country.toUpperCase() : null,
-      properties: props && Object.keys(props).length > 0 ? JSON.stringify(props) : null,
-      eventId: blank(e.event_id),
-    },
+    siteId: e.site_id,
+    eventType: e.event_type,
+    // Up to 5 minutes ahead is client clock skew: store the receive time, so "now" queries count it.
+    ts: Math.min(e.timestamp, now),
+    sessionId: e.session_id,
+    userId: blank(e.user_id),
+    url: blank(e.url),
+    referrer: blank(e.referrer),
+    deviceType: blank(e.device_type),
+    country: e.country ? e.country.toUpperCase() : null,
+    properties: props && Object.keys(props).length > 0 ? JSON.stringify(props) : null,
+    eventId: blank(e.event_id),
   }
 }
 

@@ -1,6 +1,7 @@
 // Record format of the write-ahead log, little-endian. Version 2 (written now):
 //   magic "PUL2" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
-//   | payload (JSON `[receivedAt, rows]`, each row an array in EventRow field order)
+//   | payload (JSON `[receivedAt, rows]`, each row an array of the client fields in the order
+//     of the event field list, src/db/event-fields.ts: append only, so older records still decode)
 // The header has its own checksum, so a damaged payload still tells which record (seq) and how many
 // events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
 // seq + payload | seq | payload) from earlier releases are still read.
@@ -34,12 +35,17 @@ export interface SegmentDamage {
   tailBytes: number
 }
 
-type RowTuple = [string, string, number, string, ...(string | null)[]]
+/** A row as stored in a record: the client fields' values in field-list order. */
+export type RowTuple = [string, string, number, string, ...(string | null)[]]
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
-function toTuple(r: EventRow): RowTuple {
+/**
+ * A row as its record tuple. Unrolled for speed on the hot path; test/ingest/event-fields.test.ts checks
+ * it and `fromTuple` against the field list (add new fields at the end of both).
+ */
+export function toTuple(r: EventRow): RowTuple {
   return [
     r.siteId,
     r.eventType,
@@ -55,7 +61,8 @@ function toTuple(r: EventRow): RowTuple {
   ]
 }
 
-function fromTuple(t: RowTuple): EventRow {
+/** A record tuple as a row; fields missing from older, shorter tuples are null. */
+export function fromTuple(t: RowTuple): EventRow {
   return {
     siteId: t[0],
     eventType: t[1],

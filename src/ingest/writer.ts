@@ -48,6 +48,11 @@ export async function getAppliedSeq(db: Database): Promise<number> {
 /** Rows appended between yields to the event loop, so a large flush never stalls requests for long. */
 const SLICE_ROWS = 1024
 
+/**
+ * Append rows column by column in table order (the event field list's order, `event_key` computed here).
+ * Unrolled for speed on the hot path; test/db/event-fields.db.test.ts checks it against the field list
+ * and the table (add new fields here too).
+ */
 async function appendRows(db: Database, c: EventColumns, n: number): Promise<void> {
   const a = await db.writer.createAppender('events')
   try {

@@ -2,6 +2,8 @@
 // filter fields, breakdown dimensions, export formats — each mapped to fixed SQL or fixed rules.
 // The schemas (enums, descriptions) and the SQL builders both read from here; user text never
 // becomes SQL: values are bound, and property keys must match PROPERTY_KEY before being bound.
+// Event filters and dimensions come from the event field list (src/db/event-fields.ts).
+import { EVENT_FIELDS, eventField } from '../db/event-fields'
 
 /** SQL of `num / den` rounded half-up to 2 decimals with integer arithmetic (exact), 0 when den is 0. */
 function ratio(num: string, den: string): string {
@@ -102,31 +104,73 @@ export const RETENTION_INTERVALS = ['day', 'week'] as const satisfies readonly I
 export const REFERRER_DOMAIN_SQL =
   "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
 
+/** A filter field (and maybe breakdown dimension): how it is named, compared and checked. */
+export interface FilterField<N extends string = string> {
+  name: N
+  /** The SQL expression it compares or groups by (fixed, never user text). */
+  sql: string
+  /** Longest value accepted, in characters. */
+  maxLength: number
+  /** How a value is checked: as the event field's text, URL or country rule. */
+  rule: 'text' | 'url' | 'country'
+  dimension: boolean
+  description: string
+  example: string
+}
+
+type EventFields = (typeof EVENT_FIELDS)[number]
+type FilterEventField = Extract<EventFields, { filter: object }>
+type DerivedField = 'referrer_domain'
+/** A filter field name: a filterable event field, or one derived from them. */
+export type Field = FilterEventField['name'] | DerivedField
+/** A breakdown dimension name (without `property:<key>`). */
+export type DimensionField = Extract<FilterEventField, { dimension: true }>['name'] | DerivedField
+
+const eventFilters = EVENT_FIELDS.filter((f): f is FilterEventField => 'filter' in f).map((f) => ({
+  rank: f.filter.rank ?? Number.POSITIVE_INFINITY,
+  field: {
+    name: f.name,
+    sql: f.column,
+    maxLength:
+      ('maxLength' in f.filter ? f.filter.maxLength : undefined) ?? ('maxLength' in f ? f.maxLength : 0),
+    rule: f.rule,
+    dimension: 'dimension' in f && f.dimension,
+    description: f.filter.description,
+    example: f.filter.example,
+  } as FilterField<Field>,
+}))
+
+/** Fields computed from event fields, placed by `rank` among the event fields' filters. */
+const derivedFilters: { rank: number; field: FilterField<DerivedField> }[] = [
+  {
+    rank: 4,
+    field: {
+      name: 'referrer_domain',
+      sql: REFERRER_DOMAIN_SQL,
+      maxLength: eventField('referrer').maxLength,
+      rule: 'text',
+      dimension: true,
+      description: 'Filter: referrer host (lower-case, no www.) equals',
+      example: 'google.com',
+    },
+  },
+]
+
+/** Every filter field in the published order: the event field list's filters and the derived ones. */
+export const FILTERS: readonly FilterField<Field>[] = [...eventFilters, ...derivedFilters]
+  .sort((a, b) => a.rank - b.rank)
+  .map((f) => f.field)
+
 /** Filter field / breakdown dimension → the SQL expression it compares or groups by. */
-export const FIELDS = {
-  event_type: 'event_type',
-  url: 'url',
-  referrer: 'referrer',
-  referrer_domain: REFERRER_DOMAIN_SQL,
-  device_type: 'device_type',
-  country: 'country',
-  user_id: 'user_id',
-} as const
-export type Field = keyof typeof FIELDS
+export const FIELDS = Object.fromEntries(FILTERS.map((f) => [f.name, f.sql])) as Record<Field, string>
 
 /** Fields that may filter events (`?event_type=…`); `property.<key>` comes on top. */
-export const FILTER_FIELDS = Object.keys(FIELDS) as Field[]
+export const FILTER_FIELDS: readonly Field[] = FILTERS.map((f) => f.name)
 
 /** Dimensions of a breakdown; `property:<key>` comes on top. */
-export const DIMENSION_FIELDS = [
-  'event_type',
-  'url',
-  'referrer',
-  'referrer_domain',
-  'device_type',
-  'country',
-] as const satisfies readonly Field[]
-export type DimensionField = (typeof DIMENSION_FIELDS)[number]
+export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
+  (f) => f.name,
+) as readonly DimensionField[]
 
 /** A custom property key as it may appear in `property.<key>` and `property:<key>`. */
 export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/

@@ -1,17 +1,6 @@
-// The events table's column list, in table order: the bench's CSV/NDJSON writers must match it.
+// The events table's buffered column names, in table order (from the event field list): the bench's
+// CSV/NDJSON writers use them.
+import { BUFFERED_FIELDS } from '../../src/db/event-fields'
 
-/** Column names of the `events` table in order. */
-export const EVENT_COLUMNS = [
-  'site_id',
-  'event_type',
-  'ts',
-  'session_id',
-  'user_id',
-  'url',
-  'referrer',
-  'device_type',
-  'country',
-  'properties',
-  'event_id',
-  'received_at',
-] as const
+/** Column names of the `events` table in order, without the writer's internal `event_key`. */
+export const EVENT_COLUMNS = BUFFERED_FIELDS.map((f) => f.column)

@@ -2,7 +2,7 @@
 // and the same events on the wire, so figures compare like with like.
 import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/columns'
 import type { EventInput } from '../../src/ingest/model'
-import type { EventRow } from '../../src/ingest/validate'
+import { type EventRow, toRow } from '../../src/ingest/validate'
 
 /** A small deterministic PRNG (mulberry32): same seed, same events. */
 export function prng(seed: number): () => number {
@@ -74,19 +74,7 @@ export function makeEvents(n: number, opts: MakeEventsOptions): EventInput[] {
 
 /** The stored form of wire events, as the validator normalises them (`event_id` = `idPrefix` + index). */
 export function toRows(events: EventInput[], idPrefix = 'evt_'): EventRow[] {
-  return events.map((e, i) => ({
-    siteId: e.site_id,
-    eventType: e.event_type,
-    ts: e.timestamp,
-    sessionId: e.session_id,
-    userId: e.user_id ?? null,
-    url: e.url ?? null,
-    referrer: e.referrer ?? null,
-    deviceType: e.device_type ?? null,
-    country: e.country ?? null,
-    properties: e.properties ? JSON.stringify(e.properties) : null,
-    eventId: `${idPrefix}${i}`,
-  }))
+  return events.map((e, i) => toRow({ ...e, event_id: `${idPrefix}${i}` }, Number.POSITIVE_INFINITY))
 }
 
 /** Rows split into columnar batches of at most `batchRows`, as the ingest buffer hands them to a flush. */

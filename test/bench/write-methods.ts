@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
+import { BUFFERED_FIELDS } from '../../src/db/event-fields'
 import type { Database } from '../../src/db/open'
 import type { EventColumns } from '../../src/ingest/columns'
 import { appendEvents } from '../../src/ingest/writer'
@@ -34,20 +35,7 @@ async function inTransaction(db: Database, work: () => Promise<void> | void): Pr
 
 /** Column arrays in table order; BIGINT columns as bigint as DuckDB values want them. */
 function tableColumns(c: EventColumns): unknown[][] {
-  return [
-    c.siteId,
-    c.eventType,
-    c.ts,
-    c.sessionId,
-    c.userId,
-    c.url,
-    c.referrer,
-    c.deviceType,
-    c.country,
-    c.properties,
-    c.eventId,
-    c.receivedAt,
-  ]
+  return BUFFERED_FIELDS.map((f) => c[f.key])
 }
 
 /** (a) The production writer: appender, one native call per value. */

@@ -4,6 +4,9 @@ import { type TSchema, t } from 'elysia'
 import {
   CALENDAR_PERIODS,
   DIMENSION_FIELDS,
+  FILTER_FIELDS,
+  FILTERS,
+  type Field,
   METRIC_NAMES,
   METRICS,
   PERIOD_NAMES,
@@ -32,7 +35,7 @@ export const metricParam = (description: string) =>
 export const periodParam = (description: string) =>
   t.Optional(nameParam('period', PERIOD_NAMES, { description, examples: ['7d'] }))
 
-/** Site, period, time zone and filter parameters (all strings, as sent). */
+/** Site, period, time zone and filter parameters (all strings, as sent); filters from the registry. */
 export const scopeQuery = {
   site_id: t.String({
     minLength: 1,
@@ -47,13 +50,10 @@ export const scopeQuery = {
     'IANA time zone of calendar periods, buckets and dates without offset. Default UTC',
     'Europe/Berlin',
   ),
-  event_type: str('Filter: event type equals (empty: missing)', 'page_view'),
-  url: str('Filter: URL equals (empty: missing)', '/pricing'),
-  referrer: str('Filter: referrer equals (empty: no referrer)', 'https://google.com'),
-  referrer_domain: str('Filter: referrer host (lower-case, no www.) equals', 'google.com'),
-  device_type: str('Filter: device type equals', 'mobile'),
-  country: str('Filter: country code equals (case-insensitive)', 'US'),
-  user_id: str('Filter: user id equals', 'user_123'),
+  ...(Object.fromEntries(FILTERS.map((f) => [f.name, str(f.description, f.example)])) as Record<
+    Field,
+    ReturnType<typeof str>
+  >),
 }
 
 /** The definitions of the API reference, repeated in every analytics route's description. */
@@ -67,8 +67,8 @@ export const DEFINITIONS = [
   'their start until now, yesterday is the whole previous day; custom takes `from` and `to`',
   '(epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`).',
   'An event belongs to a period when from <= timestamp < to.',
-  'Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`,',
-  '`property.<key>`) are exact matches, combined with AND; an empty value matches events missing that',
+  `Filters (${[...FILTER_FIELDS, 'property.<key>'].map((n) => `\`${n}\``).join(', ')}) are exact matches,`,
+  'combined with AND; an empty value matches events missing that',
   'field. `property.<key>` compares the property value as JSON text (`property.plan=pro`,',
   '`property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case,',
   `without www. or port. Breakdown dimensions: ${DIMENSION_FIELDS.join(', ')}, property:<key>.`,

@@ -1,29 +1,38 @@
-// Schemas of the raw-event endpoints: the paged list and the streaming export.
+// Schemas of the raw-event endpoints: the paged list and the streaming export. `RawEvent` is derived
+// from the event field list (src/db/event-fields.ts).
+import type { TAny, TInteger, TNull, TRecord, TString, TUnion } from '@sinclair/typebox'
 import { t } from 'elysia'
+import { PUBLIC_FIELDS, type PublicField } from '../../db/event-fields'
 import { EXPORT_FORMAT_NAMES, LIMITS } from '../registry'
 import { envelope, periodParam, scopeQuery } from './common'
 import { nameParam } from './names'
 
-const text = (description: string, example: string) =>
-  t.Union([t.String(), t.Null()], { description, examples: [example] })
+/** The schema of one returned field, by its rule and nullability. */
+type OutputSchema<F extends PublicField> = F['rule'] extends 'epoch-ms'
+  ? TInteger
+  : F['rule'] extends 'json'
+    ? TUnion<[TRecord<TString, TAny>, TNull]>
+    : F['nullable'] extends true
+      ? TUnion<[TString, TNull]>
+      : TString
 
-export const RawEvent = t.Object({
-  site_id: t.String({ examples: ['site_abc123'] }),
-  event_type: t.String({ examples: ['page_view'] }),
-  timestamp: t.Integer({ description: 'Event time, epoch ms', examples: [1763640000000] }),
-  session_id: t.String({ examples: ['session_xyz789'] }),
-  user_id: text('User identifier', 'user_123'),
-  url: text('Page URL', 'https://example.com/products'),
-  referrer: text('Referrer URL', 'https://google.com'),
-  device_type: text('Device type', 'desktop'),
-  country: text('Country code', 'US'),
-  properties: t.Union([t.Record(t.String(), t.Any()), t.Null()], {
-    description: 'Custom properties',
-    examples: [{ plan: 'premium' }],
-  }),
-  event_id: text('Client-generated id', 'evt_1'),
-  received_at: t.Integer({ description: 'Server receive time, epoch ms', examples: [1763640000123] }),
-})
+function outputSchema(f: PublicField) {
+  const doc = {
+    ...('description' in f.output ? { description: f.output.description } : {}),
+    examples: [f.output.example],
+  }
+  if (f.rule === 'epoch-ms') return t.Integer(doc)
+  if (f.rule === 'json') return t.Union([t.Record(t.String(), t.Any()), t.Null()], doc)
+  return f.nullable ? t.Union([t.String(), t.Null()], doc) : t.String(doc)
+}
+
+/** A stored event as the API returns it: every public field of the event field list. */
+export const RawEvent = t.Object(
+  Object.fromEntries(PUBLIC_FIELDS.map((f) => [f.name, outputSchema(f)])) as {
+    [F in PublicField as F['name']]: OutputSchema<F>
+  },
+)
+export type RawEvent = typeof RawEvent.static
 
 const rawScope = {
   ...scopeQuery,

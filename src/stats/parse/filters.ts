@@ -3,20 +3,20 @@
 // value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
 import { AppError } from '../../http/errors'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
-import { FILTER_FIELDS, type Field, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../registry'
+import {
+  FILTER_FIELDS,
+  FILTERS,
+  type Field,
+  type FilterField,
+  PROPERTY_FILTER_PREFIX,
+  PROPERTY_KEY,
+} from '../registry'
 
 /** One equality filter: a field (or custom property) and its value; `null` matches a missing value. */
 export type Filter = { field: Field; value: string | null } | { property: string; value: string | null }
 
-const MAX_LENGTH: Record<Field, number> = {
-  event_type: EVENT_LIMITS.eventType,
-  url: EVENT_LIMITS.url,
-  referrer: EVENT_LIMITS.referrer,
-  referrer_domain: EVENT_LIMITS.referrer,
-  device_type: EVENT_LIMITS.deviceType,
-  country: 2,
-  user_id: EVENT_LIMITS.userId,
-}
+/** Each filter field's rules, from the registry (and so from the event field list). */
+const SPEC = Object.fromEntries(FILTERS.map((f) => [f.name, f])) as Record<Field, FilterField>
 
 function invalid(name: string, message: string): AppError {
   return new AppError(422, `Invalid filter ${name.slice(0, 80)}: ${message}`, [
@@ -32,12 +32,13 @@ function checkText(name: string, value: string, max: number): void {
 
 function fieldFilter(field: Field, raw: string): Filter {
   if (raw === '') return { field, value: null }
-  checkText(field, raw, MAX_LENGTH[field])
-  if (field === 'country') {
+  const spec = SPEC[field]
+  checkText(field, raw, spec.maxLength)
+  if (spec.rule === 'country') {
     if (!/^[A-Za-z]{2}$/.test(raw)) throw invalid(field, 'must be a two-letter country code')
     return { field, value: raw.toUpperCase() }
   }
-  if (field === 'url' && !(raw.startsWith('/') || /^https?:\/\/[^\s/]/i.test(raw)))
+  if (spec.rule === 'url' && !(raw.startsWith('/') || /^https?:\/\/[^\s/]/i.test(raw)))
     throw invalid(field, 'must be an absolute http(s) URL or a path starting with /')
   return { field, value: raw }
 }

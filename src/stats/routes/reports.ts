@@ -6,6 +6,7 @@ import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } fr
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
 import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { DIMENSION_FIELDS } from '../registry'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
 
@@ -53,7 +54,7 @@ export function reportRoutes(deps: StatsDeps) {
         query: BreakdownQuery,
         detail: detail(
           'Get a metric by dimension',
-          'Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all.',
+          `Rows \`{key, value}\` for each value of \`dimension\` (${DIMENSION_FIELDS.join(', ')}, or property:<key>), sorted by value descending then key; \`key\` is null for events without that field. Each row equals the metric with the dimension as an extra filter. \`limit\` (default 10, at most 1000) and \`offset\` page through the rows; \`total_rows\` counts them all.`,
         ),
         response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429) },
       },

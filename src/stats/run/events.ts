@@ -1,26 +1,12 @@
 // GET /api/v1/events: raw events newest first, one page at a time. The cursor is an opaque
 // base64url of "ts.rowid" of the page's last event; the next page starts strictly after it.
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { PUBLIC_FIELDS } from '../../db/event-fields'
 import { queryRows } from '../../db/rows'
 import { AppError } from '../../http/errors'
+import type { RawEvent } from '../model/raw'
 import type { Scope } from '../parse/scope'
 import { buildEventsPage, type Cursor } from '../sql/events'
-
-/** A stored event as the API returns it (`properties` parsed back into an object). */
-export interface RawEvent {
-  site_id: string
-  event_type: string
-  timestamp: number
-  session_id: string
-  user_id: string | null
-  url: string | null
-  referrer: string | null
-  device_type: string | null
-  country: string | null
-  properties: Record<string, unknown> | null
-  event_id: string | null
-  received_at: number
-}
 
 /** Encode a cursor. */
 export function encodeCursor(c: Cursor): string {
@@ -38,22 +24,22 @@ export function decodeCursor(raw: string): Cursor {
   return { ts: Number(m[1]), rowid: Number(m[2]) }
 }
 
-/** One stored row (properties as JSON text) → the API's event. */
+/** How each public field's stored value becomes its API value, in field-list order. */
+const CONVERT = PUBLIC_FIELDS.map((f) => ({
+  name: f.name,
+  read:
+    f.rule === 'epoch-ms'
+      ? (v: unknown) => Number(v)
+      : f.rule === 'json'
+        ? (v: unknown) => (v == null ? null : JSON.parse(v as string))
+        : (v: unknown) => v ?? null,
+}))
+
+/** One stored row, keyed by wire name (properties as JSON text) → the API's event. */
 export function toRawEvent(r: Record<string, unknown>): RawEvent {
-  return {
-    site_id: r.site_id as string,
-    event_type: r.event_type as string,
-    timestamp: Number(r.timestamp),
-    session_id: r.session_id as string,
-    user_id: (r.user_id as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    referrer: (r.referrer as string | null) ?? null,
-    device_type: (r.device_type as string | null) ?? null,
-    country: (r.country as string | null) ?? null,
-    properties: r.properties == null ? null : JSON.parse(r.properties as string),
-    event_id: (r.event_id as string | null) ?? null,
-    received_at: Number(r.received_at),
-  }
+  const out: Record<string, unknown> = {}
+  for (const c of CONVERT) out[c.name] = c.read(r[c.name])
+  return out as RawEvent
 }
 
 /** One page of events and the cursor of the next page (null on the last). */

@@ -1,14 +1,16 @@
 // SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events), or a whole
 // range oldest first (for the export). The cursor is (ts, rowid): time first, rowid breaks ties.
+import { PUBLIC_FIELDS } from '../../db/event-fields'
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import type { Range } from '../time/period'
 import { Params } from './params'
 import { whereSql } from './selection'
 
-/** The stored columns, in the order the API lists them. */
-export const RAW_COLUMNS =
-  'site_id, event_type, ts AS timestamp, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at'
+/** The public fields' columns under their API names, in field-list order (raw events and export). */
+export const RAW_COLUMNS = PUBLIC_FIELDS.map((f) =>
+  f.column === f.name ? f.column : `${f.column} AS ${f.name}`,
+).join(', ')
 
 /** A position in the newest-first order: the last row of a page. */
 export interface Cursor {

@@ -1,0 +1,47 @@
+// The column-order test: the event field list against the `events` table the real migrations create
+// (names, order, types, nullability), and the writer's unrolled appender against both: a row with a
+// different value in every field must land in the column the list names.
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
+import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/db/event-fields'
+import { migrate } from '../../src/db/migrate'
+import { type Database, openDatabase } from '../../src/db/open'
+import { queryRows } from '../../src/db/rows'
+import { emptyColumns, pushRow } from '../../src/ingest/columns'
+import { eventKey } from '../../src/ingest/dedupe'
+import { appendEvents } from '../../src/ingest/writer'
+
+let db: Database
+beforeEach(async () => {
+  db = await openDatabase(':memory:')
+  await migrate(db.writer)
+})
+afterEach(() => db.close())
+
+describe('the events table', () => {
+  test('has exactly the columns of the event field list, in order, with their types and nullability', async () => {
+    const cols = await queryRows<{ column_name: string; column_type: string; null: string }>(
+      db.writer,
+      'DESCRIBE events',
+    )
+    expect(
+      cols.map((c) => ({ column: c.column_name, type: c.column_type, nullable: c.null === 'YES' })),
+    ).toEqual(EVENT_FIELDS.map((f) => ({ column: f.column, type: f.type, nullable: f.nullable })))
+  })
+
+  test('the writer appends each field to its own column (event_key computed from site and event id)', async () => {
+    const values: Record<string, unknown> = {}
+    BUFFERED_FIELDS.forEach((f, i) => {
+      values[f.key] =
+        f.type === 'BIGINT' ? 1_700_000_000_000 + i : f.type === 'JSON' ? `{"field":${i}}` : `value_${f.key}`
+    })
+    const c = emptyColumns()
+    pushRow(c, values as EventRow, values.receivedAt as number)
+    await appendEvents(db, c, 1)
+    const [row] = await queryRows(db.writer, 'SELECT * FROM events')
+    const expected: Record<string, unknown> = {}
+    for (const f of BUFFERED_FIELDS) expected[f.column] = values[f.key]
+    expected.event_key = eventKey(values.siteId as string, values.eventId as string)
+    expect(Object.keys(row)).toEqual(EVENT_FIELDS.map((f) => f.column))
+    expect(row).toEqual(expected)
+  })
+})
