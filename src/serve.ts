@@ -1,0 +1,78 @@
+// Start-up: load config, open DuckDB, migrate, start the buffer and the server; flush and close on SIGTERM/SIGINT.
+import { createApp, VERSION } from './app'
+import { ensureDemoSite, resolveAdminToken } from './bootstrap'
+import { systemClock } from './clock'
+import { ConfigError, loadConfig } from './config'
+import { createLogger } from './logger'
+import { createServices } from './services'
+
+/** Start the server with configuration from `env` (CLI flags are merged into it by the caller). */
+export async function serve(env: Record<string, string | undefined> = process.env): Promise<void> {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig(env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`PULSE cannot start: ${err.message}`)
+      process.exit(2)
+    }
+    throw err
+  }
+  const logger = createLogger(config.logLevel)
+  const admin = resolveAdminToken(config)
+  config = { ...config, adminToken: admin.token }
+  const services = await createServices(config, { clock: systemClock, logger })
+  const demo = await ensureDemoSite(services)
+  const app = createApp(services)
+  app.listen({
+    port: config.port,
+    hostname: config.host,
+    maxRequestBodySize: config.maxBodyBytes + 1_048_576,
+  })
+  const port = app.server?.port
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  logger.info('PULSE listening', { version: VERSION, url: base, db: config.dbPath })
+  banner(base, admin, demo)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info('shutting down', { signal })
+    const force = setTimeout(() => process.exit(1), 9_000)
+    services.lifecycle.draining = true
+    try {
+      await app.stop()
+      await services.close()
+      clearTimeout(force)
+      process.exit(0)
+    } catch (err) {
+      logger.error('shutdown failed', { error: (err as Error).stack })
+      process.exit(1)
+    }
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+function banner(
+  base: string,
+  admin: { token: string; generated: boolean; file?: string },
+  demo: { site_id: string; public_key: string; secret_key: string } | undefined,
+): void {
+  const lines = [`PULSE ${VERSION} on ${base}  (API docs: ${base}/openapi)`]
+  if (admin.generated) lines.push(`Admin token (saved in ${admin.file}): ${admin.token}`)
+  else if (admin.file) lines.push(`Admin token: in ${admin.file}`)
+  if (demo) {
+    lines.push(
+      `Demo site ${demo.site_id} is ready. Keys (shown only now):`,
+      `  public key: ${demo.public_key}`,
+      `  secret key: ${demo.secret_key}`,
+      'Try it:',
+      `  curl -X POST ${base}/collect -H "Content-Type: application/json" -H "Authorization: Bearer ${demo.secret_key}" \\`,
+      `    -d '{"site_id":"${demo.site_id}","event_type":"page_view","timestamp":'$(date +%s000)',"session_id":"session_123","url":"https://example.com","device_type":"desktop"}'`,
+      `  curl "${base}/api/v1/stats?site_id=${demo.site_id}&metric=event_count" -H "Authorization: Bearer ${demo.secret_key}"`,
+    )
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
