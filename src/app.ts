@@ -1,5 +1,6 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
+import { adminRoutes } from './admin'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))
+    .use(adminRoutes(deps))
     .use(privacyRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())

@@ -1,4 +1,5 @@
 // Start-up: load config, open DuckDB, migrate, start the buffer and the server; flush and close on SIGTERM/SIGINT.
+import { localUrl, writeServerFile } from './admin/server-file'
 import { createApp, VERSION } from './app'
 import { ensureDemoSite, resolveAdminToken } from './bootstrap'
 import { systemClock } from './clock'
@@ -30,6 +31,8 @@ export async function serve(env: Record<string, string | undefined> = process.en
     maxRequestBodySize: config.maxBodyBytes + 1_048_576,
   })
   const port = app.server?.port
+  // Tells the CLI where this server listens (see admin/server-file.ts).
+  writeServerFile(config.dataDir, { url: localUrl(config.host, port ?? config.port), version: VERSION })
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   logger.info('PULSE listening', { version: VERSION, url: base, db: config.dbPath })
   banner(base, admin, demo)
