@@ -1,7 +1,7 @@
 // Restore: check that a file is a PULSE backup this release can open, then make it the database of a
 // data directory that has none. Runs with the server stopped (only one process may open the database).
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { MIGRATIONS } from '../db/migrations'
 import { queryRows } from '../db/rows'
@@ -80,6 +80,7 @@ export async function restoreBackup(
       `${dataDir} already holds a database; restore into an empty data directory, or pass --force to replace it`,
     )
   const tmp = `${dbPath}.restoring`
+  mkdirSync(dirname(dbPath), { recursive: true })
   copyFileSync(file, tmp)
   for (const f of segments) rmSync(join(logDir, f), { force: true })
   rmSync(`${dbPath}.wal`, { force: true })
