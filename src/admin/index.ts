@@ -7,7 +7,7 @@ import { Elysia, t } from 'elysia'
 import type { AppDeps } from '../app'
 import { requireAdmin } from '../http/auth'
 import { ok } from '../http/errors'
-import { errors } from '../http/responses'
+import { ErrorResponse, errors } from '../http/responses'
 import { writeBackup } from './backup'
 import { rotateAdminToken } from './token'
 
@@ -84,9 +84,12 @@ export function adminRoutes(deps: AppDeps) {
               description: 'The backup file; header `X-Pulse-Backup-Events` gives its event count',
               content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
             },
+            401: {
+              description: 'Error envelope',
+              content: { 'application/json': { schema: ErrorResponse } },
+            },
           },
         },
-        response: errors(401),
       },
     )
     .post(
