@@ -84,10 +84,13 @@ export function adminRoutes(deps: AppDeps) {
               description: 'The backup file; header `X-Pulse-Backup-Events` gives its event count',
               content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
             },
-            401: {
-              description: 'Error envelope',
-              content: { 'application/json': { schema: ErrorResponse } },
-            },
+            // Documented by hand (like /api/v1/export): a file response has no `response` schema.
+            ...Object.fromEntries([
+              [
+                401,
+                { description: 'Error envelope', content: { 'application/json': { schema: ErrorResponse } } },
+              ],
+            ]),
           },
         },
       },
