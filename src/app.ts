@@ -18,8 +18,9 @@ import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
 import { trackerRoutes } from './tracker'
+import { VERSION } from './version'
 
-export const VERSION = '0.1.0'
+export { VERSION }
 
 /** Everything the HTTP layer needs, built by `createServices`. */
 export interface AppDeps {

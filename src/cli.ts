@@ -1,16 +1,12 @@
 // The `pulse` command line (the compiled binary's entry point; from a checkout `bun src/cli.ts …` or
 // `npm run pulse -- …`): parse arguments, build the configuration from the environment plus flags,
 // and run one command. Returns the exit code; see cli/output.ts for the codes.
-import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { RestoreError, restoreBackup } from './admin/restore'
-import { VERSION } from './app'
-import { runChecks } from './cli/check'
-import { connect, runningServer } from './cli/connect'
+import { localUrl } from './admin/server-file'
 import { helpText } from './cli/help'
-import { CliError, EXIT, emit, table } from './cli/output'
+import { CliError, EXIT, emit } from './cli/output'
 import { type Config, ConfigError, loadConfig } from './config'
-import type { KeyKind } from './sites/keys'
+import { VERSION } from './version'
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -67,22 +63,13 @@ export async function runCli(
       process.stderr.write(`pulse: invalid configuration: ${err.message}\n`)
       return EXIT.usage
     }
-    if (err instanceof RestoreError) {
-      process.stderr.write(`pulse: ${err.message}\n`)
-      return /already holds/.test(err.message) ? EXIT.conflict : EXIT.failed
-    }
     process.stderr.write(`pulse: ${(err as Error).message}\n`)
     return EXIT.failed
   }
 }
 
-function need(value: string | undefined, what: string): string {
-  if (!value) throw new CliError(`missing ${what}; run "pulse help"`, EXIT.usage)
-  return value
-}
-
 async function run(args: string[], flags: Flags, env: Record<string, string | undefined>): Promise<number> {
-  const [command = 'serve', sub, ...rest] = args
+  const [command = 'serve', ...rest] = args
   const json = flags.json === true
   if (flags.help || command === 'help') {
     process.stdout.write(helpText())
@@ -92,142 +79,25 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
     emit(json, { version: VERSION, bun: Bun.version }, () => [`pulse ${VERSION} (bun ${Bun.version})`])
     return EXIT.ok
   }
+  if (command === 'health') return health(loadConfig(env), json)
+  // Everything below needs DuckDB: imported only now, so help, version and health start without it.
   if (command === 'serve') {
     const { serve } = await import('./serve')
     await serve(env)
     return EXIT.ok
   }
-  const config = loadConfig(env)
-  switch (command) {
-    case 'sites':
-      return sites(config, sub, rest, flags, json)
-    case 'keys':
-      return keys(config, sub, rest, flags, json)
-    case 'token': {
-      if (sub !== 'rotate') throw new CliError('usage: pulse token rotate', EXIT.usage)
-      const token = await withOps(config, (ops) => ops.rotateToken())
-      emit(json, { admin_token: token }, () => [token])
-      return EXIT.ok
-    }
-    case 'backup': {
-      const file = need(sub, 'the backup FILE')
-      if (existsSync(file)) throw new CliError(`${file} exists; choose a new file name`, EXIT.conflict)
-      const started = performance.now()
-      const r = await withOps(config, (ops) => ops.backup(file))
-      const seconds = (performance.now() - started) / 1000
-      emit(json, { file, events: r.events, bytes: r.bytes, seconds }, () => [
-        `backup written to ${file}: ${r.events} events, ${(r.bytes / 1_048_576).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
-      ])
-      return EXIT.ok
-    }
-    case 'restore': {
-      const file = need(sub, 'the backup FILE')
-      if (await runningServer(config.dataDir))
-        throw new CliError(
-          `a PULSE server is running for ${config.dataDir}; stop it before restoring`,
-          EXIT.conflict,
-        )
-      const info = await restoreBackup(file, config.dataDir, config.dbPath, { force: flags.force })
-      emit(json, { file, data_dir: config.dataDir, ...info }, () => [
-        `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
-      ])
-      return EXIT.ok
-    }
-    case 'check': {
-      const results = await runChecks(config)
-      const failed = results.some((r) => r.status === 'fail')
-      emit(json, { ok: !failed, checks: results }, () =>
-        results.map((r) => `${r.status.toUpperCase().padEnd(5)} ${r.check}: ${r.detail}`),
-      )
-      return failed ? EXIT.failed : EXIT.ok
-    }
-    default:
-      throw new CliError(`unknown command "${command}"; run "pulse help"`, EXIT.usage)
-  }
+  const { runCommand } = await import('./cli/commands')
+  return runCommand(command, rest, flags, loadConfig(env))
 }
 
-/** Run `fn` with the admin operations, closing them afterwards. */
-async function withOps<T>(
-  config: Config,
-  fn: (ops: Awaited<ReturnType<typeof connect>>) => Promise<T>,
-  create = false,
-): Promise<T> {
-  const ops = await connect(config, { create })
-  try {
-    return await fn(ops)
-  } finally {
-    await ops.close()
-  }
-}
-
-async function sites(config: Config, sub: string | undefined, rest: string[], flags: Flags, json: boolean) {
-  switch (sub) {
-    case 'list': {
-      const list = await withOps(config, (ops) => ops.listSites())
-      emit(json, list, () =>
-        table(
-          ['SITE_ID', 'NAME', 'DOMAINS', 'CREATED'],
-          list.map((s) => [s.site_id, s.name, s.domains.join(',') || '*', s.created_at]),
-        ),
-      )
-      return EXIT.ok
-    }
-    case 'create': {
-      const body = { site_id: rest[0], name: flags.name, domains: flags.domain }
-      const site = await withOps(config, (ops) => ops.createSite(body), true)
-      emit(json, site, () => [
-        `site ${site.site_id} created. Keys (shown only now):`,
-        `  public key: ${site.public_key}`,
-        `  secret key: ${site.secret_key}`,
-      ])
-      return EXIT.ok
-    }
-    case 'delete': {
-      const id = need(rest[0], 'SITE_ID')
-      if (!flags.yes)
-        throw new CliError(
-          `deleting ${id} removes its keys and all its events; add --yes to confirm`,
-          EXIT.usage,
-        )
-      await withOps(config, (ops) => ops.deleteSite(id))
-      emit(json, { site_id: id, deleted: true }, () => [`site ${id} deleted`])
-      return EXIT.ok
-    }
-    default:
-      throw new CliError('usage: pulse sites list|create|delete', EXIT.usage)
-  }
-}
-
-async function keys(config: Config, sub: string | undefined, rest: string[], flags: Flags, json: boolean) {
-  const site = need(rest[0], 'SITE_ID')
-  switch (sub) {
-    case 'list': {
-      const list = await withOps(config, (ops) => ops.listKeys(site))
-      emit(json, list, () =>
-        table(
-          ['KEY_ID', 'KIND', 'PREFIX', 'CREATED', 'REVOKED'],
-          list.map((k) => [k.key_id, k.kind, `${k.key_prefix}…`, k.created_at, k.revoked_at ?? '']),
-        ),
-      )
-      return EXIT.ok
-    }
-    case 'create': {
-      const kind = (flags.kind ?? 'secret') as KeyKind
-      if (kind !== 'public' && kind !== 'secret')
-        throw new CliError('--kind must be public or secret', EXIT.usage)
-      const key = await withOps(config, (ops) => ops.createKey(site, kind))
-      emit(json, key, () => [`${kind} key ${key.key_id} for ${site} (shown only now):`, `  ${key.key}`])
-      return EXIT.ok
-    }
-    case 'revoke': {
-      const keyId = need(rest[1], 'KEY_ID')
-      await withOps(config, (ops) => ops.revokeKey(site, keyId))
-      emit(json, { site_id: site, key_id: keyId, revoked: true }, () => [`key ${keyId} revoked`])
-      return EXIT.ok
-    }
-    default:
-      throw new CliError('usage: pulse keys list|create|revoke SITE_ID', EXIT.usage)
-  }
+/** `pulse health`: exit 0 when the server at --host/--port answers /health with status ok (a container HEALTHCHECK). */
+async function health(config: Config, json: boolean): Promise<number> {
+  const url = `${localUrl(config.host, config.port)}/health`
+  const body = await fetch(url, { signal: AbortSignal.timeout(5000) })
+    .then((r) => r.json() as Promise<{ status?: string }>)
+    .catch((err: Error) => ({ status: 'unreachable', error: err.message }))
+  emit(json, body, () => [`${body.status}: ${url}`])
+  return body.status === 'ok' ? EXIT.ok : EXIT.failed
 }
 
 if (import.meta.main) runCli(process.argv.slice(2)).then((code) => (process.exitCode = code))

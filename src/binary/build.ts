@@ -78,7 +78,9 @@ import dashboardCss from './dashboard.css' with { type: 'text' }
 import { loadEmbeddedLibrary } from ${src('binary/native.ts')}
 import { registerPrebuilt } from ${src('binary/prebuilt.ts')}
 registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath })
-loadEmbeddedLibrary(lib)
+// help, version and health never touch DuckDB: they skip loading it (a HEALTHCHECK runs every few seconds).
+const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].includes(process.argv[2] ?? '')
+;(light ? Promise.resolve() : loadEmbeddedLibrary(lib))
   .then(() => import(${src('cli.ts')}))
   .then(({ runCli }) => runCli(process.argv.slice(2)))
   .then((code) => { process.exitCode = code })

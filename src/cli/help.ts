@@ -1,6 +1,6 @@
 // `pulse help`: every command, flag, environment variable and exit code. A test checks that each
 // variable read in config.ts is listed here.
-import { VERSION } from '../app'
+import { VERSION } from '../version'
 
 /** Environment variables read by `loadConfig`, with defaults, for the help text. */
 export const ENV_VARS: [name: string, what: string][] = [
@@ -47,6 +47,7 @@ Commands:
   restore FILE [--force]        restore a backup into an empty data directory (server stopped);
                                 --force replaces an existing database
   check                         check the configuration, data directory, port and database
+  health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
   version                       print the version
   help                          print this help
 

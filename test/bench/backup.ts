@@ -14,8 +14,16 @@ import { createServices } from '../../src/services'
 const n = Number(process.env.PULSE_BENCH_EVENTS ?? 2_000_000)
 const root = mkdtempSync(join(tmpdir(), 'pulse-bench-backup-'))
 const dir = join(root, 'src')
-const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: 'bench-admin-token-0123', PULSE_LOG_LEVEL: 'warn' })
-const services = await createServices(config, { clock: systemClock, logger: createLogger('warn'), autoFlush: false })
+const config = loadConfig({
+  PULSE_DATA_DIR: dir,
+  PULSE_ADMIN_TOKEN: 'bench-admin-token-0123',
+  PULSE_LOG_LEVEL: 'warn',
+})
+const services = await createServices(config, {
+  clock: systemClock,
+  logger: createLogger('warn'),
+  autoFlush: false,
+})
 const now = Date.now()
 await services.db.writer.run(`INSERT INTO events SELECT
   'site_' || (i % 20), CASE WHEN i % 5 = 0 THEN 'click' ELSE 'page_view' END, ${now} - (i * 7919) % 2592000000,
@@ -35,5 +43,7 @@ const t0 = performance.now()
 const target = join(root, 'restored')
 const info = await restoreBackup(file, target, join(target, 'pulse.duckdb'))
 const s = (performance.now() - t0) / 1000
-console.log(`restore: ${info.events} events in ${s.toFixed(2)} s = ${Math.round(info.events / s).toLocaleString()} events/s (checks every block, then copies)`)
+console.log(
+  `restore: ${info.events} events in ${s.toFixed(2)} s = ${Math.round(info.events / s).toLocaleString()} events/s (checks every block, then copies)`,
+)
 rmSync(root, { recursive: true, force: true })
