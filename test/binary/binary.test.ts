@@ -96,8 +96,7 @@ describe('the binary, alone in an empty directory', () => {
     expect(r.status).toBe(200)
     expect(cli(['version']).stdout.toString()).toMatch(/^pulse \d+\.\d+\.\d+/)
     // The container HEALTHCHECK command.
-    const port = new URL(s.url).port
-    expect(cli(['health', '--host', '127.0.0.1', '--port', port]).exitCode).toBe(0)
+    expect(cli(['health', '--host', '127.0.0.1', '--port', new URL(s.url).port]).exitCode).toBe(0)
 
     s.proc.kill('SIGTERM')
     expect(await s.proc.exited).toBe(0)
