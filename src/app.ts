@@ -1,5 +1,6 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
+import { adminRoutes } from './admin'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
@@ -21,8 +22,9 @@ import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
 import { trackerRoutes } from './tracker'
+import { VERSION } from './version'
 
-export const VERSION = '0.1.0'
+export { VERSION }
 
 /** Everything the HTTP layer needs, built by `createServices`. */
 export interface AppDeps {
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps) {
     .use(ingestRoutes(deps))
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))
+    .use(adminRoutes(deps))
     .use(privacyRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())

@@ -3,12 +3,20 @@
 import { dirname, join } from 'node:path'
 import { openapi } from '@elysiajs/openapi'
 import { Elysia } from 'elysia'
+import { prebuilt } from '../binary/prebuilt'
 
-// The package's exports map hides dist/browser, so resolve its package.json and walk from there.
-const SCALAR_BUNDLE = join(
-  dirname(Bun.resolveSync('@scalar/api-reference/package.json', import.meta.dir)),
-  'dist/browser/standalone.js',
-)
+/** Path of the Scalar UI bundle: embedded in the binary, else from the npm package. */
+export function scalarBundlePath(): string {
+  // The package's exports map hides dist/browser, so resolve its package.json and walk from there.
+  scalarPath ??=
+    prebuilt()?.scalarPath ??
+    join(
+      dirname(Bun.resolveSync('@scalar/api-reference/package.json', import.meta.dir)),
+      'dist/browser/standalone.js',
+    )
+  return scalarPath
+}
+let scalarPath: string | undefined
 
 /** The OpenAPI plugin plus the route serving the UI's JavaScript. */
 export function openapiRoutes(version: string) {
@@ -16,7 +24,7 @@ export function openapiRoutes(version: string) {
     .get(
       '/openapi/scalar.js',
       () =>
-        new Response(Bun.file(SCALAR_BUNDLE), {
+        new Response(Bun.file(scalarBundlePath()), {
           headers: {
             'content-type': 'text/javascript; charset=utf-8',
             'cache-control': 'public, max-age=86400',

@@ -1,6 +1,7 @@
 // Bundles the browser tracker (client/tracker.ts) with Bun.build into one minified IIFE, once per
 // process, kept in memory with its gzip form and ETag: `npm start` needs no separate build step.
 import { join } from 'node:path'
+import { prebuilt } from '../binary/prebuilt'
 
 /** The bundled tracker, ready to serve. */
 export interface TrackerAsset {
@@ -22,13 +23,18 @@ export function trackerAsset(): Promise<TrackerAsset> {
   return cached
 }
 
+/** The tracker as a ready asset: the bundle embedded in the binary, or a fresh build from source. */
+async function buildTracker(): Promise<TrackerAsset> {
+  const js = prebuilt()?.trackerJs ?? (await bundleTracker())
+  return { js, gzip: Bun.gzipSync(js, { level: 9 }), etag: `"${Bun.hash(js).toString(36)}"` }
+}
+
 /** Run Bun.build on the tracker entry point: a classic script (IIFE), so it works in any `<script>`. */
-export async function buildTracker(): Promise<TrackerAsset> {
+export async function bundleTracker(): Promise<string> {
   const result = await Bun.build({ entrypoints: [ENTRY], target: 'browser', format: 'iife', minify: true })
   if (!result.success) {
     const why = result.logs.map((l) => String(l.message ?? l)).join('; ')
     throw new Error(`Tracker build failed: ${why}`)
   }
-  const js = await result.outputs[0].text()
-  return { js, gzip: Bun.gzipSync(js, { level: 9 }), etag: `"${Bun.hash(js).toString(36)}"` }
+  return result.outputs[0].text()
 }

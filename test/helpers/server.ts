@@ -1,4 +1,7 @@
 // Start the real PULSE server as a child process on a free port, read its start-up banner, stop it by PID.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Subprocess } from 'bun'
 
 export interface RunningServer {
@@ -14,10 +17,21 @@ export interface RunningServer {
 
 const ROOT = new URL('../..', import.meta.url).pathname
 
-/** Spawn `bun src/index.ts` with `env` (PORT defaults to 0 = any free port) and wait until it listens. */
+/**
+ * The server command: `bun src/index.ts` from the checkout, or `PULSE_TEST_SERVER_CMD` (e.g. the compiled
+ * `dist/pulse`, run from an empty directory so it cannot lean on the checkout).
+ */
+function serverCommand(): { cmd: string[]; cwd: string } {
+  const custom = process.env.PULSE_TEST_SERVER_CMD?.trim()
+  if (!custom) return { cmd: [process.execPath, 'src/index.ts'], cwd: ROOT }
+  return { cmd: custom.split(/\s+/), cwd: mkdtempSync(join(tmpdir(), 'pulse-cwd-')) }
+}
+
+/** Spawn the server with `env` (PORT defaults to 0 = any free port) and wait until it listens. */
 export async function startServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
-  const proc = Bun.spawn([process.execPath, 'src/index.ts'], {
-    cwd: ROOT,
+  const { cmd, cwd } = serverCommand()
+  const proc = Bun.spawn(cmd, {
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn', ...env },
     stdout: 'pipe',
     stderr: 'pipe',

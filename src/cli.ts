@@ -1,0 +1,103 @@
+// The `pulse` command line (the compiled binary's entry point; from a checkout `bun src/cli.ts …` or
+// `npm run pulse -- …`): parse arguments, build the configuration from the environment plus flags,
+// and run one command. Returns the exit code; see cli/output.ts for the codes.
+import { parseArgs } from 'node:util'
+import { localUrl } from './admin/server-file'
+import { helpText } from './cli/help'
+import { CliError, EXIT, emit } from './cli/output'
+import { type Config, ConfigError, loadConfig } from './config'
+import { VERSION } from './version'
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  json: { type: 'boolean' },
+  name: { type: 'string' },
+  domain: { type: 'string', multiple: true },
+  kind: { type: 'string' },
+  force: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+/** The environment with the command-line flags applied (flags win). */
+function envWithFlags(
+  env: Record<string, string | undefined>,
+  flags: Flags,
+): Record<string, string | undefined> {
+  return {
+    ...env,
+    ...(flags.port !== undefined ? { PORT: flags.port } : {}),
+    ...(flags.host !== undefined ? { HOST: flags.host } : {}),
+    ...(flags['data-dir'] !== undefined ? { PULSE_DATA_DIR: flags['data-dir'] } : {}),
+  }
+}
+
+/** Run the CLI with `argv` (without the program name); resolves with the exit code. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  let flags: Flags
+  let args: string[]
+  try {
+    const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    flags = parsed.values
+    args = parsed.positionals
+  } catch (err) {
+    process.stderr.write(`pulse: ${(err as Error).message}\nRun "pulse help" for usage.\n`)
+    return EXIT.usage
+  }
+  try {
+    return await run(args, flags, envWithFlags(env, flags))
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(`pulse: ${err.message}\n`)
+      return err.code
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`pulse: invalid configuration: ${err.message}\n`)
+      return EXIT.usage
+    }
+    process.stderr.write(`pulse: ${(err as Error).message}\n`)
+    return EXIT.failed
+  }
+}
+
+async function run(args: string[], flags: Flags, env: Record<string, string | undefined>): Promise<number> {
+  const [command = 'serve', ...rest] = args
+  const json = flags.json === true
+  if (flags.help || command === 'help') {
+    process.stdout.write(helpText())
+    return EXIT.ok
+  }
+  if (flags.version || command === 'version') {
+    emit(json, { version: VERSION, bun: Bun.version }, () => [`pulse ${VERSION} (bun ${Bun.version})`])
+    return EXIT.ok
+  }
+  if (command === 'health') return health(loadConfig(env), json)
+  // Everything below needs DuckDB: imported only now, so help, version and health start without it.
+  if (command === 'serve') {
+    const { serve } = await import('./serve')
+    await serve(env)
+    return EXIT.ok
+  }
+  const { runCommand } = await import('./cli/commands')
+  return runCommand(command, rest, flags, loadConfig(env))
+}
+
+/** `pulse health`: exit 0 when the server at --host/--port answers /health with status ok (a container HEALTHCHECK). */
+async function health(config: Config, json: boolean): Promise<number> {
+  const url = `${localUrl(config.host, config.port)}/health`
+  const body = await fetch(url, { signal: AbortSignal.timeout(5000) })
+    .then((r) => r.json() as Promise<{ status?: string }>)
+    .catch((err: Error) => ({ status: 'unreachable', error: err.message }))
+  emit(json, body, () => [`${body.status}: ${url}`])
+  return body.status === 'ok' ? EXIT.ok : EXIT.failed
+}
+
+if (import.meta.main) runCli(process.argv.slice(2)).then((code) => (process.exitCode = code))

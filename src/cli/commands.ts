@@ -1,0 +1,194 @@
+// The CLI's data commands (sites, keys, token, backup, restore, check), imported by cli.ts only when
+// one of them runs, since they load DuckDB.
+import { existsSync } from 'node:fs'
+import { RestoreError, restoreBackup } from '../admin/restore'
+import type { Config } from '../config'
+import type { KeyKind } from '../sites/keys'
+import { runChecks } from './check'
+import { connect, runningServer } from './connect'
+import { CliError, EXIT, emit, table } from './output'
+
+/** Flags the data commands read. */
+export interface CommandFlags {
+  json?: boolean
+  name?: string
+  domain?: string[]
+  kind?: string
+  force?: boolean
+  yes?: boolean
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new CliError(`missing ${what}; run "pulse help"`, EXIT.usage)
+  return value
+}
+
+/** Run a data command; resolves with the exit code. */
+export async function runCommand(
+  command: string,
+  args: string[],
+  flags: CommandFlags,
+  config: Config,
+): Promise<number> {
+  const [sub, ...rest] = args
+  const json = flags.json === true
+  try {
+    return await dispatch(command, sub, rest, flags, config, json)
+  } catch (err) {
+    if (err instanceof RestoreError)
+      throw new CliError(err.message, /already holds/.test(err.message) ? EXIT.conflict : EXIT.failed)
+    throw err
+  }
+}
+
+async function dispatch(
+  command: string,
+  sub: string | undefined,
+  rest: string[],
+  flags: CommandFlags,
+  config: Config,
+  json: boolean,
+): Promise<number> {
+  switch (command) {
+    case 'sites':
+      return sites(config, sub, rest, flags, json)
+    case 'keys':
+      return keys(config, sub, rest, flags, json)
+    case 'token': {
+      if (sub !== 'rotate') throw new CliError('usage: pulse token rotate', EXIT.usage)
+      const token = await withOps(config, (ops) => ops.rotateToken())
+      emit(json, { admin_token: token }, () => [token])
+      return EXIT.ok
+    }
+    case 'backup': {
+      const file = need(sub, 'the backup FILE')
+      if (existsSync(file)) throw new CliError(`${file} exists; choose a new file name`, EXIT.conflict)
+      const started = performance.now()
+      const r = await withOps(config, (ops) => ops.backup(file))
+      const seconds = (performance.now() - started) / 1000
+      emit(json, { file, events: r.events, bytes: r.bytes, seconds }, () => [
+        `backup written to ${file}: ${r.events} events, ${(r.bytes / 1_048_576).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
+      ])
+      return EXIT.ok
+    }
+    case 'restore': {
+      const file = need(sub, 'the backup FILE')
+      if (await runningServer(config.dataDir))
+        throw new CliError(
+          `a PULSE server is running for ${config.dataDir}; stop it before restoring`,
+          EXIT.conflict,
+        )
+      const info = await restoreBackup(file, config.dataDir, config.dbPath, { force: flags.force })
+      emit(json, { file, data_dir: config.dataDir, ...info }, () => [
+        `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
+      ])
+      return EXIT.ok
+    }
+    case 'check': {
+      const results = await runChecks(config)
+      const failed = results.some((r) => r.status === 'fail')
+      emit(json, { ok: !failed, checks: results }, () =>
+        results.map((r) => `${r.status.toUpperCase().padEnd(5)} ${r.check}: ${r.detail}`),
+      )
+      return failed ? EXIT.failed : EXIT.ok
+    }
+    default:
+      throw new CliError(`unknown command "${command}"; run "pulse help"`, EXIT.usage)
+  }
+}
+
+/** Run `fn` with the admin operations, closing them afterwards. */
+async function withOps<T>(
+  config: Config,
+  fn: (ops: Awaited<ReturnType<typeof connect>>) => Promise<T>,
+  create = false,
+): Promise<T> {
+  const ops = await connect(config, { create })
+  try {
+    return await fn(ops)
+  } finally {
+    await ops.close()
+  }
+}
+
+async function sites(
+  config: Config,
+  sub: string | undefined,
+  rest: string[],
+  flags: CommandFlags,
+  json: boolean,
+) {
+  switch (sub) {
+    case 'list': {
+      const list = await withOps(config, (ops) => ops.listSites())
+      emit(json, list, () =>
+        table(
+          ['SITE_ID', 'NAME', 'DOMAINS', 'CREATED'],
+          list.map((s) => [s.site_id, s.name, s.domains.join(',') || '*', s.created_at]),
+        ),
+      )
+      return EXIT.ok
+    }
+    case 'create': {
+      const body = { site_id: rest[0], name: flags.name, domains: flags.domain }
+      const site = await withOps(config, (ops) => ops.createSite(body), true)
+      emit(json, site, () => [
+        `site ${site.site_id} created. Keys (shown only now):`,
+        `  public key: ${site.public_key}`,
+        `  secret key: ${site.secret_key}`,
+      ])
+      return EXIT.ok
+    }
+    case 'delete': {
+      const id = need(rest[0], 'SITE_ID')
+      if (!flags.yes)
+        throw new CliError(
+          `deleting ${id} removes its keys and all its events; add --yes to confirm`,
+          EXIT.usage,
+        )
+      await withOps(config, (ops) => ops.deleteSite(id))
+      emit(json, { site_id: id, deleted: true }, () => [`site ${id} deleted`])
+      return EXIT.ok
+    }
+    default:
+      throw new CliError('usage: pulse sites list|create|delete', EXIT.usage)
+  }
+}
+
+async function keys(
+  config: Config,
+  sub: string | undefined,
+  rest: string[],
+  flags: CommandFlags,
+  json: boolean,
+) {
+  const site = need(rest[0], 'SITE_ID')
+  switch (sub) {
+    case 'list': {
+      const list = await withOps(config, (ops) => ops.listKeys(site))
+      emit(json, list, () =>
+        table(
+          ['KEY_ID', 'KIND', 'PREFIX', 'CREATED', 'REVOKED'],
+          list.map((k) => [k.key_id, k.kind, `${k.key_prefix}…`, k.created_at, k.revoked_at ?? '']),
+        ),
+      )
+      return EXIT.ok
+    }
+    case 'create': {
+      const kind = (flags.kind ?? 'secret') as KeyKind
+      if (kind !== 'public' && kind !== 'secret')
+        throw new CliError('--kind must be public or secret', EXIT.usage)
+      const key = await withOps(config, (ops) => ops.createKey(site, kind))
+      emit(json, key, () => [`${kind} key ${key.key_id} for ${site} (shown only now):`, `  ${key.key}`])
+      return EXIT.ok
+    }
+    case 'revoke': {
+      const keyId = need(rest[1], 'KEY_ID')
+      await withOps(config, (ops) => ops.revokeKey(site, keyId))
+      emit(json, { site_id: site, key_id: keyId, revoked: true }, () => [`key ${keyId} revoked`])
+      return EXIT.ok
+    }
+    default:
+      throw new CliError('usage: pulse keys list|create|revoke SITE_ID', EXIT.usage)
+  }
+}

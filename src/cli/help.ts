@@ -1,0 +1,69 @@
+// `pulse help`: every command, flag, environment variable and exit code. A test checks that each
+// variable read in config.ts is listed here.
+import { VERSION } from '../version'
+
+/** Environment variables read by `loadConfig`, with defaults, for the help text. */
+export const ENV_VARS: [name: string, what: string][] = [
+  ['PORT', 'HTTP port (default 3000; --port overrides)'],
+  ['HOST', 'address to listen on (default 0.0.0.0; --host overrides)'],
+  [
+    'PULSE_DATA_DIR',
+    'data directory (default ./data, relative to the working directory; --data-dir overrides)',
+  ],
+  ['PULSE_DB_PATH', 'database file (default <data dir>/pulse.duckdb)'],
+  ['PULSE_ADMIN_TOKEN', 'admin token (≥ 16 characters); unset: generated into <data dir>/admin-token'],
+  ['PULSE_FLUSH_INTERVAL_MS', 'write buffered events at least this often (default 1000)'],
+  ['PULSE_FLUSH_MAX_ROWS', 'write when this many events wait (default 50000)'],
+  ['PULSE_MAX_BUFFER_ROWS', 'answer 503 beyond this many waiting events (default 1000000)'],
+  ['PULSE_RATE_LIMIT_PER_MINUTE', 'requests per key per minute, 0 = off (default 6000)'],
+  ['PULSE_IP_RATE_LIMIT_PER_MINUTE', 'browser requests per site and IP per minute, 0 = off (default 600)'],
+  ['PULSE_TRUSTED_PROXIES', 'reverse proxies in front whose X-Forwarded-For is trusted (default 0)'],
+  ['PULSE_MAX_EVENT_AGE_DAYS', 'oldest accepted event timestamp, in days (default 30)'],
+  ['PULSE_MAX_BODY_BYTES', 'largest request body (default 1048576)'],
+  ['PULSE_MAX_BATCH_EVENTS', 'most events per batch (default 1000)'],
+  ['PULSE_LOG_LEVEL', 'debug, info, warn, error or silent (default info)'],
+  ['PULSE_DURABILITY', 'fsync (acknowledge after the write-ahead log is on disk) or none (default fsync)'],
+]
+
+/** The help text. */
+export function helpText(): string {
+  const env = ENV_VARS.map(([n, w]) => `  ${n.padEnd(32)}${w}`).join('\n')
+  return `PULSE ${VERSION}: self-hosted event analytics in one file
+
+Usage: pulse [command] [options]
+
+Commands:
+  serve                         run the server (the default when no command is given)
+  sites list                    list sites
+  sites create [SITE_ID] [--name NAME] [--domain HOST]...
+                                create a site; prints its public and secret keys (shown only now)
+  sites delete SITE_ID --yes    delete a site with its keys and all its events
+  keys list SITE_ID             list a site's keys
+  keys create SITE_ID [--kind public|secret]
+                                create a key (default secret); prints it (shown only now)
+  keys revoke SITE_ID KEY_ID    revoke a key at once
+  token rotate                  replace the admin token in <data dir>/admin-token; prints the new one
+  backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
+  restore FILE [--force]        restore a backup into an empty data directory (server stopped);
+                                --force replaces an existing database
+  check                         check the configuration, data directory, port and database
+  health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
+  version                       print the version
+  help                          print this help
+
+Options:
+  --data-dir DIR                data directory (overrides PULSE_DATA_DIR)
+  --port N, --host ADDR         where \`serve\` listens (override PORT and HOST)
+  --json                        machine-readable output on stdout
+
+Commands that touch data use the running server's admin API when a server owns the data directory
+(found through <data dir>/server.json), and open the database themselves when none runs.
+
+Environment:
+${env}
+
+Exit codes:
+  0 success   1 failed   2 bad usage or configuration   3 database busy or server refused
+  4 not found   5 already exists / refused in this state
+`
+}

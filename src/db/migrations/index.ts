@@ -1,0 +1,17 @@
+// The migrations, in order, embedded as text: the compiled binary carries them, with no directory to
+// read at run time. A new migration is a new NNN_name.sql file plus one line here (a test checks that
+// this list and the directory agree).
+import m001 from './001_init.sql' with { type: 'text' }
+import m002 from './002_wal_state.sql' with { type: 'text' }
+
+/** One migration: its file name (`NNN_name.sql`) and SQL. */
+export interface Migration {
+  name: string
+  sql: string
+}
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: Migration[] = [
+  { name: '001_init.sql', sql: m001 },
+  { name: '002_wal_state.sql', sql: m002 },
+]
