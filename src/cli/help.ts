@@ -23,6 +23,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_MAX_BATCH_EVENTS', 'most events per batch (default 1000)'],
   ['PULSE_LOG_LEVEL', 'debug, info, warn, error or silent (default info)'],
   ['PULSE_DURABILITY', 'fsync (acknowledge after the write-ahead log is on disk) or none (default fsync)'],
+  ['PULSE_SHUTDOWN_TIMEOUT_MS', 'longest a SIGTERM drain may take (default 30000)'],
 ]
 
 /** The help text. */

@@ -3,6 +3,7 @@
 // this list and the directory agree).
 import m001 from './001_init.sql' with { type: 'text' }
 import m002 from './002_wal_state.sql' with { type: 'text' }
+import m003 from './003_event_key.sql' with { type: 'text' }
 
 /** One migration: its file name (`NNN_name.sql`) and SQL. */
 export interface Migration {
@@ -14,4 +15,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '001_init.sql', sql: m001 },
   { name: '002_wal_state.sql', sql: m002 },
+  { name: '003_event_key.sql', sql: m003 },
 ]
