@@ -1,14 +1,15 @@
-// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark
-// and the long crash-safety run, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
-// parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
+// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark,
+// the read-isolation and export-memory run and the long crash-safety run, in that order. `--only writes,ingest`
+// (or `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runCrash } from './crash'
 import { run as runIngest } from './ingest'
+import { run as runIsolation } from './isolation'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'analytics', 'crash'] as const
+const PARTS = ['writes', 'ingest', 'analytics', 'isolation', 'crash'] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       await mod.run({ quick })
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
+  if (parts.includes('isolation')) await runIsolation({ quick })
   if (parts.includes('crash')) await runCrash({ quick })
   console.log(`Machine at end: ${machineLoad()}`)
   console.log(`Benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
