@@ -16,6 +16,8 @@ import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
+import type { ActiveExports } from './stats/export/active'
+import type { ReadGate } from './stats/read-gate'
 import { trackerRoutes } from './tracker'
 
 export const VERSION = '0.1.0'
@@ -30,6 +32,10 @@ export interface AppDeps {
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
+  /** Concurrency limits, queue and time limit of analytics reads. */
+  reads: ReadGate
+  /** Exports streaming now; `abortAll` cuts them off visibly (for shutdown). */
+  exports: ActiveExports
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
   persist: (rows: EventRow[], receivedAt: number) => Promise<void>
   /** `draining` is set at shutdown: ingest answers 503 from then on. */

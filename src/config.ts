@@ -21,6 +21,12 @@ export interface Config {
   maxBatchEvents: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   durability: 'fsync' | 'none'
+  /** Time limit of one analytics query, in ms; past it the query is interrupted (503). */
+  queryTimeoutMs: number
+  /** Analytics queries (and exports) running at once, overall. */
+  readConcurrency: number
+  /** Analytics queries (and exports) running at once for one key. */
+  readConcurrencyPerKey: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -58,6 +64,12 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(
       `PULSE_MAX_BUFFER_ROWS (${maxBufferRows}) must be at least PULSE_FLUSH_MAX_ROWS (${flushMaxRows})`,
     )
+  const readConcurrency = int(env, 'PULSE_READ_CONCURRENCY', 3, 1, 256)
+  const readConcurrencyPerKey = int(env, 'PULSE_READ_CONCURRENCY_PER_KEY', 2, 1, 256)
+  if (readConcurrencyPerKey > readConcurrency)
+    throw new ConfigError(
+      `PULSE_READ_CONCURRENCY_PER_KEY (${readConcurrencyPerKey}) must be at most PULSE_READ_CONCURRENCY (${readConcurrency})`,
+    )
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host,
@@ -75,5 +87,8 @@ export function loadConfig(env: Env): Config {
     maxBatchEvents: int(env, 'PULSE_MAX_BATCH_EVENTS', 1000, 1, 100_000),
     logLevel: oneOf(env, 'PULSE_LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
     durability: oneOf(env, 'PULSE_DURABILITY', 'fsync', ['fsync', 'none'] as const),
+    queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
+    readConcurrency,
+    readConcurrencyPerKey,
   }
 }

@@ -15,6 +15,8 @@ import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
+import { ActiveExports } from './stats/export/active'
+import { ReadGate } from './stats/read-gate'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -93,6 +95,12 @@ export async function createServices(
     lifecycle: { draining: false },
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
+    reads: new ReadGate(db.readPool, {
+      timeoutMs: config.queryTimeoutMs,
+      perKey: config.readConcurrencyPerKey,
+      total: config.readConcurrency,
+    }),
+    exports: new ActiveExports(),
     startedAt: opts.clock(),
     async close() {
       await buffer.close()

@@ -6,7 +6,7 @@ import { DEFINITIONS } from '../model/common'
 import { FunnelBody, FunnelResult, RetentionQuery, RetentionResult } from '../model/journeys'
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { FILTER_FIELDS } from '../registry'
 import { checkFunnelSteps, getFunnel } from '../run/funnel'
 import { getRetention, parseRetentionInterval } from '../run/retention'
@@ -25,13 +25,15 @@ export function journeyRoutes(deps: StatsDeps) {
     .post(
       '/funnels',
       async ({ body, request }) => {
-        authorizeStatsRead(deps, request.headers, body.site_id)
+        const key = authorizeStatsRead(deps, request.headers, body.site_id)
         const filters = body.filters ?? {}
         checkParamNames(filters, FILTER_FIELDS, true)
         const scope = parseScope(body, deps.clock(), { filters })
         const steps = checkFunnelSteps(body.steps)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getFunnel(deps.db.reader, scope, steps) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getFunnel(conn, scope, steps)),
+        }
       },
       {
         body: FunnelBody,
@@ -45,12 +47,14 @@ export function journeyRoutes(deps: StatsDeps) {
     .get(
       '/retention',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'interval'], true)
         const scope = parseScope(query, deps.clock())
         const interval = parseRetentionInterval(query.interval)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getRetention(deps.db.reader, scope, interval) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getRetention(conn, scope, interval)),
+        }
       },
       {
         query: RetentionQuery,

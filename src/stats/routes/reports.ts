@@ -5,7 +5,7 @@ import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
 
@@ -23,12 +23,14 @@ export function reportRoutes(deps: StatsDeps) {
     .get(
       '/stats/timeseries',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval'], true)
         const scope = parseScope(query, deps.clock())
         const req = parseTimeseriesRequest(query, scope)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getTimeseries(deps.db.reader, scope, req) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getTimeseries(conn, scope, req)),
+        }
       },
       {
         query: TimeseriesQuery,
@@ -42,12 +44,14 @@ export function reportRoutes(deps: StatsDeps) {
     .get(
       '/stats/breakdown',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset'], true)
         const scope = parseScope(query, deps.clock())
         const req = parseBreakdownRequest(query)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getBreakdown(deps.db.reader, scope, req) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getBreakdown(conn, scope, req)),
+        }
       },
       {
         query: BreakdownQuery,

@@ -1,5 +1,5 @@
-// SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events), or a whole
-// range oldest first (for the export). The cursor is (ts, rowid): time first, rowid breaks ties.
+// SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events); the export's
+// oldest-first pages are in export.ts. The cursor is (ts, rowid): time first, rowid breaks ties.
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import type { Range } from '../time/period'
@@ -9,6 +9,11 @@ import { whereSql } from './selection'
 /** The stored columns, in the order the API lists them. */
 export const RAW_COLUMNS =
   'site_id, event_type, ts AS timestamp, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at'
+
+/** The names of `RAW_COLUMNS` as a result lists them (the export's CSV header). */
+export const RAW_COLUMN_NAMES: readonly string[] = RAW_COLUMNS.split(',').map(
+  (c) => c.trim().split(' ').pop()!,
+)
 
 /** A position in the newest-first order: the last row of a page. */
 export interface Cursor {
@@ -32,11 +37,4 @@ export function buildEventsPage(
   }
   const sql = `SELECT rowid AS rid, ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts DESC, rowid DESC LIMIT ${p.add(limit)}`
   return { sql, params: p.values }
-}
-
-/** Every selected event, oldest first. */
-export function buildExport(siteId: string, range: Range, filters: Filter[]): Query {
-  const p = new Params()
-  const where = whereSql(siteId, range, filters, p)
-  return { sql: `SELECT ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts, rowid`, params: p.values }
 }
