@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { generateIsolationEvents } from './isolation-data'
+import { generateIsolationEvents } from '../helpers/heavy-events'
 import { type ServerProcess, startPulse } from './processes'
 import { fixed, formatTable, int } from './table'
 

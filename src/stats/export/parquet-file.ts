@@ -32,8 +32,8 @@ const FLUSH_ROWS = 100_000
 
 /** Options of `writeParquetFile`. */
 export interface ParquetFileOptions extends ExportPagesOptions {
-  /** Called with a function that interrupts the work (for a disconnect or shutdown). */
-  onInterrupt?: (interrupt: () => void) => void
+  /** Stops the work (a disconnect or shutdown): running queries are interrupted, no new one starts. */
+  signal?: AbortSignal
 }
 
 /**
@@ -55,10 +55,18 @@ export async function writeParquetFile(
     temp_directory: join(dir, `${id}.tmp`),
   })
   let out: DuckDBConnection | undefined
+  const interrupt = () => {
+    conn.interrupt()
+    out?.interrupt()
+  }
+  opts.signal?.addEventListener('abort', interrupt, { once: true })
+  const check = () => opts.signal?.throwIfAborted()
+  const timed = <T>(work: () => Promise<T>): Promise<T> => {
+    check()
+    return opts.timed ? opts.timed(work) : work()
+  }
   try {
     out = await instance.connect()
-    const target = out
-    opts.onInterrupt?.(() => target.interrupt())
     // The columns and types of a page, from a query that returns no rows.
     const shape = buildExportPage(sel.siteId, sel.range, sel.filters, { from: 0, to: 0 }, 0)
     const empty = await conn.run(shape.sql, shape.params)
@@ -71,7 +79,8 @@ export async function writeParquetFile(
     const appender = await out.createAppender('export')
     try {
       let sinceFlush = 0
-      for await (const { chunk } of exportChunks(conn, sel, opts)) {
+      for await (const { chunk } of exportChunks(conn, sel, { pageRows: opts.pageRows, timed })) {
+        check()
         appender.appendDataChunk(chunk)
         sinceFlush += chunk.rowCount
         if (sinceFlush >= FLUSH_ROWS) {
@@ -91,6 +100,7 @@ export async function writeParquetFile(
     rmSync(path, { force: true })
     throw err
   } finally {
+    opts.signal?.removeEventListener('abort', interrupt)
     out?.closeSync()
     instance.closeSync()
     for (const f of [dbFile, `${dbFile}.wal`, join(dir, `${id}.tmp`)])

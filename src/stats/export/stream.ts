@@ -101,30 +101,26 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
 /** Parquet: build the file (interruptible), then stream it and delete it. */
 async function streamParquet(ctx: ExportContext, sel: ExportSelection): Promise<ReadableStream> {
   const { lease } = ctx
-  const interrupts: (() => void)[] = [() => lease.conn.interrupt()]
-  let stopped: Error | undefined
-  const stop = (reason: Error) => {
-    stopped ??= reason
-    for (const i of interrupts) i()
-  }
-  let untrack = ctx.exports.track(stop)
-  const onAbort = () => stop(new Error('client disconnected'))
+  const stop = new AbortController()
+  let untrack = ctx.exports.track((reason) => stop.abort(reason))
+  const onAbort = () => stop.abort(new Error('client disconnected'))
   ctx.signal?.addEventListener('abort', onAbort, { once: true })
   let path: string
   try {
     path = await writeParquetFile(lease.conn, sel, {
       timed: lease.timed,
       pageRows: ctx.pageRows,
-      onInterrupt: (i) => interrupts.push(i),
+      signal: stop.signal,
     })
   } catch (err) {
-    if (stopped)
-      throw new AppError(503, `Export stopped: ${stopped.message}`, undefined, { 'retry-after': '1' })
+    const reason = stop.signal.reason as Error | undefined
+    if (reason)
+      throw new AppError(503, `Export stopped: ${reason.message}`, undefined, { 'retry-after': '1' })
     throw err
   } finally {
     untrack()
     ctx.signal?.removeEventListener('abort', onAbort)
-    lease.release(stopped !== undefined)
+    lease.release(stop.signal.aborted)
   }
   const reader = Bun.file(path).stream().getReader()
   const remove = () => rmSync(path, { force: true })

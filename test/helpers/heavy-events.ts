@@ -1,7 +1,6 @@
-// Data for the read-isolation benchmark: one heavy site (the export size, default 3M events, with a
-// property of 200 000 distinct values for the worst-case breakdown) and one light site, written straight
-// into the events table by `INSERT … SELECT … FROM range(N)` in (site_id, ts) order, as the analytics
-// benchmark does.
+// Many events written straight into the events table by `INSERT … SELECT … FROM range(N)` in time order
+// (no HTTP, no buffer): for the read-isolation tests (queries slow enough to overlap) and the isolation
+// benchmark (3M events to export). A property of 200 000 distinct values makes a worst-case breakdown.
 import type { Database } from '../../src/db/open'
 
 /** Insert `events` events of `siteId`, evenly spread over the `days` before `now`. */
