@@ -41,7 +41,7 @@ export function journeyRoutes(deps: StatsDeps) {
           'Get a funnel',
           'How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step.',
         ),
-        response: { 200: FunnelResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: FunnelResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(
@@ -62,7 +62,7 @@ export function journeyRoutes(deps: StatsDeps) {
           'Get visitor retention by cohort',
           'Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0.',
         ),
-        response: { 200: RetentionResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: RetentionResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
 }

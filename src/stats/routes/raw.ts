@@ -48,7 +48,7 @@ export function rawRoutes(deps: StatsDeps) {
           tags: ['Stats'],
           security: [{ bearerAuth: [] }],
         },
-        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(

@@ -30,7 +30,7 @@ export function realtimeRoute(deps: StatsDeps) {
         tags: ['Stats'],
         security: [{ bearerAuth: [] }],
       },
-      response: { 200: RealtimeResult, ...errors(400, 401, 403, 404, 422, 429) },
+      response: { 200: RealtimeResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
     },
   )
 }

@@ -38,7 +38,7 @@ export function reportRoutes(deps: StatsDeps) {
           'Get a metric over time',
           'One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges).',
         ),
-        response: { 200: TimeseriesResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: TimeseriesResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(
@@ -59,7 +59,7 @@ export function reportRoutes(deps: StatsDeps) {
           'Get a metric by dimension',
           'Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all.',
         ),
-        response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
 }

@@ -33,7 +33,7 @@ export function summaryRoute(deps: StatsDeps) {
         tags: ['Stats'],
         security: [{ bearerAuth: [] }],
       },
-      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429) },
+      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
     },
   )
 }
