@@ -21,6 +21,8 @@ import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { statsRoutes } from './stats'
+import type { ActiveExports } from './stats/export/active'
+import type { ReadGate } from './stats/read-gate'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
 
@@ -40,6 +42,10 @@ export interface AppDeps {
   supervisor: DbSupervisor
   /** The write-ahead log (fsync mode on a file), with any damage found at start-up. */
   wal: WriteAheadLog | undefined
+  /** Concurrency limits, queue and time limit of analytics reads. */
+  reads: ReadGate
+  /** Exports streaming now; `abortAll` cuts them off visibly (for shutdown). */
+  exports: ActiveExports
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
   persist: Persist
   /** `draining` is set at shutdown: every request but /health answers 503 from then on. */

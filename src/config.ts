@@ -23,6 +23,12 @@ export interface Config {
   durability: 'fsync' | 'none'
   /** Longest a SIGTERM drain may take before the server exits (what is logged stays for the next start). */
   shutdownTimeoutMs: number
+  /** Time limit of one analytics query, in ms; past it the query is interrupted (503). */
+  queryTimeoutMs: number
+  /** Analytics queries (and exports) running at once, overall. */
+  readConcurrency: number
+  /** Analytics queries (and exports) running at once for one key. */
+  readConcurrencyPerKey: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -60,6 +66,12 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(
       `PULSE_MAX_BUFFER_ROWS (${maxBufferRows}) must be at least PULSE_FLUSH_MAX_ROWS (${flushMaxRows})`,
     )
+  const readConcurrency = int(env, 'PULSE_READ_CONCURRENCY', 3, 1, 256)
+  const readConcurrencyPerKey = int(env, 'PULSE_READ_CONCURRENCY_PER_KEY', 2, 1, 256)
+  if (readConcurrencyPerKey > readConcurrency)
+    throw new ConfigError(
+      `PULSE_READ_CONCURRENCY_PER_KEY (${readConcurrencyPerKey}) must be at most PULSE_READ_CONCURRENCY (${readConcurrency})`,
+    )
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host,
@@ -78,5 +90,8 @@ export function loadConfig(env: Env): Config {
     logLevel: oneOf(env, 'PULSE_LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent'] as const),
     durability: oneOf(env, 'PULSE_DURABILITY', 'fsync', ['fsync', 'none'] as const),
     shutdownTimeoutMs: int(env, 'PULSE_SHUTDOWN_TIMEOUT_MS', 30_000, 100, 600_000),
+    queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
+    readConcurrency,
+    readConcurrencyPerKey,
   }
 }

@@ -18,6 +18,8 @@ import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
+import { ActiveExports } from './stats/export/active'
+import { ReadGate } from './stats/read-gate'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -113,6 +115,7 @@ export async function createServices(
   if (opts.autoFlush !== false) supervisor.start()
   const persist = createPersist(buffer, ids, wal, appliedSeq)
   const lifecycle = { draining: false }
+  const exports = new ActiveExports()
 
   return {
     config,
@@ -129,10 +132,19 @@ export async function createServices(
       combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
+    reads: new ReadGate(db.readPool, {
+      timeoutMs: config.queryTimeoutMs,
+      perKey: config.readConcurrencyPerKey,
+      total: config.readConcurrency,
+    }),
+    exports,
     startedAt: opts.clock(),
     async close(timeoutMs = config.shutdownTimeoutMs) {
       lifecycle.draining = true
       supervisor.stop()
+      // Running exports end as an aborted chunked response, never a clean (truncated) 200.
+      const aborted = exports.abortAll()
+      if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await drain(timeoutMs)
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)

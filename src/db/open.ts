@@ -1,14 +1,20 @@
-// Open and close the embedded DuckDB database: one instance, one writer connection, one reader connection.
+// Open and close the embedded DuckDB database: one instance, one writer connection, one reader connection
+// (start-up and admin reads) and a pool of read connections for the analytics API.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { Mutex } from './mutex'
+import { ReadPool } from './read-pool'
 
-/** The open database: `writer` is the only connection that writes events; `reader` answers queries. */
+/**
+ * The open database: `writer` is the only connection that writes events; `reader` answers start-up and
+ * admin reads; `readPool` serves the analytics queries (call `readPool.reset()` after replacing `instance`).
+ */
 export interface Database {
   instance: DuckDBInstance
   writer: DuckDBConnection
   reader: DuckDBConnection
+  readPool: ReadPool
   path: string
   /** Held by every write on `writer` so flushes and admin changes never interleave. */
   writeLock: Mutex
@@ -40,6 +46,7 @@ export async function openDatabase(path: string): Promise<Database> {
     instance,
     writer: await instance.connect(),
     reader: await instance.connect(),
+    readPool: new ReadPool(() => db.instance),
     path,
     writeLock: new Mutex(),
     reopen(afterOpen) {
@@ -48,6 +55,8 @@ export async function openDatabase(path: string): Promise<Database> {
         for (const c of [db.reader, db.writer]) safely(() => c.closeSync())
         safely(() => db.instance.closeSync())
         db.instance = await DuckDBInstance.create(path)
+        // Pooled connections belong to the old instance: drop them (in-use ones close when returned).
+        db.readPool.reset()
         db.writer = await db.instance.connect()
         db.reader = await db.instance.connect()
         if (afterOpen) await afterOpen(db.writer)
@@ -56,6 +65,7 @@ export async function openDatabase(path: string): Promise<Database> {
     close() {
       if (closed) return
       closed = true
+      safely(() => db.readPool.close())
       safely(() => db.reader.closeSync())
       safely(() => db.writer.closeSync())
       safely(() => db.instance.closeSync())

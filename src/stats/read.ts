@@ -1,6 +1,8 @@
-// What every analytics route does before reading: authorise (the site's secret key or the admin
-// token), take a rate-limit token for that key, and — once the request has parsed — flush the ingest
-// buffer so every event acknowledged before the call is in DuckDB (read-your-writes).
+// What every analytics route does around its query: authorise (the site's secret key or the admin
+// token) and take a rate-limit token for that key; then, once the request has parsed, flush the ingest
+// buffer so every event acknowledged before the call is in DuckDB (read-your-writes) and run the query
+// within the key's and the server's read limits, on a pooled connection, with a time limit.
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { describeDbError } from '../db/failure'
@@ -11,6 +13,8 @@ import { AppError } from '../http/errors'
 import { enforce, type RateLimiter } from '../http/rate-limit'
 import type { EventBuffer } from '../ingest/buffer'
 import type { SiteStore } from '../sites/store'
+import type { ActiveExports } from './export/active'
+import type { ReadGate } from './read-gate'
 
 /** What the analytics routes need. */
 export interface StatsDeps {
@@ -21,11 +25,15 @@ export interface StatsDeps {
   buffer: EventBuffer
   keyLimiter: RateLimiter
   supervisor: DbSupervisor
+  reads: ReadGate
+  exports: ActiveExports
 }
 
-/** Authorise reading `siteId` and rate-limit the caller; throws 401/403/404/429. */
-export function authorizeStatsRead(deps: StatsDeps, headers: Headers, siteId: string): void {
-  enforce(deps.keyLimiter.take(authorizeRead(deps.store, headers, deps.config.adminToken, siteId)))
+/** Authorise reading `siteId` and rate-limit the caller; returns the key id; throws 401/403/404/429. */
+export function authorizeStatsRead(deps: StatsDeps, headers: Headers, siteId: string): string {
+  const keyId = authorizeRead(deps.store, headers, deps.config.adminToken, siteId)
+  enforce(deps.keyLimiter.take(keyId))
+  return keyId
 }
 
 /**
@@ -47,4 +55,18 @@ export async function flushBeforeRead(deps: StatsDeps): Promise<void> {
       { 'retry-after': '5' },
     )
   }
+}
+
+/**
+ * Flush, then run `query` on a pooled read connection within the limits of `keyId`: at most
+ * PULSE_READ_CONCURRENCY_PER_KEY at once per key and PULSE_READ_CONCURRENCY overall (else a short wait,
+ * then 429/503 with Retry-After), interrupted after PULSE_QUERY_TIMEOUT_MS (503).
+ */
+export async function runRead<T>(
+  deps: StatsDeps,
+  keyId: string,
+  query: (conn: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  await flushBeforeRead(deps)
+  return deps.reads.run(keyId, query)
 }

@@ -1,16 +1,18 @@
 // `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark,
-// the long crash-safety run and the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or `--only ingest --only analytics`) picks
-// parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
+// sustained ingest with event ids, the read-isolation and export-memory run, the long crash-safety run and
+// the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or
+// `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runCrash } from './crash'
 import { run as runIngest } from './ingest'
+import { run as runIsolation } from './isolation'
 import { run as runRateLimit } from './rate-limit'
 import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'crash', 'ratelimit'] as const
+const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'isolation', 'crash', 'ratelimit'] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       await mod.run({ quick })
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
+  if (parts.includes('isolation')) await runIsolation({ quick })
   if (parts.includes('crash')) await runCrash({ quick })
   if (parts.includes('ratelimit')) await runRateLimit({ quick })
   console.log(`Machine at end: ${machineLoad()}`)

@@ -12,6 +12,9 @@ describe('loadConfig', () => {
     expect(c.flushIntervalMs).toBe(1000)
     expect(c.maxEventAgeDays).toBe(30)
     expect(c.adminToken).toBeUndefined()
+    expect(c.queryTimeoutMs).toBe(10_000)
+    expect(c.readConcurrency).toBe(3)
+    expect(c.readConcurrencyPerKey).toBe(2)
   })
 
   test('reads values from the given environment', () => {
@@ -34,6 +37,9 @@ describe('loadConfig', () => {
     ['PULSE_MAX_EVENT_AGE_DAYS', '1.5'],
     ['PULSE_DURABILITY', 'sometimes'],
     ['PULSE_ADMIN_TOKEN', 'short'],
+    ['PULSE_QUERY_TIMEOUT_MS', '0'],
+    ['PULSE_READ_CONCURRENCY', 'many'],
+    ['PULSE_READ_CONCURRENCY_PER_KEY', '0'],
   ])('a bad %s stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)
@@ -42,6 +48,12 @@ describe('loadConfig', () => {
   test('buffer limit below the flush size is refused', () => {
     expect(() => loadConfig({ PULSE_FLUSH_MAX_ROWS: '1000', PULSE_MAX_BUFFER_ROWS: '10' })).toThrow(
       'PULSE_MAX_BUFFER_ROWS',
+    )
+  })
+
+  test('a per-key read limit above the overall one is refused', () => {
+    expect(() => loadConfig({ PULSE_READ_CONCURRENCY: '2', PULSE_READ_CONCURRENCY_PER_KEY: '3' })).toThrow(
+      'PULSE_READ_CONCURRENCY_PER_KEY',
     )
   })
 })

@@ -1903,6 +1903,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
         };
     };
     getApiV1Export: {
@@ -2098,6 +2129,37 @@ export interface operations {
             };
             /** @description Error envelope */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2570,6 +2632,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
         };
     };
     getApiV1Retention: {
@@ -2821,6 +2914,37 @@ export interface operations {
             };
             /** @description Error envelope */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4159,6 +4283,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
         };
     };
     getApiV1StatsBreakdown: {
@@ -4404,6 +4559,37 @@ export interface operations {
             };
             /** @description Error envelope */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4696,6 +4882,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
         };
     };
     getApiV1StatsTimeseries: {
@@ -4935,6 +5152,37 @@ export interface operations {
             };
             /** @description Error envelope */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,16 +1,17 @@
-// The only code in the analytics API that touches files: writing a query's result to a Parquet file.
-// The main DuckDB instance has file access locked (src/db/lockdown.ts), so the rows are read there and
-// handed, chunk by chunk, to a separate in-memory instance that no request SQL ever reaches; that one
-// writes the file (`COPY … TO`) into a private scratch directory. The export then streams and deletes it.
+// The only code in the analytics API that touches files: writing the export's rows to a Parquet file.
+// The main DuckDB instance has file access locked (src/db/lockdown.ts), so the rows are read there, page
+// by page (pages.ts), and appended to a table of a separate DuckDB instance that no request SQL ever
+// reaches. That instance lives in a private scratch file with a small memory limit, so a large export
+// spills to disk instead of growing the process; it then writes the Parquet file (`COPY … TO`) into the
+// private scratch directory and is deleted. The export then streams and deletes the Parquet file.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
-import type { Database } from '../../db/open'
-import type { Query } from '../../db/rows'
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import { buildExportPage } from '../sql/export'
+import { type ExportPagesOptions, type ExportSelection, exportChunks } from './pages'
 
 let scratch: string | undefined
-let fileInstance: Promise<DuckDBInstance> | undefined
 
 /** The private directory export files are written to (created on first use, removed at exit). */
 export function exportScratchDir(): string {
@@ -24,43 +25,85 @@ export function exportScratchDir(): string {
 
 const quote = (s: string, q: string) => `${q}${s.replaceAll(q, q + q)}${q}`
 
+/** Memory the private instance may use before it spills to its scratch file. */
+const FILE_INSTANCE_MEMORY = '64MB'
+/** Rows appended between appender flushes. */
+const FLUSH_ROWS = 100_000
+
+/** Options of `writeParquetFile`. */
+export interface ParquetFileOptions extends ExportPagesOptions {
+  /** Stops the work (a disconnect or shutdown): running queries are interrupted, no new one starts. */
+  signal?: AbortSignal
+}
+
 /**
- * Write the rows of `q` (run on the main instance) to a new Parquet file (zstd) and return its path;
- * the caller deletes it. The path is generated here, never taken from a request.
+ * Write the selected rows (read on `conn`, a connection of the main instance) to a new Parquet file
+ * (zstd) and return its path; the caller deletes it. The path is generated here, never taken from a request.
  */
-export async function writeParquetFile(db: Database, q: Query): Promise<string> {
-  fileInstance ??= DuckDBInstance.create(':memory:')
-  const out = await (await fileInstance).connect()
-  const src = await db.instance.connect()
+export async function writeParquetFile(
+  conn: DuckDBConnection,
+  sel: ExportSelection,
+  opts: ParquetFileOptions = {},
+): Promise<string> {
   const id = crypto.randomUUID()
-  const path = join(exportScratchDir(), `${id}.parquet`)
-  const table = `export_${id.replaceAll('-', '')}`
+  const dir = exportScratchDir()
+  const path = join(dir, `${id}.parquet`)
+  const dbFile = join(dir, `${id}.duckdb`)
+  const instance = await DuckDBInstance.create(dbFile, {
+    memory_limit: FILE_INSTANCE_MEMORY,
+    threads: '1',
+    temp_directory: join(dir, `${id}.tmp`),
+  })
+  let out: DuckDBConnection | undefined
+  const interrupt = () => {
+    conn.interrupt()
+    out?.interrupt()
+  }
+  opts.signal?.addEventListener('abort', interrupt, { once: true })
+  const check = () => opts.signal?.throwIfAborted()
+  const timed = <T>(work: () => Promise<T>): Promise<T> => {
+    check()
+    return opts.timed ? opts.timed(work) : work()
+  }
   try {
-    const result = await src.run(q.sql, q.params)
-    const names = result.columnNames()
-    const types = result.columnTypes()
-    const columns = names.map((n, i) => `${quote(n, '"')} ${types[i].toString()}`).join(', ')
-    await out.run(`CREATE TABLE ${table} (${columns})`)
-    const appender = await out.createAppender(table)
+    out = await instance.connect()
+    // The columns and types of a page, from a query that returns no rows.
+    const shape = buildExportPage(sel.siteId, sel.range, sel.filters, { from: 0, to: 0 }, 0)
+    const empty = await conn.run(shape.sql, shape.params)
+    const types = empty.columnTypes()
+    const columns = empty
+      .columnNames()
+      .map((n, i) => `${quote(n, '"')} ${types[i].toString()}`)
+      .join(', ')
+    await out.run(`CREATE TABLE export (${columns})`)
+    const appender = await out.createAppender('export')
     try {
-      for (
-        let chunk = await result.fetchChunk();
-        chunk && chunk.rowCount > 0;
-        chunk = await result.fetchChunk()
-      )
+      let sinceFlush = 0
+      for await (const { chunk } of exportChunks(conn, sel, { pageRows: opts.pageRows, timed })) {
+        check()
         appender.appendDataChunk(chunk)
+        sinceFlush += chunk.rowCount
+        if (sinceFlush >= FLUSH_ROWS) {
+          appender.flushSync()
+          sinceFlush = 0
+        }
+      }
       appender.flushSync()
     } finally {
       appender.closeSync()
     }
-    await out.run(`COPY ${table} TO ${quote(path, "'")} (FORMAT parquet, COMPRESSION zstd)`)
+    await out.run(
+      `COPY (SELECT * EXCLUDE (rid) FROM export) TO ${quote(path, "'")} (FORMAT parquet, COMPRESSION zstd)`,
+    )
+    return path
   } catch (err) {
     rmSync(path, { force: true })
     throw err
   } finally {
-    await out.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
-    src.closeSync()
-    out.closeSync()
+    opts.signal?.removeEventListener('abort', interrupt)
+    out?.closeSync()
+    instance.closeSync()
+    for (const f of [dbFile, `${dbFile}.wal`, join(dir, `${id}.tmp`)])
+      rmSync(f, { recursive: true, force: true })
   }
-  return path
 }

@@ -1,13 +1,26 @@
-// Streaming a raw-event export: NDJSON and CSV are produced chunk by chunk from a streaming DuckDB
-// result on a connection of their own (a streaming result must not share one); Parquet is written to
-// a scratch file first, then streamed and deleted.
+// Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits):
+// NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet is
+// written to a scratch file first, then streamed and deleted. A client that disconnects interrupts the
+// DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
-import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api'
-import type { Database } from '../../db/open'
-import type { Query } from '../../db/rows'
+import { AppError } from '../../http/errors'
+import type { ReadLease } from '../read-gate'
 import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
+import { RAW_COLUMN_NAMES } from '../sql/events'
+import type { ActiveExports } from './active'
+import { type ExportSelection, exportChunks } from './pages'
 import { writeParquetFile } from './parquet-file'
+
+/** What an export runs with; the stream owns `lease` and releases it when it ends. */
+export interface ExportContext {
+  lease: ReadLease
+  exports: ActiveExports
+  /** The request's signal: aborted when the client goes away. */
+  signal?: AbortSignal
+  /** Rows sorted at once (tests use small pages). */
+  pageRows?: number
+}
 
 /** One CSV field (RFC 4180): empty for null, quoted when it holds a comma, quote or line break. */
 export function csvField(v: unknown): string {
@@ -16,84 +29,137 @@ export function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-function rowObject(names: string[], row: unknown[]): Record<string, unknown> {
+function rowObject(names: readonly string[], row: unknown[]): Record<string, unknown> {
   const o: Record<string, unknown> = {}
   for (let i = 0; i < names.length; i++) o[names[i]] = row[i]
   return o
 }
 
-function chunkText(format: 'ndjson' | 'csv', names: string[], rows: unknown[][]): string {
+function chunkText(format: 'ndjson' | 'csv', names: readonly string[], rows: unknown[][]): string {
   let out = ''
   for (const row of rows) {
     if (format === 'ndjson') out += `${JSON.stringify(toRawEvent(rowObject(names, row)))}\n`
-    else out += `${row.map(csvField).join(',')}\r\n`
+    else out += `${row.slice(0, names.length).map(csvField).join(',')}\r\n`
   }
   return out
 }
 
-/** A byte stream of the rows of `q` as NDJSON or CSV. */
-export async function streamText(db: Database, q: Query, format: 'ndjson' | 'csv'): Promise<ReadableStream> {
-  const conn: DuckDBConnection = await db.instance.connect()
-  let result: DuckDBResult
-  try {
-    result = await conn.stream(q.sql, q.params)
-  } catch (err) {
-    conn.closeSync()
-    throw err
-  }
-  const names = result.columnNames()
+/** A byte stream of the selected rows as NDJSON or CSV. */
+function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' | 'csv'): ReadableStream {
+  const { lease } = ctx
+  const chunks = exportChunks(lease.conn, sel, { timed: lease.timed, pageRows: ctx.pageRows })
   const encoder = new TextEncoder()
-  // The header is the query's own column list (the fields of GET /api/v1/events), so it cannot drift.
-  let header = format === 'csv' ? `${names.join(',')}\r\n` : ''
-  let closed = false
-  const close = () => {
-    if (!closed) conn.closeSync()
-    closed = true
+  let header = format === 'csv' ? `${RAW_COLUMN_NAMES.join(',')}\r\n` : ''
+  let pending: Promise<unknown> = Promise.resolve()
+  let ended = false
+  let untrack = () => {}
+  // Stop the DuckDB work, wait for the call in flight to give up, then free the connection.
+  const end = async (interrupt: boolean) => {
+    if (ended) return
+    ended = true
+    untrack()
+    if (interrupt) lease.conn.interrupt()
+    await pending.catch(() => undefined)
+    await chunks.return(undefined).catch(() => undefined)
+    lease.release(interrupt)
   }
   return new ReadableStream({
+    start(controller) {
+      untrack = ctx.exports.track((reason) => {
+        controller.error(reason)
+        void end(true)
+      })
+      ctx.signal?.addEventListener('abort', () => void end(true), { once: true })
+    },
     async pull(controller) {
+      if (ended) return
       try {
-        const chunk = await result.fetchChunk()
-        if (!chunk || chunk.rowCount === 0) {
+        const step = chunks.next()
+        pending = step
+        const r = await step
+        if (ended) return
+        if (r.done) {
           if (header) controller.enqueue(encoder.encode(header))
-          close()
+          await end(false)
           controller.close()
           return
         }
-        controller.enqueue(encoder.encode(header + chunkText(format, names, chunk.getRows())))
+        controller.enqueue(
+          encoder.encode(header + chunkText(format, RAW_COLUMN_NAMES, r.value.chunk.getRows())),
+        )
         header = ''
       } catch (err) {
-        close()
+        if (ended) return
+        await end(true)
         controller.error(err)
       }
     },
-    cancel: close,
+    cancel: () => end(true),
   })
 }
 
-/** A byte stream of the rows of `q` in `format`. */
-export async function streamExport(db: Database, q: Query, format: ExportFormat): Promise<ReadableStream> {
-  if (format !== 'parquet') return streamText(db, q, format)
-  const path = await writeParquetFile(db, q)
-  const file = Bun.file(path).stream()
-  const reader = file.getReader()
+/** Parquet: build the file (interruptible), then stream it and delete it. */
+async function streamParquet(ctx: ExportContext, sel: ExportSelection): Promise<ReadableStream> {
+  const { lease } = ctx
+  const stop = new AbortController()
+  let untrack = ctx.exports.track((reason) => stop.abort(reason))
+  const onAbort = () => stop.abort(new Error('client disconnected'))
+  ctx.signal?.addEventListener('abort', onAbort, { once: true })
+  let path: string
+  try {
+    path = await writeParquetFile(lease.conn, sel, {
+      timed: lease.timed,
+      pageRows: ctx.pageRows,
+      signal: stop.signal,
+    })
+  } catch (err) {
+    const reason = stop.signal.reason as Error | undefined
+    if (reason)
+      throw new AppError(503, `Export stopped: ${reason.message}`, undefined, { 'retry-after': '1' })
+    throw err
+  } finally {
+    untrack()
+    ctx.signal?.removeEventListener('abort', onAbort)
+    lease.release(stop.signal.aborted)
+  }
+  const reader = Bun.file(path).stream().getReader()
   const remove = () => rmSync(path, { force: true })
   return new ReadableStream({
+    start(controller) {
+      untrack = ctx.exports.track((reason) => {
+        controller.error(reason)
+        reader.cancel().catch(() => undefined)
+        remove()
+      })
+    },
     async pull(controller) {
       try {
         const { done, value } = await reader.read()
         if (done) {
+          untrack()
           remove()
           controller.close()
         } else controller.enqueue(value)
       } catch (err) {
+        untrack()
         remove()
         controller.error(err)
       }
     },
     cancel() {
+      untrack()
       reader.cancel().catch(() => undefined)
       remove()
     },
   })
+}
+
+/** A byte stream of the selected rows in `format`; takes ownership of `ctx.lease`. */
+export async function streamExport(
+  ctx: ExportContext,
+  sel: ExportSelection,
+  format: ExportFormat,
+): Promise<ReadableStream> {
+  if (format !== 'parquet') return streamText(ctx, sel, format)
+  return streamParquet(ctx, sel)
 }

@@ -6,7 +6,7 @@ import { DEFINITIONS } from '../model/common'
 import { FunnelBody, FunnelResult, RetentionQuery, RetentionResult } from '../model/journeys'
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { FILTER_FIELDS } from '../registry'
 import { checkFunnelSteps, getFunnel } from '../run/funnel'
 import { getRetention, parseRetentionInterval } from '../run/retention'
@@ -25,13 +25,15 @@ export function journeyRoutes(deps: StatsDeps) {
     .post(
       '/funnels',
       async ({ body, request }) => {
-        authorizeStatsRead(deps, request.headers, body.site_id)
+        const key = authorizeStatsRead(deps, request.headers, body.site_id)
         const filters = body.filters ?? {}
         checkParamNames(filters, FILTER_FIELDS, true)
         const scope = parseScope(body, deps.clock(), { filters })
         const steps = checkFunnelSteps(body.steps)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getFunnel(deps.db.reader, scope, steps) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getFunnel(conn, scope, steps)),
+        }
       },
       {
         body: FunnelBody,
@@ -39,18 +41,20 @@ export function journeyRoutes(deps: StatsDeps) {
           'Get a funnel',
           'How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step.',
         ),
-        response: { 200: FunnelResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: FunnelResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(
       '/retention',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'interval'], true)
         const scope = parseScope(query, deps.clock())
         const interval = parseRetentionInterval(query.interval)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getRetention(deps.db.reader, scope, interval) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getRetention(conn, scope, interval)),
+        }
       },
       {
         query: RetentionQuery,
@@ -58,7 +62,7 @@ export function journeyRoutes(deps: StatsDeps) {
           'Get visitor retention by cohort',
           'Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0.',
         ),
-        response: { 200: RetentionResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: RetentionResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
 }

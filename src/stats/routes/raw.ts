@@ -6,10 +6,9 @@ import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
 import { checkParamNames, pick } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from '../read'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { getEventsPage } from '../run/events'
-import { buildExport } from '../sql/events'
 
 const RAW_NOTE =
   'Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.'
@@ -32,14 +31,13 @@ export function rawRoutes(deps: StatsDeps) {
     .get(
       '/events',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'limit', 'cursor'], true)
         const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
-        await flushBeforeRead(deps)
         const limit = query.limit ?? LIMITS.eventsDefault
         return {
           success: true as const,
-          data: await getEventsPage(deps.db.reader, scope, limit, query.cursor),
+          data: await runRead(deps, key, (conn) => getEventsPage(conn, scope, limit, query.cursor)),
         }
       },
       {
@@ -50,22 +48,28 @@ export function rawRoutes(deps: StatsDeps) {
           tags: ['Stats'],
           security: [{ bearerAuth: [] }],
         },
-        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(
       '/export',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'format'], true)
         const format = pick('format', query.format || 'ndjson', EXPORT_FORMAT_NAMES)
         const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
         await flushBeforeRead(deps)
+        // The export holds a read slot of its key until it ends (or the client goes away).
+        const lease = await deps.reads.acquire(key)
+        const selection = { siteId: scope.siteId, range: scope.range, filters: scope.filters }
         const body = await streamExport(
-          deps.db,
-          buildExport(scope.siteId, scope.range, scope.filters),
+          { lease, exports: deps.exports, signal: request.signal },
+          selection,
           format,
-        )
+        ).catch((err) => {
+          lease.release()
+          throw err
+        })
         const f = EXPORT_FORMATS[format]
         return new Response(body, {
           headers: {
@@ -94,7 +98,7 @@ export function rawRoutes(deps: StatsDeps) {
                 'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
               },
             },
-            ...errorDocs(400, 401, 403, 404, 422, 429),
+            ...errorDocs(400, 401, 403, 404, 422, 429, 503),
           },
         },
       },

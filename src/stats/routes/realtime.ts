@@ -4,7 +4,7 @@ import { errors } from '../../http/responses'
 import { RealtimeQuery, RealtimeResult } from '../model/reports'
 import { parseFilters } from '../parse/filters'
 import { checkParamNames } from '../parse/names'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { FILTER_FIELDS } from '../registry'
 import { getRealtime } from '../run/realtime'
 
@@ -13,11 +13,12 @@ export function realtimeRoute(deps: StatsDeps) {
   return new Elysia({ name: 'stats-realtime' }).model({ RealtimeResult }).get(
     '/stats/realtime',
     async ({ query, request }) => {
-      authorizeStatsRead(deps, request.headers, query.site_id)
+      const key = authorizeStatsRead(deps, request.headers, query.site_id)
       checkParamNames(query, ['site_id', 'limit', ...FILTER_FIELDS], true)
       const filters = parseFilters(query)
-      await flushBeforeRead(deps)
-      const data = await getRealtime(deps.db.reader, query.site_id, filters, deps.clock(), query.limit ?? 10)
+      const data = await runRead(deps, key, (conn) =>
+        getRealtime(conn, query.site_id, filters, deps.clock(), query.limit ?? 10),
+      )
       return { success: true as const, data }
     },
     {
@@ -29,7 +30,7 @@ export function realtimeRoute(deps: StatsDeps) {
         tags: ['Stats'],
         security: [{ bearerAuth: [] }],
       },
-      response: { 200: RealtimeResult, ...errors(400, 401, 403, 404, 422, 429) },
+      response: { 200: RealtimeResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
     },
   )
 }

@@ -5,7 +5,7 @@ import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { DIMENSION_FIELDS } from '../registry'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
@@ -24,12 +24,14 @@ export function reportRoutes(deps: StatsDeps) {
     .get(
       '/stats/timeseries',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval'], true)
         const scope = parseScope(query, deps.clock())
         const req = parseTimeseriesRequest(query, scope)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getTimeseries(deps.db.reader, scope, req) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getTimeseries(conn, scope, req)),
+        }
       },
       {
         query: TimeseriesQuery,
@@ -37,18 +39,20 @@ export function reportRoutes(deps: StatsDeps) {
           'Get a metric over time',
           'One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges).',
         ),
-        response: { 200: TimeseriesResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: TimeseriesResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
     .get(
       '/stats/breakdown',
       async ({ query, request }) => {
-        authorizeStatsRead(deps, request.headers, query.site_id)
+        const key = authorizeStatsRead(deps, request.headers, query.site_id)
         checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset'], true)
         const scope = parseScope(query, deps.clock())
         const req = parseBreakdownRequest(query)
-        await flushBeforeRead(deps)
-        return { success: true as const, data: await getBreakdown(deps.db.reader, scope, req) }
+        return {
+          success: true as const,
+          data: await runRead(deps, key, (conn) => getBreakdown(conn, scope, req)),
+        }
       },
       {
         query: BreakdownQuery,
@@ -56,7 +60,7 @@ export function reportRoutes(deps: StatsDeps) {
           'Get a metric by dimension',
           `Rows \`{key, value}\` for each value of \`dimension\` (${DIMENSION_FIELDS.join(', ')}, or property:<key>), sorted by value descending then key; \`key\` is null for events without that field. Each row equals the metric with the dimension as an extra filter. \`limit\` (default 10, at most 1000) and \`offset\` page through the rows; \`total_rows\` counts them all.`,
         ),
-        response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429) },
+        response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
       },
     )
 }

@@ -6,7 +6,7 @@ import { DEFINITIONS } from '../model/common'
 import { StatsQuery, StatsResult } from '../model/stats'
 import { checkParamNames } from '../parse/names'
 import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, type StatsDeps } from '../read'
+import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
 import { getSummary, parseSummaryRequest } from '../run/summary'
 
 const PARAMS = [...SCOPE_AND_FILTER_PARAMS, 'metric', 'metrics', 'compare']
@@ -16,12 +16,14 @@ export function summaryRoute(deps: StatsDeps) {
   return new Elysia({ name: 'stats-summary' }).model({ StatsResult }).get(
     '/stats',
     async ({ query, request }) => {
-      authorizeStatsRead(deps, request.headers, query.site_id)
+      const key = authorizeStatsRead(deps, request.headers, query.site_id)
       checkParamNames(query, PARAMS, true)
       const scope = parseScope(query, deps.clock())
       const req = parseSummaryRequest(query)
-      await flushBeforeRead(deps)
-      return { success: true as const, data: await getSummary(deps.db.reader, scope, req) }
+      return {
+        success: true as const,
+        data: await runRead(deps, key, (conn) => getSummary(conn, scope, req)),
+      }
     },
     {
       query: StatsQuery,
@@ -31,7 +33,7 @@ export function summaryRoute(deps: StatsDeps) {
         tags: ['Stats'],
         security: [{ bearerAuth: [] }],
       },
-      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429) },
+      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
     },
   )
 }

@@ -1,5 +1,5 @@
-// SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events), or a whole
-// range oldest first (for the export). The cursor is (ts, rowid): time first, rowid breaks ties.
+// SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events); the export's
+// oldest-first pages are in export.ts. The cursor is (ts, rowid): time first, rowid breaks ties.
 import { PUBLIC_FIELDS } from '../../db/event-fields'
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
@@ -11,6 +11,9 @@ import { whereSql } from './selection'
 export const RAW_COLUMNS = PUBLIC_FIELDS.map((f) =>
   f.column === f.name ? f.column : `${f.column} AS ${f.name}`,
 ).join(', ')
+
+/** The names of `RAW_COLUMNS` as a result lists them (the export's CSV header). */
+export const RAW_COLUMN_NAMES: readonly string[] = PUBLIC_FIELDS.map((f) => f.name)
 
 /** A position in the newest-first order: the last row of a page. */
 export interface Cursor {
@@ -34,11 +37,4 @@ export function buildEventsPage(
   }
   const sql = `SELECT rowid AS rid, ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts DESC, rowid DESC LIMIT ${p.add(limit)}`
   return { sql, params: p.values }
-}
-
-/** Every selected event, oldest first. */
-export function buildExport(siteId: string, range: Range, filters: Filter[]): Query {
-  const p = new Params()
-  const where = whereSql(siteId, range, filters, p)
-  return { sql: `SELECT ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts, rowid`, params: p.values }
 }

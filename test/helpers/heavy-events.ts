@@ -1,0 +1,37 @@
+// Many events written straight into the events table by `INSERT … SELECT … FROM range(N)` in time order
+// (no HTTP, no buffer): for the read-isolation tests (queries slow enough to overlap) and the isolation
+// benchmark (3M events to export). A property of 200 000 distinct values makes a worst-case breakdown.
+import type { Database } from '../../src/db/open'
+
+/** Insert `events` events of `siteId`, evenly spread over the `days` before `now`. */
+export async function generateIsolationEvents(
+  db: Database,
+  o: { siteId: string; events: number; now: number; days: number },
+): Promise<void> {
+  const span = o.days * 86_400_000
+  const start = o.now - span
+  const sql = `
+INSERT INTO events
+SELECT
+  $1,
+  CASE WHEN h % 100 < 60 THEN 'page_view' WHEN h % 100 < 80 THEN 'click' WHEN h % 100 < 90 THEN 'scroll'
+       WHEN h % 100 < 96 THEN 'signup' ELSE 'purchase' END,
+  ${start} + (i * ${span}) // ${o.events},
+  's' || (i // 4),
+  CASE WHEN h2 % 10 < 4 THEN 'u' || (h2 % 20000) END,
+  'https://example.com/p' || (h2 % 200),
+  CASE WHEN h2 % 10 < 3 THEN 'https://www.google.com/search' END,
+  CASE h % 3 WHEN 0 THEN 'desktop' WHEN 1 THEN 'mobile' ELSE 'tablet' END,
+  CASE h2 % 4 WHEN 0 THEN 'US' WHEN 1 THEN 'DE' WHEN 2 THEN 'GB' ELSE 'FR' END,
+  '{"plan":"' || CASE h % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE 'team' END || '","ref":"r' || (h2 % 200000) || '"}',
+  'e' || i,
+  ${start} + (i * ${span}) // ${o.events}
+FROM (
+  SELECT i, (hash(i) % 1000000007)::BIGINT AS h, (hash(i * 31 + 7) % 1000000007)::BIGINT AS h2
+  FROM range(${o.events}) t(i)
+)`
+  await db.writeLock.run(async () => {
+    await db.writer.run(sql, [o.siteId])
+    await db.writer.run('CHECKPOINT')
+  })
+}
