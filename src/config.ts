@@ -29,6 +29,8 @@ export interface Config {
   readConcurrency: number
   /** Analytics queries (and exports) running at once for one key. */
   readConcurrencyPerKey: number
+  /** Queries of one key that may wait for a slot (a dashboard view sends about eight at once). */
+  readQueuePerKey: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -93,5 +95,6 @@ export function loadConfig(env: Env): Config {
     queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
     readConcurrency,
     readConcurrencyPerKey,
+    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 1024),
   }
 }

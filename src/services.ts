@@ -135,6 +135,7 @@ export async function createServices(
     reads: new ReadGate(db.readPool, {
       timeoutMs: config.queryTimeoutMs,
       perKey: config.readConcurrencyPerKey,
+      queuePerKey: config.readQueuePerKey,
       total: config.readConcurrency,
     }),
     exports,

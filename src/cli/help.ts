@@ -24,9 +24,13 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_LOG_LEVEL', 'debug, info, warn, error or silent (default info)'],
   ['PULSE_DURABILITY', 'fsync (acknowledge after the write-ahead log is on disk) or none (default fsync)'],
   ['PULSE_SHUTDOWN_TIMEOUT_MS', 'longest a SIGTERM drain may take (default 30000)'],
-  ['PULSE_QUERY_TIMEOUT_MS', 'time limit of one analytics query; past it the query is interrupted (default 10000)'],
+  [
+    'PULSE_QUERY_TIMEOUT_MS',
+    'time limit of one analytics query; past it the query is interrupted (default 10000)',
+  ],
   ['PULSE_READ_CONCURRENCY', 'analytics queries and exports running at once, overall'],
   ['PULSE_READ_CONCURRENCY_PER_KEY', 'analytics queries and exports running at once for one key'],
+  ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 16)'],
 ]
 
 /** The help text. */

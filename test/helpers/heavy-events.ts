@@ -11,7 +11,7 @@ export async function generateIsolationEvents(
   const span = o.days * 86_400_000
   const start = o.now - span
   const sql = `
-INSERT INTO events
+INSERT INTO events (site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at)
 SELECT
   $1,
   CASE WHEN h % 100 < 60 THEN 'page_view' WHEN h % 100 < 80 THEN 'click' WHEN h % 100 < 90 THEN 'scroll'

@@ -13,7 +13,7 @@ beforeAll(async () => {
   // 500 events: ten instants of 23 events each (more than a page), the rest spread out with rowids out
   // of time order; every fifth event belongs to another site.
   await t.deps.db.writer.run(`
-    INSERT INTO events
+    INSERT INTO events (site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at)
     SELECT CASE WHEN i % 5 = 0 THEN 'other' ELSE 'site_a' END, CASE WHEN i % 3 = 0 THEN 'click' ELSE 'page_view' END,
            CASE WHEN i < 230 THEN ${T0} - 1000 * (i // 23) ELSE ${T0} - 7 * ((i * 7919) % 1000) END,
            's' || i, NULL, '/p' || (i % 7), NULL, NULL, NULL, NULL, 'e' || i, ${T0}
