@@ -1,7 +1,8 @@
 // Read-isolation benchmark against a real server process (fsync durability): export RSS above idle per
 // format at PULSE_BENCH_EXPORT_ROWS (default 3M) events, and `/collect` p99 plus a cheap stats query's
 // p50 for a second site, alone and while 6 worst-case queries of the first site run in a loop.
-// Run alone with `bun test/bench/isolation.ts [--quick]` or as `bun run bench --only isolation`.
+// Run alone with `bun test/bench/isolation.ts [--quick]` or as `bun run bench --only isolation`;
+// PULSE_BENCH_EXPORTS=csv,parquet picks export formats (`none`: no exports).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -42,8 +43,10 @@ async function measureExport(server: ServerProcess, key: string, format: string)
   let bytes = 0
   let status = 0
   try {
+    // A connection of its own: a kept-alive one from the previous export was seen reset under load.
     const res = await fetch(`${server.url}/api/v1/export?site_id=${HEAVY}&format=${format}`, {
       headers: { authorization: `Bearer ${key}` },
+      keepalive: false,
     })
     status = res.status
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength
@@ -164,7 +167,21 @@ export async function run({ quick = false }: { quick?: boolean } = {}): Promise<
   const server = await startPulse({ dataDir: dir, adminToken: ADMIN, durability: 'fsync' })
   try {
     const exports = []
-    for (const f of ['ndjson', 'csv', 'parquet']) exports.push(await measureExport(server, heavyKey, f))
+    const only = process.env.PULSE_BENCH_EXPORTS
+    const formats = ['ndjson', 'csv', 'parquet'].filter(
+      (f) => only === undefined || only.split(',').includes(f),
+    )
+    for (const f of formats) {
+      const t0 = performance.now()
+      try {
+        exports.push(await measureExport(server, heavyKey, f))
+      } catch (err) {
+        console.log(
+          `${f} export failed after ${fixed((performance.now() - t0) / 1000)} s: ${(err as Error).message}\nserver output:\n${server.output().slice(-3000)}`,
+        )
+        throw err
+      }
+    }
     console.log(
       formatTable(
         ['export', 'status', 'MB', 's', 'idle RSS MB', 'peak RSS above idle MB'],

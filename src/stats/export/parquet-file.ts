@@ -26,7 +26,7 @@ export function exportScratchDir(): string {
 const quote = (s: string, q: string) => `${q}${s.replaceAll(q, q + q)}${q}`
 
 /** Memory the private instance may use before it spills to its scratch file. */
-const FILE_INSTANCE_MEMORY = '64MB'
+const FILE_INSTANCE_MEMORY = '32MB'
 /** Rows appended between appender flushes. */
 const FLUSH_ROWS = 100_000
 
@@ -93,7 +93,7 @@ export async function writeParquetFile(
       appender.closeSync()
     }
     await out.run(
-      `COPY (SELECT * EXCLUDE (rid) FROM export) TO ${quote(path, "'")} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT * EXCLUDE (rid) FROM export) TO ${quote(path, "'")} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)`,
     )
     return path
   } catch (err) {
