@@ -27,6 +27,8 @@ export interface Config {
   readConcurrency: number
   /** Analytics queries (and exports) running at once for one key. */
   readConcurrencyPerKey: number
+  /** Analytics queries of one key that may wait for a slot before more are refused (429). */
+  readQueuePerKey: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -90,5 +92,6 @@ export function loadConfig(env: Env): Config {
     queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
     readConcurrency,
     readConcurrencyPerKey,
+    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 10_000),
   }
 }

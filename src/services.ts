@@ -99,6 +99,7 @@ export async function createServices(
       timeoutMs: config.queryTimeoutMs,
       perKey: config.readConcurrencyPerKey,
       total: config.readConcurrency,
+      queuePerKey: config.readQueuePerKey,
     }),
     exports: new ActiveExports(),
     startedAt: opts.clock(),

@@ -14,6 +14,8 @@ export interface ReadGateOptions {
   perKey: number
   /** Queries at once overall (PULSE_READ_CONCURRENCY). */
   total: number
+  /** Queries of one key waiting for a slot (PULSE_READ_QUEUE_PER_KEY); the overall queue holds `total` times that. */
+  queuePerKey: number
   /** Longest wait in the queue before a 429/503 (default: the time limit, at most 2 s). */
   maxWaitMs?: number
 }
@@ -133,8 +135,8 @@ export class ReadGate {
     }
     const keyBusy = (this.perKeyRunning.get(key) ?? 0) >= this.o.perKey
     const keyQueued = this.queue.filter((w) => w.key === key).length
-    if (keyBusy && keyQueued >= this.o.perKey) throw this.keyLimitError()
-    if (this.queue.length >= this.o.total * 2) throw this.busyError()
+    if (keyBusy && keyQueued >= this.o.queuePerKey) throw this.keyLimitError()
+    if (this.queue.length >= this.o.total * this.o.queuePerKey) throw this.busyError()
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = {
         key,

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     expect(c.queryTimeoutMs).toBe(10_000)
     expect(c.readConcurrency).toBe(3)
     expect(c.readConcurrencyPerKey).toBe(2)
+    expect(c.readQueuePerKey).toBe(16)
   })
 
   test('reads values from the given environment', () => {
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
     ['PULSE_QUERY_TIMEOUT_MS', '0'],
     ['PULSE_READ_CONCURRENCY', 'many'],
     ['PULSE_READ_CONCURRENCY_PER_KEY', '0'],
+    ['PULSE_READ_QUEUE_PER_KEY', '-1'],
   ])('a bad %s stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

@@ -84,7 +84,11 @@ describe('concurrency', () => {
   let app: Awaited<ReturnType<typeof heavyApp>>
   beforeAll(async () => {
     // One query per key at once (a second waits, a third is refused), three overall.
-    app = await heavyApp({ PULSE_READ_CONCURRENCY_PER_KEY: '1', PULSE_READ_CONCURRENCY: '3' })
+    app = await heavyApp({
+      PULSE_READ_CONCURRENCY_PER_KEY: '1',
+      PULSE_READ_QUEUE_PER_KEY: '1',
+      PULSE_READ_CONCURRENCY: '3',
+    })
   })
   afterAll(() => app.t.close())
 
