@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { ConfigError, loadConfig } from '../../src/config'
 
@@ -16,6 +17,8 @@ describe('loadConfig', () => {
     expect(c.readConcurrency).toBe(3)
     expect(c.readConcurrencyPerKey).toBe(2)
     expect(c.readQueuePerKey).toBe(16)
+    expect(c.threadPoolSize).toBe(availableParallelism())
+    expect(loadConfig({ UV_THREADPOOL_SIZE: '8' }).threadPoolSize).toBe(8)
   })
 
   test('reads values from the given environment', () => {
