@@ -16,7 +16,7 @@ COPY --from=build /src/dist/pulse /usr/local/bin/pulse
 COPY --from=build --chown=65532:65532 /out/data /data
 USER 65532:65532
 WORKDIR /data
-ENV PULSE_DATA_DIR=/data HOST=0.0.0.0 PORT=3000
+ENV PULSE_DATA_DIR=/data HOST=0.0.0.0 PORT=3000 UV_THREADPOOL_SIZE=8
 VOLUME /data
 EXPOSE 3000
 # `pulse health` asks /health without loading the database library.

@@ -1,4 +1,5 @@
 // Configuration: the only reader of the environment. Everything else receives `Config`.
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 
 /** Fully validated server configuration. */
@@ -29,8 +30,13 @@ export interface Config {
   readConcurrency: number
   /** Analytics queries (and exports) running at once for one key. */
   readConcurrencyPerKey: number
-  /** Queries of one key that may wait for a slot (a dashboard view sends about eight at once). */
+  /** Analytics queries of one key that may wait for a slot before more are refused (429). */
   readQueuePerKey: number
+  /**
+   * Worker threads Bun runs DuckDB queries and file writes on: `UV_THREADPOOL_SIZE`, which Bun reads at
+   * start-up, else one per core. Only reported here: PULSE warns when it is too small for the read limits.
+   */
+  threadPoolSize: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -95,6 +101,7 @@ export function loadConfig(env: Env): Config {
     queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
     readConcurrency,
     readConcurrencyPerKey,
-    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 1024),
+    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 10_000),
+    threadPoolSize: int(env, 'UV_THREADPOOL_SIZE', availableParallelism(), 1, 1024),
   }
 }

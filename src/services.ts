@@ -100,6 +100,14 @@ export async function createServices(
     },
   )
 
+  // Queries hold a worker thread each while they run; the write-ahead log's writes need one too.
+  if (config.threadPoolSize < config.readConcurrency + 2)
+    opts.logger.warn('worker thread pool too small: running queries can hold up ingest', {
+      UV_THREADPOOL_SIZE: config.threadPoolSize,
+      PULSE_READ_CONCURRENCY: config.readConcurrency,
+      fix: `start with UV_THREADPOOL_SIZE=${config.readConcurrency + 5} (or lower PULSE_READ_CONCURRENCY)`,
+    })
+
   const ids = new EventIdIndex()
   await loadRecentEventIds(db, ids, opts.clock())
   if (replay.length > 0) {
@@ -135,8 +143,8 @@ export async function createServices(
     reads: new ReadGate(db.readPool, {
       timeoutMs: config.queryTimeoutMs,
       perKey: config.readConcurrencyPerKey,
-      queuePerKey: config.readQueuePerKey,
       total: config.readConcurrency,
+      queuePerKey: config.readQueuePerKey,
     }),
     exports,
     startedAt: opts.clock(),

@@ -14,8 +14,8 @@ export interface ReadGateOptions {
   perKey: number
   /** Queries at once overall (PULSE_READ_CONCURRENCY). */
   total: number
-  /** Queries of one key that may wait for a slot (PULSE_READ_QUEUE_PER_KEY; default `perKey`). */
-  queuePerKey?: number
+  /** Queries of one key waiting for a slot (PULSE_READ_QUEUE_PER_KEY); the overall queue holds `total` times that. */
+  queuePerKey: number
   /** Longest wait in the queue before a 429/503 (default: the time limit, at most 2 s). */
   maxWaitMs?: number
 }
@@ -135,9 +135,8 @@ export class ReadGate {
     }
     const keyBusy = (this.perKeyRunning.get(key) ?? 0) >= this.o.perKey
     const keyQueued = this.queue.filter((w) => w.key === key).length
-    const queuePerKey = this.o.queuePerKey ?? this.o.perKey
-    if (keyBusy && keyQueued >= queuePerKey) throw this.keyLimitError()
-    if (this.queue.length >= Math.max(this.o.total * 2, queuePerKey * 2)) throw this.busyError()
+    if (keyBusy && keyQueued >= this.o.queuePerKey) throw this.keyLimitError()
+    if (this.queue.length >= this.o.total * this.o.queuePerKey) throw this.busyError()
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = {
         key,

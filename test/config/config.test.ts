@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { ConfigError, loadConfig } from '../../src/config'
 
@@ -15,6 +16,9 @@ describe('loadConfig', () => {
     expect(c.queryTimeoutMs).toBe(10_000)
     expect(c.readConcurrency).toBe(3)
     expect(c.readConcurrencyPerKey).toBe(2)
+    expect(c.readQueuePerKey).toBe(16)
+    expect(c.threadPoolSize).toBe(availableParallelism())
+    expect(loadConfig({ UV_THREADPOOL_SIZE: '8' }).threadPoolSize).toBe(8)
   })
 
   test('reads values from the given environment', () => {
@@ -40,6 +44,7 @@ describe('loadConfig', () => {
     ['PULSE_QUERY_TIMEOUT_MS', '0'],
     ['PULSE_READ_CONCURRENCY', 'many'],
     ['PULSE_READ_CONCURRENCY_PER_KEY', '0'],
+    ['PULSE_READ_QUEUE_PER_KEY', '-1'],
   ])('a bad %s stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

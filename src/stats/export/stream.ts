@@ -22,6 +22,9 @@ export interface ExportContext {
   pageRows?: number
 }
 
+/** Rows turned into text between two turns of the event loop. */
+const SLICE_ROWS = 256
+
 /** One CSV field (RFC 4180): empty for null, quoted when it holds a comma, quote or line break. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return ''
@@ -84,10 +87,16 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
           controller.close()
           return
         }
-        controller.enqueue(
-          encoder.encode(header + chunkText(format, RAW_COLUMN_NAMES, r.value.chunk.getRows())),
-        )
-        header = ''
+        // The text is made on the thread that serves every request: a few hundred rows at a time, with
+        // other requests (ingest) let in between, so exports cannot hold up the event loop.
+        const rows = r.value.chunk.getRows()
+        for (let i = 0; i < rows.length; i += SLICE_ROWS) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+          if (ended) return
+          const text = chunkText(format, RAW_COLUMN_NAMES, rows.slice(i, i + SLICE_ROWS))
+          controller.enqueue(encoder.encode(header + text))
+          header = ''
+        }
       } catch (err) {
         if (ended) return
         await end(true)
