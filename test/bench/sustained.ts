@@ -3,10 +3,12 @@
 // Every 250k acknowledged events it samples throughput, the server's RSS and the write-ahead log's size,
 // so growth past the event-id index's cap (2M) or an unbounded log shows as a trend, not a hope.
 // Also times the event-id index alone at growing fill levels (a 1000-id batch claim).
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EventIdIndex } from '../../src/ingest/dedupe'
 import type { EventRow } from '../../src/ingest/validate'
+import { startPulse } from './processes'
 import { BENCH_SITE, startPulseTarget } from './pulse-target'
 
 /** Resident set size of a process, in MB (Linux). */
@@ -35,6 +37,15 @@ function batch(start: number, n: number, now: number) {
       event_id: `evt_${start + i}`,
     })),
   })
+}
+
+/** Milliseconds from spawning the server on `dataDir` until it listens (then it is stopped). */
+async function timeStart(dataDir: string): Promise<number> {
+  const t0 = performance.now()
+  const s = await startPulse({ dataDir, adminToken: 'bench-admin-token-0123456789', durability: 'fsync' })
+  const ms = performance.now() - t0
+  await s.stop()
+  return ms
 }
 
 /** The event-id index alone: ms per 1000-id claim after `fill` ids. */
@@ -80,7 +91,9 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   const every = opts.quick ? 50_000 : 250_000
   console.log('\n## Event-id index alone (1000-id claim)')
   for (const r of indexCost(
-    opts.quick ? [0, 100_000, 300_000] : [0, 1_000_000, 2_000_000, 2_100_000, 3_000_000],
+    opts.quick
+      ? [0, 100_000, 300_000]
+      : (process.env.PULSE_BENCH_FILLS ?? '0,1000000,2000000,2100000,3000000').split(',').map(Number),
   ))
     console.log(`  after ${(r.fill / 1e6).toFixed(2)}M ids: ${r.msPer1000.toFixed(2)} ms`)
 
@@ -140,6 +153,13 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   } finally {
     const code = await t.server.stop(60_000)
     console.log(`  SIGTERM exit code ${code}`)
+    // Start-up must not grow with the event ids of the last day: time a restart on this directory
+    // against a start on an empty one, in the same run.
+    const empty = mkdtempSync(join(tmpdir(), 'pulse-bench-empty-'))
+    console.log(
+      `  start-up (exec → listening): empty directory ${(await timeStart(empty)).toFixed(0)} ms, with these ${(acked / 1e6).toFixed(1)}M events ${(await timeStart(t.dataDir)).toFixed(0)} ms`,
+    )
+    rmSync(empty, { recursive: true, force: true })
     rmSync(t.dataDir, { recursive: true, force: true })
   }
 }
