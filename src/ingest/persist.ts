@@ -51,26 +51,22 @@ export function createPersist(
 
 /**
  * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
- * recognised. Reads at most `limit` of the newest, as one integer column: start-up cost is bounded by
- * the index's size, not by traffic.
+ * recognised. One integer column read as doubles (fingerprints are below 2^53, exact as numbers; no
+ * BigInt conversion and no sort): start-up cost is bounded by the index's size, not by traffic. With
+ * more ids in the window than the index holds, which of them are kept is unspecified.
  */
 export async function loadRecentEventIds(
   db: Database,
   ids: EventIdIndex,
   now: number,
-  opts: { ttlMs?: number; limit?: number } = {},
+  opts: { ttlMs?: number } = {},
 ): Promise<number> {
   const ttlMs = opts.ttlMs ?? 86_400_000
-  const limit = opts.limit ?? 2_000_000
   const result = await db.reader.runAndReadAll(
-    `SELECT event_key, received_at FROM (
-       SELECT event_key, received_at FROM events
-       WHERE event_key IS NOT NULL AND received_at >= $1
-       ORDER BY received_at DESC LIMIT $2
-     ) ORDER BY received_at`,
-    [BigInt(now - ttlMs), BigInt(limit)],
+    'SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE event_key IS NOT NULL AND received_at >= $1',
+    [BigInt(now - ttlMs)],
   )
-  const [keys = [], times = []] = result.getColumns() as bigint[][]
-  for (let i = 0; i < keys.length; i++) ids.rememberKey(Number(keys[i]), Number(times[i]))
+  const [keys = [], times = []] = result.getColumns() as number[][]
+  for (let i = 0; i < keys.length; i++) ids.rememberKey(keys[i], times[i])
   return keys.length
 }
