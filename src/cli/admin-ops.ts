@@ -25,6 +25,13 @@ export interface AdminOps {
   /** Write a backup to `file` (which must not exist); returns its event count and size. */
   backup(file: string): Promise<{ events: number; bytes: number }>
   rotateToken(): Promise<string>
+  /** A request to the admin API (import, export): the server's, or an in-process app's on the opened database. */
+  request(
+    method: string,
+    path: string,
+    body?: Uint8Array<ArrayBuffer> | string,
+    headers?: Record<string, string>,
+  ): Promise<Response>
   close(): Promise<void>
 }
 
@@ -63,12 +70,15 @@ export function serverOps(url: string, token: string): AdminOps {
     },
     rotateToken: async () =>
       (await data<{ admin_token: string }>('POST', '/api/v1/admin/token/rotate')).admin_token,
+    request: (method, path, body, headers) =>
+      fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers }, body }),
     close: async () => undefined,
   }
 }
 
 /** Operations on a database this process opened (`services` from createServices). */
 export function databaseOps(config: Config, services: Awaited<ReturnType<typeof createServices>>): AdminOps {
+  let app: { handle(r: Request): Promise<Response> } | undefined
   const wrap =
     <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
@@ -95,6 +105,15 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
       return { events: r.events, bytes: r.bytes }
     }),
     rotateToken: wrap(async () => rotateAdminToken(config.dataDir, config.adminToken)),
+    async request(method, path, body, headers) {
+      // The same routes as the server's, handled in this process: one code path for both cases.
+      app ??= (await import('../app')).createApp(services)
+      services.config.adminToken ??= crypto.randomUUID()
+      const auth = { authorization: `Bearer ${services.config.adminToken}` }
+      return app.handle(
+        new Request(`http://localhost${path}`, { method, headers: { ...auth, ...headers }, body }),
+      )
+    },
     close: async () => {
       await services.close()
     },
