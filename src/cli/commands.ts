@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { RestoreError, restoreBackup } from '../admin/restore'
 import type { Config } from '../config'
+import { IMPORT_PART_MAX_BYTES } from '../imports'
 import type { ImportRecord } from '../imports/model'
 import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
@@ -219,6 +220,14 @@ async function keys(
   }
 }
 
+/**
+ * Bytes per part of an imported file: under the server's request limit (PULSE_MAX_BODY_BYTES + 1 MiB,
+ * assuming the server has the same setting), or large parts in-process, where no request limit applies.
+ */
+export function importPartBytes(via: 'server' | 'database', maxBodyBytes: number): number {
+  return via === 'server' ? maxBodyBytes + 1_048_576 - 65_536 : IMPORT_PART_MAX_BYTES
+}
+
 async function importCommand(
   config: Config,
   sub: string | undefined,
@@ -271,8 +280,7 @@ async function importCommand(
       source,
       siteId: flags.site,
       dryRun: flags['dry-run'] === true,
-      // Parts a little under the body limit the server enforces (its PULSE_MAX_BODY_BYTES, same default).
-      partBytes: config.maxBodyBytes - 1024,
+      partBytes: importPartBytes(ops.via, config.maxBodyBytes),
     }),
   )
   const seconds = (performance.now() - started) / 1000

@@ -24,11 +24,12 @@ const QUOTE = 0x22
 
 /** End (exclusive) of the last complete line in `buf[0, limit)`, or -1; for CSV, outside any quoted field. */
 export function cutPoint(buf: Uint8Array, limit: number, csv: boolean): number {
+  if (!csv) return buf.subarray(0, limit).lastIndexOf(NL) + 1 || -1
   let cut = -1
   let inQuotes = false
   for (let i = 0; i < limit; i++) {
     const b = buf[i]
-    if (csv && b === QUOTE) inQuotes = !inQuotes
+    if (b === QUOTE) inQuotes = !inQuotes
     else if (b === NL && !inQuotes) cut = i + 1
   }
   return cut

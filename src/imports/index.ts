@@ -11,6 +11,13 @@ import { DeletedImport, ImportQuery, ImportRecord, ImportResult } from './model'
 import { deleteImport, getImport, listImports } from './repo'
 import { ImportError, newImportId, runImport } from './run'
 
+/**
+ * Largest part this route reads. Admin only, so it may exceed PULSE_MAX_BODY_BYTES; over HTTP, the
+ * server's own request limit (PULSE_MAX_BODY_BYTES + 1 MiB) bounds it first, and the CLI's in-process
+ * path sends parts of this size.
+ */
+export const IMPORT_PART_MAX_BYTES = 32 * 1_048_576
+
 const detail = (summary: string, description: string) => ({
   summary,
   description,
@@ -26,7 +33,7 @@ export function importRoutes(deps: AppDeps) {
     .post(
       '',
       async ({ query, request }) => {
-        const text = await readBodyText(request, deps.config.maxBodyBytes)
+        const text = await readBodyText(request, IMPORT_PART_MAX_BYTES)
         if (query.import_id && !query.dry_run && !(await getImport(deps.db, query.import_id)))
           throw new AppError(404, `Unknown import: ${query.import_id}`)
         try {
@@ -52,7 +59,7 @@ export function importRoutes(deps: AppDeps) {
         query: 'ImportQuery',
         detail: detail(
           'Import events from a file',
-          `The body is the file as text (at most PULSE_MAX_BODY_BYTES; \`pulse import\` sends larger files in parts, each with the first part's \`import_id\` and its byte \`offset\`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.`,
+          `The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; \`pulse import\` sends larger files in parts, each with the first part's \`import_id\` and its byte \`offset\`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.`,
         ),
         response: {
           200: t.Object({ success: t.Literal(true), data: ImportResult }),

@@ -94,16 +94,21 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
     }
     const flush = async () => {
       const stored = await storedEventKeys(deps.db, keys)
-      const fresh = emptyColumns()
-      let n = 0
-      for (let i = 0; i < keys.length; i++) {
-        if (stored.has(keys[i])) {
-          delta.skipped++
-          continue
+      // The usual first import has nothing stored yet: append the batch as it is.
+      let fresh = cols
+      let n = keys.length
+      if (stored.size > 0) {
+        fresh = emptyColumns()
+        n = 0
+        for (let i = 0; i < keys.length; i++) {
+          if (stored.has(keys[i])) {
+            delta.skipped++
+            continue
+          }
+          for (const k in fresh)
+            (fresh as Record<string, unknown[]>)[k].push((cols as Record<string, unknown[]>)[k][i])
+          n++
         }
-        for (const k in fresh)
-          (fresh as Record<string, unknown[]>)[k].push((cols as Record<string, unknown[]>)[k][i])
-        n++
       }
       delta.imported += n
       const d = delta

@@ -1,7 +1,7 @@
 // `pulse export` → `pulse import` round trip, and the importers through the CLI, with the server running
 // (admin API) and stopped (the command opens the database): varied live events and imported history are
-// exported from one data directory and imported into an empty one, and the stats answer the same. Large
-// files go in parts (a small PULSE_MAX_BODY_BYTES forces many), CSV records spanning lines included.
+// exported from one data directory and imported into an empty one, and the stats answer the same.
+// (Files cut into many parts: test/cli/transfer.test.ts.)
 import { afterAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -72,30 +72,25 @@ async function stats(dataDir: string): Promise<unknown[]> {
 describe('export → import round trip', () => {
   test('live events and imported history, exported with the server running, imported stopped: same stats', async () => {
     const site = json(['sites', 'create', 'rt', '--data-dir', dirA])
-    // History from every importer, through the CLI with the server stopped (small parts).
-    const small = { PULSE_MAX_BODY_BYTES: '2048' }
-    const umami = json(
-      [
-        'import',
-        join(FIXTURES, 'umami-website_event.csv'),
-        '--source',
-        'umami',
-        '--site',
-        'rt',
-        '--data-dir',
-        dirA,
-      ],
-      small,
-    )
+    // History from the importers, through the CLI with the server stopped.
+    const umami = json([
+      'import',
+      join(FIXTURES, 'umami-website_event.csv'),
+      '--source',
+      'umami',
+      '--site',
+      'rt',
+      '--data-dir',
+      dirA,
+    ])
     expect(umami).toMatchObject({ imported: 9, skipped: 1, invalid: 1, ignored: 0 })
     expect(umami.issues[0].line).toBe(13)
     for (const [file, source, n] of [
       ['ga4-events.ndjson', 'ga4', 7],
       ['nginx-access.log', 'combined', 6],
-      ['caddy-access.log', 'caddy', 3],
     ] as const)
       expect(
-        json(['import', join(FIXTURES, file), '--source', source, '--site', 'rt', '--data-dir', dirA], small)
+        json(['import', join(FIXTURES, file), '--source', source, '--site', 'rt', '--data-dir', dirA])
           .imported,
       ).toBe(n)
 
@@ -124,8 +119,21 @@ describe('export → import round trip', () => {
         body: JSON.stringify({ events }),
       })
       expect(res.status).toBe(200)
+      // An import through the running server's admin API.
+      const caddy = [
+        'import',
+        join(FIXTURES, 'caddy-access.log'),
+        '--source',
+        'caddy',
+        '--site',
+        'rt',
+        '--data-dir',
+        dirA,
+      ]
+      expect(json(caddy)).toMatchObject({ imported: 3, ignored: 2 })
+      expect(json(caddy)).toMatchObject({ imported: 0, skipped: 3 })
       const list = json(['import', 'list', '--data-dir', dirA])
-      expect(list).toHaveLength(4)
+      expect(list).toHaveLength(5)
       const exported = json(['export', '--site', 'rt', '-o', join(root, 'rt.ndjson'), '--data-dir', dirA])
       expect(exported.bytes).toBeGreaterThan(1000)
     } finally {
