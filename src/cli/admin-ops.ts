@@ -11,6 +11,7 @@ import type { ApiKeyInfo, CreatedKey, CreatedSite, CreateSiteBody, Site } from '
 import { getSite, listKeys, listSites } from '../sites/repo'
 import { createKey, createSite, removeKey, removeSite } from '../sites/service'
 import { CliError, exitForStatus } from './output'
+import { progressBar } from './progress'
 
 /** The admin operations of the CLI. */
 export interface AdminOps {
@@ -62,11 +63,17 @@ export function serverOps(url: string, token: string): AdminOps {
     revokeKey: async (id, keyId) =>
       void (await data('DELETE', `${site(id)}/keys/${encodeURIComponent(keyId)}`)),
     async backup(file) {
-      const res = await call('GET', '/api/v1/admin/backup')
-      const partial = `${file}.partial`
-      const bytes = await Bun.write(partial, res)
-      renameSync(partial, file)
-      return { events: Number(res.headers.get('x-pulse-backup-events') ?? 0), bytes }
+      const bar = progressBar('backup')
+      bar.waiting('the server is writing a snapshot…')
+      try {
+        const res = await call('GET', '/api/v1/admin/backup')
+        const partial = `${file}.partial`
+        const bytes = await downloadTo(res, partial, Number(res.headers.get('content-length') ?? 0))
+        renameSync(partial, file)
+        return { events: Number(res.headers.get('x-pulse-backup-events') ?? 0), bytes }
+      } finally {
+        bar.end()
+      }
     },
     rotateToken: async () =>
       (await data<{ admin_token: string }>('POST', '/api/v1/admin/token/rotate')).admin_token,
@@ -101,8 +108,14 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     createKey: wrap((id: string, kind: KeyKind) => createKey(services, id, kind)),
     revokeKey: wrap((id: string, keyId: string) => removeKey(services, id, keyId)),
     backup: wrap(async (file: string) => {
-      const r = await writeBackup(services, file)
-      return { events: r.events, bytes: r.bytes }
+      const bar = progressBar('backup')
+      bar.waiting('writing a snapshot…')
+      try {
+        const r = await writeBackup(services, file)
+        return { events: r.events, bytes: r.bytes }
+      } finally {
+        bar.end()
+      }
     }),
     rotateToken: wrap(async () => rotateAdminToken(config.dataDir, config.adminToken)),
     async request(method, path, body, headers) {
@@ -118,4 +131,25 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
       await services.close()
     },
   }
+}
+
+/** Write a response body to `path` with a progress bar (`total` bytes when known); returns the bytes written. */
+async function downloadTo(res: Response, path: string, total: number): Promise<number> {
+  const sink = Bun.file(path).writer()
+  const bar = progressBar('backup', { total: total || undefined })
+  let bytes = 0
+  try {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      sink.write(value)
+      bytes += value.byteLength
+      bar.update(bytes)
+    }
+    await sink.end()
+  } finally {
+    bar.end()
+  }
+  return bytes
 }

@@ -10,15 +10,35 @@ export interface ProgressOptions {
   write?: (s: string) => void
 }
 
-/** A progress bar: `update(done, note)` redraws at most ten times a second; `end()` clears the line. */
+/**
+ * A progress bar: `update(done, note)` redraws at most ten times a second, `waiting(note)` ticks the
+ * elapsed time, `end()` clears the line.
+ */
 export function progressBar(label: string, opts: ProgressOptions = {}) {
   const on = opts.force === true || (process.stdout.isTTY === true && process.stderr.isTTY === true)
   const write = opts.write ?? ((s: string) => process.stderr.write(s))
   const started = performance.now()
   let last = 0
   const mb = (n: number) => (n / 1_048_576).toFixed(1)
+  let timer: ReturnType<typeof setInterval> | undefined
+  const stopWaiting = () => {
+    if (timer) clearInterval(timer)
+    timer = undefined
+  }
   return {
+    /** Work with no measure of progress (a snapshot being written): show the time it has taken. */
+    waiting(note: string) {
+      if (!on) return
+      stopWaiting()
+      const since = performance.now()
+      const draw = () =>
+        write(`\r${label} ${note} ${((performance.now() - since) / 1000).toFixed(0)} s\u001b[K`)
+      draw()
+      timer = setInterval(draw, 500)
+      timer.unref?.()
+    },
     update(done: number, note = '') {
+      stopWaiting()
       if (!on) return
       const now = performance.now()
       if (now - last < 100) return
@@ -35,6 +55,7 @@ export function progressBar(label: string, opts: ProgressOptions = {}) {
       write(`\r${label} ${bar}${size} ${mb(rate)} MB/s${note ? ` ${note}` : ''}\u001b[K`)
     },
     end() {
+      stopWaiting()
       if (on) write('\r\u001b[K')
     },
   }

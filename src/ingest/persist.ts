@@ -52,7 +52,8 @@ export function createPersist(
 /**
  * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
  * recognised. Reads at most `limit` of the newest, as one integer column: start-up cost is bounded by
- * the index's size, not by traffic.
+ * the index's size, not by traffic. Imported events are left out: their ids are not client retries, and
+ * a large import would crowd the last day's live ids out of the bounded index.
  */
 export async function loadRecentEventIds(
   db: Database,
@@ -65,7 +66,7 @@ export async function loadRecentEventIds(
   const result = await db.reader.runAndReadAll(
     `SELECT event_key, received_at FROM (
        SELECT event_key, received_at FROM events
-       WHERE event_key IS NOT NULL AND received_at >= $1
+       WHERE event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL
        ORDER BY received_at DESC LIMIT $2
      ) ORDER BY received_at`,
     [BigInt(now - ttlMs), BigInt(limit)],
