@@ -237,11 +237,11 @@ async function importCommand(
 ) {
   const file = need(sub, 'the FILE to import (or list, delete IMPORT_ID)')
   if (file === 'list') {
-    const list = await withOps(
-      config,
-      async (ops) =>
-        ((await (await ops.request('GET', '/api/v1/admin/imports')).json()) as { data: ImportRecord[] }).data,
-    )
+    const list = await withOps(config, async (ops) => {
+      const res = await ops.request('GET', '/api/v1/admin/imports')
+      if (!res.ok) throw new CliError(`listing imports: answered ${res.status}`, exitForStatus(res.status))
+      return ((await res.json()) as { data: ImportRecord[] }).data
+    })
     emit(json, list, () =>
       table(
         ['IMPORT_ID', 'SOURCE', 'SITE', 'FILE', 'IMPORTED', 'SKIPPED', 'INVALID', 'IGNORED', 'STARTED'],

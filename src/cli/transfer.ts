@@ -99,7 +99,7 @@ export async function importFile(
       }
       const params = new URLSearchParams({
         source: opts.source,
-        file_name: basename(file),
+        file_name: basename(file).slice(0, 255),
         offset: String(offset),
       })
       if (opts.siteId) params.set('site_id', opts.siteId)

@@ -36,7 +36,7 @@ export interface paths {
         put?: never;
         /**
          * Import events from a file
-         * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
+         * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
          */
         post: operations["postApiV1AdminImports"];
         delete?: never;
