@@ -117,7 +117,7 @@ function mapperFor(
       if ('invalid' in r) return r
       const why = notAPageView(r)
       if (why) return { ignore: why }
-      const day = new Date(r.ts).toISOString().slice(0, 10)
+      const day = Math.floor(r.ts / 86_400_000)
       const visitor = anonymousId('v', `${r.ip}\u0000${r.userAgent}\u0000${day}`)
       return {
         event: {
