@@ -11,6 +11,7 @@ import type { HealthSource } from './health/state'
 import { errorFunnel } from './http/error-funnel'
 import { AppError, errorResponse } from './http/errors'
 import type { RateLimiter } from './http/rate-limit'
+import { importRoutes } from './imports'
 import { ingestRoutes } from './ingest'
 import type { EventBuffer } from './ingest/buffer'
 import type { Persist } from './ingest/persist'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     .use(statsRoutes(deps))
     .use(siteRoutes(deps))
     .use(adminRoutes(deps))
+    .use(importRoutes(deps))
     .use(privacyRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())

@@ -18,6 +18,12 @@ const OPTIONS = {
   kind: { type: 'string' },
   force: { type: 'boolean' },
   yes: { type: 'boolean' },
+  source: { type: 'string' },
+  site: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  period: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const

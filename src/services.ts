@@ -50,7 +50,13 @@ export async function createServices(
   opts: ServicesOptions,
 ): Promise<AppDeps & { close(timeoutMs?: number): Promise<CloseReport> }> {
   const db = await openDatabase(config.dbPath)
-  await migrate(db.writer)
+  try {
+    await migrate(db.writer)
+  } catch (err) {
+    // Refused (a newer release's database) or failed: let go of the file untouched.
+    db.close()
+    throw err
+  }
   // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
   await lockDownExternalAccess(db)
   const supervisor = new DbSupervisor(db, {

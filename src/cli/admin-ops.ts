@@ -11,6 +11,7 @@ import type { ApiKeyInfo, CreatedKey, CreatedSite, CreateSiteBody, Site } from '
 import { getSite, listKeys, listSites } from '../sites/repo'
 import { createKey, createSite, removeKey, removeSite } from '../sites/service'
 import { CliError, exitForStatus } from './output'
+import { progressBar } from './progress'
 
 /** The admin operations of the CLI. */
 export interface AdminOps {
@@ -25,6 +26,13 @@ export interface AdminOps {
   /** Write a backup to `file` (which must not exist); returns its event count and size. */
   backup(file: string): Promise<{ events: number; bytes: number }>
   rotateToken(): Promise<string>
+  /** A request to the admin API (import, export): the server's, or an in-process app's on the opened database. */
+  request(
+    method: string,
+    path: string,
+    body?: Uint8Array<ArrayBuffer> | string,
+    headers?: Record<string, string>,
+  ): Promise<Response>
   close(): Promise<void>
 }
 
@@ -55,20 +63,29 @@ export function serverOps(url: string, token: string): AdminOps {
     revokeKey: async (id, keyId) =>
       void (await data('DELETE', `${site(id)}/keys/${encodeURIComponent(keyId)}`)),
     async backup(file) {
-      const res = await call('GET', '/api/v1/admin/backup')
-      const partial = `${file}.partial`
-      const bytes = await Bun.write(partial, res)
-      renameSync(partial, file)
-      return { events: Number(res.headers.get('x-pulse-backup-events') ?? 0), bytes }
+      const bar = progressBar('backup')
+      bar.waiting('the server is writing a snapshot…')
+      try {
+        const res = await call('GET', '/api/v1/admin/backup')
+        const partial = `${file}.partial`
+        const bytes = await downloadTo(res, partial, Number(res.headers.get('content-length') ?? 0))
+        renameSync(partial, file)
+        return { events: Number(res.headers.get('x-pulse-backup-events') ?? 0), bytes }
+      } finally {
+        bar.end()
+      }
     },
     rotateToken: async () =>
       (await data<{ admin_token: string }>('POST', '/api/v1/admin/token/rotate')).admin_token,
+    request: (method, path, body, headers) =>
+      fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers }, body }),
     close: async () => undefined,
   }
 }
 
 /** Operations on a database this process opened (`services` from createServices). */
 export function databaseOps(config: Config, services: Awaited<ReturnType<typeof createServices>>): AdminOps {
+  let app: { handle(r: Request): Promise<Response> } | undefined
   const wrap =
     <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
@@ -91,12 +108,48 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     createKey: wrap((id: string, kind: KeyKind) => createKey(services, id, kind)),
     revokeKey: wrap((id: string, keyId: string) => removeKey(services, id, keyId)),
     backup: wrap(async (file: string) => {
-      const r = await writeBackup(services, file)
-      return { events: r.events, bytes: r.bytes }
+      const bar = progressBar('backup')
+      bar.waiting('writing a snapshot…')
+      try {
+        const r = await writeBackup(services, file)
+        return { events: r.events, bytes: r.bytes }
+      } finally {
+        bar.end()
+      }
     }),
     rotateToken: wrap(async () => rotateAdminToken(config.dataDir, config.adminToken)),
+    async request(method, path, body, headers) {
+      // The same routes as the server's, handled in this process: one code path for both cases.
+      app ??= (await import('../app')).createApp(services)
+      services.config.adminToken ??= crypto.randomUUID()
+      const auth = { authorization: `Bearer ${services.config.adminToken}` }
+      return app.handle(
+        new Request(`http://localhost${path}`, { method, headers: { ...auth, ...headers }, body }),
+      )
+    },
     close: async () => {
       await services.close()
     },
   }
+}
+
+/** Write a response body to `path` with a progress bar (`total` bytes when known); returns the bytes written. */
+async function downloadTo(res: Response, path: string, total: number): Promise<number> {
+  const sink = Bun.file(path).writer()
+  const bar = progressBar('backup', { total: total || undefined })
+  let bytes = 0
+  try {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      sink.write(value)
+      bytes += value.byteLength
+      bar.update(bytes)
+    }
+    await sink.end()
+  } finally {
+    bar.end()
+  }
+  return bytes
 }

@@ -3,10 +3,14 @@
 import { existsSync } from 'node:fs'
 import { RestoreError, restoreBackup } from '../admin/restore'
 import type { Config } from '../config'
+import { IMPORT_PART_MAX_BYTES } from '../imports'
+import type { ImportRecord } from '../imports/model'
+import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
-import { CliError, EXIT, emit, table } from './output'
+import { CliError, EXIT, emit, exitForStatus, table } from './output'
+import { exportEvents, importFile } from './transfer'
 
 /** Flags the data commands read. */
 export interface CommandFlags {
@@ -16,6 +20,12 @@ export interface CommandFlags {
   kind?: string
   force?: boolean
   yes?: boolean
+  source?: string
+  site?: string
+  'dry-run'?: boolean
+  format?: string
+  period?: string
+  output?: string
 }
 
 function need(value: string | undefined, what: string): string {
@@ -82,6 +92,23 @@ async function dispatch(
       emit(json, { file, data_dir: config.dataDir, ...info }, () => [
         `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
       ])
+      return EXIT.ok
+    }
+    case 'import':
+      return importCommand(config, sub, rest, flags, json)
+    case 'export': {
+      const site = need(flags.site, '--site SITE_ID')
+      const started = performance.now()
+      const bytes = await withOps(config, (ops) =>
+        exportEvents(ops, { siteId: site, format: flags.format, period: flags.period, output: flags.output }),
+      )
+      // Without --output the export itself is stdout: the summary would corrupt it.
+      if (flags.output) {
+        const seconds = (performance.now() - started) / 1000
+        emit(json, { file: flags.output, bytes, seconds }, () => [
+          `exported ${site} to ${flags.output}: ${(bytes / 1_048_576).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
+        ])
+      }
       return EXIT.ok
     }
     case 'check': {
@@ -191,4 +218,75 @@ async function keys(
     default:
       throw new CliError('usage: pulse keys list|create|revoke SITE_ID', EXIT.usage)
   }
+}
+
+/**
+ * Bytes per part of an imported file: under the server's request limit (PULSE_MAX_BODY_BYTES + 1 MiB,
+ * assuming the server has the same setting), or large parts in-process, where no request limit applies.
+ */
+export function importPartBytes(via: 'server' | 'database', maxBodyBytes: number): number {
+  return via === 'server' ? maxBodyBytes + 1_048_576 - 65_536 : IMPORT_PART_MAX_BYTES
+}
+
+async function importCommand(
+  config: Config,
+  sub: string | undefined,
+  rest: string[],
+  flags: CommandFlags,
+  json: boolean,
+) {
+  const file = need(sub, 'the FILE to import (or list, delete IMPORT_ID)')
+  if (file === 'list') {
+    const list = await withOps(config, async (ops) => {
+      const res = await ops.request('GET', '/api/v1/admin/imports')
+      if (!res.ok) throw new CliError(`listing imports: answered ${res.status}`, exitForStatus(res.status))
+      return ((await res.json()) as { data: ImportRecord[] }).data
+    })
+    emit(json, list, () =>
+      table(
+        ['IMPORT_ID', 'SOURCE', 'SITE', 'FILE', 'IMPORTED', 'SKIPPED', 'INVALID', 'IGNORED', 'STARTED'],
+        list.map((r) => [
+          r.import_id,
+          r.source,
+          r.site_id,
+          r.file_name,
+          ...[r.imported, r.skipped, r.invalid, r.ignored].map(String),
+          r.started_at,
+        ]),
+      ),
+    )
+    return EXIT.ok
+  }
+  if (file === 'delete') {
+    const id = need(rest[0], 'IMPORT_ID')
+    const res = await withOps(config, async (ops) => {
+      const r = await ops.request('DELETE', `/api/v1/admin/imports/${encodeURIComponent(id)}`)
+      const body = (await r.json()) as { data?: { deleted_events: number }; error?: string }
+      if (!r.ok) throw new CliError(body.error ?? `answered ${r.status}`, exitForStatus(r.status))
+      return body.data as { deleted_events: number }
+    })
+    emit(json, { import_id: id, ...res }, () => [
+      `import ${id} deleted: ${res.deleted_events} events removed`,
+    ])
+    return EXIT.ok
+  }
+  const source = flags.source ?? 'pulse'
+  if (!(SOURCE_NAMES as string[]).includes(source))
+    throw new CliError(`--source must be one of ${SOURCE_NAMES.join(', ')}`, EXIT.usage)
+  if (!existsSync(file)) throw new CliError(`No such file: ${file}`, EXIT.notFound)
+  const started = performance.now()
+  const r = await withOps(config, (ops) =>
+    importFile(ops, file, {
+      source,
+      siteId: flags.site,
+      dryRun: flags['dry-run'] === true,
+      partBytes: importPartBytes(ops.via, config.maxBodyBytes),
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  emit(json, { file, ...r, seconds }, () => [
+    `${r.dry_run ? 'dry run (nothing stored): ' : ''}${file} → ${r.import_id}: ${r.imported} imported, ${r.skipped} skipped (duplicates), ${r.invalid} invalid, ${r.ignored} ignored in ${seconds.toFixed(1)} s`,
+    ...r.issues.slice(0, 10).map((i) => `  line ${i.line}: ${i.message}`),
+  ])
+  return r.invalid > 0 && r.imported === 0 && r.skipped === 0 ? EXIT.failed : EXIT.ok
 }

@@ -58,6 +58,13 @@ Commands:
   backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
   restore FILE [--force]        restore a backup into an empty data directory (server stopped);
                                 --force replaces an existing database
+  export --site SITE_ID [--format ndjson|csv|parquet] [--period P] [-o FILE]
+                                stream a site's events (default NDJSON, all time) to FILE or stdout
+  import FILE [--source S] [--site SITE_ID] [--dry-run]
+                                import events; S: pulse (an export, the default), umami, ga4,
+                                combined (nginx/Apache), caddy; importing again stores nothing twice
+  import list                   list imports with their counts
+  import delete IMPORT_ID       delete an import and every event it stored
   check                         check the configuration, data directory, port and database
   health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
   version                       print the version

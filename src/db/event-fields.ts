@@ -260,6 +260,15 @@ export const EVENT_FIELDS = [
     source: 'internal',
     rule: 'fingerprint',
   },
+  {
+    name: 'import_id',
+    column: 'import_id',
+    key: 'importId',
+    type: 'VARCHAR',
+    nullable: true,
+    source: 'internal',
+    rule: 'text',
+  },
 ] as const satisfies readonly EventField[]
 
 type Fields = (typeof EVENT_FIELDS)[number]

@@ -3,6 +3,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { MIGRATIONS, type Migration } from './migrations'
 
+/** The database was written by a newer release (a migration this release does not know is applied). */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `This database was written by a newer PULSE release (schema version ${found}; this release knows up to ${known}). It was not changed: run the newer release, or restore a backup made by this one.`,
+    )
+  }
+}
+
 /** Apply every migration not yet recorded in `schema_migrations`; returns the versions applied. */
 export async function migrate(
   conn: DuckDBConnection,
@@ -16,6 +28,10 @@ export async function migrate(
       .getRowObjectsJS()
       .map((r) => Number(r.version)),
   )
+  const latest = Math.max(0, ...migrations.map((m) => Number(m.name.slice(0, 3))))
+  const newest = Math.max(0, ...done)
+  // Never touch a database a newer release has migrated: its schema may mean things this code cannot know.
+  if (newest > latest) throw new SchemaTooNewError(newest, latest)
   const bad = migrations.find((m) => !/^\d{3}_[a-z0-9_]+\.sql$/.test(m.name))
   if (bad) throw new Error(`Migration name ${bad.name} is not NNN_name.sql`)
   const sorted = [...migrations].sort((a, b) => a.name.localeCompare(b.name))

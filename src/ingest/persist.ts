@@ -53,7 +53,8 @@ export function createPersist(
  * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
  * recognised. One integer column read as doubles (fingerprints are below 2^53, exact as numbers; no
  * BigInt conversion and no sort): start-up cost is bounded by the index's size, not by traffic. With
- * more ids in the window than the index holds, which of them are kept is unspecified.
+ * more ids in the window than the index holds, which of them are kept is unspecified. Imported events
+ * are left out: their ids are not client retries, and a large import would crowd live ids out.
  */
 export async function loadRecentEventIds(
   db: Database,
@@ -63,7 +64,7 @@ export async function loadRecentEventIds(
 ): Promise<number> {
   const ttlMs = opts.ttlMs ?? 86_400_000
   const result = await db.reader.runAndReadAll(
-    'SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE event_key IS NOT NULL AND received_at >= $1',
+    'SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL',
     [BigInt(now - ttlMs)],
   )
   const [keys = [], times = []] = result.getColumns() as number[][]

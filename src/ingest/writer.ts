@@ -12,19 +12,21 @@ function appendNullable(a: DuckDBAppender, v: string | null): void {
 
 /**
  * Append `n` rows of `c` to the events table in one transaction; all or nothing. `inTransaction`
- * runs inside the same transaction (the write-ahead log records how far it has been applied).
+ * runs inside the same transaction (the write-ahead log records how far it has been applied, an
+ * import its counts). `importId` tags the rows of an import (live events: null).
  */
 export async function appendEvents(
   db: Database,
   c: EventColumns,
   n: number,
   inTransaction?: () => Promise<void>,
+  importId: string | null = null,
 ): Promise<void> {
   if (n === 0 && !inTransaction) return
   await db.writeLock.run(async () => {
     await db.writer.run('BEGIN TRANSACTION')
     try {
-      if (n > 0) await appendRows(db, c, n)
+      if (n > 0) await appendRows(db, c, n, importId)
       if (inTransaction) await inTransaction()
       await db.writer.run('COMMIT')
     } catch (err) {
@@ -53,7 +55,7 @@ const SLICE_ROWS = 1024
  * Unrolled for speed on the hot path; test/db/event-fields.db.test.ts checks it against the field list
  * and the table (add new fields here too).
  */
-async function appendRows(db: Database, c: EventColumns, n: number): Promise<void> {
+async function appendRows(db: Database, c: EventColumns, n: number, importId: string | null): Promise<void> {
   const a = await db.writer.createAppender('events')
   try {
     for (let i = 0; i < n; i++) {
@@ -73,6 +75,7 @@ async function appendRows(db: Database, c: EventColumns, n: number): Promise<voi
       a.appendBigInt(BigInt(c.receivedAt[i]))
       if (eventId === null) a.appendNull()
       else a.appendBigInt(BigInt(eventKey(c.siteId[i], eventId)))
+      appendNullable(a, importId)
       a.endRow()
     }
     a.flushSync()

@@ -86,6 +86,7 @@ export async function deleteSite(db: Database, siteId: string): Promise<void> {
     await db.writer.run('BEGIN TRANSACTION')
     try {
       await db.writer.run('DELETE FROM events WHERE site_id = $1', [siteId])
+      await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
       await db.writer.run('COMMIT')

@@ -41,6 +41,7 @@ describe('the events table', () => {
     const expected: Record<string, unknown> = {}
     for (const f of BUFFERED_FIELDS) expected[f.column] = values[f.key]
     expected.event_key = eventKey(values.siteId as string, values.eventId as string)
+    expected.import_id = null
     expect(Object.keys(row)).toEqual(EVENT_FIELDS.map((f) => f.column))
     expect(row).toEqual(expected)
   })

@@ -4,6 +4,7 @@
 import m001 from './001_init.sql' with { type: 'text' }
 import m002 from './002_wal_state.sql' with { type: 'text' }
 import m003 from './003_event_key.sql' with { type: 'text' }
+import m004 from './004_import_id.sql' with { type: 'text' }
 
 /** One migration: its file name (`NNN_name.sql`) and SQL. */
 export interface Migration {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '001_init.sql', sql: m001 },
   { name: '002_wal_state.sql', sql: m002 },
   { name: '003_event_key.sql', sql: m003 },
+  { name: '004_import_id.sql', sql: m004 },
 ]

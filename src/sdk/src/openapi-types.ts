@@ -21,6 +21,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports
+         * @description Every import, newest first, with its counts.
+         */
+        get: operations["getApiV1AdminImports"];
+        put?: never;
+        /**
+         * Import events from a file
+         * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
+         */
+        post: operations["postApiV1AdminImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an import
+         * @description Deletes every event the import stored, and its record.
+         */
+        delete: operations["deleteApiV1AdminImportsByImport_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/token/rotate": {
         parameters: {
             query?: never;
@@ -595,6 +639,15 @@ export interface components {
              */
             site_id?: string;
         };
+        DeletedImport: {
+            /**
+             * @description Events removed
+             * @example 1200
+             */
+            deleted_events: string | number;
+            /** @example imp_m3x9k2ab7q */
+            import_id: string;
+        };
         /**
          * @description One analytics event
          * @example {
@@ -985,6 +1038,105 @@ export interface components {
              * @example 0.1.0
              */
             version: string;
+        };
+        ImportQuery: {
+            /**
+             * @description Read, validate and count, store nothing
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * @description Name recorded with the import
+             * @example umami.csv
+             */
+            file_name?: string;
+            /**
+             * @description Continue this import with the next part of the same file (the CLI sends large files in parts)
+             * @example imp_m3x9k2ab7q
+             */
+            import_id?: string;
+            /**
+             * @description Byte offset of this part in the file (part of each line's identity)
+             * @default 0
+             */
+            offset: string | number;
+            /**
+             * @description Site the events go to (required except for source=pulse, whose lines name their site)
+             * @example site_abc123
+             */
+            site_id?: string;
+            /** @enum {string} */
+            source: "pulse" | "umami" | "ga4" | "combined" | "caddy";
+        };
+        ImportRecord: {
+            /** @example umami.csv */
+            file_name: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T10:00:03.000Z
+             */
+            finished_at: string | null;
+            /** @example 45 */
+            ignored: string | number;
+            /** @example imp_m3x9k2ab7q */
+            import_id: string;
+            /** @example 1200 */
+            imported: string | number;
+            /** @example 3 */
+            invalid: string | number;
+            /**
+             * @description The site, or * for a PULSE export whose lines name their sites
+             * @example site_abc123
+             */
+            site_id: string;
+            /** @example 0 */
+            skipped: string | number;
+            /** @example umami */
+            source: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T10:00:00.000Z
+             */
+            started_at: string;
+        };
+        ImportResult: {
+            /** @example false */
+            dry_run: boolean;
+            /**
+             * @description Lines that are not events by design: a CSV header, bots, static files, failed requests
+             * @example 45
+             */
+            ignored: string | number;
+            /**
+             * @description Id of the import (tags every stored event)
+             * @example imp_m3x9k2ab7q
+             */
+            import_id: string;
+            /**
+             * @description Events stored
+             * @example 1200
+             */
+            imported: string | number;
+            /**
+             * @description Lines that failed to parse or validate
+             * @example 3
+             */
+            invalid: string | number;
+            /** @description The first invalid lines (at most 20) */
+            issues: {
+                /**
+                 * @description Line number in the part sent (1-based)
+                 * @example 12
+                 */
+                line: string | number;
+                /** @example $.timestamp: expected integer */
+                message: string;
+            }[];
+            /**
+             * @description Duplicates: already stored (a previous import) or repeated in the file
+             * @example 0
+             */
+            skipped: string | number;
         };
         RawEvent: {
             /**
@@ -1496,6 +1648,411 @@ export interface operations {
             };
             /** @description Error envelope */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1AdminImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example umami.csv */
+                            file_name: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T10:00:03.000Z
+                             */
+                            finished_at: string | null;
+                            /** @example 45 */
+                            ignored: string | number;
+                            /** @example imp_m3x9k2ab7q */
+                            import_id: string;
+                            /** @example 1200 */
+                            imported: string | number;
+                            /** @example 3 */
+                            invalid: string | number;
+                            /**
+                             * @description The site, or * for a PULSE export whose lines name their sites
+                             * @example site_abc123
+                             */
+                            site_id: string;
+                            /** @example 0 */
+                            skipped: string | number;
+                            /** @example umami */
+                            source: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T10:00:00.000Z
+                             */
+                            started_at: string;
+                        }[];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1AdminImports: {
+        parameters: {
+            query: {
+                dry_run?: boolean;
+                file_name?: string;
+                import_id?: string;
+                offset?: string | number;
+                site_id?: string;
+                source: "pulse" | "umami" | "ga4" | "combined" | "caddy";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example false */
+                            dry_run: boolean;
+                            /**
+                             * @description Lines that are not events by design: a CSV header, bots, static files, failed requests
+                             * @example 45
+                             */
+                            ignored: string | number;
+                            /**
+                             * @description Id of the import (tags every stored event)
+                             * @example imp_m3x9k2ab7q
+                             */
+                            import_id: string;
+                            /**
+                             * @description Events stored
+                             * @example 1200
+                             */
+                            imported: string | number;
+                            /**
+                             * @description Lines that failed to parse or validate
+                             * @example 3
+                             */
+                            invalid: string | number;
+                            /** @description The first invalid lines (at most 20) */
+                            issues: {
+                                /**
+                                 * @description Line number in the part sent (1-based)
+                                 * @example 12
+                                 */
+                                line: string | number;
+                                /** @example $.timestamp: expected integer */
+                                message: string;
+                            }[];
+                            /**
+                             * @description Duplicates: already stored (a previous import) or repeated in the file
+                             * @example 0
+                             */
+                            skipped: string | number;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiV1AdminImportsByImport_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Events removed
+                             * @example 1200
+                             */
+                            deleted_events: string | number;
+                            /** @example imp_m3x9k2ab7q */
+                            import_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,88 @@
+// Schemas of the import endpoints: the query of an import, its result, and a recorded import.
+import { t } from 'elysia'
+import { SOURCE_NAMES } from './sources'
+
+export const ImportQuery = t.Object({
+  source: t.Union(
+    SOURCE_NAMES.map((s) => t.Literal(s)),
+    { description: 'Format of the file (see the README, "Importing")', examples: ['umami'] },
+  ),
+  site_id: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Site the events go to (required except for source=pulse, whose lines name their site)',
+      examples: ['site_abc123'],
+    }),
+  ),
+  file_name: t.Optional(
+    t.String({ maxLength: 255, description: 'Name recorded with the import', examples: ['umami.csv'] }),
+  ),
+  dry_run: t.Optional(t.Boolean({ description: 'Read, validate and count, store nothing', default: false })),
+  import_id: t.Optional(
+    t.String({
+      pattern: '^imp_[A-Za-z0-9]{1,40}$',
+      description:
+        'Continue this import with the next part of the same file (the CLI sends large files in parts)',
+      examples: ['imp_m3x9k2ab7q'],
+    }),
+  ),
+  offset: t.Optional(
+    t.Integer({
+      minimum: 0,
+      description: "Byte offset of this part in the file (part of each line's identity)",
+      default: 0,
+    }),
+  ),
+})
+export type ImportQuery = typeof ImportQuery.static
+
+/** A line that could not be imported, with the reason. */
+export const ImportIssue = t.Object({
+  line: t.Integer({ description: 'Line number in the part sent (1-based)', examples: [12] }),
+  message: t.String({ examples: ['$.timestamp: expected integer'] }),
+})
+
+export const ImportResult = t.Object({
+  import_id: t.String({
+    description: 'Id of the import (tags every stored event)',
+    examples: ['imp_m3x9k2ab7q'],
+  }),
+  dry_run: t.Boolean({ examples: [false] }),
+  imported: t.Integer({ description: 'Events stored', examples: [1200] }),
+  skipped: t.Integer({
+    description: 'Duplicates: already stored (a previous import) or repeated in the file',
+    examples: [0],
+  }),
+  invalid: t.Integer({ description: 'Lines that failed to parse or validate', examples: [3] }),
+  ignored: t.Integer({
+    description: 'Lines that are not events by design: a CSV header, bots, static files, failed requests',
+    examples: [45],
+  }),
+  issues: t.Array(ImportIssue, { description: 'The first invalid lines (at most 20)' }),
+})
+export type ImportResult = typeof ImportResult.static
+
+export const ImportRecord = t.Object({
+  import_id: t.String({ examples: ['imp_m3x9k2ab7q'] }),
+  source: t.String({ examples: ['umami'] }),
+  site_id: t.String({
+    description: 'The site, or * for a PULSE export whose lines name their sites',
+    examples: ['site_abc123'],
+  }),
+  file_name: t.String({ examples: ['umami.csv'] }),
+  imported: t.Integer({ examples: [1200] }),
+  skipped: t.Integer({ examples: [0] }),
+  invalid: t.Integer({ examples: [3] }),
+  ignored: t.Integer({ examples: [45] }),
+  started_at: t.String({ format: 'date-time', examples: ['2026-12-01T10:00:00.000Z'] }),
+  finished_at: t.Union([t.String({ format: 'date-time' }), t.Null()], {
+    examples: ['2026-12-01T10:00:03.000Z'],
+  }),
+})
+export type ImportRecord = typeof ImportRecord.static
+
+export const DeletedImport = t.Object({
+  import_id: t.String({ examples: ['imp_m3x9k2ab7q'] }),
+  deleted_events: t.Integer({ description: 'Events removed', examples: [1200] }),
+})

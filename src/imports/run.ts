@@ -1,0 +1,172 @@
+// One import run over a part of a file: map each line (the source's mapper) → validate as a live event,
+// with the age limit lifted → drop duplicates (already stored, or earlier in this part) → append in
+// batches, each batch one transaction that also adds its counts to the import's record. One import at a
+// time per process, so the duplicate check of a batch cannot race another import's writes.
+import { Mutex } from '../db/mutex'
+import type { Database } from '../db/open'
+import { emptyColumns, pushRow } from '../ingest/columns'
+import { eventKey } from '../ingest/dedupe'
+import { describeIssues, validateEvent } from '../ingest/validate'
+import { appendEvents } from '../ingest/writer'
+import type { SiteStore } from '../sites/store'
+import type { ImportResult } from './model'
+import { addImportCounts, type CountsDelta, insertImport, storedEventKeys } from './repo'
+import { SOURCES, type SourceName } from './sources'
+import type { SourceLine } from './sources/source'
+
+/** What an import needs from the services. */
+export interface ImportDeps {
+  db: Database
+  store: SiteStore
+  clock: () => number
+}
+
+/** One run: a file (or one part of it) into the database. */
+export interface ImportRun {
+  importId: string
+  source: SourceName
+  /** Required except for source `pulse`. */
+  siteId?: string
+  fileName: string
+  dryRun: boolean
+  /** Byte offset of `text` in the file. */
+  offset?: number
+}
+
+/** Rows per transaction: large enough for the appender's speed, small enough to bound memory. */
+const BATCH_ROWS = 20_000
+const MAX_ISSUES = 20
+/** No age limit for history: only the "looks like seconds" and future checks remain. */
+const NO_AGE_LIMIT_DAYS = 1_000_000
+
+const importLock = new Mutex()
+
+/** A problem with the import as a whole (bad site, unreadable header): the API answers 422. */
+export class ImportError extends Error {}
+
+/** A new import id: time then randomness, so ids sort by start. */
+export function newImportId(now: number): string {
+  const rand = crypto.getRandomValues(new Uint32Array(2))
+  return `imp_${now.toString(36)}${rand[0].toString(36)}${rand[1].toString(36)}`.slice(0, 44)
+}
+
+/** The lines of `text` with their byte offsets from `base`. */
+export function* splitLines(text: string, base = 0): Generator<SourceLine> {
+  let pos = 0
+  let offset = base
+  let lineNo = 1
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos)
+    if (end === -1) end = text.length
+    const line = text.slice(pos, end)
+    yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, offset, lineNo }
+    offset += Buffer.byteLength(line) + 1
+    pos = end + 1
+    lineNo++
+  }
+}
+
+/** Run one import over `text` (a whole file, or one part of it); resolves with its counts. */
+export async function runImport(deps: ImportDeps, run: ImportRun, text: string): Promise<ImportResult> {
+  const spec = SOURCES[run.source]
+  if (!spec.siteInFile && !run.siteId) throw new ImportError(`source ${run.source} needs a site_id`)
+  if (run.siteId && !deps.store.hasSite(run.siteId)) throw new ImportError(`Unknown site: ${run.siteId}`)
+  return importLock.run(async () => {
+    const now = deps.clock()
+    const mapper = spec.mapper({ siteId: run.siteId })
+    const result: ImportResult = {
+      import_id: run.importId,
+      dry_run: run.dryRun,
+      imported: 0,
+      skipped: 0,
+      invalid: 0,
+      ignored: 0,
+      issues: [],
+    }
+    if (!run.dryRun) await insertImport(deps.db, { ...run, siteId: run.siteId ?? '*', at: now })
+    let delta: CountsDelta = { imported: 0, skipped: 0, invalid: 0, ignored: 0 }
+    let cols = emptyColumns()
+    let keys: number[] = []
+    let inBatch = new Set<number>()
+    const invalid = (lineNo: number, message: string) => {
+      delta.invalid++
+      if (result.issues.length < MAX_ISSUES) result.issues.push({ line: lineNo, message })
+    }
+    const flush = async () => {
+      const stored = await storedEventKeys(deps.db, keys)
+      // The usual first import has nothing stored yet: append the batch as it is.
+      let fresh = cols
+      let n = keys.length
+      if (stored.size > 0) {
+        fresh = emptyColumns()
+        n = 0
+        for (let i = 0; i < keys.length; i++) {
+          if (stored.has(keys[i])) {
+            delta.skipped++
+            continue
+          }
+          for (const k in fresh)
+            (fresh as Record<string, unknown[]>)[k].push((cols as Record<string, unknown[]>)[k][i])
+          n++
+        }
+      }
+      delta.imported += n
+      const d = delta
+      if (!run.dryRun)
+        await appendEvents(
+          deps.db,
+          fresh,
+          n,
+          () => addImportCounts(deps.db, run.importId, d, deps.clock()),
+          run.importId,
+        )
+      for (const k of Object.keys(d) as (keyof CountsDelta)[]) result[k] += d[k]
+      delta = { imported: 0, skipped: 0, invalid: 0, ignored: 0 }
+      cols = emptyColumns()
+      keys = []
+      // In a dry run nothing is stored, so the earlier batches' keys must be remembered here.
+      if (!run.dryRun) inBatch = new Set()
+    }
+    for (const line of splitLines(text, run.offset ?? 0)) {
+      let mapped: ReturnType<typeof mapper.map>
+      try {
+        mapped = mapper.map(line)
+      } catch (err) {
+        throw new ImportError(`line ${line.lineNo}: ${(err as Error).message}`)
+      }
+      if (mapped === null) continue
+      if ('ignore' in mapped) {
+        delta.ignored++
+        continue
+      }
+      if ('invalid' in mapped) {
+        invalid(line.lineNo, mapped.invalid)
+        continue
+      }
+      const event = mapped.event
+      for (const k of Object.keys(event)) if (event[k] === undefined) delete event[k]
+      const v = validateEvent(event, { now, maxEventAgeDays: NO_AGE_LIMIT_DAYS, path: '$' })
+      if (!v.ok) {
+        invalid(line.lineNo, describeIssues(v.issues))
+        continue
+      }
+      const row = v.row
+      if (!deps.store.hasSite(row.siteId)) {
+        invalid(line.lineNo, `unknown site ${row.siteId}`)
+        continue
+      }
+      // Every mapper gives an event id; validation keeps it.
+      const key = eventKey(row.siteId, row.eventId as string)
+      if (inBatch.has(key)) {
+        delta.skipped++
+        continue
+      }
+      inBatch.add(key)
+      pushRow(cols, row, mapped.receivedAt ?? now)
+      keys.push(key)
+      if (keys.length >= BATCH_ROWS) await flush()
+    }
+    await flush()
+    return result
+  })
+}
