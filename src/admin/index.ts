@@ -6,8 +6,7 @@ import { join } from 'node:path'
 import { Elysia, t } from 'elysia'
 import type { AppDeps } from '../app'
 import { requireAdmin } from '../http/auth'
-import { ok } from '../http/errors'
-import { ErrorResponse, errors } from '../http/responses'
+import { envelope, errorDocs, errors, ok } from '../http/envelope'
 import { writeBackup } from './backup'
 import { rotateAdminToken } from './token'
 
@@ -85,12 +84,7 @@ export function adminRoutes(deps: AppDeps) {
               content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
             },
             // Documented by hand (like /api/v1/export): a file response has no `response` schema.
-            ...Object.fromEntries([
-              [
-                401,
-                { description: 'Error envelope', content: { 'application/json': { schema: ErrorResponse } } },
-              ],
-            ]),
+            ...errorDocs(401),
           },
         },
       },
@@ -109,7 +103,7 @@ export function adminRoutes(deps: AppDeps) {
           'Rotate the admin token',
           'Replaces the admin token kept in the data directory (`admin-token`) and returns the new one; the old token is refused from now on. 409 when the token comes from `PULSE_ADMIN_TOKEN`.',
         ),
-        response: { 200: t.Object({ success: t.Literal(true), data: RotatedToken }), ...errors(401, 409) },
+        response: { 200: envelope(RotatedToken), ...errors(401, 409) },
       },
     )
 }

@@ -1,7 +1,7 @@
 // Event filters from query parameters (`url=/pricing`, `property.plan=pro`) or a funnel body's
 // `filters` object. Field names come from the registry, property keys must match PROPERTY_KEY, and a
 // value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
-import { AppError } from '../../http/errors'
+import { type DomainError, ValidationError } from '../../errors'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
 import {
   FILTER_FIELDS,
@@ -18,8 +18,8 @@ export type Filter = { field: Field; value: string | null } | { property: string
 /** Each filter field's rules, from the registry (and so from the event field list). */
 const SPEC = Object.fromEntries(FILTERS.map((f) => [f.name, f])) as Record<Field, FilterField>
 
-function invalid(name: string, message: string): AppError {
-  return new AppError(422, `Invalid filter ${name.slice(0, 80)}: ${message}`, [
+function invalid(name: string, message: string): DomainError {
+  return new ValidationError(`Invalid filter ${name.slice(0, 80)}: ${message}`, [
     { path: `$.${name.slice(0, 80)}`, message },
   ])
 }

@@ -1,7 +1,7 @@
 // POST /api/v1/funnels and GET /api/v1/retention: ordered conversion through steps, and cohorts of
 // visitors coming back.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
+import { errors } from '../../http/envelope'
 import { DEFINITIONS } from '../model/common'
 import { FunnelBody, FunnelResult, RetentionQuery, RetentionResult } from '../model/journeys'
 import { checkParamNames } from '../parse/names'

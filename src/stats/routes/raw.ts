@@ -1,7 +1,7 @@
 // GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
 // NDJSON, CSV or Parquet file of a period's raw events).
 import { Elysia } from 'elysia'
-import { ErrorResponse, errors } from '../../http/responses'
+import { ErrorResponse, errors } from '../../http/envelope'
 import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
 import { checkParamNames, pick } from '../parse/names'

@@ -1,6 +1,6 @@
 // GET /api/v1/stats/realtime: what is happening in the last five minutes.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
+import { errors } from '../../http/envelope'
 import { RealtimeQuery, RealtimeResult } from '../model/reports'
 import { parseFilters } from '../parse/filters'
 import { checkParamNames } from '../parse/names'

@@ -1,6 +1,6 @@
 // GET /api/v1/stats/timeseries and /api/v1/stats/breakdown: a metric over time, and by dimension.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
+import { errors } from '../../http/envelope'
 import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
 import { checkParamNames } from '../parse/names'

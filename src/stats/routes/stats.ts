@@ -1,7 +1,7 @@
 // GET /api/v1/stats: one metric (the seed's response shape, unchanged) or several, for a period, with
 // filters and an optional comparison with the previous period.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
+import { errors } from '../../http/envelope'
 import { DEFINITIONS } from '../model/common'
 import { StatsQuery, StatsResult } from '../model/stats'
 import { checkParamNames } from '../parse/names'
