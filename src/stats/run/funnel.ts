@@ -2,6 +2,7 @@
 // drop-off from the step before.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../db/rows'
+import { isUrlOrPath, textProblem, URL_RULE } from '../../db/value-rules'
 import { ValidationError } from '../../errors'
 import type { Scope } from '../parse/scope'
 import { buildFunnel, type FunnelStep } from '../sql/funnel'
@@ -38,11 +39,11 @@ export function checkFunnelSteps(steps: FunnelStep[]): FunnelStep[] {
   steps.forEach((s, i) => {
     const bad = (message: string) =>
       new ValidationError(`Invalid step ${i + 1}: ${message}`, [{ path: `$.steps[${i}]`, message }])
-    for (const v of [s.event_type, s.url])
-      if (v !== undefined && (v.includes('\u0000') || !v.isWellFormed()))
-        throw bad('must not contain NUL characters or lone surrogates')
-    if (s.url !== undefined && !(s.url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(s.url)))
-      throw bad('url must be an absolute http(s) URL or a path starting with /')
+    for (const v of [s.event_type, s.url]) {
+      const problem = v === undefined ? undefined : textProblem(v)
+      if (problem) throw bad(problem)
+    }
+    if (s.url !== undefined && !isUrlOrPath(s.url)) throw bad(`url ${URL_RULE}`)
   })
   return steps
 }
