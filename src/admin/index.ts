@@ -4,9 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Elysia, t } from 'elysia'
-import type { AppDeps } from '../app'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { Database } from '../db/open'
 import { requireAdmin } from '../http/auth'
 import { envelope, errorDocs, errors, ok } from '../http/envelope'
+import type { EventBuffer } from '../ingest/buffer'
 import { writeBackup } from './backup'
 import { rotateAdminToken } from './token'
 
@@ -45,8 +48,16 @@ function streamAndRemove(path: string, dir: string): ReadableStream<Uint8Array> 
   })
 }
 
+/** What the admin routes need (a part of the app's dependencies). */
+export interface AdminDeps {
+  config: Config
+  clock: Clock
+  db: Database
+  buffer: EventBuffer
+}
+
 /** The admin plugin under /api/v1/admin. */
-export function adminRoutes(deps: AppDeps) {
+export function adminRoutes(deps: AdminDeps) {
   return new Elysia({ name: 'admin', prefix: '/api/v1/admin' })
     .model({ RotatedToken })
     .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
