@@ -72,7 +72,6 @@ export type RollingPeriod = keyof typeof ROLLING_PERIODS
 
 /** Calendar periods in the request's time zone. */
 export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
-export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number]
 
 export const PERIOD_NAMES = [
   ...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]),
@@ -83,7 +82,6 @@ export type Period = (typeof PERIOD_NAMES)[number]
 
 /** Comparison modes of /api/v1/stats (`compare=`). */
 export const COMPARE_MODES = ['previous_period'] as const
-export type CompareMode = (typeof COMPARE_MODES)[number]
 
 /** Bucket sizes of timeseries (all) and retention (day, week). */
 export const INTERVALS = {
