@@ -7,6 +7,16 @@ export interface FieldIssue {
   message: string
 }
 
+/** TypeBox paths look like `/events/0/url`; users read `$.events[0].url`. */
+export function jsonPath(pointer: string): string {
+  if (!pointer) return '$'
+  return `$${pointer
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')}`
+}
+
 /** A failure the caller can act on; subclasses name the kind. */
 export abstract class DomainError extends Error {
   constructor(

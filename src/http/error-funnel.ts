@@ -2,7 +2,7 @@
 // parse errors and unknown errors all leave as the `{success:false, error, status}` envelope.
 import { Elysia } from 'elysia'
 import { describeDbError, isFatalDbError } from '../db/failure'
-import { DomainError, type FieldIssue } from '../errors'
+import { DomainError, type FieldIssue, jsonPath } from '../errors'
 import type { Logger } from '../logger'
 import { errorResponse } from './envelope'
 import { AppError, toAppError } from './errors'
@@ -33,16 +33,6 @@ function validationIssues(err: ValidationLike): FieldIssue[] {
       },
   )
   return issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.message === i.message) === n)
-}
-
-/** TypeBox paths look like `/events/0/url`; users read `$.events[0].url`. */
-export function jsonPath(pointer: string): string {
-  if (!pointer) return '$'
-  return `$${pointer
-    .split('/')
-    .slice(1)
-    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-    .join('')}`
 }
 
 /** The Elysia plugin holding the error funnel; `onDbFatal` hears of errors that invalidated DuckDB. */

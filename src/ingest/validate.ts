@@ -4,8 +4,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
 import { CLIENT_FIELDS, type EventRow } from '../db/event-fields'
 import { isUrlOrPath, textProblem, URL_RULE } from '../db/value-rules'
-import type { FieldIssue } from '../errors'
-import { jsonPath } from '../http/error-funnel'
+import { type FieldIssue, jsonPath } from '../errors'
 import { EventInput, LIMITS } from './model'
 
 const check = TypeCompiler.Compile(EventInput)
