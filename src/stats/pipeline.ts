@@ -11,12 +11,23 @@
 // `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { Elysia } from 'elysia'
-import { ok } from '../http/envelope'
+import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
 import { parseScope, type ScopeInput } from './parse/scope'
 import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from './read'
 import type { ReadLease } from './read-gate'
 import { FILTER_FIELDS } from './registry'
+
+/** The error statuses every analytics route can answer. */
+export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
+
+/** The error envelope for each of `READ_STATUSES` (for a route's `response`). */
+export const READ_ERRORS = errors(...READ_STATUSES)
+
+/** A stats route's OpenAPI `detail`: tagged Stats, needing a bearer key; `extra` for hand-made parts. */
+export function statsDetail(summary: string, description: string, extra: object = {}) {
+  return { summary, description, tags: ['Stats'], security: [{ bearerAuth: [] }], ...extra }
+}
 
 /** A route's query, run on a pooled connection. */
 type Query<T> = (conn: DuckDBConnection) => Promise<T>

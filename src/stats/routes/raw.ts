@@ -1,12 +1,12 @@
 // GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
 // NDJSON, CSV or Parquet file of a period's raw events).
 import { Elysia } from 'elysia'
-import { errorDocs, errors } from '../../http/envelope'
+import { errorDocs } from '../../http/envelope'
 import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
 import { pick } from '../parse/names'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { statsPipeline } from '../pipeline'
+import { READ_ERRORS, READ_STATUSES, statsDetail, statsPipeline } from '../pipeline'
 import type { StatsDeps } from '../read'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { getEventsPage } from '../run/events'
@@ -33,13 +33,11 @@ export function rawRoutes(deps: StatsDeps) {
       {
         query: EventsQuery,
         rawStats: [...SCOPE_AND_FILTER_PARAMS, 'limit', 'cursor'],
-        detail: {
-          summary: 'List raw events',
-          description: `The site's events, newest first (by timestamp), \`limit\` per page (default 100, at most 1000). Pass \`next_cursor\` back as \`cursor\` for the next page; it is null on the last page. ${RAW_NOTE}`,
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-        },
-        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        detail: statsDetail(
+          'List raw events',
+          `The site's events, newest first (by timestamp), \`limit\` per page (default 100, at most 1000). Pass \`next_cursor\` back as \`cursor\` for the next page; it is null on the last page. ${RAW_NOTE}`,
+        ),
+        response: { 200: EventsResult, ...READ_ERRORS },
       },
     )
     .get(
@@ -69,26 +67,26 @@ export function rawRoutes(deps: StatsDeps) {
       {
         query: ExportQuery,
         rawStats: [...SCOPE_AND_FILTER_PARAMS, 'format'],
-        detail: {
-          summary: 'Export raw events',
-          description: `Streams the events, oldest first, as a file download: \`format=ndjson\` (one JSON event per line, fields as in /api/v1/events), \`csv\` (RFC 4180 with a header row; properties as JSON text; null as empty) or \`parquet\`. ${RAW_NOTE}`,
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-          responses: {
-            200: {
-              description: 'The events as a file (Content-Disposition: attachment)',
-              content: {
-                'application/x-ndjson': {
-                  schema: { type: 'string' },
-                  example: '{"site_id":"site_abc123",…}\n',
+        detail: statsDetail(
+          'Export raw events',
+          `Streams the events, oldest first, as a file download: \`format=ndjson\` (one JSON event per line, fields as in /api/v1/events), \`csv\` (RFC 4180 with a header row; properties as JSON text; null as empty) or \`parquet\`. ${RAW_NOTE}`,
+          {
+            responses: {
+              200: {
+                description: 'The events as a file (Content-Disposition: attachment)',
+                content: {
+                  'application/x-ndjson': {
+                    schema: { type: 'string' },
+                    example: '{"site_id":"site_abc123",…}\n',
+                  },
+                  'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
+                  'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
                 },
-                'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
-                'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
               },
+              ...errorDocs(...READ_STATUSES),
             },
-            ...errorDocs(400, 401, 403, 404, 422, 429, 503),
           },
-        },
+        ),
       },
     )
 }

@@ -1,8 +1,7 @@
 // GET /api/v1/stats/realtime: what is happening in the last five minutes.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/envelope'
 import { RealtimeQuery, RealtimeResult } from '../model/reports'
-import { statsPipeline } from '../pipeline'
+import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
 import type { StatsDeps } from '../read'
 import { FILTER_FIELDS } from '../registry'
 import { getRealtime } from '../run/realtime'
@@ -20,14 +19,11 @@ export function realtimeRoute(deps: StatsDeps) {
       {
         query: RealtimeQuery,
         stats: ['site_id', 'limit', ...FILTER_FIELDS],
-        detail: {
-          summary: 'Get realtime activity',
-          description:
-            'Visitors (distinct coalesce(user_id, session_id)), sessions (distinct session_id), events and page views with a timestamp in the last 5 minutes ([now − 5 min, now)), and the top pages now: URLs of page views in that window by distinct visitors, then URL. Filters as for /api/v1/stats apply. Needs the site secret key (or the admin token).',
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-        },
-        response: { 200: RealtimeResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        detail: statsDetail(
+          'Get realtime activity',
+          'Visitors (distinct coalesce(user_id, session_id)), sessions (distinct session_id), events and page views with a timestamp in the last 5 minutes ([now − 5 min, now)), and the top pages now: URLs of page views in that window by distinct visitors, then URL. Filters as for /api/v1/stats apply. Needs the site secret key (or the admin token).',
+        ),
+        response: { 200: RealtimeResult, ...READ_ERRORS },
       },
     )
 }

@@ -1,11 +1,10 @@
 // GET /api/v1/stats: one metric (the seed's response shape, unchanged) or several, for a period, with
 // filters and an optional comparison with the previous period.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/envelope'
 import { DEFINITIONS } from '../model/common'
 import { StatsQuery, StatsResult } from '../model/stats'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { statsPipeline } from '../pipeline'
+import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
 import type { StatsDeps } from '../read'
 import { getSummary, parseSummaryRequest } from '../run/summary'
 
@@ -25,13 +24,11 @@ export function summaryRoute(deps: StatsDeps) {
       {
         query: StatsQuery,
         stats: PARAMS,
-        detail: {
-          summary: 'Get metrics for a period',
-          description: `One metric with \`metric\` (answer \`{metric, value, period}\`) or several with \`metrics=a,b,c\` (answer \`{period, timezone, from, to, metrics}\`); \`compare=previous_period\` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. ${DEFINITIONS}`,
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-        },
-        response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        detail: statsDetail(
+          'Get metrics for a period',
+          `One metric with \`metric\` (answer \`{metric, value, period}\`) or several with \`metrics=a,b,c\` (answer \`{period, timezone, from, to, metrics}\`); \`compare=previous_period\` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. ${DEFINITIONS}`,
+        ),
+        response: { 200: StatsResult, ...READ_ERRORS },
       },
     )
 }
