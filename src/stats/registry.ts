@@ -170,10 +170,7 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
   (f) => f.name,
 ) as readonly DimensionField[]
 
-/** A custom property key as it may appear in `property.<key>` and `property:<key>`. */
-export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
-export const PROPERTY_FILTER_PREFIX = 'property.'
-export const PROPERTY_DIMENSION_PREFIX = 'property:'
+export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from './property-names'
 
 /** SQL of a property's value as text; `$path` is bound to the JSON path built by `propertyPath`. */
 export function propertySql(pathParam: string): string {
