@@ -1,17 +1,49 @@
-// Start-up: load config, open DuckDB, migrate, start the buffer and the server; flush and close on SIGTERM/SIGINT.
+// Start-up, top to bottom in this one file: read the configuration → settle the admin token (a first
+// start generates one) → build the services (services.ts: open DuckDB, migrate, lock file access down,
+// open and replay the write-ahead log, buffer, supervisor, limiters, read gate) → on a first start, a
+// demo site → the app (app.ts: the feature plugins behind the error funnel) → listen → announce → on
+// SIGTERM/SIGINT refuse new requests, drain the buffer and close (`services.close()`).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { localUrl, writeServerFile } from './admin/server-file'
-import { createApp, VERSION } from './app'
-import { ensureDemoSite, resolveAdminToken } from './bootstrap'
+import { type App, createApp, VERSION } from './app'
 import { systemClock } from './clock'
-import { ConfigError, loadConfig } from './config'
-import { createLogger } from './logger'
-import { createServices } from './services'
+import { type Config, ConfigError, loadConfig } from './config'
+import { createLogger, type Logger } from './logger'
+import { createServices, type Services } from './services'
+import { randomId } from './sites/keys'
+import type { CreatedSite } from './sites/model'
+import { listSites } from './sites/repo'
+import { createSite, type SiteServiceDeps } from './sites/service'
+
+/** The demo site a first start creates. */
+export const DEMO_SITE_ID = 'site_abc123'
+
+/** The admin token in use, and whether this start generated it (and where it is kept). */
+interface AdminToken {
+  token: string
+  generated: boolean
+  file?: string
+}
 
 /** Start the server with configuration from `env` (CLI flags are merged into it by the caller). */
 export async function serve(env: Record<string, string | undefined> = process.env): Promise<void> {
-  let config: ReturnType<typeof loadConfig>
+  const loaded = loadConfigOrExit(env)
+  const logger = createLogger(loaded.logLevel)
+  const admin = resolveAdminToken(loaded)
+  const config: Config = { ...loaded, adminToken: admin.token }
+  const services = await createServices(config, { clock: systemClock, logger })
+  const demo = await ensureDemoSite(services, admin)
+  const app = createApp(services)
+  await listenOrExit(app, services, config)
+  announce(app, config, logger, admin, demo)
+  drainOnSignals(app, services, config, logger)
+}
+
+/** The configuration from `env`; a bad setting ends the process with exit code 2 and the reason. */
+function loadConfigOrExit(env: Record<string, string | undefined>): Config {
   try {
-    config = loadConfig(env)
+    return loadConfig(env)
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`PULSE cannot start: ${err.message}`)
@@ -19,12 +51,36 @@ export async function serve(env: Record<string, string | undefined> = process.en
     }
     throw err
   }
-  const logger = createLogger(config.logLevel)
-  const admin = resolveAdminToken(config)
-  config = { ...config, adminToken: admin.token }
-  const services = await createServices(config, { clock: systemClock, logger })
-  const demo = await ensureDemoSite(services, admin)
-  const app = createApp(services)
+}
+
+/** The admin token to use: from config, else from `<dataDir>/admin-token`, else newly generated there. */
+export function resolveAdminToken(config: Config): AdminToken {
+  if (config.adminToken) return { token: config.adminToken, generated: false }
+  const file = join(config.dataDir, 'admin-token')
+  if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file }
+  mkdirSync(config.dataDir, { recursive: true })
+  const token = randomId('adm_', 24)
+  writeFileSync(file, `${token}\n`, { mode: 0o600 })
+  return { token, generated: true, file }
+}
+
+/**
+ * On a first start without `PULSE_ADMIN_TOKEN` (the admin token was generated just now) and a database
+ * with no sites, create the demo site, so a newcomer can copy the seed's curl calls and see them work;
+ * returns its keys for the banner. A start with an admin token is a production start: no demo site, no
+ * keys printed.
+ */
+export async function ensureDemoSite(
+  deps: SiteServiceDeps,
+  admin: { generated: boolean },
+): Promise<CreatedSite | undefined> {
+  if (!admin.generated) return undefined
+  if ((await listSites(deps.db)).length > 0) return undefined
+  return createSite(deps, { site_id: DEMO_SITE_ID, name: 'Demo site' })
+}
+
+/** Listen on the configured port; a port in use closes the services and ends the process (exit 1). */
+async function listenOrExit(app: App, services: Services, config: Config): Promise<void> {
   try {
     // Elysia turns on SO_REUSEPORT by default: a second server on the same port would then silently
     // take half of the connections. Without it, a port in use is an error at start.
@@ -42,13 +98,26 @@ export async function serve(env: Record<string, string | undefined> = process.en
     )
     process.exit(1)
   }
+}
+
+/** Tell the CLI (server file), the log and the terminal (banner) where the server listens. */
+function announce(
+  app: App,
+  config: Config,
+  logger: Logger,
+  admin: AdminToken,
+  demo: CreatedSite | undefined,
+): void {
   const port = app.server?.port
   // Tells the CLI where this server listens (see admin/server-file.ts).
   writeServerFile(config.dataDir, { url: localUrl(config.host, port ?? config.port), version: VERSION })
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   logger.info('PULSE listening', { version: VERSION, url: base, db: config.dbPath })
   banner(base, admin, demo)
+}
 
+/** On SIGTERM or SIGINT: refuse new requests, drain and close the services, stop the server, exit. */
+function drainOnSignals(app: App, services: Services, config: Config, logger: Logger): void {
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -84,11 +153,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
   process.on('SIGINT', () => void stop('SIGINT'))
 }
 
-function banner(
-  base: string,
-  admin: { token: string; generated: boolean; file?: string },
-  demo: { site_id: string; public_key: string; secret_key: string } | undefined,
-): void {
+function banner(base: string, admin: AdminToken, demo: CreatedSite | undefined): void {
   const lines = [`PULSE ${VERSION} on ${base}  (API docs: ${base}/openapi)`]
   if (admin.generated) lines.push(`Admin token (saved in ${admin.file}): ${admin.token}`)
   else if (admin.file) lines.push(`Admin token: in ${admin.file}`)

@@ -1,12 +1,14 @@
-// Build the running parts from config: open DuckDB, migrate, load keys, open the write-ahead log and
-// replay what it holds beyond the last flush, create the buffer, the database supervisor and limiters.
+// The running parts of the server, built from config in this order (each a named step below): open
+// DuckDB, migrate and lock file access down → supervisor → site keys → the write-ahead log → the buffer
+// and its sink → recent event ids → replay of the log beyond the last flush → limiters and read gate.
+// `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import { applyLockDown, lockDownExternalAccess } from './db/lockdown'
 import { migrate } from './db/migrate'
-import { openDatabase } from './db/open'
+import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
 import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
@@ -44,21 +46,15 @@ export function usesLog(config: Config): boolean {
   return config.durability === 'fsync' && config.dbPath !== ':memory:'
 }
 
+/** Every dependency of `createApp`, and `close()`. */
+export interface Services extends AppDeps {
+  /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
+  close(timeoutMs?: number): Promise<CloseReport>
+}
+
 /** Open the database and build every dependency of `createApp`; `close()` drains, checkpoints and closes. */
-export async function createServices(
-  config: Config,
-  opts: ServicesOptions,
-): Promise<AppDeps & { close(timeoutMs?: number): Promise<CloseReport> }> {
-  const db = await openDatabase(config.dbPath)
-  try {
-    await migrate(db.writer)
-  } catch (err) {
-    // Refused (a newer release's database) or failed: let go of the file untouched.
-    db.close()
-    throw err
-  }
-  // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
-  await lockDownExternalAccess(db)
+export async function createServices(config: Config, opts: ServicesOptions): Promise<Services> {
+  const db = await openMigratedDatabase(config)
   const supervisor = new DbSupervisor(db, {
     clock: opts.clock,
     logger: opts.logger,
@@ -66,66 +62,13 @@ export async function createServices(
   })
   const store = new SiteStore(db)
   await store.reload()
-
   const appliedSeq = await getAppliedSeq(db)
-  let wal: WriteAheadLog | undefined
-  let replay: Awaited<ReturnType<typeof WriteAheadLog.open>>['pending'] = []
-  if (usesLog(config)) {
-    const opened = await WriteAheadLog.open({
-      dir: join(config.dataDir, 'ingest-log'),
-      appliedSeq,
-      sync: true,
-      logger: opts.logger,
-      now: opts.clock,
-    })
-    wal = opened.wal
-    replay = opened.pending
-  }
-
-  const buffer = new EventBuffer(
-    async (cols, n, upTo) => {
-      await supervisor.ensureAvailable()
-      try {
-        await appendEvents(db, cols, n, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
-      } catch (err) {
-        supervisor.observe(err)
-        // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
-        if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
-        if ((await getAppliedSeq(db)) < upTo) throw err
-        opts.logger.info('flush committed before the database failed; not writing it twice', { rows: n })
-      }
-      wal?.markApplied(upTo)
-    },
-    {
-      flushMaxRows: config.flushMaxRows,
-      maxBufferRows: config.maxBufferRows,
-      flushIntervalMs: config.flushIntervalMs,
-      clock: opts.clock,
-      logger: opts.logger,
-      autoFlush: opts.autoFlush,
-    },
-  )
-
-  // Queries hold a worker thread each while they run; the write-ahead log's writes need one too.
-  if (config.threadPoolSize < config.readConcurrency + 2)
-    opts.logger.warn('worker thread pool too small: running queries can hold up ingest', {
-      UV_THREADPOOL_SIZE: config.threadPoolSize,
-      PULSE_READ_CONCURRENCY: config.readConcurrency,
-      fix: `start with UV_THREADPOOL_SIZE=${config.readConcurrency + 5} (or lower PULSE_READ_CONCURRENCY)`,
-    })
-
+  const { wal, replay } = await openLog(config, opts, appliedSeq)
+  const buffer = createBuffer(config, opts, db, supervisor, wal)
+  warnIfThreadPoolSmall(config, opts.logger)
   const ids = new EventIdIndex()
   await loadRecentEventIds(db, ids, opts.clock())
-  if (replay.length > 0) {
-    let rows = 0
-    for (const r of replay) {
-      for (const row of r.rows) if (row.eventId !== null) ids.remember(row.siteId, row.eventId, r.receivedAt)
-      buffer.push(r.rows, r.receivedAt, r.seq)
-      rows += r.rows.length
-    }
-    await buffer.flush()
-    opts.logger.info('write-ahead log replayed', { records: replay.length, events: rows })
-  }
+  await replayLog(replay, buffer, ids, opts.logger)
   if (opts.autoFlush !== false) supervisor.start()
   const persist = createPersist(buffer, ids, wal, appliedSeq)
   const lifecycle = { draining: false }
@@ -195,4 +138,102 @@ export async function createServices(
     })
     return wal ? { flushed, leftInLog: left, lost: 0 } : { flushed, leftInLog: 0, lost: left }
   }
+}
+
+/** Open DuckDB, apply the migrations, and lock file access down. */
+async function openMigratedDatabase(config: Config): Promise<Database> {
+  const db = await openDatabase(config.dbPath)
+  try {
+    await migrate(db.writer)
+  } catch (err) {
+    // Refused (a newer release's database) or failed: let go of the file untouched.
+    db.close()
+    throw err
+  }
+  // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
+  await lockDownExternalAccess(db)
+  return db
+}
+
+type Pending = Awaited<ReturnType<typeof WriteAheadLog.open>>['pending']
+
+/** Open the write-ahead log (fsync mode on a file only) and read what it holds beyond `appliedSeq`. */
+async function openLog(
+  config: Config,
+  opts: ServicesOptions,
+  appliedSeq: number,
+): Promise<{ wal: WriteAheadLog | undefined; replay: Pending }> {
+  if (!usesLog(config)) return { wal: undefined, replay: [] }
+  const opened = await WriteAheadLog.open({
+    dir: join(config.dataDir, 'ingest-log'),
+    appliedSeq,
+    sync: true,
+    logger: opts.logger,
+    now: opts.clock,
+  })
+  return { wal: opened.wal, replay: opened.pending }
+}
+
+/**
+ * The columnar buffer, whose sink appends to DuckDB with the applied log position in the same
+ * transaction, then lets the log delete what is applied.
+ */
+function createBuffer(
+  config: Config,
+  opts: ServicesOptions,
+  db: Database,
+  supervisor: DbSupervisor,
+  wal: WriteAheadLog | undefined,
+): EventBuffer {
+  return new EventBuffer(
+    async (cols, n, upTo) => {
+      await supervisor.ensureAvailable()
+      try {
+        await appendEvents(db, cols, n, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
+      } catch (err) {
+        supervisor.observe(err)
+        // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
+        if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
+        if ((await getAppliedSeq(db)) < upTo) throw err
+        opts.logger.info('flush committed before the database failed; not writing it twice', { rows: n })
+      }
+      wal?.markApplied(upTo)
+    },
+    {
+      flushMaxRows: config.flushMaxRows,
+      maxBufferRows: config.maxBufferRows,
+      flushIntervalMs: config.flushIntervalMs,
+      clock: opts.clock,
+      logger: opts.logger,
+      autoFlush: opts.autoFlush,
+    },
+  )
+}
+
+/** Queries hold a worker thread each while they run; the write-ahead log's writes need one too. */
+function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
+  if (config.threadPoolSize < config.readConcurrency + 2)
+    logger.warn('worker thread pool too small: running queries can hold up ingest', {
+      UV_THREADPOOL_SIZE: config.threadPoolSize,
+      PULSE_READ_CONCURRENCY: config.readConcurrency,
+      fix: `start with UV_THREADPOOL_SIZE=${config.readConcurrency + 5} (or lower PULSE_READ_CONCURRENCY)`,
+    })
+}
+
+/** Put the log's unapplied records back in the buffer (and their event ids in the index), then flush. */
+async function replayLog(
+  replay: Pending,
+  buffer: EventBuffer,
+  ids: EventIdIndex,
+  logger: Logger,
+): Promise<void> {
+  if (replay.length === 0) return
+  let rows = 0
+  for (const r of replay) {
+    for (const row of r.rows) if (row.eventId !== null) ids.remember(row.siteId, row.eventId, r.receivedAt)
+    buffer.push(r.rows, r.receivedAt, r.seq)
+    rows += r.rows.length
+  }
+  await buffer.flush()
+  logger.info('write-ahead log replayed', { records: replay.length, events: rows })
 }

@@ -4,10 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Elysia, t } from 'elysia'
-import type { AppDeps } from '../app'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { Database } from '../db/open'
 import { requireAdmin } from '../http/auth'
-import { ok } from '../http/errors'
-import { ErrorResponse, errors } from '../http/responses'
+import { envelope, errorDocs, errors, ok } from '../http/envelope'
+import type { EventBuffer } from '../ingest/buffer'
 import { writeBackup } from './backup'
 import { rotateAdminToken } from './token'
 
@@ -46,8 +48,16 @@ function streamAndRemove(path: string, dir: string): ReadableStream<Uint8Array> 
   })
 }
 
+/** What the admin routes need (a part of the app's dependencies). */
+export interface AdminDeps {
+  config: Config
+  clock: Clock
+  db: Database
+  buffer: EventBuffer
+}
+
 /** The admin plugin under /api/v1/admin. */
-export function adminRoutes(deps: AppDeps) {
+export function adminRoutes(deps: AdminDeps) {
   return new Elysia({ name: 'admin', prefix: '/api/v1/admin' })
     .model({ RotatedToken })
     .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
@@ -85,12 +95,7 @@ export function adminRoutes(deps: AppDeps) {
               content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
             },
             // Documented by hand (like /api/v1/export): a file response has no `response` schema.
-            ...Object.fromEntries([
-              [
-                401,
-                { description: 'Error envelope', content: { 'application/json': { schema: ErrorResponse } } },
-              ],
-            ]),
+            ...errorDocs(401),
           },
         },
       },
@@ -109,7 +114,7 @@ export function adminRoutes(deps: AppDeps) {
           'Rotate the admin token',
           'Replaces the admin token kept in the data directory (`admin-token`) and returns the new one; the old token is refused from now on. 409 when the token comes from `PULSE_ADMIN_TOKEN`.',
         ),
-        response: { 200: t.Object({ success: t.Literal(true), data: RotatedToken }), ...errors(401, 409) },
+        response: { 200: envelope(RotatedToken), ...errors(401, 409) },
       },
     )
 }

@@ -4,7 +4,8 @@ import { renameSync } from 'node:fs'
 import { writeBackup } from '../admin/backup'
 import { rotateAdminToken } from '../admin/token'
 import type { Config } from '../config'
-import { AppError } from '../http/errors'
+import { DomainError, NotFoundError } from '../errors'
+import { AppError, toAppError } from '../http/errors'
 import type { createServices } from '../services'
 import type { KeyKind } from '../sites/keys'
 import type { ApiKeyInfo, CreatedKey, CreatedSite, CreateSiteBody, Site } from '../sites/model'
@@ -92,6 +93,7 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
       try {
         return await fn(...a)
       } catch (err) {
+        if (err instanceof DomainError) throw new CliError(err.message, exitForStatus(toAppError(err).status))
         if (err instanceof AppError) throw new CliError(err.message, exitForStatus(err.status))
         throw err
       }
@@ -102,7 +104,7 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     createSite: wrap((body: CreateSiteBody) => createSite(services, body)),
     deleteSite: wrap((id: string) => removeSite(services, id)),
     listKeys: wrap(async (id: string) => {
-      if (!(await getSite(services.db, id))) throw new AppError(404, `Unknown site: ${id}`)
+      if (!(await getSite(services.db, id))) throw new NotFoundError(`Unknown site: ${id}`)
       return listKeys(services.db, id)
     }),
     createKey: wrap((id: string, kind: KeyKind) => createKey(services, id, kind)),

@@ -278,8 +278,6 @@ export type ClientField = Extract<Fields, { source: 'client' }>
 export type BufferedField = Extract<Fields, { source: 'client' | 'server' }>
 /** A field returned by the raw-event API. */
 export type PublicField = BufferedField
-/** The wire name of an event field that is a stats filter. */
-export type EventFilterName = Extract<Fields, { filter: object }>['name']
 
 /** The in-memory type of a stored value (JSON is kept as its text). */
 type ValueOf<F extends EventField> =

@@ -2,8 +2,8 @@
 // instance), it records the cause, answers "unavailable" to callers, and reopens the database file —
 // at most once per `retryMs`, on a timer and on demand — until a reopen succeeds. No restart needed.
 import type { Clock } from '../clock'
+import { type DomainError, UnavailableError } from '../errors'
 import type { HealthState } from '../health/state'
-import { AppError } from '../http/errors'
 import type { Logger } from '../logger'
 import { describeDbError, isFatalDbError } from './failure'
 import type { Database } from './open'
@@ -102,8 +102,6 @@ export class DbSupervisor {
 }
 
 /** The 503 a client gets while the database is unavailable. */
-export function unavailable(cause: string): AppError {
-  return new AppError(503, `The database is unavailable (${cause}); retry shortly`, undefined, {
-    'retry-after': '5',
-  })
+export function unavailable(cause: string): DomainError {
+  return new UnavailableError(`The database is unavailable (${cause}); retry shortly`, 5)
 }

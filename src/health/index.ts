@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox'
 import { Elysia, t } from 'elysia'
 import type { Clock } from '../clock'
 import { requireAdmin } from '../http/auth'
-import { errors } from '../http/responses'
+import { errors } from '../http/envelope'
 import type { HealthSource } from './state'
 
 const status = t.Union([t.Literal('ok'), t.Literal('degraded'), t.Literal('unavailable')], {

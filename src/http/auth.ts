@@ -1,9 +1,23 @@
 // Authorisation: the admin token and per-site API keys, read from `Authorization: Bearer …`
 // (or, for public keys only, from the body or query, so the browser tracker avoids a CORS preflight).
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { KeyRecord } from '../sites/repo'
-import type { SiteStore } from '../sites/store'
 import { AppError } from './errors'
+
+/** What authorisation needs to know of an API key (the sites module's `KeyRecord` is one). */
+export interface KeyGrant {
+  keyId: string
+  siteId: string
+  kind: 'public' | 'secret'
+}
+
+/**
+ * Where keys and sites are looked up (the sites module's `SiteStore` is one). Declared here, so that
+ * the HTTP layer does not import the sites module that imports it.
+ */
+export interface KeyDirectory {
+  findKey(key: string): KeyGrant | undefined
+  hasSite(siteId: string): boolean
+}
 
 const MAX_TOKEN_LENGTH = 512
 
@@ -42,7 +56,10 @@ export function unauthorized(message: string): AppError {
 }
 
 /** Resolve an API key to its record; 401 when missing or unknown. */
-export function authenticateKey(store: SiteStore, key: string | undefined): KeyRecord {
+export function authenticateKey<K extends KeyGrant>(
+  store: { findKey(key: string): K | undefined },
+  key: string | undefined,
+): K {
   if (!key) throw unauthorized('Missing API key: send Authorization: Bearer <key>')
   if (key.length > MAX_TOKEN_LENGTH) throw unauthorized('Invalid API key')
   const rec = store.findKey(key)
@@ -56,7 +73,7 @@ export function authenticateKey(store: SiteStore, key: string | undefined): KeyR
  * A public key is refused with 403: it sits in web pages and may only send events.
  */
 export function authorizeRead(
-  store: SiteStore,
+  store: KeyDirectory,
   headers: Headers,
   adminToken: string | undefined,
   siteId: string,

@@ -1,16 +1,18 @@
-// One error funnel, registered before every route: thrown AppErrors, Elysia's validation and
+// One error funnel, registered before every route: thrown AppErrors, domain errors (src/errors.ts), Elysia's validation and
 // parse errors and unknown errors all leave as the `{success:false, error, status}` envelope.
 import { Elysia } from 'elysia'
 import { describeDbError, isFatalDbError } from '../db/failure'
+import { DomainError, type FieldIssue, jsonPath } from '../errors'
 import type { Logger } from '../logger'
-import { AppError, errorResponse, type FieldIssue } from './errors'
+import { errorResponse } from './envelope'
+import { AppError, toAppError } from './errors'
 
 interface ValidationLike {
   all?: { path?: string; message?: string; summary?: string; schema?: { error?: unknown } }[]
   message: string
   /** The value that failed (the whole body or query). */
   value?: unknown
-  /** What a schema's `error` hook returned (registry names return the registry's own AppError). */
+  /** What a schema's `error` hook returned (registry names return the registry's own ValidationError). */
   customError?: unknown
 }
 
@@ -18,7 +20,7 @@ interface ValidationLike {
 function hookIssue(err: ValidationLike, schema: { error?: unknown } | undefined): FieldIssue | undefined {
   if (typeof schema?.error !== 'function') return undefined
   const out: unknown = schema.error({ found: err.value })
-  return out instanceof AppError ? out.details?.[0] : undefined
+  return out instanceof AppError || out instanceof DomainError ? out.details?.[0] : undefined
 }
 
 function validationIssues(err: ValidationLike): FieldIssue[] {
@@ -33,24 +35,16 @@ function validationIssues(err: ValidationLike): FieldIssue[] {
   return issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.message === i.message) === n)
 }
 
-/** TypeBox paths look like `/events/0/url`; users read `$.events[0].url`. */
-export function jsonPath(pointer: string): string {
-  if (!pointer) return '$'
-  return `$${pointer
-    .split('/')
-    .slice(1)
-    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-    .join('')}`
-}
-
 /** The Elysia plugin holding the error funnel; `onDbFatal` hears of errors that invalidated DuckDB. */
 export function errorFunnel(logger: Logger, onDbFatal?: (err: unknown) => void) {
   return new Elysia({ name: 'error-funnel' }).onError({ as: 'global' }, ({ code, error, request }) => {
     if (error instanceof AppError) return errorResponse(error)
+    if (error instanceof DomainError) return errorResponse(toAppError(error))
     switch (code) {
       case 'VALIDATION': {
         const custom = (error as unknown as ValidationLike).customError
         if (custom instanceof AppError) return errorResponse(custom)
+        if (custom instanceof DomainError) return errorResponse(toAppError(custom))
         const details = validationIssues(error as unknown as ValidationLike)
         const where = details[0] ? `: ${details[0].path} ${details[0].message}` : ''
         return errorResponse(new AppError(422, `Validation failed${where}`, details))

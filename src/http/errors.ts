@@ -1,10 +1,18 @@
-// The response envelope and the error type every layer throws; the funnel in error-funnel.ts renders it.
+// The HTTP side of errors: `AppError` (an error that already knows its status, thrown by the HTTP layer
+// itself: auth, body guards, unknown parameters) and `toAppError`, the one place where the domain's
+// errors (src/errors.ts) get their status and headers. The funnel in error-funnel.ts renders both.
+import {
+  ConflictError,
+  type DomainError,
+  type FieldIssue,
+  ForbiddenError,
+  LimitError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+} from '../errors'
 
-/** One bad field in a validation error: its JSON path and what is wrong with it. */
-export interface FieldIssue {
-  path: string
-  message: string
-}
+export type { FieldIssue } from '../errors'
 
 /** An error with an HTTP status, rendered as `{success:false, error, status, details?}`. */
 export class AppError extends Error {
@@ -18,22 +26,25 @@ export class AppError extends Error {
   }
 }
 
-/** `{success:false, error, status}` (plus `details` for validation errors). */
-export function errorBody(status: number, error: string, details?: FieldIssue[]) {
-  return details && details.length > 0
-    ? { success: false as const, error, status, details }
-    : { success: false as const, error, status }
+/** The status of each kind of domain error. */
+function statusOf(err: DomainError): number {
+  if (err instanceof ValidationError) return 422
+  if (err instanceof NotFoundError) return 404
+  if (err instanceof ConflictError) return 409
+  if (err instanceof ForbiddenError) return 403
+  if (err instanceof LimitError) return 429
+  if (err instanceof UnavailableError) return 503
+  return 400
 }
 
-/** A JSON Response with the error envelope. */
-export function errorResponse(err: AppError): Response {
-  return new Response(JSON.stringify(errorBody(err.status, err.message, err.details)), {
-    status: err.status,
-    headers: { 'content-type': 'application/json', ...err.headers },
-  })
-}
-
-/** `{success:true, data}`. */
-export function ok<T>(data: T): { success: true; data: T } {
-  return { success: true, data }
+/** A domain error as the HTTP error it becomes (limits and unavailability carry Retry-After). */
+export function toAppError(err: DomainError): AppError {
+  const retry =
+    err instanceof LimitError || err instanceof UnavailableError ? err.retryAfterSeconds : undefined
+  return new AppError(
+    statusOf(err),
+    err.message,
+    err.details,
+    retry === undefined ? undefined : { 'retry-after': String(retry) },
+  )
 }

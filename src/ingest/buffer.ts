@@ -2,7 +2,7 @@
 // to DuckDB — when `flushMaxRows` are waiting, every `flushIntervalMs`, before a read, and at shutdown.
 // One flush at a time; a failed flush puts its rows back and is retried.
 import type { Clock } from '../clock'
-import { AppError } from '../http/errors'
+import { UnavailableError } from '../errors'
 import type { Logger } from '../logger'
 import { concatColumns, type EventColumns, emptyColumns, pushRow } from './columns'
 import type { EventRow } from './validate'
@@ -63,10 +63,10 @@ export class EventBuffer {
 
   private inFlight = 0
 
-  /** Throw 503 with Retry-After when `n` more rows would not fit under `limit` (default: the buffer's size). */
+  /** Throw an UnavailableError (503, Retry-After) when `n` more rows would not fit under `limit` (default: the buffer's size). */
   ensureRoom(n: number, limit = this.opts.maxBufferRows): void {
     if (this.depth + n > Math.min(limit, this.opts.maxBufferRows))
-      throw new AppError(503, 'Ingest buffer is full; retry shortly', undefined, { 'retry-after': '1' })
+      throw new UnavailableError('Ingest buffer is full; retry shortly', 1)
   }
 
   /**

@@ -2,10 +2,10 @@
 import { Elysia } from 'elysia'
 import { readJsonBody } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
+import { errors } from '../http/envelope'
 import { AppError } from '../http/errors'
 import { refuseUnknownParams } from '../http/query-params'
 import { rateLimitHeaders } from '../http/rate-limit'
-import { errors } from '../http/responses'
 import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 

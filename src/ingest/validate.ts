@@ -3,8 +3,8 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
 import { CLIENT_FIELDS, type EventRow } from '../db/event-fields'
-import { jsonPath } from '../http/error-funnel'
-import type { FieldIssue } from '../http/errors'
+import { isUrlOrPath, textProblem, URL_RULE } from '../db/value-rules'
+import { type FieldIssue, jsonPath } from '../errors'
 import { EventInput, LIMITS } from './model'
 
 const check = TypeCompiler.Compile(EventInput)
@@ -89,17 +89,8 @@ export const TEXT_FIELDS = CLIENT_FIELDS.filter((f) => f.rule === 'text' || f.ru
 /** Fields that must hold an absolute http(s) URL or a path. */
 export const URL_FIELDS = CLIENT_FIELDS.filter((f) => f.rule === 'url').map((f) => f.name)
 
-/** What is wrong with a string the schema accepted, or undefined: NUL and lone UTF-16 surrogates. */
-function textProblem(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'must not contain NUL (\\u0000) characters'
-  if (!s.isWellFormed()) return 'must be valid Unicode (it has a lone surrogate)'
-  return undefined
-}
-
 /**
- * NUL bytes and lone surrogates pass JSON.parse and the schema but cannot be stored faithfully (DuckDB
- * keeps UTF-8: a lone surrogate would silently become U+FFFD) and break tools downstream; `__proto__`
- * as a property name is refused so no consumer of `properties` can ever be tricked into a prototype write.
+ * Text fields and properties must keep the text rule (`textProblem`); `__proto__` as a property name is refused so no consumer of `properties` can ever be tricked into a prototype write.
  */
 function textIssues(e: EventInput, prefix: string): FieldIssue[] {
   const issues: FieldIssue[] = []
@@ -153,11 +144,7 @@ export function validateEvent(value: unknown, opts: ValidateOptions): Validated 
     issues.push({ path: `${prefix}.timestamp`, message: 'must not be more than 5 minutes in the future' })
   for (const f of URL_FIELDS) {
     const url = blank(e[f])
-    if (url !== null && !(url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(url)))
-      issues.push({
-        path: `${prefix}.${f}`,
-        message: 'must be an absolute http(s) URL or a path starting with /',
-      })
+    if (url !== null && !isUrlOrPath(url)) issues.push({ path: `${prefix}.${f}`, message: URL_RULE })
   }
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, row: toRow(e, opts.now) }

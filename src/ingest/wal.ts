@@ -19,7 +19,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { AppError } from '../http/errors'
+import { UnavailableError } from '../errors'
 import type { Logger } from '../logger'
 import type { EventRow } from './validate'
 import { decodeSegment, encodeRecord, hasMidSegmentDamage, type LogRecord, maxRecordsIn } from './wal-format'
@@ -191,9 +191,7 @@ export class WriteAheadLog {
             : code === 'EDQUOT'
               ? 'the disk quota is used up'
               : `a write failed (${code ?? (err as Error).message})`
-        const e = new AppError(503, `Could not write the event log: ${cause}; retry shortly`, undefined, {
-          'retry-after': '1',
-        })
+        const e = new UnavailableError(`Could not write the event log: ${cause}; retry shortly`, 1)
         for (const g of group) g.reject(e)
       }
     }

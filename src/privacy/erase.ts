@@ -1,7 +1,7 @@
 // Erasing one user's events (GDPR art. 17): whatever is still buffered or in the write-ahead log is
 // written first, then deleted together with what was already stored, on the writer connection.
 import type { Database } from '../db/open'
-import { AppError } from '../http/errors'
+import { UnavailableError } from '../errors'
 import type { EventBuffer } from '../ingest/buffer'
 
 /** What erasing needs. */
@@ -19,13 +19,9 @@ export async function eraseUserEvents(deps: EraseDeps, siteId: string, userId: s
   try {
     await deps.buffer.flush()
   } catch {
-    throw new AppError(
-      503,
+    throw new UnavailableError(
       'Buffered events could not be written, so the erasure cannot be complete yet; retry shortly',
-      undefined,
-      {
-        'retry-after': '5',
-      },
+      5,
     )
   }
   return deps.db.writeLock.run(async () => {

@@ -1,14 +1,13 @@
 // Admin routes for sites and keys, authorised by the admin token. Never answers CORS.
 import { Elysia, t } from 'elysia'
 import type { Config } from '../config'
+import { NotFoundError } from '../errors'
 import { requireAdmin } from '../http/auth'
-import { AppError, ok } from '../http/errors'
-import { errors } from '../http/responses'
+import { envelope, errors, ok } from '../http/envelope'
 import { ApiKeyInfo, CreatedKey, CreatedSite, CreateKeyBody, CreateSiteBody, Site, SiteId } from './model'
 import { getSite, listKeys, listSites } from './repo'
 import { createKey, createSite, removeKey, removeSite, type SiteServiceDeps } from './service'
 
-const envelope = <T extends import('elysia').TSchema>(data: T) => t.Object({ success: t.Literal(true), data })
 const detail = (summary: string) => ({ summary, tags: ['Admin'], security: [{ bearerAuth: [] }] })
 const SiteParams = t.Object({ site_id: SiteId })
 
@@ -44,7 +43,7 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
       '/:site_id',
       async ({ params }) => {
         const site = await getSite(deps.db, params.site_id)
-        if (!site) throw new AppError(404, `Unknown site: ${params.site_id}`)
+        if (!site) throw new NotFoundError(`Unknown site: ${params.site_id}`)
         return ok(site)
       },
       {
@@ -69,7 +68,7 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
       '/:site_id/keys',
       async ({ params }) => {
         if (!(await getSite(deps.db, params.site_id)))
-          throw new AppError(404, `Unknown site: ${params.site_id}`)
+          throw new NotFoundError(`Unknown site: ${params.site_id}`)
         return ok(await listKeys(deps.db, params.site_id))
       },
       {

@@ -16,13 +16,6 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex')
 }
 
-/** Which kind a key claims to be from its prefix, or undefined. */
-export function keyKindOf(key: string): KeyKind | undefined {
-  if (key.startsWith('pk_')) return 'public'
-  if (key.startsWith('sk_')) return 'secret'
-  return undefined
-}
-
 /** A random identifier with a prefix, e.g. `key_…` or `site_…`. */
 export function randomId(prefix: string, bytes = 8): string {
   return prefix + randomBytes(bytes).toString('hex')

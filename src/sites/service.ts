@@ -1,8 +1,7 @@
 // Site administration: create a site with its first public and secret keys, delete it, manage keys.
 // Every change reloads the in-memory key store.
 import type { Database } from '../db/open'
-import { AppError } from '../http/errors'
-import type { EventBuffer } from '../ingest/buffer'
+import { ConflictError, NotFoundError } from '../errors'
 import { type KeyKind, randomId } from './keys'
 import type { CreatedKey, CreatedSite, CreateSiteBody } from './model'
 import { deleteSite, getSite, insertKey, insertSite, revokeKey } from './repo'
@@ -12,21 +11,22 @@ import type { SiteStore } from './store'
 export interface SiteServiceDeps {
   db: Database
   store: SiteStore
-  buffer: EventBuffer
+  /** The ingest buffer: written out before a site's events are deleted. */
+  buffer: { flush(): Promise<unknown> }
   clock: () => number
 }
 
-/** Create a site and its two keys; 409 if the id is taken. */
+/** Create a site and its two keys; a ConflictError if the id is taken. */
 export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): Promise<CreatedSite> {
   const siteId = body.site_id ?? randomId('site_', 6)
-  if (await getSite(deps.db, siteId)) throw new AppError(409, `Site ${siteId} already exists`)
+  if (await getSite(deps.db, siteId)) throw new ConflictError(`Site ${siteId} already exists`)
   const domains = [...new Set((body.domains ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean))]
   const name = body.name ?? siteId
   try {
     await insertSite(deps.db, { siteId, name, domains })
   } catch (err) {
     if (/duplicate|primary key|unique/i.test((err as Error).message))
-      throw new AppError(409, `Site ${siteId} already exists`)
+      throw new ConflictError(`Site ${siteId} already exists`)
     throw err
   }
   const pub = await insertKey(deps.db, siteId, 'public')
@@ -37,7 +37,7 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
 
 /** Delete a site with its keys and events (buffered events are written first, then removed). */
 export async function removeSite(deps: SiteServiceDeps, siteId: string): Promise<void> {
-  if (!(await getSite(deps.db, siteId))) throw new AppError(404, `Unknown site: ${siteId}`)
+  if (!(await getSite(deps.db, siteId))) throw new NotFoundError(`Unknown site: ${siteId}`)
   await deps.buffer.flush()
   await deleteSite(deps.db, siteId)
   await deps.store.reload()
@@ -45,15 +45,15 @@ export async function removeSite(deps: SiteServiceDeps, siteId: string): Promise
 
 /** Create another key for a site. */
 export async function createKey(deps: SiteServiceDeps, siteId: string, kind: KeyKind): Promise<CreatedKey> {
-  if (!(await getSite(deps.db, siteId))) throw new AppError(404, `Unknown site: ${siteId}`)
+  if (!(await getSite(deps.db, siteId))) throw new NotFoundError(`Unknown site: ${siteId}`)
   const { key, record } = await insertKey(deps.db, siteId, kind)
   await deps.store.reload()
   return { key_id: record.keyId, site_id: siteId, kind, key }
 }
 
-/** Revoke a key; 404 when the site has no such active key. */
+/** Revoke a key; a NotFoundError when the site has no such active key. */
 export async function removeKey(deps: SiteServiceDeps, siteId: string, keyId: string): Promise<void> {
   if (!(await revokeKey(deps.db, siteId, keyId, deps.clock())))
-    throw new AppError(404, `No active key ${keyId.slice(0, 64)} for site ${siteId}`)
+    throw new NotFoundError(`No active key ${keyId.slice(0, 64)} for site ${siteId}`)
   await deps.store.reload()
 }

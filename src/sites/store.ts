@@ -1,6 +1,6 @@
 // In-memory view of active keys and site domains, so authenticating an event costs one hash and one map lookup.
 import type { Database } from '../db/open'
-import { hashKey, type KeyKind } from './keys'
+import { hashKey } from './keys'
 import { type KeyRecord, loadActiveKeys, loadSiteDomains } from './repo'
 
 /** Active keys by hash and the domains of each site; reloaded after every admin change. */
@@ -32,17 +32,5 @@ export class SiteStore {
   /** Domains configured for a site (empty: any origin). */
   domainsOf(siteId: string): string[] {
     return this.domains.get(siteId) ?? []
-  }
-
-  /** Ids of every site. */
-  siteIds(): string[] {
-    return [...this.domains.keys()]
-  }
-
-  /** Count of active keys of a kind (used in the start-up banner). */
-  countKeys(kind: KeyKind): number {
-    let n = 0
-    for (const k of this.keys.values()) if (k.kind === kind) n++
-    return n
   }
 }

@@ -1,5 +1,5 @@
-// The analytics query API: every route under /api/v1 that reads events. Each route authorises the
-// read, parses its parameters against the registry, flushes the ingest buffer and runs its SQL.
+// The analytics query API: every route under /api/v1 that reads events. Each route declares its schema,
+// the parameters it takes and what it runs; pipeline.ts does the rest (authorise, check, parse, run).
 import { Elysia } from 'elysia'
 import type { StatsDeps } from './read'
 import { journeyRoutes } from './routes/journeys'

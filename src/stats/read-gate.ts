@@ -4,7 +4,7 @@
 // tenant's heavy queries cannot take every connection, core or worker thread from the others.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { ReadPool } from '../db/read-pool'
-import { AppError } from '../http/errors'
+import { type DomainError, LimitError, UnavailableError } from '../errors'
 
 /** Options of `ReadGate`. */
 export interface ReadGateOptions {
@@ -99,12 +99,10 @@ export class ReadGate {
     }
   }
 
-  private timeoutError(): AppError {
-    return new AppError(
-      503,
+  private timeoutError(): DomainError {
+    return new UnavailableError(
       `Query exceeded PULSE_QUERY_TIMEOUT_MS (${this.o.timeoutMs} ms) and was stopped; narrow the period or filters`,
-      undefined,
-      { 'retry-after': '1' },
+      1,
     )
   }
 
@@ -154,21 +152,17 @@ export class ReadGate {
     })
   }
 
-  private keyLimitError(): AppError {
-    return new AppError(
-      429,
+  private keyLimitError(): DomainError {
+    return new LimitError(
       `Too many concurrent queries for this key (PULSE_READ_CONCURRENCY_PER_KEY=${this.o.perKey}); retry when one has finished`,
-      undefined,
-      { 'retry-after': '1' },
+      1,
     )
   }
 
-  private busyError(): AppError {
-    return new AppError(
-      503,
+  private busyError(): DomainError {
+    return new UnavailableError(
       `The server is busy with other queries (PULSE_READ_CONCURRENCY=${this.o.total}); retry shortly`,
-      undefined,
-      { 'retry-after': '1' },
+      1,
     )
   }
 }

@@ -8,6 +8,7 @@ import type { Config } from '../config'
 import { describeDbError } from '../db/failure'
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
+import { DomainError, UnavailableError } from '../errors'
 import { authorizeRead } from '../http/auth'
 import { AppError } from '../http/errors'
 import { enforce, type RateLimiter } from '../http/rate-limit'
@@ -47,12 +48,10 @@ export async function flushBeforeRead(deps: StatsDeps): Promise<void> {
   try {
     await deps.buffer.flush()
   } catch (err) {
-    if (err instanceof AppError) throw err
-    throw new AppError(
-      503,
+    if (err instanceof AppError || err instanceof DomainError) throw err
+    throw new UnavailableError(
       `Recent events cannot be written to the database (${describeDbError(err)}), so stats would be incomplete; retry shortly`,
-      undefined,
-      { 'retry-after': '5' },
+      5,
     )
   }
 }

@@ -72,7 +72,6 @@ export type RollingPeriod = keyof typeof ROLLING_PERIODS
 
 /** Calendar periods in the request's time zone. */
 export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
-export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number]
 
 export const PERIOD_NAMES = [
   ...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]),
@@ -83,7 +82,6 @@ export type Period = (typeof PERIOD_NAMES)[number]
 
 /** Comparison modes of /api/v1/stats (`compare=`). */
 export const COMPARE_MODES = ['previous_period'] as const
-export type CompareMode = (typeof COMPARE_MODES)[number]
 
 /** Bucket sizes of timeseries (all) and retention (day, week). */
 export const INTERVALS = {
@@ -172,10 +170,7 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
   (f) => f.name,
 ) as readonly DimensionField[]
 
-/** A custom property key as it may appear in `property.<key>` and `property:<key>`. */
-export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
-export const PROPERTY_FILTER_PREFIX = 'property.'
-export const PROPERTY_DIMENSION_PREFIX = 'property:'
+export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from './property-names'
 
 /** SQL of a property's value as text; `$path` is bound to the JSON path built by `propertyPath`. */
 export function propertySql(pathParam: string): string {

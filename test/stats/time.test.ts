@@ -1,7 +1,7 @@
 // Pure time arithmetic of the analytics API: zone offsets and their changes, local ↔ instant across
 // DST gaps and overlaps, calendar periods, ISO/epoch parsing, bucket keys and bucket lists.
 import { describe, expect, test } from 'bun:test'
-import { AppError } from '../../src/http/errors'
+import { ValidationError } from '../../src/errors'
 import { bucketKey, listBuckets } from '../../src/stats/time/buckets'
 import { parseInstant, resolvePeriod } from '../../src/stats/time/period'
 import { localToInstant, offsetAt, offsetSpans, parseTimezone } from '../../src/stats/time/zone'
@@ -40,7 +40,7 @@ describe('zones', () => {
     expect(parseTimezone(undefined)).toBe('UTC')
     expect(parseTimezone('Europe/Berlin')).toBe('Europe/Berlin')
     for (const bad of ['Mars/Base', 'Europe/Berlin; DROP', '../etc/localtime', 'x'.repeat(80)])
-      expect(() => parseTimezone(bad)).toThrow(AppError)
+      expect(() => parseTimezone(bad)).toThrow(ValidationError)
   })
 })
 
@@ -93,7 +93,7 @@ describe('periods', () => {
       '-5',
       '1960-01-01',
     ])
-      expect(() => parseInstant('from', bad, 'UTC')).toThrow(AppError)
+      expect(() => parseInstant('from', bad, 'UTC')).toThrow(ValidationError)
   })
 })
 

@@ -9,18 +9,26 @@ export type Interval = NonNullable<GetQuery<'/api/v1/stats/timeseries'>['interva
 /** A cohort size of the retention API. */
 export type CohortInterval = NonNullable<GetQuery<'/api/v1/retention'>['interval']>
 
+/**
+ * A label for every period of the API, in display order. Typed by the generated `PeriodName`, so the
+ * compiler refuses a period the API lacks and reports one the API gained until it has a label here.
+ */
+const PERIOD_LABELS: Record<PeriodName, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  month: 'This month',
+  '90d': 'Last 90 days',
+  custom: 'Custom dates…',
+}
+
 /** The period picker's entries, in display order. */
-export const PERIODS: { name: PeriodName; label: string }[] = [
-  { name: '1h', label: 'Last hour' },
-  { name: '24h', label: 'Last 24 hours' },
-  { name: 'today', label: 'Today' },
-  { name: 'yesterday', label: 'Yesterday' },
-  { name: '7d', label: 'Last 7 days' },
-  { name: '30d', label: 'Last 30 days' },
-  { name: 'month', label: 'This month' },
-  { name: '90d', label: 'Last 90 days' },
-  { name: 'custom', label: 'Custom dates…' },
-]
+export const PERIODS: { name: PeriodName; label: string }[] = Object.entries(PERIOD_LABELS).map(
+  ([name, label]) => ({ name: name as PeriodName, label }),
+)
 
 const DAY = 86_400_000
 

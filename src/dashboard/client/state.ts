@@ -1,6 +1,8 @@
 // The dashboard's state: who is signed in (kept in localStorage, never in the URL) and what is
 // being looked at (site, period, comparison, filters), mirrored in the URL fragment so a reload or
 // a shared link shows the same view. Parsing is strict: only known names come back out.
+import type { GetQuery } from '../../sdk/src/read'
+import { PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../../stats/property-names'
 import { isPeriod, type PeriodChoice } from './periods'
 
 /** An event filter: an API filter field (`url`, `country`, `property.plan`, …) equal to a value. */
@@ -24,24 +26,33 @@ export interface Credentials {
   siteId?: string
 }
 
+/** A filter field of the API: the realtime query's parameters (from the OpenAPI document) but its own. */
+export type FilterField = Exclude<keyof GetQuery<'/api/v1/stats/realtime'>, 'site_id' | 'limit'>
+
+/** Every filter field, once; typed by the generated `FilterField`, so the compiler keeps it exact. */
+const FILTER_FIELD_SET: Record<FilterField, true> = {
+  event_type: true,
+  url: true,
+  referrer: true,
+  referrer_domain: true,
+  device_type: true,
+  country: true,
+  user_id: true,
+}
+
 /** Filter fields the API accepts, besides `property.<key>`. */
-export const FILTER_FIELDS = [
-  'event_type',
-  'url',
-  'referrer',
-  'referrer_domain',
-  'device_type',
-  'country',
-  'user_id',
-]
-/** A property key the API can filter and break down by. */
-export const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
-const PROPERTY_FIELD = /^property\.[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/
+export const FILTER_FIELDS: readonly string[] = Object.keys(FILTER_FIELD_SET)
+export { PROPERTY_KEY }
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Whether `field` is a filter field the API accepts. */
 export function isFilterField(field: string): boolean {
-  return FILTER_FIELDS.includes(field) || PROPERTY_FIELD.test(field)
+  return (
+    FILTER_FIELDS.includes(field) ||
+    (field.startsWith(PROPERTY_FILTER_PREFIX) &&
+      PROPERTY_KEY.test(field.slice(PROPERTY_FILTER_PREFIX.length)))
+  )
 }
 
 /** Add a filter, replacing any filter on the same field. */

@@ -3,7 +3,7 @@
 // written to a scratch file first, then streamed and deleted. A client that disconnects interrupts the
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
-import { AppError } from '../../http/errors'
+import { UnavailableError } from '../../errors'
 import type { ReadLease } from '../read-gate'
 import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
@@ -123,8 +123,7 @@ async function streamParquet(ctx: ExportContext, sel: ExportSelection): Promise<
     })
   } catch (err) {
     const reason = stop.signal.reason as Error | undefined
-    if (reason)
-      throw new AppError(503, `Export stopped: ${reason.message}`, undefined, { 'retry-after': '1' })
+    if (reason) throw new UnavailableError(`Export stopped: ${reason.message}`, 1)
     throw err
   } finally {
     untrack()

@@ -1,6 +1,6 @@
 // Schema pieces every analytics endpoint shares: the scope query parameters (site, period, zone,
-// filters), the envelope helper, and the definitions text the route descriptions repeat.
-import { type TSchema, t } from 'elysia'
+// filters) and the definitions text the route descriptions repeat.
+import { t } from 'elysia'
 import {
   CALENDAR_PERIODS,
   DIMENSION_FIELDS,
@@ -13,10 +13,6 @@ import {
   ROLLING_PERIODS,
 } from '../registry'
 import { nameEnum, nameParam } from './names'
-
-/** `{success: true, data}` around `data`. */
-export const envelope = <T extends TSchema>(data: T, examples?: unknown[]) =>
-  t.Object({ success: t.Literal(true), data }, examples ? { examples } : {})
 
 const str = (description: string, example: string, extra: object = {}) =>
   t.Optional(t.String({ description, examples: [example], ...extra }))

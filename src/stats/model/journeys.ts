@@ -1,8 +1,9 @@
 // Schemas of funnels and retention: how visitors move through steps and come back over time.
 import { t } from 'elysia'
+import { envelope } from '../../http/envelope'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
 import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, RETENTION_INTERVALS } from '../registry'
-import { envelope, PeriodName, periodParam, scopeQuery } from './common'
+import { PeriodName, periodParam, scopeQuery } from './common'
 import { nameEnum, nameParam } from './names'
 
 const filterField = (name: string) =>

@@ -1,9 +1,9 @@
 // Registry names as schemas. A name a user chooses (metric, period, interval, dimension, compare mode,
 // export format) is an `enum` in the OpenAPI document, so generated clients get literal types; an
 // unknown one still gets the 422 of src/stats/parse/names.ts that lists the allowed names: the schema's
-// custom-error hook reruns that same check and hands its AppError to the error funnel.
+// custom-error hook reruns that same check and hands its ValidationError to the error funnel.
 import { t } from 'elysia'
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { pick } from '../parse/names'
 
 interface NameOptions {
@@ -18,21 +18,21 @@ interface ErrorContext {
 
 /**
  * Elysia's custom-error hook for the field `param`: `check` (a parser of src/stats/parse) runs on the
- * raw value and its AppError becomes the response. A repeated parameter (an array) is its own error.
+ * raw value and its ValidationError becomes the response. A repeated parameter (an array) is its own error.
  */
 export function friendlyError(param: string, check: (raw: string) => unknown) {
-  return ({ found }: ErrorContext): AppError => {
+  return ({ found }: ErrorContext): ValidationError => {
     const raw = found && typeof found === 'object' ? (found as Record<string, unknown>)[param] : undefined
     if (typeof raw !== 'string')
-      return new AppError(422, `${param} must be given once, as text`, [
+      return new ValidationError(`${param} must be given once, as text`, [
         { path: `$.${param}`, message: 'must be a single string' },
       ])
     try {
       check(raw)
     } catch (err) {
-      if (err instanceof AppError) return err
+      if (err instanceof ValidationError) return err
     }
-    return new AppError(422, `Invalid ${param}`, [{ path: `$.${param}`, message: 'is not valid' }])
+    return new ValidationError(`Invalid ${param}`, [{ path: `$.${param}`, message: 'is not valid' }])
   }
 }
 

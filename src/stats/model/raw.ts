@@ -3,8 +3,9 @@
 import type { TAny, TInteger, TNull, TRecord, TString, TUnion } from '@sinclair/typebox'
 import { t } from 'elysia'
 import { PUBLIC_FIELDS, type PublicField } from '../../db/event-fields'
+import { envelope } from '../../http/envelope'
 import { EXPORT_FORMAT_NAMES, LIMITS } from '../registry'
-import { envelope, periodParam, scopeQuery } from './common'
+import { periodParam, scopeQuery } from './common'
 import { nameParam } from './names'
 
 /** The schema of one returned field, by its rule and nullability. */

@@ -1,5 +1,6 @@
 // Schemas of the timeseries, breakdown and realtime reports.
 import { t } from 'elysia'
+import { envelope } from '../../http/envelope'
 import { parseDimension } from '../parse/dimension'
 import {
   DIMENSION_FIELDS,
@@ -9,7 +10,7 @@ import {
   PROPERTY_DIMENSION_PREFIX,
   PROPERTY_KEY,
 } from '../registry'
-import { envelope, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { MetricName, metricParam, PeriodName, scopeQuery } from './common'
 import { friendlyError, nameEnum, nameParam } from './names'
 
 const metric = metricParam(`Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`)

@@ -1,8 +1,9 @@
 // Schemas of GET /api/v1/stats: one metric (the seed's shape) or several at once, with comparison.
 import { t } from 'elysia'
+import { envelope } from '../../http/envelope'
 import { pickList } from '../parse/names'
 import { COMPARE_MODES, METRIC_NAMES } from '../registry'
-import { envelope, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { MetricName, metricParam, PeriodName, scopeQuery } from './common'
 import { alternation, friendlyError, nameParam } from './names'
 
 const METRIC_LIST = `^\\s*${alternation(METRIC_NAMES)}\\s*(?:,\\s*${alternation(METRIC_NAMES)}\\s*)*$`

@@ -1,5 +1,5 @@
 // The breakdown dimension: a registry field, or `property:<key>` with a key matching PROPERTY_KEY.
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { DIMENSION_FIELDS, type DimensionField, PROPERTY_DIMENSION_PREFIX, PROPERTY_KEY } from '../registry'
 import { pick } from './names'
 
@@ -11,7 +11,7 @@ export function parseDimension(raw: string): Dimension {
   if (raw.startsWith(PROPERTY_DIMENSION_PREFIX)) {
     const key = raw.slice(PROPERTY_DIMENSION_PREFIX.length)
     if (!PROPERTY_KEY.test(key))
-      throw new AppError(422, `Invalid property key in dimension "${raw.slice(0, 80)}"`, [
+      throw new ValidationError(`Invalid property key in dimension "${raw.slice(0, 80)}"`, [
         {
           path: '$.dimension',
           message: 'property keys are 1 to 64 letters, digits, _ . : or - (not starting with . : or -)',

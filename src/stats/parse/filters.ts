@@ -1,7 +1,9 @@
 // Event filters from query parameters (`url=/pricing`, `property.plan=pro`) or a funnel body's
 // `filters` object. Field names come from the registry, property keys must match PROPERTY_KEY, and a
 // value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
-import { AppError } from '../../http/errors'
+
+import { isUrlOrPath, textProblem, URL_RULE } from '../../db/value-rules'
+import { type DomainError, ValidationError } from '../../errors'
 import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
 import {
   FILTER_FIELDS,
@@ -18,16 +20,16 @@ export type Filter = { field: Field; value: string | null } | { property: string
 /** Each filter field's rules, from the registry (and so from the event field list). */
 const SPEC = Object.fromEntries(FILTERS.map((f) => [f.name, f])) as Record<Field, FilterField>
 
-function invalid(name: string, message: string): AppError {
-  return new AppError(422, `Invalid filter ${name.slice(0, 80)}: ${message}`, [
+function invalid(name: string, message: string): DomainError {
+  return new ValidationError(`Invalid filter ${name.slice(0, 80)}: ${message}`, [
     { path: `$.${name.slice(0, 80)}`, message },
   ])
 }
 
 function checkText(name: string, value: string, max: number): void {
   if (value.length > max) throw invalid(name, `must be at most ${max} characters`)
-  if (value.includes('\u0000')) throw invalid(name, 'must not contain NUL characters')
-  if (!value.isWellFormed()) throw invalid(name, 'must be valid Unicode')
+  const problem = textProblem(value)
+  if (problem) throw invalid(name, problem)
 }
 
 function fieldFilter(field: Field, raw: string): Filter {
@@ -38,8 +40,7 @@ function fieldFilter(field: Field, raw: string): Filter {
     if (!/^[A-Za-z]{2}$/.test(raw)) throw invalid(field, 'must be a two-letter country code')
     return { field, value: raw.toUpperCase() }
   }
-  if (spec.rule === 'url' && !(raw.startsWith('/') || /^https?:\/\/[^\s/]/i.test(raw)))
-    throw invalid(field, 'must be an absolute http(s) URL or a path starting with /')
+  if (spec.rule === 'url' && !isUrlOrPath(raw)) throw invalid(field, URL_RULE)
   return { field, value: raw }
 }
 

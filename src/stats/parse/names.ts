@@ -1,11 +1,11 @@
 // Checking names against the registry: an unknown metric, period, interval, dimension, format or query
 // parameter is a 422 whose message lists the allowed values.
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 
 /** Pick `name` from `allowed` or throw 422 naming the parameter and the allowed values. */
 export function pick<T extends string>(param: string, name: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(name)) return name as T
-  throw new AppError(422, `Unknown ${param} "${name.slice(0, 64)}": allowed are ${allowed.join(', ')}`, [
+  throw new ValidationError(`Unknown ${param} "${name.slice(0, 64)}": allowed are ${allowed.join(', ')}`, [
     { path: `$.${param}`, message: `must be one of ${allowed.join(', ')}` },
   ])
 }
@@ -14,7 +14,7 @@ export function pick<T extends string>(param: string, name: string, allowed: rea
 export function pickList<T extends string>(param: string, list: string, allowed: readonly T[]): T[] {
   const names = list.split(',').map((s) => s.trim())
   if (names.some((n) => n === ''))
-    throw new AppError(422, `${param} must be a comma-separated list of names`, [
+    throw new ValidationError(`${param} must be a comma-separated list of names`, [
       { path: `$.${param}`, message: `must be a comma-separated list of ${allowed.join(', ')}` },
     ])
   return [...new Set(names.map((n) => pick(param, n, allowed)))]
@@ -33,7 +33,7 @@ export function checkParamNames(
     if (allowed.includes(name)) continue
     if (properties && name.startsWith('property.')) continue
     const list = properties ? [...allowed, 'property.<key>'] : allowed
-    throw new AppError(422, `Unknown parameter "${name.slice(0, 64)}": allowed are ${list.join(', ')}`, [
+    throw new ValidationError(`Unknown parameter "${name.slice(0, 64)}": allowed are ${list.join(', ')}`, [
       { path: `$.${name.slice(0, 64)}`, message: 'is not a parameter of this endpoint' },
     ])
   }

@@ -1,6 +1,6 @@
 // The scope every analytics query shares: site, period (→ [from, to) and the previous range), time
 // zone and event filters, parsed from query parameters with the registry's names.
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { FILTER_FIELDS, PERIOD_NAMES, type Period } from '../registry'
 import { parseInstant, type Range, resolvePeriod } from '../time/period'
 import { parseTimezone } from '../time/zone'
@@ -67,13 +67,13 @@ export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}):
   const period = pick('period', q.period || defaultPeriod, PERIOD_NAMES)
   if (period === 'custom') {
     if (from === undefined || to === undefined)
-      throw new AppError(422, 'period=custom needs both from and to', [
+      throw new ValidationError('period=custom needs both from and to', [
         { path: from === undefined ? '$.from' : '$.to', message: 'is required when period=custom' },
       ])
     if (from >= to)
-      throw new AppError(422, 'from must be before to', [{ path: '$.to', message: 'must be after from' }])
+      throw new ValidationError('from must be before to', [{ path: '$.to', message: 'must be after from' }])
   } else if (custom)
-    throw new AppError(422, `from and to need period=custom (got period=${period})`, [
+    throw new ValidationError(`from and to need period=custom (got period=${period})`, [
       { path: '$.period', message: 'must be custom when from or to is given' },
     ])
   const r = resolvePeriod(period, now, timezone, custom ? { from: from!, to: to! } : undefined)

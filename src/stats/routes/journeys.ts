@@ -1,68 +1,52 @@
 // POST /api/v1/funnels and GET /api/v1/retention: ordered conversion through steps, and cohorts of
 // visitors coming back.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
 import { DEFINITIONS } from '../model/common'
 import { FunnelBody, FunnelResult, RetentionQuery, RetentionResult } from '../model/journeys'
-import { checkParamNames } from '../parse/names'
-import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
-import { FILTER_FIELDS } from '../registry'
+import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
+import type { StatsDeps } from '../read'
 import { checkFunnelSteps, getFunnel } from '../run/funnel'
 import { getRetention, parseRetentionInterval } from '../run/retention'
 
-const detail = (summary: string, description: string) => ({
-  summary,
-  description: `${description} ${DEFINITIONS}`,
-  tags: ['Stats'],
-  security: [{ bearerAuth: [] }],
-})
+/** A route's `detail`, its description followed by the definitions of metrics, periods and filters. */
+const detail = (summary: string, description: string) => statsDetail(summary, `${description} ${DEFINITIONS}`)
 
 /** The funnel and retention routes. */
 export function journeyRoutes(deps: StatsDeps) {
   return new Elysia({ name: 'stats-journeys' })
+    .use(statsPipeline(deps))
     .model({ FunnelBody, FunnelResult, RetentionResult })
     .post(
       '/funnels',
-      async ({ body, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, body.site_id)
-        const filters = body.filters ?? {}
-        checkParamNames(filters, FILTER_FIELDS, true)
-        const scope = parseScope(body, deps.clock(), { filters })
+      ({ body, scope, answer }) => {
         const steps = checkFunnelSteps(body.steps)
-        return {
-          success: true as const,
-          data: await runRead(deps, key, (conn) => getFunnel(conn, scope, steps)),
-        }
+        return answer((conn) => getFunnel(conn, scope, steps))
       },
       {
         body: FunnelBody,
+        statsBody: true,
         detail: detail(
           'Get a funnel',
           'How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step.',
         ),
-        response: { 200: FunnelResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        response: { 200: FunnelResult, ...READ_ERRORS },
       },
     )
     .get(
       '/retention',
-      async ({ query, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, query.site_id)
-        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'interval'], true)
-        const scope = parseScope(query, deps.clock())
+      ({ query, scope, answer }) => {
         const interval = parseRetentionInterval(query.interval)
-        return {
-          success: true as const,
-          data: await runRead(deps, key, (conn) => getRetention(conn, scope, interval)),
-        }
+        return answer((conn) => getRetention(conn, scope, interval))
       },
       {
         query: RetentionQuery,
+        stats: [...SCOPE_AND_FILTER_PARAMS, 'interval'],
         detail: detail(
           'Get visitor retention by cohort',
           'Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0.',
         ),
-        response: { 200: RetentionResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        response: { 200: RetentionResult, ...READ_ERRORS },
       },
     )
 }

@@ -1,12 +1,13 @@
 // GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
 // NDJSON, CSV or Parquet file of a period's raw events).
 import { Elysia } from 'elysia'
-import { ErrorResponse, errors } from '../../http/responses'
+import { errorDocs } from '../../http/envelope'
 import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
-import { checkParamNames, pick } from '../parse/names'
-import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from '../read'
+import { pick } from '../parse/names'
+import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import { READ_ERRORS, READ_STATUSES, statsDetail, statsPipeline } from '../pipeline'
+import type { StatsDeps } from '../read'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { getEventsPage } from '../run/events'
 
@@ -18,49 +19,33 @@ function fileName(siteId: string, ext: string): string {
   return `${siteId.replace(/[^A-Za-z0-9_.-]/g, '_')}-events.${ext}`
 }
 
-/** OpenAPI responses for error statuses, for a route that documents its responses by hand. */
-function errorDocs(...statuses: number[]) {
-  const doc = { description: 'Error envelope', content: { 'application/json': { schema: ErrorResponse } } }
-  return Object.fromEntries(statuses.map((s) => [s, doc]))
-}
-
 /** The raw-event routes. */
 export function rawRoutes(deps: StatsDeps) {
   return new Elysia({ name: 'stats-raw' })
+    .use(statsPipeline(deps))
     .model({ RawEvent, EventsResult })
     .get(
       '/events',
-      async ({ query, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, query.site_id)
-        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'limit', 'cursor'], true)
-        const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
+      ({ query, scope, answer }) => {
         const limit = query.limit ?? LIMITS.eventsDefault
-        return {
-          success: true as const,
-          data: await runRead(deps, key, (conn) => getEventsPage(conn, scope, limit, query.cursor)),
-        }
+        return answer((conn) => getEventsPage(conn, scope, limit, query.cursor))
       },
       {
         query: EventsQuery,
-        detail: {
-          summary: 'List raw events',
-          description: `The site's events, newest first (by timestamp), \`limit\` per page (default 100, at most 1000). Pass \`next_cursor\` back as \`cursor\` for the next page; it is null on the last page. ${RAW_NOTE}`,
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-        },
-        response: { 200: EventsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        rawStats: [...SCOPE_AND_FILTER_PARAMS, 'limit', 'cursor'],
+        detail: statsDetail(
+          'List raw events',
+          `The site's events, newest first (by timestamp), \`limit\` per page (default 100, at most 1000). Pass \`next_cursor\` back as \`cursor\` for the next page; it is null on the last page. ${RAW_NOTE}`,
+        ),
+        response: { 200: EventsResult, ...READ_ERRORS },
       },
     )
     .get(
       '/export',
-      async ({ query, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, query.site_id)
-        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'format'], true)
+      async ({ query, request, scope, holdRead }) => {
         const format = pick('format', query.format || 'ndjson', EXPORT_FORMAT_NAMES)
-        const scope = parseScope(query, deps.clock(), { defaultPeriod: 'all' })
-        await flushBeforeRead(deps)
         // The export holds a read slot of its key until it ends (or the client goes away).
-        const lease = await deps.reads.acquire(key)
+        const lease = await holdRead()
         const selection = { siteId: scope.siteId, range: scope.range, filters: scope.filters }
         const body = await streamExport(
           { lease, exports: deps.exports, signal: request.signal },
@@ -81,26 +66,27 @@ export function rawRoutes(deps: StatsDeps) {
       },
       {
         query: ExportQuery,
-        detail: {
-          summary: 'Export raw events',
-          description: `Streams the events, oldest first, as a file download: \`format=ndjson\` (one JSON event per line, fields as in /api/v1/events), \`csv\` (RFC 4180 with a header row; properties as JSON text; null as empty) or \`parquet\`. ${RAW_NOTE}`,
-          tags: ['Stats'],
-          security: [{ bearerAuth: [] }],
-          responses: {
-            200: {
-              description: 'The events as a file (Content-Disposition: attachment)',
-              content: {
-                'application/x-ndjson': {
-                  schema: { type: 'string' },
-                  example: '{"site_id":"site_abc123",…}\n',
+        rawStats: [...SCOPE_AND_FILTER_PARAMS, 'format'],
+        detail: statsDetail(
+          'Export raw events',
+          `Streams the events, oldest first, as a file download: \`format=ndjson\` (one JSON event per line, fields as in /api/v1/events), \`csv\` (RFC 4180 with a header row; properties as JSON text; null as empty) or \`parquet\`. ${RAW_NOTE}`,
+          {
+            responses: {
+              200: {
+                description: 'The events as a file (Content-Disposition: attachment)',
+                content: {
+                  'application/x-ndjson': {
+                    schema: { type: 'string' },
+                    example: '{"site_id":"site_abc123",…}\n',
+                  },
+                  'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
+                  'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
                 },
-                'text/csv': { schema: { type: 'string' }, example: 'site_id,event_type,timestamp,…\r\n' },
-                'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } },
               },
+              ...errorDocs(...READ_STATUSES),
             },
-            ...errorDocs(400, 401, 403, 404, 422, 429, 503),
           },
-        },
+        ),
       },
     )
 }

@@ -1,66 +1,52 @@
 // GET /api/v1/stats/timeseries and /api/v1/stats/breakdown: a metric over time, and by dimension.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
 import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
-import { checkParamNames } from '../parse/names'
-import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
+import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
+import type { StatsDeps } from '../read'
 import { DIMENSION_FIELDS } from '../registry'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
 
-const detail = (summary: string, description: string) => ({
-  summary,
-  description: `${description} ${DEFINITIONS}`,
-  tags: ['Stats'],
-  security: [{ bearerAuth: [] }],
-})
+/** A route's `detail`, its description followed by the definitions of metrics, periods and filters. */
+const detail = (summary: string, description: string) => statsDetail(summary, `${description} ${DEFINITIONS}`)
 
 /** The timeseries and breakdown routes. */
 export function reportRoutes(deps: StatsDeps) {
   return new Elysia({ name: 'stats-reports' })
+    .use(statsPipeline(deps))
     .model({ TimeseriesResult, BreakdownResult })
     .get(
       '/stats/timeseries',
-      async ({ query, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, query.site_id)
-        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval'], true)
-        const scope = parseScope(query, deps.clock())
+      ({ query, scope, answer }) => {
         const req = parseTimeseriesRequest(query, scope)
-        return {
-          success: true as const,
-          data: await runRead(deps, key, (conn) => getTimeseries(conn, scope, req)),
-        }
+        return answer((conn) => getTimeseries(conn, scope, req))
       },
       {
         query: TimeseriesQuery,
+        stats: [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval'],
         detail: detail(
           'Get a metric over time',
           'One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges).',
         ),
-        response: { 200: TimeseriesResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        response: { 200: TimeseriesResult, ...READ_ERRORS },
       },
     )
     .get(
       '/stats/breakdown',
-      async ({ query, request }) => {
-        const key = authorizeStatsRead(deps, request.headers, query.site_id)
-        checkParamNames(query, [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset'], true)
-        const scope = parseScope(query, deps.clock())
+      ({ query, scope, answer }) => {
         const req = parseBreakdownRequest(query)
-        return {
-          success: true as const,
-          data: await runRead(deps, key, (conn) => getBreakdown(conn, scope, req)),
-        }
+        return answer((conn) => getBreakdown(conn, scope, req))
       },
       {
         query: BreakdownQuery,
+        stats: [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset'],
         detail: detail(
           'Get a metric by dimension',
           `Rows \`{key, value}\` for each value of \`dimension\` (${DIMENSION_FIELDS.join(', ')}, or property:<key>), sorted by value descending then key; \`key\` is null for events without that field. Each row equals the metric with the dimension as an extra filter. \`limit\` (default 10, at most 1000) and \`offset\` page through the rows; \`total_rows\` counts them all.`,
         ),
-        response: { 200: BreakdownResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
+        response: { 200: BreakdownResult, ...READ_ERRORS },
       },
     )
 }

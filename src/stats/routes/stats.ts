@@ -1,39 +1,34 @@
 // GET /api/v1/stats: one metric (the seed's response shape, unchanged) or several, for a period, with
 // filters and an optional comparison with the previous period.
 import { Elysia } from 'elysia'
-import { errors } from '../../http/responses'
 import { DEFINITIONS } from '../model/common'
 import { StatsQuery, StatsResult } from '../model/stats'
-import { checkParamNames } from '../parse/names'
-import { parseScope, SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
-import { authorizeStatsRead, runRead, type StatsDeps } from '../read'
+import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
+import type { StatsDeps } from '../read'
 import { getSummary, parseSummaryRequest } from '../run/summary'
 
 const PARAMS = [...SCOPE_AND_FILTER_PARAMS, 'metric', 'metrics', 'compare']
 
 /** The summary route. */
 export function summaryRoute(deps: StatsDeps) {
-  return new Elysia({ name: 'stats-summary' }).model({ StatsResult }).get(
-    '/stats',
-    async ({ query, request }) => {
-      const key = authorizeStatsRead(deps, request.headers, query.site_id)
-      checkParamNames(query, PARAMS, true)
-      const scope = parseScope(query, deps.clock())
-      const req = parseSummaryRequest(query)
-      return {
-        success: true as const,
-        data: await runRead(deps, key, (conn) => getSummary(conn, scope, req)),
-      }
-    },
-    {
-      query: StatsQuery,
-      detail: {
-        summary: 'Get metrics for a period',
-        description: `One metric with \`metric\` (answer \`{metric, value, period}\`) or several with \`metrics=a,b,c\` (answer \`{period, timezone, from, to, metrics}\`); \`compare=previous_period\` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. ${DEFINITIONS}`,
-        tags: ['Stats'],
-        security: [{ bearerAuth: [] }],
+  return new Elysia({ name: 'stats-summary' })
+    .use(statsPipeline(deps))
+    .model({ StatsResult })
+    .get(
+      '/stats',
+      ({ query, scope, answer }) => {
+        const req = parseSummaryRequest(query)
+        return answer((conn) => getSummary(conn, scope, req))
       },
-      response: { 200: StatsResult, ...errors(400, 401, 403, 404, 422, 429, 503) },
-    },
-  )
+      {
+        query: StatsQuery,
+        stats: PARAMS,
+        detail: statsDetail(
+          'Get metrics for a period',
+          `One metric with \`metric\` (answer \`{metric, value, period}\`) or several with \`metrics=a,b,c\` (answer \`{period, timezone, from, to, metrics}\`); \`compare=previous_period\` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. ${DEFINITIONS}`,
+        ),
+        response: { 200: StatsResult, ...READ_ERRORS },
+      },
+    )
 }

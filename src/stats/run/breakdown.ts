@@ -1,7 +1,7 @@
 // GET /api/v1/stats/breakdown: the metric per value of a dimension, sorted by value descending.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../db/rows'
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { type Dimension, dimensionName, parseDimension } from '../parse/dimension'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
@@ -24,7 +24,7 @@ export function parseBreakdownRequest(q: {
   offset?: number
 }): BreakdownRequest {
   if (!q.dimension)
-    throw new AppError(422, 'dimension is required', [{ path: '$.dimension', message: 'is required' }])
+    throw new ValidationError('dimension is required', [{ path: '$.dimension', message: 'is required' }])
   return {
     dimension: parseDimension(q.dimension),
     metric: pick('metric', q.metric || 'event_count', METRIC_NAMES),

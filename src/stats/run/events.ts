@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { PUBLIC_FIELDS } from '../../db/event-fields'
 import { queryRows } from '../../db/rows'
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import type { RawEvent } from '../model/raw'
 import type { Scope } from '../parse/scope'
 import { buildEventsPage, type Cursor } from '../sql/events'
@@ -18,7 +18,7 @@ export function decodeCursor(raw: string): Cursor {
   const text = /^[A-Za-z0-9_-]{1,64}$/.test(raw) ? Buffer.from(raw, 'base64url').toString() : ''
   const m = /^(\d{1,16})\.(\d{1,16})$/.exec(text)
   if (!m)
-    throw new AppError(422, 'Invalid cursor: pass back next_cursor from the previous page', [
+    throw new ValidationError('Invalid cursor: pass back next_cursor from the previous page', [
       { path: '$.cursor', message: 'is not a cursor returned by this endpoint' },
     ])
   return { ts: Number(m[1]), rowid: Number(m[2]) }

@@ -2,7 +2,8 @@
 // drop-off from the step before.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../db/rows'
-import { AppError } from '../../http/errors'
+import { isUrlOrPath, textProblem, URL_RULE } from '../../db/value-rules'
+import { ValidationError } from '../../errors'
 import type { Scope } from '../parse/scope'
 import { buildFunnel, type FunnelStep } from '../sql/funnel'
 import { percentOf } from './numbers'
@@ -37,12 +38,12 @@ export async function getFunnel(conn: DuckDBConnection, scope: Scope, steps: Fun
 export function checkFunnelSteps(steps: FunnelStep[]): FunnelStep[] {
   steps.forEach((s, i) => {
     const bad = (message: string) =>
-      new AppError(422, `Invalid step ${i + 1}: ${message}`, [{ path: `$.steps[${i}]`, message }])
-    for (const v of [s.event_type, s.url])
-      if (v !== undefined && (v.includes('\u0000') || !v.isWellFormed()))
-        throw bad('must not contain NUL characters or lone surrogates')
-    if (s.url !== undefined && !(s.url.startsWith('/') || /^https?:\/\/[^\s/]/i.test(s.url)))
-      throw bad('url must be an absolute http(s) URL or a path starting with /')
+      new ValidationError(`Invalid step ${i + 1}: ${message}`, [{ path: `$.steps[${i}]`, message }])
+    for (const v of [s.event_type, s.url]) {
+      const problem = v === undefined ? undefined : textProblem(v)
+      if (problem) throw bad(problem)
+    }
+    if (s.url !== undefined && !isUrlOrPath(s.url)) throw bad(`url ${URL_RULE}`)
   })
   return steps
 }

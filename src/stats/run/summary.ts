@@ -2,7 +2,7 @@
 // previous one), and shape either the seed's single-metric answer or the multi-metric one.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../db/rows'
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { pick, pickList } from '../parse/names'
 import type { Scope } from '../parse/scope'
 import { COMPARE_MODES, METRIC_NAMES, type Metric } from '../registry'
@@ -28,7 +28,7 @@ export function parseSummaryRequest(q: {
   compare?: string
 }): SummaryRequest {
   if (q.metric !== undefined && q.metrics !== undefined)
-    throw new AppError(422, 'Use either metric or metrics, not both', [
+    throw new ValidationError('Use either metric or metrics, not both', [
       { path: '$.metrics', message: 'cannot be combined with metric' },
     ])
   if (q.compare !== undefined && q.compare !== '') pick('compare', q.compare, COMPARE_MODES)

@@ -5,9 +5,9 @@
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import { type Interval, LIMITS } from '../registry'
-import { bucketKeySql } from '../time/buckets'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
+import { bucketKeySql } from './bucket-key'
 import { Params } from './params'
 import { whereSql } from './selection'
 

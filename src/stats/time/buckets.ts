@@ -1,16 +1,17 @@
-// Calendar buckets (minute, hour, day, week from Monday, month) in a time zone: the SQL expression
-// giving each event its bucket key, and the list of every bucket overlapping a range (for zero-filling).
+// Calendar buckets (minute, hour, day, week from Monday, month) in a time zone: the key of the bucket
+// holding an instant, and the list of every bucket overlapping a range (for zero-filling).
 // Keys: minute/hour → the bucket's start instant; day → local day number; week → local day number of
-// its Monday; month → local year × 12 + month index. The SQL and the list use the same offset spans.
-import { AppError } from '../../http/errors'
+// its Monday; month → local year × 12 + month index. src/stats/sql/bucket-key.ts computes the same keys
+// in SQL, from the same offset spans.
+import { ValidationError } from '../../errors'
 import { type Interval, LIMITS } from '../registry'
-import type { Params } from '../sql/params'
 import type { Range } from './period'
 import type { ZoneMap } from './zone-map'
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
+/** Milliseconds in a minute, an hour, a day. */
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
 
 /** One bucket: its key (as the SQL computes it) and its start instant. */
 export interface Bucket {
@@ -18,34 +19,7 @@ export interface Bucket {
   start: number
 }
 
-/** SQL of the local UTC offset of `ts`, from the zone's spans. */
-function offsetSql(zone: ZoneMap, p: Params): string {
-  const s = zone.spans
-  if (s.length === 1) return p.bigint(s[0].offset)
-  const arms = s.slice(1).map((span, i) => `WHEN ts < ${p.ms(span.start)} THEN ${p.bigint(s[i].offset)}`)
-  return `(CASE ${arms.join(' ')} ELSE ${p.bigint(s[s.length - 1].offset)} END)`
-}
-
-/** SQL computing the bucket key of each event's `ts`. */
-export function bucketKeySql(interval: Interval, zone: ZoneMap, p: Params): string {
-  const off = offsetSql(zone, p)
-  const local = `(ts + ${off})`
-  const day = `(${local} // ${DAY})`
-  switch (interval) {
-    case 'minute':
-      return `(${local} // ${MINUTE}) * ${MINUTE} - ${off}`
-    case 'hour':
-      return `(${local} // ${HOUR}) * ${HOUR} - ${off}`
-    case 'day':
-      return day
-    case 'week':
-      return `${day} - ((${day} + 3) % 7)`
-    case 'month':
-      return `year(epoch_ms(${local})) * 12 + month(epoch_ms(${local})) - 1`
-  }
-}
-
-/** The key of the bucket holding instant `t` (the same rule as the SQL). */
+/** The key of the bucket holding instant `t` (the same rule as `bucketKeySql`). */
 export function bucketKey(interval: Interval, zone: ZoneMap, t: number): number {
   const off = zone.offset(t)
   const local = t + off
@@ -112,8 +86,7 @@ export function listBuckets(
   const last = bucketKey(interval, zone, range.to - 1)
   for (let key = bucketKey(interval, zone, range.from); key <= last; key = nextKey(interval, zone, key)) {
     if (out.length >= max)
-      throw new AppError(
-        422,
+      throw new ValidationError(
         `Too many ${interval} buckets for this period (at most ${max}): choose a larger interval or a shorter period`,
         [{ path: '$.interval', message: `gives more than ${max} buckets for this period` }],
       )

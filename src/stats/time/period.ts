@@ -1,6 +1,6 @@
 // Periods: a period name (plus `from`/`to` for custom) and a time zone become the half-open range
 // [from, to) in epoch ms, with the previous period of the same kind for comparisons.
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 import { type CALENDAR_PERIODS, type Period, ROLLING_PERIODS, type RollingPeriod } from '../registry'
 import { localToInstant, toLocal } from './zone'
 
@@ -35,7 +35,7 @@ export function startOfMonth(tz: string, t: number): number {
  */
 export function resolvePeriod(period: Period, now: number, tz: string, custom?: Range): ResolvedPeriod {
   if (period === 'custom') {
-    if (!custom) throw new AppError(422, 'period=custom needs from and to')
+    if (!custom) throw new ValidationError('period=custom needs from and to')
     const len = custom.to - custom.from
     return { ...custom, previous: { from: custom.from - len, to: custom.from } }
   }
@@ -70,7 +70,7 @@ const ISO =
  */
 export function parseInstant(param: string, raw: string, tz: string): number {
   const bad = (why: string) =>
-    new AppError(422, `Invalid ${param}: ${why}`, [
+    new ValidationError(`Invalid ${param}: ${why}`, [
       { path: `$.${param}`, message: 'must be epoch milliseconds or an ISO 8601 date or date-time' },
     ])
   if (/^\d{1,15}$/.test(raw)) return Number(raw)

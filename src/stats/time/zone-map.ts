@@ -28,11 +28,6 @@ export class ZoneMap {
     return s[i].offset
   }
 
-  /** Local wall-clock ms of instant `t`. */
-  local(t: number): number {
-    return t + this.offset(t)
-  }
-
   /** The instant of local wall-clock ms `l`: the earlier one when ambiguous, the gap's end when skipped. */
   instant(l: number): number {
     const s = this.spans

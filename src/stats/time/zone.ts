@@ -1,7 +1,7 @@
 // Time-zone arithmetic on epoch milliseconds with the platform's IANA data (Intl): the UTC offset at an
 // instant, the instant of a local wall-clock time, the offset changes inside a range (so SQL can turn
 // instants into local time with plain integer arithmetic).
-import { AppError } from '../../http/errors'
+import { ValidationError } from '../../errors'
 
 const DAY = 86_400_000
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -35,7 +35,7 @@ export function parseTimezone(tz: string | undefined): string {
       // fall through to the 422
     }
   }
-  throw new AppError(422, `Unknown timezone "${tz.slice(0, 64)}": use an IANA name such as Europe/Berlin`, [
+  throw new ValidationError(`Unknown timezone "${tz.slice(0, 64)}": use an IANA name such as Europe/Berlin`, [
     { path: '$.timezone', message: 'must be an IANA time zone name' },
   ])
 }

@@ -1,0 +1,92 @@
+// The one pipeline every analytics route runs: authorise the key and take a rate-limit token → refuse
+// parameters the route does not take → parse the scope (site, period, zone, filters) → hand the route
+// `answer(query)`, which flushes, runs the query within the read limits (`runRead`) and wraps the
+// result in the envelope. A route declares only its schema, the parameters it takes and what it runs:
+//
+//   .get('/stats/x', ({ scope, answer }) => answer((conn) => getX(conn, scope)), {
+//     query: XQuery, stats: [...SCOPE_AND_FILTER_PARAMS, 'metric'], response: …, detail: … })
+//
+// Three macros, because the scope comes from three places: `stats` (query parameters, a period
+// defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
+// `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { Elysia } from 'elysia'
+import { errors, ok } from '../http/envelope'
+import { checkParamNames } from './parse/names'
+import { parseScope, type ScopeInput } from './parse/scope'
+import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from './read'
+import type { ReadLease } from './read-gate'
+import { FILTER_FIELDS } from './registry'
+
+/** The error statuses every analytics route can answer. */
+export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
+
+/** The error envelope for each of `READ_STATUSES` (for a route's `response`). */
+export const READ_ERRORS = errors(...READ_STATUSES)
+
+/** A stats route's OpenAPI `detail`: tagged Stats, needing a bearer key; `extra` for hand-made parts. */
+export function statsDetail(summary: string, description: string, extra: object = {}) {
+  return { summary, description, tags: ['Stats'], security: [{ bearerAuth: [] }], ...extra }
+}
+
+/** A route's query, run on a pooled connection. */
+type Query<T> = (conn: DuckDBConnection) => Promise<T>
+
+/** What every analytics handler gets besides its parsed scope. */
+function readContext(deps: StatsDeps, keyId: string) {
+  return {
+    /** The key id (or 'admin') the read is charged to. */
+    keyId,
+    /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
+    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, query)),
+    /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
+    holdRead: async (): Promise<ReadLease> => {
+      await flushBeforeRead(deps)
+      return deps.reads.acquire(keyId)
+    },
+  }
+}
+
+/** Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass). */
+function admit(
+  deps: StatsDeps,
+  request: Request,
+  input: ScopeInput,
+  names: object,
+  allowed: readonly string[],
+) {
+  const keyId = authorizeStatsRead(deps, request.headers, input.site_id)
+  checkParamNames(names as Record<string, unknown>, allowed, true)
+  return readContext(deps, keyId)
+}
+
+/** The plugin holding the analytics macros; every stats route `.use`s it. */
+export function statsPipeline(deps: StatsDeps) {
+  return new Elysia().macro({
+    /** A query-parameter analytics route taking the parameters listed. */
+    stats: (allowed: readonly string[]) => ({
+      resolve: ({ query, request }) => {
+        const input = query as ScopeInput
+        const ctx = admit(deps, request, input, input, allowed)
+        return { ...ctx, scope: parseScope(input, deps.clock()) }
+      },
+    }),
+    /** A raw-event route: as `stats`, but without a period every stored event is in scope. */
+    rawStats: (allowed: readonly string[]) => ({
+      resolve: ({ query, request }) => {
+        const input = query as ScopeInput
+        const ctx = admit(deps, request, input, input, allowed)
+        return { ...ctx, scope: parseScope(input, deps.clock(), { defaultPeriod: 'all' }) }
+      },
+    }),
+    /** A body analytics route: scope fields in the body, filters in its `filters` object. */
+    statsBody: {
+      resolve: ({ body, request }) => {
+        const input = body as ScopeInput & { filters?: Record<string, unknown> }
+        const filters = input.filters ?? {}
+        const ctx = admit(deps, request, input, filters, FILTER_FIELDS)
+        return { ...ctx, scope: parseScope(input, deps.clock(), { filters }) }
+      },
+    },
+  })
+}

@@ -1,0 +1,33 @@
+// The SQL giving each event's `ts` its calendar bucket key in a time zone: the same keys as
+// `bucketKey` in src/stats/time/buckets.ts, from the same offset spans of the zone.
+import type { Interval } from '../registry'
+import { DAY, HOUR, MINUTE } from '../time/buckets'
+import type { ZoneMap } from '../time/zone-map'
+import type { Params } from './params'
+
+/** SQL of the local UTC offset of `ts`, from the zone's spans. */
+function offsetSql(zone: ZoneMap, p: Params): string {
+  const s = zone.spans
+  if (s.length === 1) return p.bigint(s[0].offset)
+  const arms = s.slice(1).map((span, i) => `WHEN ts < ${p.ms(span.start)} THEN ${p.bigint(s[i].offset)}`)
+  return `(CASE ${arms.join(' ')} ELSE ${p.bigint(s[s.length - 1].offset)} END)`
+}
+
+/** SQL computing the bucket key of each event's `ts`. */
+export function bucketKeySql(interval: Interval, zone: ZoneMap, p: Params): string {
+  const off = offsetSql(zone, p)
+  const local = `(ts + ${off})`
+  const day = `(${local} // ${DAY})`
+  switch (interval) {
+    case 'minute':
+      return `(${local} // ${MINUTE}) * ${MINUTE} - ${off}`
+    case 'hour':
+      return `(${local} // ${HOUR}) * ${HOUR} - ${off}`
+    case 'day':
+      return day
+    case 'week':
+      return `${day} - ((${day} + 3) % 7)`
+    case 'month':
+      return `year(epoch_ms(${local})) * 12 + month(epoch_ms(${local})) - 1`
+  }
+}
