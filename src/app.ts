@@ -20,9 +20,12 @@ import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
+import { sqlRoutes } from './sql'
 import { statsRoutes } from './stats'
 import type { ActiveExports } from './stats/export/active'
 import type { ReadGate } from './stats/read-gate'
+import { streamRoutes } from './stream'
+import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
 
@@ -48,6 +51,8 @@ export interface AppDeps {
   exports: ActiveExports
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
   persist: Persist
+  /** Live subscribers of acknowledged events (the SSE stream). */
+  hub: EventHub
   /** `draining` is set at shutdown: every request but /health answers 503 from then on. */
   lifecycle: { draining: boolean }
   /** The server's state for /health: each component's part, combined (`combineHealth`). */
@@ -69,7 +74,9 @@ export function createApp(deps: AppDeps) {
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
+    .use(streamRoutes(deps))
     .use(statsRoutes(deps))
+    .use(sqlRoutes(deps))
     .use(siteRoutes(deps))
     .use(adminRoutes(deps))
     .use(privacyRoutes(deps))

@@ -20,6 +20,7 @@ import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
 import { ReadGate } from './stats/read-gate'
+import { EventHub } from './stream/hub'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -121,7 +122,8 @@ export async function createServices(
     opts.logger.info('write-ahead log replayed', { records: replay.length, events: rows })
   }
   if (opts.autoFlush !== false) supervisor.start()
-  const persist = createPersist(buffer, ids, wal, appliedSeq)
+  const hub = new EventHub()
+  const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
 
@@ -135,6 +137,7 @@ export async function createServices(
     supervisor,
     wal,
     persist,
+    hub,
     lifecycle,
     healthState: () =>
       combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
