@@ -16,6 +16,7 @@ import type { EventBuffer } from './ingest/buffer'
 import type { Persist } from './ingest/persist'
 import type { WriteAheadLog } from './ingest/wal'
 import type { Logger } from './logger'
+import { mcpRoutes } from './mcp'
 import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
@@ -62,7 +63,9 @@ export interface AppDeps {
 
 /** The PULSE Elysia app. */
 export function createApp(deps: AppDeps) {
-  return new Elysia({ name: 'pulse', normalize: false })
+  // The MCP route answers tool calls through the app itself: set once the app exists.
+  const self = { handle: (_: Request): Promise<Response> => Promise.reject(new Error('app not ready')) }
+  const app = new Elysia({ name: 'pulse', normalize: false })
     .use(errorFunnel(deps.logger, (err) => deps.supervisor.observe(err)))
     .onRequest(({ request }) => {
       // Shutting down: refuse at once with a clear answer, rather than a reset connection.
@@ -77,11 +80,14 @@ export function createApp(deps: AppDeps) {
     .use(streamRoutes(deps))
     .use(statsRoutes(deps))
     .use(sqlRoutes(deps))
+    .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
     .use(adminRoutes(deps))
     .use(privacyRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())
+  self.handle = (request) => app.handle(request)
+  return app
 }
 
 export type App = ReturnType<typeof createApp>

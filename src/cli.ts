@@ -86,6 +86,12 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
     await serve(env)
     return EXIT.ok
   }
+  if (command === 'mcp') {
+    // MCP over stdio: stdout is the protocol's, so nothing else may be printed there.
+    const { runMcpStdio } = await import('./mcp/stdio')
+    await runMcpStdio(loadConfig(env), { key: env.PULSE_MCP_KEY })
+    return EXIT.ok
+  }
   const { runCommand } = await import('./cli/commands')
   return runCommand(command, rest, flags, loadConfig(env))
 }

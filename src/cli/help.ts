@@ -31,7 +31,10 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_READ_CONCURRENCY', 'analytics queries and exports running at once, overall'],
   ['PULSE_READ_CONCURRENCY_PER_KEY', 'analytics queries and exports running at once for one key'],
   ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 16)'],
-  ['UV_THREADPOOL_SIZE', "Bun's worker threads for DuckDB and file writes (set it to 8; read at process start)"],
+  [
+    'UV_THREADPOOL_SIZE',
+    "Bun's worker threads for DuckDB and file writes (set it to 8; read at process start)",
+  ],
 ]
 
 /** The help text. */
@@ -57,6 +60,8 @@ Commands:
                                 --force replaces an existing database
   check                         check the configuration, data directory, port and database
   health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
+  mcp                           MCP server over stdio (tools: stats, timeseries, breakdown, funnel,
+                                retention, events, sites); key from PULSE_MCP_KEY, else the admin token
   version                       print the version
   help                          print this help
 
