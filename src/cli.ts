@@ -18,6 +18,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   force: { type: 'boolean' },
   yes: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -84,6 +85,16 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
   if (command === 'serve') {
     const { serve } = await import('./serve')
     await serve(env)
+    return EXIT.ok
+  }
+  if (command === 'dev') {
+    const { runDev } = await import('./dev/command')
+    const dev = await runDev(env, { dataDir: flags['data-dir'], quiet: flags.quiet })
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await dev.stop()
     return EXIT.ok
   }
   if (command === 'mcp') {
