@@ -154,6 +154,7 @@ export async function createServices(
     async close(timeoutMs = config.shutdownTimeoutMs) {
       lifecycle.draining = true
       supervisor.stop()
+      hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
       const aborted = exports.abortAll()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })

@@ -21,8 +21,8 @@ export interface Subscriber {
   filters: Filter[]
   /** Take one event; return false when the subscriber cannot keep up (it is then dropped). */
   deliver(event: RawEvent): boolean
-  /** Called once when the hub drops the subscriber (queue full). */
-  dropped(): void
+  /** Called once when the hub drops the subscriber: its queue was full, or the server is shutting down. */
+  dropped(reason: 'slow' | 'shutdown'): void
 }
 
 /** Live subscribers by site; counts connections per key. */
@@ -75,6 +75,17 @@ export class EventHub {
     }
   }
 
+  /** End every subscription (at shutdown), so clients see a clean end rather than a reset connection. */
+  closeAll(): void {
+    for (const subs of [...this.bySite.values()])
+      for (const sub of [...subs]) {
+        subs.delete(sub)
+        try {
+          sub.dropped('shutdown')
+        } catch {}
+      }
+  }
+
   /** Hand acknowledged rows to their site's subscribers. Never throws. */
   publish(rows: readonly EventRow[], receivedAt: number): void {
     if (this.total === 0) return
@@ -88,11 +99,11 @@ export class EventHub {
           if (!matches(event, sub.filters)) continue
           if (!sub.deliver(event)) {
             subs.delete(sub)
-            sub.dropped()
+            sub.dropped('slow')
           }
         } catch {
           subs.delete(sub)
-          sub.dropped()
+          sub.dropped('slow')
         }
       }
     }

@@ -48,10 +48,12 @@ export function streamRoutes(
 ) {
   return new Elysia({ name: 'event-stream', prefix: '/api/v1' }).get(
     '/events/stream',
-    ({ query, request }) => {
+    ({ query, request, server }) => {
       const key = authorizeStatsRead(deps, request.headers, query.site_id)
       checkParamNames(query, ['site_id', ...FILTERS.map((f) => f.name)], true)
       const filters = parseFilters(query)
+      // Bun closes a connection idle for 10 s by default; a quiet stream is not idle, keep-alives aside.
+      server?.timeout(request, 0)
       let unsubscribe = () => {}
       let timer: ReturnType<typeof setInterval> | undefined
       const stop = () => {
@@ -70,10 +72,10 @@ export function streamRoutes(
               siteId: query.site_id,
               filters,
               deliver: (event) => send(`event: event\ndata: ${JSON.stringify(event)}\n\n`),
-              dropped: () => {
+              dropped: (reason) => {
                 stop()
                 try {
-                  controller.enqueue(encoder.encode('event: dropped\ndata: {"reason":"client too slow"}\n\n'))
+                  controller.enqueue(encoder.encode(`event: dropped\ndata: {"reason":"${reason}"}\n\n`))
                   controller.close()
                 } catch {}
               },
@@ -104,7 +106,7 @@ export function streamRoutes(
       query: StreamQuery,
       detail: {
         summary: 'Stream events live',
-        description: `Server-Sent Events: \`event: ready\` once subscribed, then one \`event: event\` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (\`event_type\`, \`url\`, …, \`property.<key>\`; exact match, empty = missing). A client that reads too slowly (over ${queueEvents} events behind) gets \`event: dropped\` and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.`,
+        description: `Server-Sent Events: \`event: ready\` once subscribed, then one \`event: event\` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (\`event_type\`, \`url\`, …, \`property.<key>\`; exact match, empty = missing). A client that reads too slowly (over ${queueEvents} events behind) gets \`event: dropped\` (data \`{"reason":"slow"}\`, or \`shutdown\` when the server stops) and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.`,
         tags: ['Stats'],
         security: [{ bearerAuth: [] }],
         responses: {

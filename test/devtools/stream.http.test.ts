@@ -110,7 +110,7 @@ test('a slow reader is dropped and ingest never waits for it', async () => {
   expect(r.body.data.accepted).toBe(300)
   expect(a.deps.hub.size).toBe(0)
   const list = await frames(res, 1, 'dropped')
-  expect(list.some((f) => f.event === 'dropped')).toBe(true)
+  expect(list.find((f) => f.event === 'dropped')?.data).toEqual({ reason: 'slow' })
 })
 
 test('hub: a subscriber that throws is dropped, others still get the event', () => {
@@ -151,4 +151,12 @@ test('hub: a subscriber that throws is dropped, others still get the event', () 
   expect(dropped).toBe(1)
   expect(got.length).toBe(1)
   expect(hub.size).toBe(1)
+})
+
+test('at shutdown every stream ends with a dropped event (reason shutdown)', async () => {
+  const res = await a.request('GET', '/api/v1/events/stream?site_id=site_live', { key: keys.secret_key })
+  a.deps.hub.closeAll()
+  const list = await frames(res, 1, 'dropped')
+  expect(list.find((f) => f.event === 'dropped')?.data).toEqual({ reason: 'shutdown' })
+  expect(a.deps.hub.size).toBe(0)
 })

@@ -70,7 +70,7 @@ export interface paths {
         };
         /**
          * Stream events live
-         * @description Server-Sent Events: `event: ready` once subscribed, then one `event: event` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (`event_type`, `url`, …, `property.<key>`; exact match, empty = missing). A client that reads too slowly (over 256 events behind) gets `event: dropped` and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.
+         * @description Server-Sent Events: `event: ready` once subscribed, then one `event: event` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (`event_type`, `url`, …, `property.<key>`; exact match, empty = missing). A client that reads too slowly (over 256 events behind) gets `event: dropped` (data `{"reason":"slow"}`, or `shutdown` when the server stops) and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.
          */
         get: operations["getApiV1EventsStream"];
         put?: never;
