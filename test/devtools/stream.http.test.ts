@@ -20,9 +20,13 @@ async function frames(res: Response, n: number, type = 'event', timeoutMs = 2000
   let buf = ''
   const out: { event: string; data: any }[] = []
   const deadline = Date.now() + timeoutMs
+  // One read in flight at a time: a read that loses a race with the timer is kept, not dropped.
+  let pending: ReturnType<typeof reader.read> | undefined
   while (out.filter((f) => f.event === type).length < n && Date.now() < deadline) {
-    const r = await Promise.race([reader.read(), Bun.sleep(50).then(() => undefined)])
+    pending ??= reader.read()
+    const r = await Promise.race([pending, Bun.sleep(50).then(() => undefined)])
     if (!r) continue
+    pending = undefined
     if (r.done) break
     buf += dec.decode(r.value, { stream: true })
     for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
