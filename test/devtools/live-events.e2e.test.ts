@@ -1,5 +1,5 @@
 // The dashboard's "Live events" panel in Chromium: an event sent after sign-in appears within a second,
-// as text (hostile markup is not interpreted).
+// as text (hostile markup is not interpreted); the admin's SQL box lists the schema and runs a query.
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -54,6 +54,22 @@ test('an event appears in the Live events panel within a second', async () => {
     expect(await page.textContent('#live-events .live-type')).toBe('<img src=x onerror=alert(1)>')
     expect(await page.textContent('#live-events .live-url')).toBe('https://shop.example/checkout')
     expect(await page.$('#live-events img')).toBeNull()
+
+    // The admin's SQL box lists the schema and runs a query; a write is refused with the API's message.
+    await page.waitForFunction(() =>
+      document.querySelector('#sql-console .sql-schema')?.textContent?.includes('events'),
+    )
+    await page.fill(
+      '#sql-input',
+      "SELECT event_type, count(*) AS n FROM events WHERE site_id = 'shop' GROUP BY 1",
+    )
+    await page.click('#sql-run')
+    await page.waitForSelector('#sql-result table')
+    expect(await page.textContent('#sql-result tbody')).toContain('<img src=x onerror=alert(1)>1')
+    await page.fill('#sql-input', 'DELETE FROM events')
+    await page.click('#sql-run')
+    await page.waitForSelector('#sql-result .error')
+    expect(await page.textContent('#sql-result .error')).toContain('only a read query')
   } finally {
     await browser.close()
   }

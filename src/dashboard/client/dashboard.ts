@@ -14,6 +14,7 @@ import { createPanel, errorMessage } from './panel'
 import { browserTimezone } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
 import { createRetentionPanel } from './retention'
+import { createSqlPanel } from './sql-console'
 import { type Credentials, decodeView, encodeView, type Filter, type ViewState, withFilter } from './state'
 import { createTopbar } from './topbar'
 
@@ -55,6 +56,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
     h('div', 'grid', funnel.panel.el, retention.panel.el),
     liveEvents.panel.el,
+    creds.admin ? createSqlPanel(api).el : null,
   )
   const foot = h(
     'footer',
