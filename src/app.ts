@@ -18,13 +18,17 @@ import type { EventBuffer } from './ingest/buffer'
 import type { Persist } from './ingest/persist'
 import type { WriteAheadLog } from './ingest/wal'
 import type { Logger } from './logger'
+import { mcpRoutes } from './mcp'
 import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
+import { sqlRoutes } from './sql'
 import { statsRoutes } from './stats'
 import type { ActiveExports } from './stats/export/active'
 import type { ReadGate } from './stats/read-gate'
+import { streamRoutes } from './stream'
+import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
 
@@ -50,6 +54,8 @@ export interface AppDeps {
   exports: ActiveExports
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */
   persist: Persist
+  /** Live subscribers of acknowledged events (the SSE stream). */
+  hub: EventHub
   /** `draining` is set at shutdown: every request but /health answers 503 from then on. */
   lifecycle: { draining: boolean }
   /** The server's state for /health: each component's part, combined (`combineHealth`). */
@@ -59,7 +65,9 @@ export interface AppDeps {
 
 /** The PULSE Elysia app. */
 export function createApp(deps: AppDeps) {
-  return new Elysia({ name: 'pulse', normalize: false })
+  // The MCP route answers tool calls through the app itself: set once the app exists.
+  const self = { handle: (_: Request): Promise<Response> => Promise.reject(new Error('app not ready')) }
+  const app = new Elysia({ name: 'pulse', normalize: false })
     .use(errorFunnel(deps.logger, (err) => deps.supervisor.observe(err)))
     .onRequest(({ request }) => {
       // Shutting down: refuse at once with a clear answer, rather than a reset connection.
@@ -71,13 +79,18 @@ export function createApp(deps: AppDeps) {
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
+    .use(streamRoutes(deps))
     .use(statsRoutes(deps))
+    .use(sqlRoutes(deps))
+    .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
     .use(adminRoutes(deps))
     .use(importRoutes(deps))
     .use(privacyRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())
+  self.handle = (request) => app.handle(request)
+  return app
 }
 
 export type App = ReturnType<typeof createApp>

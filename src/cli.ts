@@ -24,6 +24,7 @@ const OPTIONS = {
   format: { type: 'string' },
   period: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -90,6 +91,22 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
   if (command === 'serve') {
     const { serve } = await import('./serve')
     await serve(env)
+    return EXIT.ok
+  }
+  if (command === 'dev') {
+    const { runDev } = await import('./dev/command')
+    const dev = await runDev(env, { dataDir: flags['data-dir'], quiet: flags.quiet })
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await dev.stop()
+    return EXIT.ok
+  }
+  if (command === 'mcp') {
+    // MCP over stdio: stdout is the protocol's, so nothing else may be printed there.
+    const { runMcpStdio } = await import('./mcp/stdio')
+    await runMcpStdio(loadConfig(env), { key: env.PULSE_MCP_KEY })
     return EXIT.ok
   }
   const { runCommand } = await import('./cli/commands')

@@ -22,6 +22,7 @@ import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
 import { ReadGate } from './stats/read-gate'
+import { EventHub } from './stream/hub'
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -70,7 +71,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   await loadRecentEventIds(db, ids, opts.clock())
   await replayLog(replay, buffer, ids, opts.logger)
   if (opts.autoFlush !== false) supervisor.start()
-  const persist = createPersist(buffer, ids, wal, appliedSeq)
+  const hub = new EventHub()
+  const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
 
@@ -84,6 +86,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     supervisor,
     wal,
     persist,
+    hub,
     lifecycle,
     healthState: () =>
       combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
@@ -100,6 +103,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     async close(timeoutMs = config.shutdownTimeoutMs) {
       lifecycle.draining = true
       supervisor.stop()
+      hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
       const aborted = exports.abortAll()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })

@@ -67,6 +67,10 @@ Commands:
   import delete IMPORT_ID       delete an import and every event it stored
   check                         check the configuration, data directory, port and database
   health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
+  dev [--data-dir DIR] [--quiet] a server for local development: throwaway database unless --data-dir,
+                                a "dev" site for localhost pages, each incoming event printed as a line
+  mcp                           MCP server over stdio (tools: stats, timeseries, breakdown, funnel,
+                                retention, events, sites); key from PULSE_MCP_KEY, else the admin token
   version                       print the version
   help                          print this help
 

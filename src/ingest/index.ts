@@ -1,11 +1,13 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
 import { Elysia } from 'elysia'
+import { DryRunResult, dryRun } from '../dev/dry-run'
 import { readJsonBody } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
 import { errors } from '../http/envelope'
 import { AppError } from '../http/errors'
 import { refuseUnknownParams } from '../http/query-params'
 import { rateLimitHeaders } from '../http/rate-limit'
+import type { StatsDeps } from '../stats/read'
 import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 
@@ -36,8 +38,30 @@ function clientIp(
   return address ? ipBucketId(address) : undefined
 }
 
-/** The only query parameter of the ingest endpoints: a public key, for browsers avoiding a preflight. */
-const QUERY_PARAMS = ['api_key'] as const
+/** Query parameters of the ingest endpoints: a public key (browsers avoid a preflight) and `dry_run`. */
+const QUERY_PARAMS = ['api_key', 'dry_run'] as const
+
+/** Whether `?dry_run=` asks for a dry run; anything but true/false is a 422. */
+function isDryRun(value: string | undefined): boolean {
+  if (value === undefined || value === 'false') return false
+  if (value === 'true') return true
+  throw new AppError(422, 'dry_run must be true or false', [
+    { path: '$.dry_run', message: 'must be true or false' },
+  ])
+}
+
+/**
+ * The dry-run answer as a finished response: it is documented as the `DryRunResult` component, not as a
+ * second 200 shape of the route, so clients keep one typed result for a stored event.
+ */
+function dryRunResponse(result: unknown, headers: Record<string, string | number>): never {
+  const h = new Headers(Object.entries(headers).map(([k, v]): [string, string] => [k, String(v)]))
+  h.set('content-type', 'application/json')
+  return new Response(JSON.stringify(result), { headers: h }) as never
+}
+
+const DRY_RUN_NOTE =
+  ' With `?dry_run=true` nothing is stored: the answer lists each valid event as it would be stored, the invalid ones with their problems (200, not 422), and warnings (a property key that differs from one the site has only by case, `_` or `-`; an event type the site has never stored), as the `DryRunResult` schema.'
 
 const requestBody = (name: string, example: unknown) => ({
   required: true,
@@ -57,10 +81,10 @@ const seedEvent = {
 }
 
 /** Ingest routes; errors leave through the funnel. */
-export function ingestRoutes(deps: IngestDeps) {
+export function ingestRoutes(deps: IngestDeps & StatsDeps) {
   const maxBytes = deps.config.maxBodyBytes
   return new Elysia({ name: 'ingest' })
-    .model({ EventInput, BatchInput })
+    .model({ EventInput, BatchInput, DryRunResult })
     .options('/collect', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
     .options('/collect/batch', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
     .post(
@@ -75,6 +99,10 @@ export function ingestRoutes(deps: IngestDeps) {
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
         const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
+        if (isDryRun(query.dry_run)) {
+          Object.assign(set.headers, rateLimitHeaders(rate))
+          return dryRunResponse(await dryRun(deps, rec.keyId, 1, rows, rejected, () => '$'), set.headers)
+        }
         if (rejected.length > 0)
           throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
         const accepted = await acceptRows(deps, rows)
@@ -85,7 +113,8 @@ export function ingestRoutes(deps: IngestDeps) {
         detail: {
           summary: 'Send one event',
           description:
-            'Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.',
+            'Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.' +
+            DRY_RUN_NOTE,
           tags: ['Ingest'],
           security: [{ bearerAuth: [] }],
           requestBody: requestBody('EventInput', seedEvent),
@@ -130,6 +159,13 @@ export function ingestRoutes(deps: IngestDeps) {
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
         const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
+        if (isDryRun(query.dry_run)) {
+          Object.assign(set.headers, rateLimitHeaders(rate))
+          return dryRunResponse(
+            await dryRun(deps, rec.keyId, events.length, rows, rejected, (i) => `$.events[${i}]`),
+            set.headers,
+          )
+        }
         const accepted = await acceptRows(deps, rows)
         Object.assign(set.headers, rateLimitHeaders(rate))
         return { success: true as const, data: { accepted, rejected } }
@@ -137,7 +173,7 @@ export function ingestRoutes(deps: IngestDeps) {
       {
         detail: {
           summary: 'Send a batch of events',
-          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site. The only query parameter is \`api_key\`; any other is refused with 422.`,
+          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site. The query parameters are \`api_key\` and \`dry_run\`; any other is refused with 422.${DRY_RUN_NOTE}`,
           tags: ['Ingest'],
           security: [{ bearerAuth: [] }],
           requestBody: requestBody('BatchInput', {

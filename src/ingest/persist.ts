@@ -17,12 +17,14 @@ export interface Persist {
  * Build the `persist` step of the ingest pipeline. Every batch gets a sequence number: the log's, or
  * without a log one counted on from `firstSeq` (the applied position), so a flush whose commit outcome
  * is unknown (the database failed mid-commit) can be checked against the applied position after a reopen.
+ * `onStored` sees each batch's new rows once they are acknowledged.
  */
 export function createPersist(
   buffer: EventBuffer,
   ids: EventIdIndex,
   wal: WriteAheadLog | undefined,
   firstSeq = 0,
+  onStored?: (rows: EventRow[], receivedAt: number) => void,
 ): Persist {
   let seqNoLog = firstSeq
   let inFlight = 0
@@ -34,6 +36,8 @@ export function createPersist(
     try {
       const seq = wal ? await wal.append(fresh, receivedAt) : ++seqNoLog
       buffer.push(fresh, receivedAt, seq)
+      // Acknowledged from here on: tell live listeners (the event stream), who must never throw or wait.
+      onStored?.(fresh, receivedAt)
     } catch (err) {
       forget()
       throw err

@@ -20,22 +20,22 @@ async function stored(): Promise<number> {
 }
 
 test('unknown query parameters on /collect and /collect/batch are a 422 naming them; nothing is stored', async () => {
-  const one = await h.json('POST', '/collect?dry_run=true', { key: keys.secret_key, body: event('site_a') })
+  const one = await h.json('POST', '/collect?dryrun=true', { key: keys.secret_key, body: event('site_a') })
   expect(one.status).toBe(422)
   expect(one.body).toMatchObject({ success: false, status: 422 })
-  expect(one.body.error).toContain('"dry_run"')
-  expect(one.body.error).toContain('allowed are api_key')
-  expect(one.body.details).toEqual([{ path: '$.dry_run', message: expect.stringContaining('api_key') }])
+  expect(one.body.error).toContain('"dryrun"')
+  expect(one.body.error).toContain('allowed are api_key, dry_run')
+  expect(one.body.details).toEqual([{ path: '$.dryrun', message: expect.stringContaining('api_key') }])
 
-  const batch = await h.json('POST', `/collect/batch?api_key=${keys.public_key}&dry_run=1&debug`, {
+  const batch = await h.json('POST', `/collect/batch?api_key=${keys.public_key}&validate=1&debug`, {
     body: { events: [event('site_a')] },
   })
   expect(batch.status).toBe(422)
-  expect(batch.body.error).toContain('"dry_run", "debug"')
-  expect(batch.body.details.map((d: { path: string }) => d.path)).toEqual(['$.dry_run', '$.debug'])
+  expect(batch.body.error).toContain('"validate", "debug"')
+  expect(batch.body.details.map((d: { path: string }) => d.path)).toEqual(['$.validate', '$.debug'])
   expect(await stored()).toBe(0)
 
-  // The one parameter they take still works.
+  // The parameters they take still work (dry_run: see test/devtools/dry-run.http.test.ts).
   const ok = await h.json('POST', `/collect?api_key=${keys.public_key}`, { body: event('site_a') })
   expect(ok.status).toBe(200)
   expect(await stored()).toBe(1)

@@ -9,10 +9,12 @@ import { createFunnelPanel } from './funnel'
 import { renderHeadline } from './headline'
 import { createListPanels } from './lists'
 import { startLiveCounter } from './live'
+import { createLiveEventsPanel } from './live-events'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
 import { createRetentionPanel } from './retention'
+import { createSqlPanel } from './sql-console'
 import { type Credentials, decodeView, encodeView, type Filter, type ViewState, withFilter } from './state'
 import { createTopbar } from './topbar'
 
@@ -44,6 +46,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const lists = createListPanels(addFilter)
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
+  const liveEvents = createLiveEventsPanel(creds.token)
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -52,6 +55,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
     h('div', 'grid', funnel.panel.el, retention.panel.el),
+    liveEvents.panel.el,
+    creds.admin ? createSqlPanel(api).el : null,
   )
   const foot = h(
     'footer',
@@ -99,6 +104,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     if (view.siteId !== liveSite) {
       liveSite = view.siteId
       live.refresh()
+      liveEvents.follow(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')
@@ -166,6 +172,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   return () => {
     gen++
     live.stop()
+    liveEvents.stop()
     mounted?.destroy()
     scheme.removeEventListener('change', drawChart)
   }

@@ -2,10 +2,14 @@
 // the server's answer for its batch; `flush` and `shutdown` drain. The read helpers come from PulseReader.
 import { PulseError } from './errors.js'
 import { randomId, type TrackEventInput, toWireEvent } from './event.js'
+import type { components } from './openapi-types.js'
 import { EventQueue, type Pending } from './queue.js'
 import type { PostResult, ReadTarget } from './read.js'
 import { PulseReader } from './reader.js'
 import { type FetchLike, type RetryInfo, request, type TransportOptions } from './transport.js'
+
+/** The answer of `validate`: each event as it would be stored, the invalid ones, and warnings. */
+export type ValidationReport = components['schemas']['DryRunResult']['data']
 
 /** Options of `new PulseClient(…)`; only `siteId`, `apiKey` and `endpoint` are required. */
 export interface PulseClientOptions {
@@ -111,6 +115,23 @@ export class PulseClient extends PulseReader {
       else this.queue.push({ json, ...settle })
     }
     return promise
+  }
+
+  /**
+   * Check events without storing them (`POST /collect/batch?dry_run=true`): resolves with each valid
+   * event as the server would store it, the invalid ones with their problems, and warnings (a property
+   * key that differs from one the site has only by case, `_` or `-`; an event type never seen on the site).
+   */
+  async validate(events: TrackEventInput | TrackEventInput[]): Promise<ValidationReport> {
+    const list = Array.isArray(events) ? events : [events]
+    const now = Date.now()
+    const body = JSON.stringify({ events: list.map((e) => toWireEvent(this.opts.siteId, e, now)) })
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${this.opts.apiKey}` }
+    const url = `${this.opts.endpoint}/collect/batch?dry_run=true`
+    const res = (await request(url, { method: 'POST', headers, body }, this.transport)) as {
+      data: ValidationReport
+    }
+    return res.data
   }
 
   /** Send everything queued now; resolves when all of it is settled (never rejects). */

@@ -1,5 +1,10 @@
 // @pulse/sdk: send events to PULSE (batched, retried, acknowledged) and read its stats.
-export { PulseClient, type PulseClientOptions, type TrackResult } from './client.js'
+export {
+  PulseClient,
+  type PulseClientOptions,
+  type TrackResult,
+  type ValidationReport,
+} from './client.js'
 export { type FieldIssue, PulseError, type PulseErrorKind } from './errors.js'
 export type { PropertyValue, TrackEventInput, WireEvent } from './event.js'
 export type { components, operations, paths } from './openapi-types.js'

@@ -105,6 +105,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream events live
+         * @description Server-Sent Events: `event: ready` once subscribed, then one `event: event` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (`event_type`, `url`, …, `property.<key>`; exact match, empty = missing). A client that reads too slowly (over 256 events behind) gets `event: dropped` (data `{"reason":"slow"}`, or `shutdown` when the server stops) and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.
+         */
+        get: operations["getApiV1EventsStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export": {
         parameters: {
             query?: never;
@@ -242,6 +262,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a read-only SQL query (admin)
+         * @description Runs one read query on the database (tables `events`, `sites`, …) and returns at most `max_rows` rows (10000 at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503).
+         */
+        post: operations["postApiV1Sql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats": {
         parameters: {
             query?: never;
@@ -353,7 +393,7 @@ export interface paths {
         put?: never;
         /**
          * Send one event
-         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422.
+         * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422. With `?dry_run=true` nothing is stored: the answer lists each valid event as it would be stored, the invalid ones with their problems (200, not 422), and warnings (a property key that differs from one the site has only by case, `_` or `-`; an event type the site has never stored), as the `DryRunResult` schema.
          */
         post: operations["postCollect"];
         delete?: never;
@@ -373,7 +413,7 @@ export interface paths {
         put?: never;
         /**
          * Send a batch of events
-         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site. The only query parameter is `api_key`; any other is refused with 422.
+         * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site. The query parameters are `api_key` and `dry_run`; any other is refused with 422. With `?dry_run=true` nothing is stored: the answer lists each valid event as it would be stored, the invalid ones with their problems (200, not 422), and warnings (a property key that differs from one the site has only by case, `_` or `-`; an event type the site has never stored), as the `DryRunResult` schema.
          */
         post: operations["postCollectBatch"];
         delete?: never;
@@ -396,6 +436,26 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MCP (Streamable HTTP)
+         * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
+         */
+        post: operations["postMcp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,6 +707,106 @@ export interface components {
             deleted_events: string | number;
             /** @example imp_m3x9k2ab7q */
             import_id: string;
+        };
+        /** @description Answer of a dry run: nothing was stored */
+        DryRunResult: {
+            data: {
+                /** @constant */
+                dry_run: true;
+                /** @description Each valid event as it would be stored (received_at: now) */
+                events: {
+                    event: {
+                        /**
+                         * @description Country code
+                         * @example US
+                         */
+                        country: string | null;
+                        /**
+                         * @description Device type
+                         * @example desktop
+                         */
+                        device_type: string | null;
+                        /**
+                         * @description Client-generated id
+                         * @example evt_1
+                         */
+                        event_id: string | null;
+                        /** @example page_view */
+                        event_type: string;
+                        /**
+                         * @description Custom properties
+                         * @example {
+                         *       "plan": "premium"
+                         *     }
+                         */
+                        properties: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * @description Server receive time, epoch ms
+                         * @example 1763640000123
+                         */
+                        received_at: string | number;
+                        /**
+                         * @description Referrer URL
+                         * @example https://google.com
+                         */
+                        referrer: string | null;
+                        /** @example session_xyz789 */
+                        session_id: string;
+                        /** @example site_abc123 */
+                        site_id: string;
+                        /**
+                         * @description Event time, epoch ms
+                         * @example 1763640000000
+                         */
+                        timestamp: string | number;
+                        /**
+                         * @description Page URL
+                         * @example https://example.com/products
+                         */
+                        url: string | null;
+                        /**
+                         * @description User identifier
+                         * @example user_123
+                         */
+                        user_id: string | null;
+                    };
+                    /**
+                     * @description Position of the event in the request
+                     * @example 0
+                     */
+                    index: number;
+                }[];
+                rejected: {
+                    /** @description Each bad field: its JSON path and what is wrong with it */
+                    details: {
+                        message: string;
+                        path: string;
+                    }[];
+                    /** @example $.timestamp: must be within the last 30 days */
+                    error: string;
+                    /**
+                     * @description Position of the event in `events`
+                     * @example 2
+                     */
+                    index: number;
+                }[];
+                /** @description Every event passed validation */
+                valid: boolean;
+                warnings: {
+                    /** @enum {string} */
+                    code: "property_key_near_duplicate" | "new_event_type";
+                    /** @example 0 */
+                    index: number;
+                    /** @example property "signupPlan" differs only by case, "_" or "-" from "signup_plan" */
+                    message: string;
+                    /** @example $.properties.signupPlan */
+                    path: string;
+                }[];
+            };
+            /** @constant */
+            success: true;
         };
         /**
          * @description One analytics event
@@ -1393,6 +1553,32 @@ export interface components {
             name: string;
             /** @example site_abc123 */
             site_id: string;
+        };
+        SqlQuery: {
+            /** @enum {string} */
+            format?: "json" | "csv";
+            /** @description Row cap (default and most: 10000) */
+            max_rows?: string | number;
+            /**
+             * @description One read query (SELECT, WITH … SELECT, FROM …, DESCRIBE, SUMMARIZE, PRAGMA show_tables …)
+             * @example SELECT event_type, count(*) AS n FROM events WHERE site_id = 'site_abc123' GROUP BY 1
+             */
+            query: string;
+        };
+        SqlResult: {
+            data: {
+                columns: {
+                    name: string;
+                    /** @example BIGINT */
+                    type: string;
+                }[];
+                /** @description Rows as arrays, in column order */
+                rows: unknown[][];
+                /** @description More rows than `max_rows` existed; the rest were not read */
+                truncated: boolean;
+            };
+            /** @constant */
+            success: true;
         };
         /**
          * @example {
@@ -2272,6 +2458,252 @@ export interface operations {
                         /** @constant */
                         success: true;
                     };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    getApiV1EventsStream: {
+        parameters: {
+            query: {
+                country?: string;
+                device_type?: string;
+                event_type?: string;
+                referrer?: string;
+                referrer_domain?: string;
+                site_id: string;
+                url?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description Error envelope */
@@ -4493,6 +4925,187 @@ export interface operations {
             };
             /** @description Error envelope */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1Sql: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlQuery"];
+                "application/x-www-form-urlencoded": components["schemas"]["SqlQuery"];
+                "multipart/form-data": components["schemas"]["SqlQuery"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SqlResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6752,6 +7365,54 @@ export interface operations {
                         version: string;
                     };
                 };
+            };
+        };
+    };
+    postMcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON-RPC response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description A notification was accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A public key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

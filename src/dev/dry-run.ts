@@ -1,0 +1,98 @@
+// POST /collect?dry_run=true (and on /collect/batch): the events as they would be stored, with the
+// validation problems and warnings, and nothing stored. The site's known event types and property keys
+// are read through the read gate (bound parameters, the key's read limits).
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { Type } from '@sinclair/typebox'
+import { t } from 'elysia'
+import type { EventRow } from '../db/event-fields'
+import { queryRows } from '../db/rows'
+import type { FieldIssue } from '../http/errors'
+import { Rejected } from '../ingest/model'
+import { RawEvent } from '../stats/model/raw'
+import { flushBeforeRead, type StatsDeps } from '../stats/read'
+import { toStoredEvent } from '../stream/stored-event'
+import { type DryRunWarning, dryRunWarnings, type KnownNames } from './dry-run-warnings'
+
+/** How far back property keys are looked for (a scan of the site's recent events). */
+const KEY_LOOKBACK_MS = 90 * 86_400_000
+
+export const DryRunResult = t.Object(
+  {
+    success: t.Literal(true),
+    data: t.Object({
+      dry_run: t.Literal(true),
+      valid: t.Boolean({ description: 'Every event passed validation' }),
+      events: t.Array(
+        t.Object({
+          index: Type.Integer({ description: 'Position of the event in the request', examples: [0] }),
+          event: RawEvent,
+        }),
+        { description: 'Each valid event as it would be stored (received_at: now)' },
+      ),
+      rejected: t.Array(Rejected),
+      warnings: t.Array(
+        t.Object({
+          index: Type.Integer({ examples: [0] }),
+          path: t.String({ examples: ['$.properties.signupPlan'] }),
+          code: t.Union([t.Literal('property_key_near_duplicate'), t.Literal('new_event_type')]),
+          message: t.String({
+            examples: ['property "signupPlan" differs only by case, "_" or "-" from "signup_plan"'],
+          }),
+        }),
+      ),
+    }),
+  },
+  { description: 'Answer of a dry run: nothing was stored' },
+)
+
+/** Read the site's event types and recent property keys (each list bounded). */
+export async function readKnownNames(
+  conn: DuckDBConnection,
+  siteId: string,
+  now: number,
+): Promise<KnownNames> {
+  const types = await queryRows<{ t: string }>(
+    conn,
+    'SELECT DISTINCT event_type AS t FROM events WHERE site_id = $1 LIMIT 10000',
+    [siteId],
+  )
+  const keys = await queryRows<{ k: string }>(
+    conn,
+    `SELECT DISTINCT unnest(json_keys(properties)) AS k FROM events
+     WHERE site_id = $1 AND properties IS NOT NULL AND received_at >= $2 LIMIT 10000`,
+    [siteId, BigInt(now - KEY_LOOKBACK_MS)],
+  )
+  return { eventTypes: new Set(types.map((r) => r.t)), propertyKeys: keys.map((r) => r.k) }
+}
+
+/** Build the dry-run answer for the valid `rows` (in request order) and the `rejected` ones. */
+export async function dryRun(
+  deps: StatsDeps,
+  keyId: string,
+  total: number,
+  rows: EventRow[],
+  rejected: { index: number; error: string; details: FieldIssue[] }[],
+  pathOf: (i: number) => string,
+): Promise<typeof DryRunResult.static> {
+  const now = deps.clock()
+  const bad = new Set(rejected.map((r) => r.index))
+  const indices: number[] = []
+  for (let i = 0; i < total; i++) if (!bad.has(i)) indices.push(i)
+  const events = rows.map((row, k) => ({ index: indices[k], row }))
+  let warnings: DryRunWarning[] = []
+  if (events.length > 0) {
+    await flushBeforeRead(deps)
+    const known = await deps.reads.run(keyId, (conn) => readKnownNames(conn, rows[0].siteId, now))
+    warnings = dryRunWarnings(events, known, pathOf)
+  }
+  return {
+    success: true,
+    data: {
+      dry_run: true,
+      valid: rejected.length === 0,
+      events: events.map((e) => ({ index: e.index, event: toStoredEvent(e.row, now) })),
+      rejected,
+      warnings,
+    },
+  }
+}
