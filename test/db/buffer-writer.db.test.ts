@@ -12,6 +12,7 @@ import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/colum
 import type { EventRow } from '../../src/ingest/validate'
 import { appendEvents } from '../../src/ingest/writer'
 import { createLogger } from '../../src/logger'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 let dir: string
 let db: Database
@@ -26,6 +27,7 @@ afterEach(() => {
 })
 
 const row = (i: number, extra: Partial<EventRow> = {}): EventRow => ({
+  ...NO_ENRICHMENT,
   siteId: 'site_a',
   eventType: i % 2 ? 'click' : 'page_view',
   ts: 1_700_000_000_000 + i,

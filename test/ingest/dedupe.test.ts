@@ -3,8 +3,10 @@
 import { describe, expect, test } from 'bun:test'
 import { EventIdIndex, eventKey } from '../../src/ingest/dedupe'
 import type { EventRow } from '../../src/ingest/validate'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 const row = (siteId: string, eventId: string | null): EventRow => ({
+  ...NO_ENRICHMENT,
   siteId,
   eventType: 'click',
   ts: 0,

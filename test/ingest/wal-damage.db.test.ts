@@ -15,6 +15,7 @@ import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
 import { ADMIN_TOKEN, event, T0 } from '../helpers/app'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 let dir: string
 beforeEach(() => {
@@ -111,6 +112,7 @@ describe('write-ahead log damage', () => {
 
 describe('write-ahead log size under steady traffic', () => {
   const row = (i: number): EventRow => ({
+  ...NO_ENRICHMENT,
     siteId: 'a',
     eventType: 'page_view',
     ts: T0 + i,
