@@ -12,6 +12,7 @@ import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex } from './ingest/dedupe'
+import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/enrich'
 import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
@@ -48,7 +49,7 @@ export function usesLog(config: Config): boolean {
 export async function createServices(
   config: Config,
   opts: ServicesOptions,
-): Promise<AppDeps & { close(timeoutMs?: number): Promise<CloseReport> }> {
+): Promise<AppDeps & { enrichment: Enrichment; close(timeoutMs?: number): Promise<CloseReport> }> {
   const db = await openDatabase(config.dbPath)
   await migrate(db.writer)
   // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
@@ -122,6 +123,7 @@ export async function createServices(
   }
   if (opts.autoFlush !== false) supervisor.start()
   const persist = createPersist(buffer, ids, wal, appliedSeq)
+  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
 
@@ -136,8 +138,16 @@ export async function createServices(
     wal,
     persist,
     lifecycle,
+    enrichment,
+    enricher: enrichment.enricher,
     healthState: () =>
-      combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
+      combineHealth(
+        lifecycleHealth(lifecycle),
+        supervisor.health(),
+        bufferHealth(buffer),
+        walHealth(wal),
+        enrichmentHealth(enrichment),
+      ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     reads: new ReadGate(db.readPool, {
@@ -155,6 +165,7 @@ export async function createServices(
       const aborted = exports.abortAll()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await drain(timeoutMs)
+      await enrichment.salts.settled()
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)

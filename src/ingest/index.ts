@@ -6,7 +6,7 @@ import { AppError } from '../http/errors'
 import { refuseUnknownParams } from '../http/query-params'
 import { rateLimitHeaders } from '../http/rate-limit'
 import { errors } from '../http/responses'
-import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
+import { acceptRows, authorizeIngest, type IngestDeps, type VisitorSignals, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 
 const CORS = {
@@ -34,6 +34,31 @@ function clientIp(
   const peer = server?.requestIP(request)?.address
   const address = clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies)
   return address ? ipBucketId(address) : undefined
+}
+
+/** A short header value, or undefined (Client Hints are short; anything long is not a browser's). */
+const header = (request: Request, name: string, max = 512) => {
+  const v = request.headers.get(name)
+  return v && v.length <= max ? v : undefined
+}
+
+/** The visitor's User-Agent, Client Hints and address as the request shows them (for enrichment). */
+function visitorSignals(
+  server: { requestIP(r: Request): { address: string } | null } | null,
+  request: Request,
+  trustedProxies: number,
+): VisitorSignals {
+  const peer = server?.requestIP(request)?.address
+  return {
+    userAgent: header(request, 'user-agent', 1024),
+    ip: clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies),
+    hints: {
+      brands: header(request, 'sec-ch-ua'),
+      mobile: header(request, 'sec-ch-ua-mobile'),
+      platform: header(request, 'sec-ch-ua-platform'),
+      platformVersion: header(request, 'sec-ch-ua-platform-version'),
+    },
+  }
 }
 
 /** The only query parameter of the ingest endpoints: a public key, for browsers avoiding a preflight. */
@@ -74,7 +99,9 @@ export function ingestRoutes(deps: IngestDeps) {
           keyParam: query.api_key,
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
-        const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
+        const signals =
+          rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
+        const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals)
         if (rejected.length > 0)
           throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
         const accepted = await acceptRows(deps, rows)
@@ -129,7 +156,9 @@ export function ingestRoutes(deps: IngestDeps) {
           keyParam,
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
-        const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
+        const signals =
+          rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
+        const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals)
         const accepted = await acceptRows(deps, rows)
         Object.assign(set.headers, rateLimitHeaders(rate))
         return { success: true as const, data: { accepted, rejected } }

@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { EventIdIndex } from '../../src/ingest/dedupe'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { BENCH_SITE, startPulseTarget } from './pulse-target'
-import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 /** Resident set size of a process, in MB (Linux). */
 function rssMb(pid: number): number {
@@ -42,7 +42,7 @@ function batch(start: number, n: number, now: number) {
 function indexCost(fills: number[]): { fill: number; msPer1000: number }[] {
   const ids = new EventIdIndex()
   const row = (id: string): EventRow => ({
-  ...NO_ENRICHMENT,
+    ...NO_ENRICHMENT,
     siteId: 'a',
     eventType: 'x',
     ts: 0,

@@ -9,10 +9,10 @@ import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
 import { EventBuffer, type FlushSink } from '../../src/ingest/buffer'
 import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/columns'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { appendEvents } from '../../src/ingest/writer'
 import { createLogger } from '../../src/logger'
-import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 let dir: string
 let db: Database

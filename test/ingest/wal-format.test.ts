@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { decodeSegment, encodeRecord } from '../../src/ingest/wal-format'
-import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 const row = (i: number): EventRow => ({
   ...NO_ENRICHMENT,

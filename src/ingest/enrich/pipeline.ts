@@ -1,0 +1,151 @@
+// The enrichment pipeline: after validation, each event goes through a named list of small steps. A
+// step may fill fields the sender left empty (a sender's value is always kept) or drop the event with
+// a reason; fills, bot reasons and drops are counted and shown in the admin health details.
+import type { EventRow } from '../../db/event-fields'
+import { type Acquisition, acquisitionOf, hostOf } from './acquisition'
+import { type BotReason, BurstRule, isBotAgent, isSpamHost } from './bots'
+import { BoundedCache } from './cache'
+import type { GeoInfo, GeoLookup } from './geo'
+import type { AgentParser, ClientHints } from './user-agent'
+import type { VisitorIds } from './visitor'
+
+/** What a step knows about an event beyond its row: never stored. */
+export interface EnrichContext {
+  /** The visitor's User-Agent: the browser's header, or forwarded by a server (`user_agent`). */
+  userAgent?: string
+  /** The visitor's address: the client's, or forwarded by a server (`ip`). Never stored or logged. */
+  ip?: string
+  hints: ClientHints
+  /** The tracker reports `navigator.webdriver`. */
+  webdriver?: boolean
+  now: number
+  /** The address's location, looked up once per context (a batch shares one). */
+  geo?: GeoInfo
+}
+
+/** A step: fills `row` in place; returns a reason to drop the event, or nothing to keep it. */
+// biome-ignore lint/suspicious/noConfusingVoidType: steps that never drop simply return nothing
+export type EnrichStep = (row: EventRow, ctx: EnrichContext) => string | undefined | void
+
+/** Counters of the pipeline since start. */
+export interface EnrichCounts {
+  events: number
+  /** Events marked as bots, per reason. */
+  bots: Record<string, number>
+  /** Events dropped, per `step:reason`. */
+  dropped: Record<string, number>
+}
+
+/** Runs the steps and counts. */
+export class Enricher {
+  readonly counts: EnrichCounts = { events: 0, bots: {}, dropped: {} }
+
+  constructor(readonly steps: readonly { name: string; run: EnrichStep }[]) {}
+
+  /** Enrich `row` in place; returns false when a step dropped it. */
+  enrich(row: EventRow, ctx: EnrichContext): boolean {
+    this.counts.events++
+    const bot = row.botReason
+    for (const s of this.steps) {
+      const drop = s.run(row, ctx)
+      if (typeof drop === 'string') {
+        const k = `${s.name}:${drop}`
+        this.counts.dropped[k] = (this.counts.dropped[k] ?? 0) + 1
+        return false
+      }
+    }
+    if (row.botReason !== null && bot === null)
+      this.counts.bots[row.botReason] = (this.counts.bots[row.botReason] ?? 0) + 1
+    return true
+  }
+}
+
+/** What the default steps need. */
+export interface DefaultStepsOptions {
+  agents: AgentParser
+  geo?: GeoLookup
+  visitors: VisitorIds
+  burst: BurstRule
+  /** Most sessions whose acquisition is remembered for their later events. */
+  sessionCapacity?: number
+}
+
+/** The default steps, in order: agent, geo, visitor, bot, acquisition. */
+export function defaultSteps(o: DefaultStepsOptions): { name: string; run: EnrichStep }[] {
+  const sessionSources = new BoundedCache<string, Acquisition>({ capacity: o.sessionCapacity ?? 200_000 })
+  return [
+    {
+      name: 'agent',
+      run(row, ctx) {
+        if (!ctx.userAgent) return
+        const a = o.agents.parse(ctx.userAgent, ctx.hints)
+        row.browser ??= a.browser
+        row.browserVersion ??= a.browserVersion
+        row.os ??= a.os
+        row.osVersion ??= a.osVersion
+        row.deviceType ??= a.deviceType
+      },
+    },
+    {
+      name: 'geo',
+      run(row, ctx) {
+        if (!ctx.ip || !o.geo || (row.country !== null && row.region !== null && row.city !== null)) return
+        ctx.geo ??= o.geo.lookup(ctx.ip)
+        const g = ctx.geo
+        // Region and city only with the country they belong to.
+        if (row.country === null) {
+          row.country = g.country
+          row.region ??= g.region
+          row.city ??= g.city
+        }
+      },
+    },
+    {
+      name: 'visitor',
+      run(row, ctx) {
+        row.visitorId ??= o.visitors.idFor(row.siteId, row.sessionId, ctx.ip, ctx.userAgent, ctx.now)
+      },
+    },
+    {
+      name: 'bot',
+      run(row, ctx) {
+        if (row.botReason !== null || !ctx.userAgent) return
+        const reason = botReasonOf(row, ctx, o)
+        if (reason) row.botReason = reason
+      },
+    },
+    {
+      name: 'acquisition',
+      run(row) {
+        if (row.source !== null || row.channel !== null) return
+        const key = `${row.siteId}\u0000${row.sessionId}`
+        const a = acquisitionOf(row.url, row.referrer)
+        // A later page of a visit (direct: internal link) keeps the visit's source.
+        const seen = a.channel === 'Direct' || row.url === null ? sessionSources.get(key) : undefined
+        const use = seen ?? (row.url !== null || row.referrer !== null ? a : undefined)
+        if (!use) return
+        if (!seen) sessionSources.set(key, a)
+        row.source = use.source
+        row.utmSource ??= use.utmSource
+        row.utmMedium ??= use.utmMedium
+        row.utmCampaign ??= use.utmCampaign
+        row.utmTerm ??= use.utmTerm
+        row.utmContent ??= use.utmContent
+        row.channel = use.channel
+      },
+    },
+  ]
+}
+
+function botReasonOf(row: EventRow, ctx: EnrichContext, o: DefaultStepsOptions): BotReason | undefined {
+  const ua = ctx.userAgent ?? ''
+  if (o.agents.parse(ua, ctx.hints).headless) return 'headless'
+  if (isBotAgent(ua)) return 'ua'
+  if (ctx.webdriver) return 'webdriver'
+  const ref = hostOf(row.referrer)
+  if (ref && isSpamHost(ref)) return 'referrer_spam'
+  if (row.visitorId && o.burst.hit(row.visitorId, ctx.now)) return 'burst'
+  return undefined
+}
+
+export { BurstRule }
