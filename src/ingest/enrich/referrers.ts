@@ -81,7 +81,10 @@ export const REFERRERS: Record<string, [string, SourceCategory]> = {
 const BY_NAME = new Map<string, [string, SourceCategory]>()
 for (const [host, entry] of Object.entries(REFERRERS)) {
   BY_NAME.set(entry[0].toLowerCase(), entry)
-  BY_NAME.set(host.replace(/\.\*$/, '').replace(/^(www|l|m)\./, ''), entry)
+  const bare = host.replace(/\.\*$/, '').replace(/^(www|l|m)\./, '')
+  BY_NAME.set(bare, entry)
+  // `ref=producthunt`: the name part of a two-label host.
+  if (bare.split('.').length === 2 && !BY_NAME.has(bare.split('.')[0])) BY_NAME.set(bare.split('.')[0], entry)
 }
 
 /** The table's entry for a referrer host (lower-case, no `www.`), or undefined. */

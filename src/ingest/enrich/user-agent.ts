@@ -75,7 +75,7 @@ export function parseAgent(ua: string, hints: ClientHints = {}): AgentInfo {
   const info: AgentInfo = {
     browser: name ? (BROWSER_NAMES[name] ?? name) : null,
     browserVersion: r.browser.major ?? null,
-    os: r.os.name ?? null,
+    os: r.os.name ? (r.os.name === 'Mac OS' ? 'macOS' : r.os.name) : null,
     osVersion: r.os.version ?? null,
     deviceType: r.device.type ? (DEVICE_TYPES[r.device.type] ?? r.device.type) : name ? 'desktop' : null,
     headless: HEADLESS.test(ua),
