@@ -120,10 +120,11 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
         if (row.source !== null || row.channel !== null) return
         const key = `${row.siteId}\u0000${row.sessionId}`
         const a = acquisitionOf(row.url, row.referrer)
-        // A later page of a visit (direct: internal link) keeps the visit's source.
-        const seen = a.channel === 'Direct' || row.url === null ? sessionSources.get(key) : undefined
-        const use = seen ?? (row.url !== null || row.referrer !== null ? a : undefined)
-        if (!use) return
+        // A later page of a visit (direct: no referrer, or an internal link) keeps the visit's source;
+        // an event with neither URL nor referrer says nothing of its own.
+        const seen = a.channel === 'Direct' ? sessionSources.get(key) : undefined
+        if (!seen && row.url === null && row.referrer === null) return
+        const use = seen ?? a
         if (!seen) sessionSources.set(key, a)
         row.source = use.source
         row.utmSource ??= use.utmSource
