@@ -3,10 +3,10 @@
 // a reason; fills, bot reasons and drops are counted and shown in the admin health details.
 import type { EventRow } from '../../db/event-fields'
 import { type Acquisition, acquisitionOf, hostOf } from './acquisition'
-import { type BotReason, BurstRule, isBotAgent, isSpamHost } from './bots'
+import { type BotReason, BurstRule, isSpamHost } from './bots'
 import { BoundedCache } from './cache'
 import type { GeoInfo, GeoLookup } from './geo'
-import type { AgentParser, ClientHints } from './user-agent'
+import type { AgentInfo, AgentParser, ClientHints } from './user-agent'
 import type { VisitorIds } from './visitor'
 
 /** What a step knows about an event beyond its row: never stored. */
@@ -21,6 +21,14 @@ export interface EnrichContext {
   now: number
   /** The address's location, looked up once per context (a batch shares one). */
   geo?: GeoInfo
+  /** What the User-Agent says, parsed once per context. */
+  agent?: AgentInfo
+  /** The visitor hash of this context's site, address and User-Agent, computed once. */
+  visitorHash?: string
+  /** The last (URL, referrer) pair's acquisition (events of a batch often share their page). */
+  lastAcquisition?: Acquisition
+  lastUrl?: string | null
+  lastReferrer?: string | null
 }
 
 /** A step: fills `row` in place; returns a reason to drop the event, or nothing to keep it. */
@@ -73,12 +81,25 @@ export interface DefaultStepsOptions {
 /** The default steps, in order: agent, geo, visitor, bot, acquisition. */
 export function defaultSteps(o: DefaultStepsOptions): { name: string; run: EnrichStep }[] {
   const sessionSources = new BoundedCache<string, Acquisition>({ capacity: o.sessionCapacity ?? 200_000 })
+  // Pages and referrers repeat: parse each (URL, referrer) pair and each referrer once.
+  const acquisitions = new BoundedCache<string, Acquisition>({ capacity: 20_000 })
+  const spam = new BoundedCache<string, boolean>({ capacity: 20_000 })
+  const isSpam = (referrer: string) => {
+    let v = spam.get(referrer)
+    if (v === undefined) {
+      const host = hostOf(referrer)
+      v = host !== undefined && isSpamHost(host)
+      spam.set(referrer, v)
+    }
+    return v
+  }
   return [
     {
       name: 'agent',
       run(row, ctx) {
         if (!ctx.userAgent) return
-        const a = o.agents.parse(ctx.userAgent, ctx.hints)
+        ctx.agent ??= o.agents.parse(ctx.userAgent, ctx.hints)
+        const a = ctx.agent
         row.browser ??= a.browser
         row.browserVersion ??= a.browserVersion
         row.os ??= a.os
@@ -103,23 +124,35 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
     {
       name: 'visitor',
       run(row, ctx) {
-        row.visitorId ??= o.visitors.idFor(row.siteId, row.sessionId, ctx.ip, ctx.userAgent, ctx.now)
+        row.visitorId ??= o.visitors.idFor(row.siteId, row.sessionId, ctx.ip, ctx.userAgent, ctx.now, ctx)
       },
     },
     {
       name: 'bot',
       run(row, ctx) {
         if (row.botReason !== null || !ctx.userAgent) return
-        const reason = botReasonOf(row, ctx, o)
+        const reason = botReasonOf(row, ctx, o, isSpam)
         if (reason) row.botReason = reason
       },
     },
     {
       name: 'acquisition',
-      run(row) {
+      run(row, ctx) {
         if (row.source !== null || row.channel !== null) return
         const key = `${row.siteId}\u0000${row.sessionId}`
-        const a = acquisitionOf(row.url, row.referrer)
+        // Events of one request often share their page: reuse the last pair's result.
+        let a = ctx.lastAcquisition
+        if (!a || ctx.lastUrl !== row.url || ctx.lastReferrer !== row.referrer) {
+          const pair = row.referrer === null ? (row.url ?? '') : `${row.url ?? ''}\u0000${row.referrer}`
+          a = acquisitions.get(pair)
+          if (!a) {
+            a = acquisitionOf(row.url, row.referrer)
+            acquisitions.set(pair, a)
+          }
+          ctx.lastAcquisition = a
+          ctx.lastUrl = row.url
+          ctx.lastReferrer = row.referrer
+        }
         // A later page of a visit (direct: no referrer, or an internal link) keeps the visit's source;
         // an event with neither URL nor referrer says nothing of its own.
         const seen = a.channel === 'Direct' ? sessionSources.get(key) : undefined
@@ -138,13 +171,17 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
   ]
 }
 
-function botReasonOf(row: EventRow, ctx: EnrichContext, o: DefaultStepsOptions): BotReason | undefined {
-  const ua = ctx.userAgent ?? ''
-  if (o.agents.parse(ua, ctx.hints).headless) return 'headless'
-  if (isBotAgent(ua)) return 'ua'
+function botReasonOf(
+  row: EventRow,
+  ctx: EnrichContext,
+  o: DefaultStepsOptions,
+  isSpam: (referrer: string) => boolean,
+): BotReason | undefined {
+  ctx.agent ??= o.agents.parse(ctx.userAgent ?? '', ctx.hints)
+  if (ctx.agent.headless) return 'headless'
+  if (ctx.agent.bot) return 'ua'
   if (ctx.webdriver) return 'webdriver'
-  const ref = hostOf(row.referrer)
-  if (ref && isSpamHost(ref)) return 'referrer_spam'
+  if (row.referrer !== null && isSpam(row.referrer)) return 'referrer_spam'
   if (row.visitorId && o.burst.hit(row.visitorId, ctx.now)) return 'burst'
   return undefined
 }

@@ -1,5 +1,6 @@
 // Browser, system and device from the User-Agent (ua-parser-js 1.x, MIT) and, where the browser sent
 // them, User-Agent Client Hints (`Sec-CH-UA*`), which are more exact than Chrome's frozen UA string.
+import { isbot } from 'isbot'
 import { UAParser } from 'ua-parser-js'
 import { BoundedCache } from './cache'
 
@@ -24,6 +25,8 @@ export interface AgentInfo {
   deviceType: string | null
   /** The UA names a headless or automated browser. */
   headless: boolean
+  /** The UA is a crawler, a tool or a library (isbot patterns). */
+  bot: boolean
 }
 
 /** Browser names shortened to the familiar ones (ua-parser-js says "Mobile Safari", "Chrome Headless"). */
@@ -79,6 +82,7 @@ export function parseAgent(ua: string, hints: ClientHints = {}): AgentInfo {
     osVersion: r.os.version ?? null,
     deviceType: r.device.type ? (DEVICE_TYPES[r.device.type] ?? r.device.type) : name ? 'desktop' : null,
     headless: HEADLESS.test(ua),
+    bot: isbot(ua),
   }
   const brand = hints.brands ? brandOf(hints.brands) : undefined
   if (brand) {

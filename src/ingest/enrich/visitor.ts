@@ -18,17 +18,27 @@ export class VisitorIds {
     this.sessions = new BoundedCache({ capacity })
   }
 
-  /** The visitor id of an event at `now`, or null with neither address nor User-Agent. */
-  idFor(siteId: string, sessionId: string, ip: string | undefined, ua: string | undefined, now: number) {
+  /**
+   * The visitor id of an event at `now`, or null with neither address nor User-Agent. `memo` holds the
+   * last hash computed for the same request (a batch shares one site, address and User-Agent).
+   */
+  idFor(
+    siteId: string,
+    sessionId: string,
+    ip: string | undefined,
+    ua: string | undefined,
+    now: number,
+    memo: { visitorHash?: string } = {},
+  ): string | null {
     if (!ip && !ua) return null
     const key = `${siteId}\u0000${sessionId}`
     const seen = this.sessions.get(key)
     if (seen) return seen
-    const id = `v_${createHmac('sha256', this.salts.saltFor(now))
+    memo.visitorHash ??= `v_${createHmac('sha256', this.salts.saltFor(now))
       .update(`${siteId}\u0000${ip ?? ''}\u0000${ua ?? ''}`)
       .digest('base64url')
       .slice(0, 22)}`
-    this.sessions.set(key, id)
-    return id
+    this.sessions.set(key, memo.visitorHash)
+    return memo.visitorHash
   }
 }
