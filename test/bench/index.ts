@@ -13,7 +13,16 @@ import { run as runRateLimit } from './rate-limit'
 import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'enrich', 'sustained', 'analytics', 'isolation', 'crash', 'ratelimit'] as const
+const PARTS = [
+  'writes',
+  'ingest',
+  'enrich',
+  'sustained',
+  'analytics',
+  'isolation',
+  'crash',
+  'ratelimit',
+] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
