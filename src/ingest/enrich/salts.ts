@@ -28,7 +28,9 @@ export class VisitorSalts {
     const s = new VisitorSalts(db, logger)
     if (db) {
       const r = await db.writer.runAndReadAll('SELECT day, salt FROM visitor_salts')
-      for (const [day, salt] of r.getRows() as [string, string][]) s.salts.set(day, salt)
+      const keep = utcDay(now - DAY_MS)
+      for (const [day, salt] of r.getRows() as [string, string][]) if (day >= keep) s.salts.set(day, salt)
+      await db.writer.run('DELETE FROM visitor_salts WHERE day < $1', [keep])
     }
     s.saltFor(now)
     await s.settled()
