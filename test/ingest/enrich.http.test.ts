@@ -17,6 +17,7 @@ const UA = {
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
   googlebot: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   curl: 'curl/8.5.0',
+  bingbot: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
 }
 
 let h: TestApp
@@ -156,7 +157,7 @@ describe('bots', () => {
     await collect(browserEvent({ session_id: 'human' }), { ...ip, 'user-agent': UA.chromeWin })
     await collect(browserEvent({ session_id: 'h' }), { ...ip, 'user-agent': UA.headless })
     await collect(browserEvent({ session_id: 'g' }), { ...ip, 'user-agent': UA.googlebot })
-    await collect(browserEvent({ session_id: 'c' }), { ...ip, 'user-agent': UA.curl })
+    await collect(browserEvent({ session_id: 'c' }), { ...ip, 'user-agent': UA.bingbot })
     await collect(browserEvent({ session_id: 'w', webdriver: true }), { ...ip, 'user-agent': UA.firefoxMac })
     await collect(browserEvent({ session_id: 'r', referrer: 'https://www.semalt.com/x' }), {
       'x-forwarded-for': '81.2.69.142',
@@ -186,6 +187,11 @@ describe('bots', () => {
       bots: { headless: 1, ua: 2, webdriver: 1, referrer_spam: 1 },
       geoip: true,
     })
+  })
+
+  test('a client that does not claim to be a browser (the seed’s curl) is counted, like server traffic', async () => {
+    await collect(event('s1'), { 'user-agent': UA.curl, 'x-forwarded-for': '8.8.8.8' })
+    expect((await rawEvents())[0]).toMatchObject({ bot_reason: null, country: 'US', device_type: 'desktop' })
   })
 
   test('include_bots accepts only true or false', async () => {

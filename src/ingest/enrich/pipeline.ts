@@ -179,7 +179,10 @@ function botReasonOf(
 ): BotReason | undefined {
   ctx.agent ??= o.agents.parse(ctx.userAgent ?? '', ctx.hints)
   if (ctx.agent.headless) return 'headless'
-  if (ctx.agent.bot) return 'ua'
+  // Crawlers that run pages claim to be browsers ("Mozilla/5.0 (compatible; Googlebot/2.1 …)"). A
+  // client that does not (curl, an app, a script with a public key) is an API client, treated like
+  // server traffic: counted, as the seed's curl calls always were.
+  if (ctx.agent.bot && ctx.userAgent?.startsWith('Mozilla/')) return 'ua'
   if (ctx.webdriver) return 'webdriver'
   if (row.referrer !== null && isSpam(row.referrer)) return 'referrer_spam'
   if (row.visitorId && o.burst.hit(row.visitorId, ctx.now)) return 'burst'
