@@ -138,7 +138,7 @@ export async function run(opts: { quick?: boolean } = {}): Promise<{ single: num
     )
   const c = after.h.deps.enrichment
   console.log(
-    `UA cache: ${c.agents.cache.size} entries, ${c.agents.cache.hits} hits / ${c.agents.cache.misses} misses; sessions tracked ${c.visitors.sessions.size}; bots ${JSON.stringify(c.enricher.counts.bots)}`,
+    `UA cache: ${c.agents.cache.size} entries, ${c.agents.cache.hits} hits / ${c.agents.cache.misses} misses; sessions tracked ${c.sessions.size}; bots ${JSON.stringify(c.enricher.counts.bots)}`,
   )
   await before.h.close()
   await after.h.close()

@@ -66,14 +66,26 @@ export class BurstRule {
     this.windows = new BoundedCache({ capacity: opts.capacity ?? 100_000 })
   }
 
-  /** Count one event of `visitor` at `now`; true when it is over the limit. */
-  hit(visitor: string, now: number): boolean {
+  /**
+   * Count one event of `visitor` at `now`; true when it is over the limit. `memo` keeps the last
+   * visitor's window for the rest of a request (a batch is mostly one visitor).
+   */
+  hit(
+    visitor: string,
+    now: number,
+    memo: { burstVisitor?: string; burstWindow?: { start: number; n: number } } = {},
+  ): boolean {
     if (this.opts.perMinute <= 0) return false
-    const w = this.windows.get(visitor)
+    const w = memo.burstVisitor === visitor ? memo.burstWindow : this.windows.get(visitor)
     if (!w || now - w.start >= 60_000) {
-      this.windows.set(visitor, { start: now, n: 1 })
+      const fresh = { start: now, n: 1 }
+      this.windows.set(visitor, fresh)
+      memo.burstVisitor = visitor
+      memo.burstWindow = fresh
       return this.opts.perMinute < 1
     }
+    memo.burstVisitor = visitor
+    memo.burstWindow = w
     w.n++
     return w.n > this.opts.perMinute
   }

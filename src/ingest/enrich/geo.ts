@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Reader, type Response } from 'maxmind'
+import { BoundedCache } from './cache'
 
 /** Where an address is, as far as the database knows. */
 export interface GeoInfo {
@@ -49,13 +50,25 @@ function readerOf(path: string): Reader<Response> {
 /** Looks addresses up in one MMDB file. */
 export class GeoLookup {
   private readonly reader: Reader<Response>
+  /** Returning visitors' addresses cost a map lookup instead of a tree walk. */
+  private readonly cache = new BoundedCache<string, GeoInfo>({ capacity: 50_000 })
 
   constructor(path: string) {
     this.reader = readerOf(path)
   }
 
-  /** What the database says of `address` (IPv4-mapped IPv6 looked up as IPv4); nulls when unknown. */
+  /** What the database says of `address` (cached; the result must not be changed). */
   lookup(address: string): GeoInfo {
+    let g = this.cache.get(address)
+    if (!g) {
+      g = this.find(address)
+      this.cache.set(address, g)
+    }
+    return g
+  }
+
+  /** What the database says of `address` (IPv4-mapped IPv6 looked up as IPv4); nulls when unknown. */
+  private find(address: string): GeoInfo {
     const ip = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
     let rec: GeoRecord | null = null
     try {

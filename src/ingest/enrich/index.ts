@@ -5,8 +5,9 @@ import type { Database } from '../../db/open'
 import type { HealthState } from '../../health/state'
 import type { Logger } from '../../logger'
 import { BurstRule } from './bots'
+import { BoundedCache } from './cache'
 import { defaultGeoDbPath, GeoLookup } from './geo'
-import { defaultSteps, Enricher } from './pipeline'
+import { defaultSteps, Enricher, type SessionState } from './pipeline'
 import { VisitorSalts } from './salts'
 import { AgentParser } from './user-agent'
 import { VisitorIds } from './visitor'
@@ -19,6 +20,8 @@ export interface Enrichment {
   burst: BurstRule
   visitors: VisitorIds
   geo: GeoLookup | undefined
+  /** Sessions remembered (visitor id across midnight, source for later pages). */
+  sessions: BoundedCache<string, SessionState>
 }
 
 /** Open the GeoIP database (undefined, with a warning, when it cannot be read). */
@@ -51,8 +54,9 @@ export async function createEnrichment(
   const salts = await VisitorSalts.open(db, now, logger)
   const visitors = new VisitorIds(salts)
   const burst = new BurstRule({ perMinute: config.botBurstPerMinute })
-  const enricher = new Enricher(defaultSteps({ agents, geo, visitors, burst }))
-  return { enricher, salts, agents, burst, visitors, geo }
+  const sessions = new BoundedCache<string, SessionState>({ capacity: 200_000 })
+  const enricher = new Enricher(defaultSteps({ agents, geo, visitors, burst, sessions }))
+  return { enricher, salts, agents, burst, visitors, geo, sessions }
 }
 
 /** The enrichment's part of the admin health details: counts since start and cache sizes. */
@@ -70,7 +74,7 @@ export function enrichmentHealth(e: Enrichment): HealthState {
           hits: e.agents.cache.hits,
           misses: e.agents.cache.misses,
         },
-        sessions_tracked: e.visitors.sessions.size,
+        sessions_tracked: e.sessions.size,
         burst_visitors_tracked: e.burst.size,
         geoip: e.geo !== undefined,
       },

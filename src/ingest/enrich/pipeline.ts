@@ -25,10 +25,24 @@ export interface EnrichContext {
   agent?: AgentInfo
   /** The visitor hash of this context's site, address and User-Agent, computed once. */
   visitorHash?: string
+  /** The burst rule's last visitor and window in this request. */
+  burstVisitor?: string
+  burstWindow?: { start: number; n: number }
+  /** The state of the session of `sessionRow` (looked up once per event, shared by the steps). */
+  session?: SessionState
+  sessionRow?: EventRow
   /** The last (URL, referrer) pair's acquisition (events of a batch often share their page). */
   lastAcquisition?: Acquisition
   lastUrl?: string | null
   lastReferrer?: string | null
+}
+
+/** What is remembered of a session for its later events (bounded: see `DefaultStepsOptions`). */
+export interface SessionState {
+  /** The visitor id it started with: kept across midnight. */
+  visitorId?: string
+  /** Its source, for later pages that have none of their own. */
+  acquisition?: Acquisition
 }
 
 /** A step: fills `row` in place; returns a reason to drop the event, or nothing to keep it. */
@@ -74,13 +88,24 @@ export interface DefaultStepsOptions {
   geo?: GeoLookup
   visitors: VisitorIds
   burst: BurstRule
-  /** Most sessions whose acquisition is remembered for their later events. */
-  sessionCapacity?: number
+  /** `site \0 session` → its state; its capacity bounds the sessions remembered. */
+  sessions: BoundedCache<string, SessionState>
 }
 
 /** The default steps, in order: agent, geo, visitor, bot, acquisition. */
 export function defaultSteps(o: DefaultStepsOptions): { name: string; run: EnrichStep }[] {
-  const sessionSources = new BoundedCache<string, Acquisition>({ capacity: o.sessionCapacity ?? 200_000 })
+  const sessionOf = (row: EventRow, ctx: EnrichContext): SessionState => {
+    if (ctx.sessionRow === row && ctx.session) return ctx.session
+    const key = `${row.siteId}\u0000${row.sessionId}`
+    let st = o.sessions.get(key)
+    if (!st) {
+      st = {}
+      o.sessions.set(key, st)
+    }
+    ctx.sessionRow = row
+    ctx.session = st
+    return st
+  }
   // Pages and referrers repeat: parse each (URL, referrer) pair and each referrer once.
   const acquisitions = new BoundedCache<string, Acquisition>({ capacity: 20_000 })
   const spam = new BoundedCache<string, boolean>({ capacity: 20_000 })
@@ -124,7 +149,15 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
     {
       name: 'visitor',
       run(row, ctx) {
-        row.visitorId ??= o.visitors.idFor(row.siteId, row.sessionId, ctx.ip, ctx.userAgent, ctx.now, ctx)
+        if (row.visitorId !== null || (!ctx.ip && !ctx.userAgent)) return
+        const st = sessionOf(row, ctx)
+        st.visitorId ??= ctx.visitorHash ??= o.visitors.idFor(
+          row.siteId,
+          ctx.ip ?? '',
+          ctx.userAgent ?? '',
+          ctx.now,
+        )
+        row.visitorId = st.visitorId
       },
     },
     {
@@ -139,7 +172,6 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
       name: 'acquisition',
       run(row, ctx) {
         if (row.source !== null || row.channel !== null) return
-        const key = `${row.siteId}\u0000${row.sessionId}`
         // Events of one request often share their page: reuse the last pair's result.
         let a = ctx.lastAcquisition
         if (!a || ctx.lastUrl !== row.url || ctx.lastReferrer !== row.referrer) {
@@ -155,10 +187,11 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
         }
         // A later page of a visit (direct: no referrer, or an internal link) keeps the visit's source;
         // an event with neither URL nor referrer says nothing of its own.
-        const seen = a.channel === 'Direct' ? sessionSources.get(key) : undefined
+        const st = sessionOf(row, ctx)
+        const seen = a.channel === 'Direct' ? st.acquisition : undefined
         if (!seen && row.url === null && row.referrer === null) return
         const use = seen ?? a
-        if (!seen) sessionSources.set(key, a)
+        if (!seen) st.acquisition = a
         row.source = use.source
         row.utmSource ??= use.utmSource
         row.utmMedium ??= use.utmMedium
@@ -185,7 +218,7 @@ function botReasonOf(
   if (ctx.agent.bot && ctx.userAgent?.startsWith('Mozilla/')) return 'ua'
   if (ctx.webdriver) return 'webdriver'
   if (row.referrer !== null && isSpam(row.referrer)) return 'referrer_spam'
-  if (row.visitorId && o.burst.hit(row.visitorId, ctx.now)) return 'burst'
+  if (row.visitorId && o.burst.hit(row.visitorId, ctx.now, ctx)) return 'burst'
   return undefined
 }
 

@@ -2,43 +2,28 @@
 // same browser on the same network is one visitor across tabs within a UTC day, and nothing about the
 // address can be recovered from the id. A session that crosses midnight keeps the id it started with
 // (a bounded map from session to visitor), so one visit is never split into two visitors.
-import { createHmac } from 'node:crypto'
 import { BoundedCache } from './cache'
 import type { VisitorSalts } from './salts'
 
-/** Derives visitor ids; see the module comment. */
+/** Derives visitor ids; see the module comment (the session map lives in the pipeline). */
 export class VisitorIds {
-  /** `site \0 session` → the visitor id the session was first seen with. */
-  readonly sessions: BoundedCache<string, string>
+  /** `salt \0 site \0 address \0 UA` → its id: a returning browser costs a lookup, not an HMAC. */
+  private readonly hashes = new BoundedCache<string, string>({ capacity: 50_000 })
 
-  constructor(
-    private readonly salts: VisitorSalts,
-    capacity = 200_000,
-  ) {
-    this.sessions = new BoundedCache({ capacity })
-  }
+  constructor(private readonly salts: VisitorSalts) {}
 
-  /**
-   * The visitor id of an event at `now`, or null with neither address nor User-Agent. `memo` holds the
-   * last hash computed for the same request (a batch shares one site, address and User-Agent).
-   */
-  idFor(
-    siteId: string,
-    sessionId: string,
-    ip: string | undefined,
-    ua: string | undefined,
-    now: number,
-    memo: { visitorHash?: string } = {},
-  ): string | null {
-    if (!ip && !ua) return null
-    const key = `${siteId}\u0000${sessionId}`
-    const seen = this.sessions.get(key)
-    if (seen) return seen
-    memo.visitorHash ??= `v_${createHmac('sha256', this.salts.saltFor(now))
-      .update(`${siteId}\u0000${ip ?? ''}\u0000${ua ?? ''}`)
-      .digest('base64url')
-      .slice(0, 22)}`
-    this.sessions.set(key, memo.visitorHash)
-    return memo.visitorHash
+  /** The visitor id of (site, address, User-Agent) at `now`, under that UTC day's salt. */
+  idFor(siteId: string, ip: string, ua: string, now: number): string {
+    const salt = this.salts.saltFor(now)
+    // The salt itself stands for the day: a new salt can never hit an old entry.
+    const key = `${salt}\u0000${siteId}\u0000${ip}\u0000${ua}`
+    let id = this.hashes.get(key)
+    if (!id) {
+      const h = new Bun.CryptoHasher('sha256', salt)
+      h.update(`${siteId}\u0000${ip}\u0000${ua}`)
+      id = `v_${h.digest('base64url').slice(0, 22)}`
+      this.hashes.set(key, id)
+    }
+    return id
   }
 }
