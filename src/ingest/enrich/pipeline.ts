@@ -25,6 +25,9 @@ export interface EnrichContext {
   agent?: AgentInfo
   /** The visitor hash of this context's site, address and User-Agent, computed once. */
   visitorHash?: string
+  /** The last referrer checked for spam in this request, and the answer. */
+  spamReferrer?: string
+  spam?: boolean
   /** The burst rule's last visitor and window in this request. */
   burstVisitor?: string
   burstWindow?: { start: number; n: number }
@@ -217,7 +220,13 @@ function botReasonOf(
   // server traffic: counted, as the seed's curl calls always were.
   if (ctx.agent.bot && ctx.userAgent?.startsWith('Mozilla/')) return 'ua'
   if (ctx.webdriver) return 'webdriver'
-  if (row.referrer !== null && isSpam(row.referrer)) return 'referrer_spam'
+  if (row.referrer !== null) {
+    if (ctx.spamReferrer !== row.referrer) {
+      ctx.spamReferrer = row.referrer
+      ctx.spam = isSpam(row.referrer)
+    }
+    if (ctx.spam) return 'referrer_spam'
+  }
   if (row.visitorId && o.burst.hit(row.visitorId, ctx.now, ctx)) return 'burst'
   return undefined
 }
