@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Reader, type Response } from 'maxmind'
+import { prebuilt } from '../../binary/prebuilt'
 import { BoundedCache } from './cache'
 
 /** Where an address is, as far as the database knows. */
@@ -25,8 +26,10 @@ interface GeoRecord {
 // The reader's type parameter only names the record type; records are read as `GeoRecord`.
 const readers = new Map<string, Reader<Response>>()
 
-/** The path of the shipped country database, or undefined when the package is missing. */
+/** The path of the shipped country database (embedded in the binary), or undefined when missing. */
 export function defaultGeoDbPath(): string | undefined {
+  const embedded = prebuilt()?.geoDbPath
+  if (embedded) return embedded
   try {
     const pkg = createRequire(import.meta.url).resolve(
       '@ip-location-db/geo-whois-asn-country-mmdb/package.json',
