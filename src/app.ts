@@ -15,6 +15,7 @@ import type { RateLimiter } from './http/rate-limit'
 import { importRoutes } from './imports'
 import { ingestRoutes } from './ingest'
 import type { EventBuffer } from './ingest/buffer'
+import type { Enricher } from './ingest/enrich/pipeline'
 import type { Persist } from './ingest/persist'
 import type { WriteAheadLog } from './ingest/wal'
 import type { Logger } from './logger'
@@ -61,6 +62,8 @@ export interface AppDeps {
   /** The server's state for /health: each component's part, combined (`combineHealth`). */
   healthState: HealthSource
   startedAt: number
+  /** The enrichment steps every valid event goes through before it is stored. */
+  enricher: Enricher
 }
 
 /** The PULSE Elysia app. */

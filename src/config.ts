@@ -37,6 +37,10 @@ export interface Config {
    * start-up, else one per core. Only reported here: PULSE warns when it is too small for the read limits.
    */
   threadPoolSize: number
+  /** MMDB file for country (and region, city) from the client IP; undefined: the shipped CC0 country file. */
+  geoIpDb: string | undefined
+  /** Events one cookieless visitor may send per minute before the rest count as a bot (`burst`); 0: off. */
+  botBurstPerMinute: number
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -103,5 +107,7 @@ export function loadConfig(env: Env): Config {
     readConcurrencyPerKey,
     readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 10_000),
     threadPoolSize: int(env, 'UV_THREADPOOL_SIZE', availableParallelism(), 1, 1024),
+    geoIpDb: env.PULSE_GEOIP_DB?.trim() ? resolve(env.PULSE_GEOIP_DB.trim()) : undefined,
+    botBurstPerMinute: int(env, 'PULSE_BOT_BURST_PER_MINUTE', 600, 0, 1_000_000),
   }
 }

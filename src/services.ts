@@ -14,6 +14,7 @@ import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex } from './ingest/dedupe'
+import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/enrich'
 import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
@@ -49,6 +50,8 @@ export function usesLog(config: Config): boolean {
 
 /** Every dependency of `createApp`, and `close()`. */
 export interface Services extends AppDeps {
+  /** The enrichment steps with their caches, salts and counts. */
+  enrichment: Enrichment
   /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
   close(timeoutMs?: number): Promise<CloseReport>
 }
@@ -73,6 +76,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
+  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
 
@@ -88,8 +92,16 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     persist,
     hub,
     lifecycle,
+    enrichment,
+    enricher: enrichment.enricher,
     healthState: () =>
-      combineHealth(lifecycleHealth(lifecycle), supervisor.health(), bufferHealth(buffer), walHealth(wal)),
+      combineHealth(
+        lifecycleHealth(lifecycle),
+        supervisor.health(),
+        bufferHealth(buffer),
+        walHealth(wal),
+        enrichmentHealth(enrichment),
+      ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     reads: new ReadGate(db.readPool, {
@@ -108,6 +120,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       const aborted = exports.abortAll()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await drain(timeoutMs)
+      await enrichment.salts.settled()
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)

@@ -60,6 +60,10 @@ export async function buildBinary({
     dirname(Bun.resolveSync('@scalar/api-reference/package.json', ROOT)),
     'dist/browser/standalone.js',
   )
+  const geoDb = join(
+    dirname(Bun.resolveSync('@ip-location-db/geo-whois-asn-country-mmdb/package.json', ROOT)),
+    'geo-whois-asn-country.mmdb',
+  )
   mkdirSync(workDir, { recursive: true })
   const [tracker, dashboard] = await Promise.all([bundleTracker(), bundleDashboard()])
   writeFileSync(join(workDir, 'tracker.js'), tracker)
@@ -72,12 +76,13 @@ export async function buildBinary({
     join(workDir, 'main.ts'),
     `import lib from ${JSON.stringify(stripped(libduckdb, workDir))} with { type: 'file' }
 import scalarPath from ${JSON.stringify(scalar)} with { type: 'file' }
+import geoDbPath from ${JSON.stringify(geoDb)} with { type: 'file' }
 import trackerJs from './tracker.js' with { type: 'text' }
 import dashboardJs from './dashboard.js' with { type: 'text' }
 import dashboardCss from './dashboard.css' with { type: 'text' }
 import { loadEmbeddedLibrary } from ${src('binary/native.ts')}
 import { registerPrebuilt } from ${src('binary/prebuilt.ts')}
-registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath })
+registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath, geoDbPath })
 // help, version and health never touch DuckDB: they skip loading it (a HEALTHCHECK runs every few seconds).
 const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].includes(process.argv[2] ?? '')
 ;(light ? Promise.resolve() : loadEmbeddedLibrary(lib))

@@ -11,6 +11,8 @@ export interface PrebuiltAssets {
   dashboardCss: string
   /** Path (inside the binary) of the Scalar API-reference bundle. */
   scalarPath: string
+  /** Path (inside the binary) of the shipped CC0 GeoIP country database. */
+  geoDbPath?: string
 }
 
 let assets: PrebuiltAssets | undefined

@@ -18,6 +18,14 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_RATE_LIMIT_PER_MINUTE', 'requests per key per minute, 0 = off (default 6000)'],
   ['PULSE_IP_RATE_LIMIT_PER_MINUTE', 'browser requests per site and IP per minute, 0 = off (default 600)'],
   ['PULSE_TRUSTED_PROXIES', 'reverse proxies in front whose X-Forwarded-For is trusted (default 0)'],
+  [
+    'PULSE_GEOIP_DB',
+    'MMDB file (MaxMind or DB-IP city) for country, region, city (default: shipped CC0 country file)',
+  ],
+  [
+    'PULSE_BOT_BURST_PER_MINUTE',
+    'events per minute one visitor may send before the rest count as bots, 0 = off (default 600)',
+  ],
   ['PULSE_MAX_EVENT_AGE_DAYS', 'oldest accepted event timestamp, in days (default 30)'],
   ['PULSE_MAX_BODY_BYTES', 'largest request body (default 1048576)'],
   ['PULSE_MAX_BATCH_EVENTS', 'most events per batch (default 1000)'],

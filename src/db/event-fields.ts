@@ -70,6 +70,33 @@ export interface EventField {
 /** Limits of the `properties` object. */
 export const PROPERTY_LIMITS = { keys: 32, keyLength: 64, valueLength: 512 } as const
 
+/**
+ * An optional text field filled at ingest by enrichment (src/ingest/enrich/) when the sender left it
+ * out: accepted on the wire (a sender's value is kept), stored, returned, a filter and a dimension.
+ */
+function enriched<const N extends string, const K extends string>(
+  name: N,
+  key: K,
+  maxLength: number,
+  description: string,
+  example: string,
+) {
+  return {
+    name,
+    column: name,
+    key,
+    type: 'VARCHAR',
+    nullable: true,
+    source: 'client',
+    rule: 'text',
+    maxLength,
+    input: { description: `${description} (filled at ingest when missing)`, example },
+    output: { description, example },
+    filter: { description: `Filter: ${name} equals (empty: missing)`, example },
+    dimension: true,
+  } as const
+}
+
 /** Every column of `events`, in table order (also the write-ahead log's tuple order: append only). */
 export const EVENT_FIELDS = [
   {
@@ -269,6 +296,33 @@ export const EVENT_FIELDS = [
     source: 'internal',
     rule: 'text',
   },
+  enriched('browser', 'browser', 64, 'Browser name, from the User-Agent or Client Hints', 'Chrome'),
+  enriched('browser_version', 'browserVersion', 32, 'Browser major version', '131'),
+  enriched('os', 'os', 64, 'Operating system name', 'Windows'),
+  enriched('os_version', 'osVersion', 32, 'Operating system version', '10'),
+  enriched(
+    'bot_reason',
+    'botReason',
+    32,
+    'Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true',
+    'ua',
+  ),
+  enriched('region', 'region', 128, 'Region, from the IP with a city database (PULSE_GEOIP_DB)', 'Bavaria'),
+  enriched('city', 'city', 128, 'City, from the IP with a city database (PULSE_GEOIP_DB)', 'Munich'),
+  enriched(
+    'visitor_id',
+    'visitorId',
+    128,
+    'Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)',
+    'v_3f9a0c…',
+  ),
+  enriched('source', 'source', 128, 'Traffic source: from utm_source/ref/source, or the referrer', 'Google'),
+  enriched('utm_source', 'utmSource', 256, 'utm_source of the page URL', 'newsletter'),
+  enriched('utm_medium', 'utmMedium', 256, 'utm_medium of the page URL', 'email'),
+  enriched('utm_campaign', 'utmCampaign', 256, 'utm_campaign of the page URL', 'black_friday'),
+  enriched('utm_term', 'utmTerm', 256, 'utm_term of the page URL', 'running shoes'),
+  enriched('utm_content', 'utmContent', 256, 'utm_content of the page URL', 'banner'),
+  enriched('channel', 'channel', 32, "Channel, by GA4's default channel rules", 'Organic Search'),
 ] as const satisfies readonly EventField[]
 
 type Fields = (typeof EVENT_FIELDS)[number]

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors'
 import { refuseUnknownParams } from '../http/query-params'
 import { rateLimitHeaders } from '../http/rate-limit'
 import type { StatsDeps } from '../stats/read'
-import { acceptRows, authorizeIngest, type IngestDeps, validateBatch } from './ingestor'
+import { acceptRows, authorizeIngest, type IngestDeps, type VisitorSignals, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 
 const CORS = {
@@ -36,6 +36,31 @@ function clientIp(
   const peer = server?.requestIP(request)?.address
   const address = clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies)
   return address ? ipBucketId(address) : undefined
+}
+
+/** A short header value, or undefined (Client Hints are short; anything long is not a browser's). */
+const header = (request: Request, name: string, max = 512) => {
+  const v = request.headers.get(name)
+  return v && v.length <= max ? v : undefined
+}
+
+/** The visitor's User-Agent, Client Hints and address as the request shows them (for enrichment). */
+function visitorSignals(
+  server: { requestIP(r: Request): { address: string } | null } | null,
+  request: Request,
+  trustedProxies: number,
+): VisitorSignals {
+  const peer = server?.requestIP(request)?.address
+  return {
+    userAgent: header(request, 'user-agent', 1024),
+    ip: clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies),
+    hints: {
+      brands: header(request, 'sec-ch-ua'),
+      mobile: header(request, 'sec-ch-ua-mobile'),
+      platform: header(request, 'sec-ch-ua-platform'),
+      platformVersion: header(request, 'sec-ch-ua-platform-version'),
+    },
+  }
 }
 
 /** Query parameters of the ingest endpoints: a public key (browsers avoid a preflight) and `dry_run`. */
@@ -98,7 +123,9 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
           keyParam: query.api_key,
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
-        const { rows, rejected } = validateBatch(deps, rec, [body], () => '$')
+        const signals =
+          rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
+        const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals)
         if (isDryRun(query.dry_run)) {
           Object.assign(set.headers, rateLimitHeaders(rate))
           return dryRunResponse(await dryRun(deps, rec.keyId, 1, rows, rejected, () => '$'), set.headers)
@@ -158,7 +185,9 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
           keyParam,
           ip: () => clientIp(server, request, deps.config.trustedProxies),
         })
-        const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`)
+        const signals =
+          rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
+        const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals)
         if (isDryRun(query.dry_run)) {
           Object.assign(set.headers, rateLimitHeaders(rate))
           return dryRunResponse(

@@ -10,6 +10,9 @@ import { enforce, type RateDecision, type RateLimiter } from '../http/rate-limit
 import type { KeyRecord } from '../sites/repo'
 import type { SiteStore } from '../sites/store'
 import type { EventBuffer } from './buffer'
+import type { EnrichContext, Enricher } from './enrich/pipeline'
+import type { ClientHints } from './enrich/user-agent'
+import type { EventInput } from './model'
 import { describeIssues, type EventRow, validateEvent } from './validate'
 
 /** Everything the pipeline needs. */
@@ -25,6 +28,16 @@ export interface IngestDeps {
   /** Set while shutting down: ingest answers 503. */
   lifecycle: { draining: boolean }
   supervisor: DbSupervisor
+  /** The enrichment steps run on every valid event before it is stored. */
+  enricher: Enricher
+}
+
+/** What a browser's request says about its visitor, for enrichment only (never stored or logged). */
+export interface VisitorSignals {
+  userAgent?: string
+  /** The client address (through `PULSE_TRUSTED_PROXIES` only). */
+  ip?: string
+  hints: ClientHints
 }
 
 /** Where a request came from, as far as authorisation cares. */
@@ -112,14 +125,21 @@ function checkOrigin(store: SiteStore, rec: KeyRecord, origin: string, headers: 
   if (!allowed) throw new AppError(403, `Origin ${origin.slice(0, 100)} is not one of the site's domains`)
 }
 
-/** Validate events against the key's site; returns rows and per-index problems. */
+/**
+ * Validate events against the key's site, then enrich the valid ones; returns rows and per-index
+ * problems. `signals` come from a browser's request (public keys); a server (secret key) may forward
+ * its visitor's `user_agent` and `ip` per event instead, and without them is not enriched from the
+ * request nor bot-filtered.
+ */
 export function validateBatch(
   deps: IngestDeps,
   rec: KeyRecord,
   events: unknown[],
   pathOf: (i: number) => string,
+  signals: VisitorSignals = { hints: {} },
 ): { rows: EventRow[]; rejected: { index: number; error: string; details: FieldIssue[] }[] } {
   const now = deps.clock()
+  const base: EnrichContext = rec.kind === 'public' ? { ...signals, now } : { hints: {}, now }
   const rows: EventRow[] = []
   const rejected: { index: number; error: string; details: FieldIssue[] }[] = []
   for (let i = 0; i < events.length; i++) {
@@ -130,9 +150,22 @@ export function validateBatch(
     }
     if (v.row.siteId !== rec.siteId)
       throw new AppError(403, `This key is not allowed to send events for site ${v.row.siteId.slice(0, 64)}`)
-    rows.push(v.row)
+    if (deps.enricher.enrich(v.row, contextOf(events[i] as EventInput, rec, base))) rows.push(v.row)
   }
   return { rows, rejected }
+}
+
+/** The enrichment context of one event: the request's, or what a server forwarded with the event. */
+function contextOf(e: EventInput, rec: KeyRecord, base: EnrichContext): EnrichContext {
+  if (rec.kind === 'secret' && (e.user_agent || e.ip))
+    return {
+      userAgent: e.user_agent || undefined,
+      ip: e.ip || undefined,
+      hints: {},
+      now: base.now,
+      webdriver: e.webdriver,
+    }
+  return e.webdriver ? { ...base, webdriver: true } : base
 }
 
 /** Store validated rows (admission check, then `persist`); returns how many were acknowledged. */

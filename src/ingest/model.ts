@@ -53,23 +53,58 @@ const inputProperties = Object.fromEntries(CLIENT_FIELDS.map((f) => [f.name, inp
   [F in ClientField as F['name']]: InputSchema<F>
 }
 
-export const EventInput = t.Object(inputProperties, {
-  additionalProperties: false,
-  description: 'One analytics event',
-  examples: [
-    {
-      site_id: 'site_abc123',
-      event_type: 'page_view',
-      timestamp: 1703001234567,
-      session_id: 'session_xyz789',
-      user_id: 'user_123',
-      url: 'https://example.com/products',
-      referrer: 'https://google.com',
-      device_type: 'desktop',
-      country: 'US',
-    },
-  ],
-})
+/**
+ * Wire-only fields a server-side sender (secret key) may forward for enrichment; used, then dropped:
+ * never stored, returned or logged. Browser traffic gets them from the request itself.
+ */
+export const FORWARDED_FIELDS = {
+  user_agent: t.Optional(
+    t.String({
+      maxLength: 1024,
+      description:
+        "The visitor's User-Agent, forwarded by a server (secret key): used for browser, OS, device and bot detection, never stored",
+      examples: [
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      ],
+    }),
+  ),
+  ip: t.Optional(
+    t.String({
+      maxLength: 64,
+      description:
+        "The visitor's IP address, forwarded by a server (secret key): used for country and the visitor id, never stored",
+      examples: ['203.0.113.7'],
+    }),
+  ),
+  webdriver: t.Optional(
+    t.Boolean({
+      description:
+        'Set by the tracker when navigator.webdriver is true (an automated browser): the event is a bot',
+      examples: [true],
+    }),
+  ),
+}
+
+export const EventInput = t.Object(
+  { ...inputProperties, ...FORWARDED_FIELDS },
+  {
+    additionalProperties: false,
+    description: 'One analytics event',
+    examples: [
+      {
+        site_id: 'site_abc123',
+        event_type: 'page_view',
+        timestamp: 1703001234567,
+        session_id: 'session_xyz789',
+        user_id: 'user_123',
+        url: 'https://example.com/products',
+        referrer: 'https://google.com',
+        device_type: 'desktop',
+        country: 'US',
+      },
+    ],
+  },
+)
 export type EventInput = typeof EventInput.static
 
 export const BatchInput = t.Object(

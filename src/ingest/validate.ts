@@ -169,6 +169,21 @@ export function toRow(e: EventInput, now: number): EventRow {
     country: e.country ? e.country.toUpperCase() : null,
     properties: props && Object.keys(props).length > 0 ? JSON.stringify(props) : null,
     eventId: blank(e.event_id),
+    browser: blank(e.browser),
+    browserVersion: blank(e.browser_version),
+    os: blank(e.os),
+    osVersion: blank(e.os_version),
+    botReason: blank(e.bot_reason),
+    region: blank(e.region),
+    city: blank(e.city),
+    visitorId: blank(e.visitor_id),
+    source: blank(e.source),
+    utmSource: blank(e.utm_source),
+    utmMedium: blank(e.utm_medium),
+    utmCampaign: blank(e.utm_campaign),
+    utmTerm: blank(e.utm_term),
+    utmContent: blank(e.utm_content),
+    channel: blank(e.channel),
   }
 }
 

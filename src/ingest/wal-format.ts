@@ -58,6 +58,21 @@ export function toTuple(r: EventRow): RowTuple {
     r.country,
     r.properties,
     r.eventId,
+    r.browser,
+    r.browserVersion,
+    r.os,
+    r.osVersion,
+    r.botReason,
+    r.region,
+    r.city,
+    r.visitorId,
+    r.source,
+    r.utmSource,
+    r.utmMedium,
+    r.utmCampaign,
+    r.utmTerm,
+    r.utmContent,
+    r.channel,
   ]
 }
 
@@ -75,6 +90,21 @@ export function fromTuple(t: RowTuple): EventRow {
     country: t[8] ?? null,
     properties: t[9] ?? null,
     eventId: t[10] ?? null,
+    browser: t[11] ?? null,
+    browserVersion: t[12] ?? null,
+    os: t[13] ?? null,
+    osVersion: t[14] ?? null,
+    botReason: t[15] ?? null,
+    region: t[16] ?? null,
+    city: t[17] ?? null,
+    visitorId: t[18] ?? null,
+    source: t[19] ?? null,
+    utmSource: t[20] ?? null,
+    utmMedium: t[21] ?? null,
+    utmCampaign: t[22] ?? null,
+    utmTerm: t[23] ?? null,
+    utmContent: t[24] ?? null,
+    channel: t[25] ?? null,
   }
 }
 

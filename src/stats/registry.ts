@@ -26,8 +26,9 @@ export const METRICS = {
   unique_sessions: { kind: 'distinct', sql: 'session_id', description: 'distinct session_id' },
   visitors: {
     kind: 'distinct',
-    sql: 'coalesce(user_id, session_id)',
-    description: 'distinct coalesce(user_id, session_id)',
+    sql: 'coalesce(user_id, visitor_id, session_id)',
+    description:
+      'distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id',
   },
   bounce_rate: {
     kind: 'session',
@@ -102,6 +103,11 @@ export const RETENTION_INTERVALS = ['day', 'week'] as const satisfies readonly I
 export const REFERRER_DOMAIN_SQL =
   "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
 
+/** SQL true for a bot event: enrichment set its `bot_reason` (or its sender did). */
+export const BOT_SQL = 'bot_reason IS NOT NULL'
+/** SQL true for an event of a person: the default selection of every read. */
+export const NOT_BOT_SQL = 'bot_reason IS NULL'
+
 /** A filter field (and maybe breakdown dimension): how it is named, compared and checked. */
 export interface FilterField<N extends string = string> {
   name: N
@@ -109,8 +115,8 @@ export interface FilterField<N extends string = string> {
   sql: string
   /** Longest value accepted, in characters. */
   maxLength: number
-  /** How a value is checked: as the event field's text, URL or country rule. */
-  rule: 'text' | 'url' | 'country'
+  /** How a value is checked: as the event field's text, URL or country rule; `flag`: true or false. */
+  rule: 'text' | 'url' | 'country' | 'flag'
   dimension: boolean
   description: string
   example: string
@@ -118,14 +124,14 @@ export interface FilterField<N extends string = string> {
 
 type EventFields = (typeof EVENT_FIELDS)[number]
 type FilterEventField = Extract<EventFields, { filter: object }>
-type DerivedField = 'referrer_domain'
+type DerivedField = 'referrer_domain' | 'include_bots'
 /** A filter field name: a filterable event field, or one derived from them. */
 export type Field = FilterEventField['name'] | DerivedField
 /** A breakdown dimension name (without `property:<key>`). */
-export type DimensionField = Extract<FilterEventField, { dimension: true }>['name'] | DerivedField
+export type DimensionField = Extract<FilterEventField, { dimension: true }>['name'] | 'referrer_domain'
 
 const eventFilters = EVENT_FIELDS.filter((f): f is FilterEventField => 'filter' in f).map((f) => ({
-  rank: f.filter.rank ?? Number.POSITIVE_INFINITY,
+  rank: ('rank' in f.filter ? f.filter.rank : undefined) ?? Number.POSITIVE_INFINITY,
   field: {
     name: f.name,
     sql: f.column,
@@ -150,6 +156,19 @@ const derivedFilters: { rank: number; field: FilterField<DerivedField> }[] = [
       dimension: true,
       description: 'Filter: referrer host (lower-case, no www.) equals',
       example: 'google.com',
+    },
+  },
+  {
+    rank: Number.POSITIVE_INFINITY,
+    field: {
+      name: 'include_bots',
+      sql: BOT_SQL,
+      maxLength: 5,
+      rule: 'flag',
+      dimension: false,
+      description:
+        'true: count bot events too (by default every stat, raw event and export leaves out events with a bot_reason); filtering by bot_reason includes them as well',
+      example: 'true',
     },
   },
 ]

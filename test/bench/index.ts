@@ -6,13 +6,23 @@ import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { run as runCrash } from './crash'
+import { run as runEnrich } from './enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
 import { run as runRateLimit } from './rate-limit'
 import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
-const PARTS = ['writes', 'ingest', 'sustained', 'analytics', 'isolation', 'crash', 'ratelimit'] as const
+const PARTS = [
+  'writes',
+  'ingest',
+  'enrich',
+  'sustained',
+  'analytics',
+  'isolation',
+  'crash',
+  'ratelimit',
+] as const
 type Part = (typeof PARTS)[number]
 
 /** Parse `--only a,b`, `--only=a` and `--quick` from the command line. */
@@ -53,6 +63,7 @@ async function main(): Promise<void> {
   console.log(`Machine at start: ${machineLoad()}`)
   if (parts.includes('writes')) await runWrites({ quick })
   if (parts.includes('ingest')) await runIngest({ quick })
+  if (parts.includes('enrich')) await runEnrich({ quick })
   if (parts.includes('sustained')) await runSustained({ quick })
   if (parts.includes('analytics')) {
     const file = join(import.meta.dir, 'analytics.ts')

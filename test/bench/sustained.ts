@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EventIdIndex } from '../../src/ingest/dedupe'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { startPulse } from './processes'
 import { BENCH_SITE, startPulseTarget } from './pulse-target'
@@ -52,6 +53,7 @@ async function timeStart(dataDir: string): Promise<number> {
 function indexCost(fills: number[]): { fill: number; msPer1000: number }[] {
   const ids = new EventIdIndex()
   const row = (id: string): EventRow => ({
+    ...NO_ENRICHMENT,
     siteId: 'a',
     eventType: 'x',
     ts: 0,

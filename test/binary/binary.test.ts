@@ -77,6 +77,23 @@ describe('the binary, alone in an empty directory', () => {
       headers: auth,
     })
     expect((await stats.json()).data).toMatchObject({ metric: 'event_count', value: 1 })
+    // The embedded GeoIP file: a server forwarding its visitor's address gets the country filled.
+    const fwd = await fetch(`${s.url}/collect`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        site_id: 'site_abc123',
+        event_type: 'page_view',
+        timestamp: Date.now(),
+        session_id: 's2',
+        ip: '81.2.69.142',
+      }),
+    })
+    expect(fwd.status).toBe(200)
+    const countries = await fetch(`${s.url}/api/v1/stats/breakdown?site_id=site_abc123&dimension=country`, {
+      headers: auth,
+    })
+    expect((await countries.json()).data.rows).toContainEqual({ key: 'GB', value: 1 })
 
     const tracker = await fetch(`${s.url}/tracker.js`)
     expect(await tracker.text()).toContain('PULSE')

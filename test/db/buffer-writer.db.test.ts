@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
 import { EventBuffer, type FlushSink } from '../../src/ingest/buffer'
 import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/columns'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { appendEvents } from '../../src/ingest/writer'
 import { createLogger } from '../../src/logger'
@@ -26,6 +27,7 @@ afterEach(() => {
 })
 
 const row = (i: number, extra: Partial<EventRow> = {}): EventRow => ({
+  ...NO_ENRICHMENT,
   siteId: 'site_a',
   eventType: i % 2 ? 'click' : 'page_view',
   ts: 1_700_000_000_000 + i,

@@ -121,6 +121,18 @@ describe('tracker in Chromium', () => {
       country: null,
     })
     expect(signup).toMatchObject({ url, user_id: 'user_123', device_type: 'desktop' })
+    // Enrichment: a person's desktop browser (Client Hints name Debian's Chromium, the UA says Chrome),
+    // from Google; one cookieless visitor for both events.
+    for (const r of rows)
+      expect(r).toMatchObject({
+        browser: 'Chromium',
+        os: 'Linux',
+        bot_reason: null,
+        source: 'Google',
+        channel: 'Organic Search',
+      })
+    expect(view.visitor_id).toMatch(/^v_/)
+    expect(signup.visitor_id).toBe(view.visitor_id)
     expect(JSON.parse(signup.properties ?? '{}')).toEqual({ plan: 'premium' })
     expect(view.session_id).toBeTruthy()
     expect(signup.session_id).toBe(view.session_id)
@@ -130,6 +142,33 @@ describe('tracker in Chromium', () => {
       expect(r.event_id?.length).toBeGreaterThan(8)
     }
     expect(view.event_id).not.toBe(signup.event_id)
+  }, 30_000)
+
+  test('a headless browser with its own User-Agent is a bot: stored, but counted only with include_bots', async () => {
+    const headless = await launchChromium({ asBot: true })
+    const pulse = await startPulse()
+    open.push({ pulse })
+    try {
+      const site = await pulse.site('site_bot', ['127.0.0.1'])
+      const html = SEED_SNIPPET.replaceAll('https://your-api.example.com', pulse.url)
+        .replace('YOUR_API_KEY', site.public_key)
+        .replace("siteId: 'site_abc123'", "siteId: 'site_bot'")
+      const page = await headless.newPage()
+      await page.goto(pages.page('/bot', html))
+      expect(await pulse.waitForAccepted(2)).toBe(2)
+      expect(await pulse.metric('site_bot', site.secret_key, 'event_count')).toBe(0)
+      const all = await fetch(
+        `${pulse.url}/api/v1/stats?site_id=site_bot&metric=event_count&include_bots=true`,
+        {
+          headers: { authorization: `Bearer ${site.secret_key}` },
+        },
+      )
+      expect(((await all.json()) as { data: { value: number } }).data.value).toBe(2)
+      const rows = await stopAndReadEvents(pulse, 'site_bot')
+      expect(rows.map((r) => r.bot_reason)).toEqual(['headless', 'headless'])
+    } finally {
+      await headless.close()
+    }
   }, 30_000)
 
   test('the async snippet queues calls made before tracker.js loads and replays them in order', async () => {

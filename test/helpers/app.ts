@@ -3,6 +3,7 @@
 import { type App, type AppDeps, createApp } from '../../src/app'
 import { manualClock } from '../../src/clock'
 import { type Config, loadConfig } from '../../src/config'
+import type { Enrichment } from '../../src/ingest/enrich'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
@@ -13,7 +14,7 @@ export const T0 = Date.UTC(2026, 10, 20, 12, 0, 0)
 
 export interface TestApp {
   app: App
-  deps: AppDeps & { close(): Promise<unknown> }
+  deps: AppDeps & { enrichment: Enrichment; close(): Promise<unknown> }
   clock: ReturnType<typeof manualClock>
   config: Config
   request(

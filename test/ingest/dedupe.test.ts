@@ -2,9 +2,11 @@
 // without anything getting slower per id (the cost is measured in the benchmark, the behaviour here).
 import { describe, expect, test } from 'bun:test'
 import { EventIdIndex, eventKey } from '../../src/ingest/dedupe'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 
 const row = (siteId: string, eventId: string | null): EventRow => ({
+  ...NO_ENRICHMENT,
   siteId,
   eventType: 'click',
   ts: 0,

@@ -11,7 +11,7 @@ import {
   PUBLIC_FIELDS,
 } from '../../src/db/event-fields'
 import { emptyColumns, pushRow } from '../../src/ingest/columns'
-import { EventInput, LIMITS } from '../../src/ingest/model'
+import { EventInput, FORWARDED_FIELDS, LIMITS } from '../../src/ingest/model'
 import { TEXT_FIELDS, toRow, URL_FIELDS, validateEvent } from '../../src/ingest/validate'
 import { fromTuple, type RowTuple, toTuple } from '../../src/ingest/wal-format'
 import { RawEvent } from '../../src/stats/model/raw'
@@ -53,6 +53,25 @@ function referenceRow(e: Record<string, unknown>, now: number): EventRow {
   return r as EventRow
 }
 
+/** The fields filled by enrichment at ingest (issue 11), in list order. */
+const ENRICHED = [
+  'browser',
+  'browser_version',
+  'os',
+  'os_version',
+  'bot_reason',
+  'region',
+  'city',
+  'visitor_id',
+  'source',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'channel',
+] as const
+
 /** The write-ahead log's tuple order as first released (records on disk use it): append only. */
 const TUPLE_ORDER_V1 = [
   'site_id',
@@ -87,7 +106,10 @@ describe('the event field list', () => {
 
 describe('derived from the list', () => {
   test('EventInput: one property per client field, required when not nullable, with its limits', () => {
-    expect(Object.keys(EventInput.properties)).toEqual(CLIENT_FIELDS.map((f) => f.name))
+    expect(Object.keys(EventInput.properties)).toEqual([
+      ...CLIENT_FIELDS.map((f) => f.name),
+      ...Object.keys(FORWARDED_FIELDS),
+    ])
     expect(EventInput.required as string[] | undefined).toEqual(
       CLIENT_FIELDS.filter((f) => !f.nullable).map((f): string => f.name),
     )
@@ -105,7 +127,7 @@ describe('derived from the list', () => {
     const names = PUBLIC_FIELDS.map((f) => f.name)
     expect(Object.keys(RawEvent.properties)).toEqual(names)
     expect(RAW_COLUMNS).toBe(
-      'site_id, event_type, ts AS timestamp, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at',
+      `site_id, event_type, ts AS timestamp, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, ${ENRICHED.join(', ')}`,
     )
     const stored = { ...Object.fromEntries(names.map((n) => [n, `x_${n}`])), timestamp: 5n, received_at: 6n }
     const out = toRawEvent({ ...stored, properties: '{"a":1}', user_id: null }) as Record<string, unknown>
@@ -129,6 +151,7 @@ describe('derived from the list', () => {
       'referrer',
       'device_type',
       'event_id',
+      ...ENRICHED,
     ])
     expect(URL_FIELDS).toEqual(['url'])
     expect(FILTER_FIELDS).toEqual([
@@ -139,6 +162,8 @@ describe('derived from the list', () => {
       'device_type',
       'country',
       'user_id',
+      ...ENRICHED,
+      'include_bots',
     ])
     expect(DIMENSION_FIELDS).toEqual([
       'event_type',
@@ -147,6 +172,7 @@ describe('derived from the list', () => {
       'referrer_domain',
       'device_type',
       'country',
+      ...ENRICHED,
     ])
     for (const f of EVENT_FIELDS)
       if ('filter' in f) expect(FIELDS[f.name as keyof typeof FIELDS]).toBe(f.column)

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
 import { queryRows } from '../../src/db/rows'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { WriteAheadLog } from '../../src/ingest/wal'
 import { createLogger } from '../../src/logger'
@@ -111,6 +112,7 @@ describe('write-ahead log damage', () => {
 
 describe('write-ahead log size under steady traffic', () => {
   const row = (i: number): EventRow => ({
+    ...NO_ENRICHMENT,
     siteId: 'a',
     eventType: 'page_view',
     ts: T0 + i,

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'bun:test'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { decodeSegment, encodeRecord } from '../../src/ingest/wal-format'
 
 const row = (i: number): EventRow => ({
+  ...NO_ENRICHMENT,
   siteId: 's',
   eventType: 'page_view',
   ts: 1_700_000_000_000 + i,

@@ -147,15 +147,15 @@ describe('names come from the registry', () => {
     await bad(`${s}&period=forever`, ['1h', 'today', 'month', 'custom'])
     await bad(`${s}&compare=last_year`, ['previous_period'])
     await bad(`${s}&metric=visitors&metrics=visitors`, ['either metric or metrics'])
-    const unknown = await bad(`${s}&browser=chrome`, [
+    const unknown = await bad(`${s}&browsr=chrome`, [
       'browser',
       'event_type',
       'referrer_domain',
       'property.<key>',
     ])
-    expect(unknown.details).toEqual([{ path: '$.browser', message: 'is not a parameter of this endpoint' }])
+    expect(unknown.details).toEqual([{ path: '$.browsr', message: 'is not a parameter of this endpoint' }])
     await bad('/api/v1/stats/timeseries?site_id=site_abc123&interval=fortnight', ['minute', 'week', 'month'])
-    await bad('/api/v1/stats/breakdown?site_id=site_abc123&dimension=browser', [
+    await bad('/api/v1/stats/breakdown?site_id=site_abc123&dimension=browsr', [
       'url',
       'referrer_domain',
       'property:<key>',
@@ -219,7 +219,7 @@ describe('names come from the registry', () => {
     expect((await post({ site_id: 'site_abc123', steps: [{ event_type: 'page_view' }] })).status).toBe(422)
     const eleven = Array.from({ length: 11 }, () => ({ event_type: 'page_view' }))
     expect((await post({ site_id: 'site_abc123', steps: eleven })).status).toBe(422)
-    expect((await post({ ...FUNNEL, filters: { browser: 'x' } })).body.error).toContain('property.<key>')
+    expect((await post({ ...FUNNEL, filters: { browsr: 'x' } })).body.error).toContain('property.<key>')
     expect((await post({ ...FUNNEL, colour: 'red' })).status).toBe(422)
     expect(
       (

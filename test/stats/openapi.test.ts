@@ -58,7 +58,7 @@ describe('OpenAPI: analytics endpoints', () => {
       'Filters select events first',
       '`bounce_rate`: percent of sessions with at least one page view whose only event is that one page view',
       '`avg_session_duration`: mean over sessions of last minus first event time, in seconds',
-      '`visitors`: distinct coalesce(user_id, session_id)',
+      '`visitors`: distinct coalesce(user_id, visitor_id, session_id)',
       'rounded half-up to 2 decimals; 0 when there is nothing to divide',
       'from <= timestamp < to',
       'calendar periods in `timezone` (default UTC)',

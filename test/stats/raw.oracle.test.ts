@@ -33,6 +33,21 @@ function apiEvent(r: Row) {
     properties: r.properties,
     event_id: r.event_id,
     received_at: T0,
+    browser: null,
+    browser_version: null,
+    os: null,
+    os_version: null,
+    bot_reason: null,
+    region: null,
+    city: null,
+    visitor_id: null,
+    source: r.source,
+    utm_source: null,
+    utm_medium: null,
+    utm_campaign: null,
+    utm_term: null,
+    utm_content: null,
+    channel: r.channel,
   }
 }
 

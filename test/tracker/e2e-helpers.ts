@@ -97,6 +97,12 @@ export interface StoredEvent {
   country: string | null
   properties: string | null
   event_id: string | null
+  browser: string | null
+  os: string | null
+  bot_reason: string | null
+  source: string | null
+  channel: string | null
+  visitor_id: string | null
 }
 
 /** Stop PULSE gracefully, then read a site's events from its DuckDB file (ordered by time). */
@@ -106,7 +112,7 @@ export async function stopAndReadEvents(pulse: Pulse, siteId: string): Promise<S
   try {
     return await queryRows<StoredEvent>(
       db.reader,
-      'SELECT site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id FROM events WHERE site_id = $1 ORDER BY ts, event_type',
+      'SELECT site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, browser, os, bot_reason, source, channel, visitor_id FROM events WHERE site_id = $1 ORDER BY ts, event_type',
       [siteId],
     )
   } finally {
@@ -118,8 +124,19 @@ function expectExit(code: number | null): void {
   if (code !== 0) throw new Error(`PULSE exited with ${code}`)
 }
 
-/** Headless Debian Chromium through playwright-core (Playwright gives each launch a fresh profile dir). */
-export function launchChromium(): Promise<Browser> {
+/** A desktop Chrome User-Agent: what a person's browser sends. */
+export const DESKTOP_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+
+/**
+ * Headless Debian Chromium through playwright-core (Playwright gives each launch a fresh profile dir).
+ * By default it passes for a person (a desktop UA, `navigator.webdriver` false), since PULSE counts
+ * headless and automated browsers as bots; `{ asBot: true }` keeps its own HeadlessChrome UA.
+ */
+export function launchChromium(opts: { asBot?: boolean } = {}): Promise<Browser> {
+  const person = opts.asBot
+    ? []
+    : [`--user-agent=${DESKTOP_UA}`, '--disable-blink-features=AutomationControlled']
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -132,6 +149,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...person,
     ],
   })
 }

@@ -67,7 +67,9 @@ describe('upgrades', () => {
         const res = await app.handle(
           new Request(`http://localhost${q}`, { headers: { authorization: `Bearer ${secret_key}` } }),
         )
-        expect({ q, body: await res.json() }).toEqual({ q, body: expected[q] })
+        // Every value the earlier release answered is answered the same; fields added since (raw events
+        // gain the enrichment columns, null for old rows) may come on top.
+        expect({ q, body: await res.json() }).toMatchObject({ q, body: expected[q] })
       }
     } finally {
       await deps.close()

@@ -5,6 +5,8 @@ import m001 from './001_init.sql' with { type: 'text' }
 import m002 from './002_wal_state.sql' with { type: 'text' }
 import m003 from './003_event_key.sql' with { type: 'text' }
 import m004 from './004_import_id.sql' with { type: 'text' }
+import m005 from './005_enrichment.sql' with { type: 'text' }
+import m006 from './006_visitor_salts.sql' with { type: 'text' }
 
 /** One migration: its file name (`NNN_name.sql`) and SQL. */
 export interface Migration {
@@ -18,4 +20,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '002_wal_state.sql', sql: m002 },
   { name: '003_event_key.sql', sql: m003 },
   { name: '004_import_id.sql', sql: m004 },
+  { name: '005_enrichment.sql', sql: m005 },
+  { name: '006_visitor_salts.sql', sql: m006 },
 ]

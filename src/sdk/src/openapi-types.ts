@@ -156,7 +156,7 @@ export interface paths {
         put?: never;
         /**
          * Get a funnel
-         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         post: operations["postApiV1Funnels"];
         delete?: never;
@@ -174,7 +174,7 @@ export interface paths {
         };
         /**
          * Get visitor retention by cohort
-         * @description Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1Retention"];
         put?: never;
@@ -291,7 +291,7 @@ export interface paths {
         };
         /**
          * Get metrics for a period
-         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1Stats"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
         };
         /**
          * Get a metric by dimension
-         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1StatsBreakdown"];
         put?: never;
@@ -351,7 +351,7 @@ export interface paths {
         };
         /**
          * Get a metric over time
-         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, session_id). `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1StatsTimeseries"];
         put?: never;
@@ -509,6 +509,31 @@ export interface components {
             /** @description Events to store; each is validated on its own */
             events: {
                 /**
+                 * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true (filled at ingest when missing)
+                 * @example ua
+                 */
+                bot_reason?: string | null;
+                /**
+                 * @description Browser name, from the User-Agent or Client Hints (filled at ingest when missing)
+                 * @example Chrome
+                 */
+                browser?: string | null;
+                /**
+                 * @description Browser major version (filled at ingest when missing)
+                 * @example 131
+                 */
+                browser_version?: string | null;
+                /**
+                 * @description Channel, by GA4's default channel rules (filled at ingest when missing)
+                 * @example Organic Search
+                 */
+                channel?: string | null;
+                /**
+                 * @description City, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
+                 * @example Munich
+                 */
+                city?: string | null;
+                /**
                  * @description Country code (ISO 3166-1 alpha-2)
                  * @example US
                  */
@@ -529,6 +554,21 @@ export interface components {
                  */
                 event_type: string;
                 /**
+                 * @description The visitor's IP address, forwarded by a server (secret key): used for country and the visitor id, never stored
+                 * @example 203.0.113.7
+                 */
+                ip?: string;
+                /**
+                 * @description Operating system name (filled at ingest when missing)
+                 * @example Windows
+                 */
+                os?: string | null;
+                /**
+                 * @description Operating system version (filled at ingest when missing)
+                 * @example 10
+                 */
+                os_version?: string | null;
+                /**
                  * @description Flat custom properties: string, number, boolean or null values; at most 32 keys
                  * @example {
                  *       "plan": "premium",
@@ -544,6 +584,11 @@ export interface components {
                  */
                 referrer?: string | null;
                 /**
+                 * @description Region, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
+                 * @example Bavaria
+                 */
+                region?: string | null;
+                /**
                  * @description Session identifier
                  * @example session_xyz789
                  */
@@ -553,6 +598,11 @@ export interface components {
                  * @example site_abc123
                  */
                 site_id: string;
+                /**
+                 * @description Traffic source: from utm_source/ref/source, or the referrer (filled at ingest when missing)
+                 * @example Google
+                 */
+                source?: string | null;
                 /**
                  * @description Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead
                  * @example 1703001234567
@@ -564,10 +614,50 @@ export interface components {
                  */
                 url?: string | null;
                 /**
+                 * @description The visitor's User-Agent, forwarded by a server (secret key): used for browser, OS, device and bot detection, never stored
+                 * @example Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36
+                 */
+                user_agent?: string;
+                /**
                  * @description User identifier
                  * @example user_123
                  */
                 user_id?: string | null;
+                /**
+                 * @description utm_campaign of the page URL (filled at ingest when missing)
+                 * @example black_friday
+                 */
+                utm_campaign?: string | null;
+                /**
+                 * @description utm_content of the page URL (filled at ingest when missing)
+                 * @example banner
+                 */
+                utm_content?: string | null;
+                /**
+                 * @description utm_medium of the page URL (filled at ingest when missing)
+                 * @example email
+                 */
+                utm_medium?: string | null;
+                /**
+                 * @description utm_source of the page URL (filled at ingest when missing)
+                 * @example newsletter
+                 */
+                utm_source?: string | null;
+                /**
+                 * @description utm_term of the page URL (filled at ingest when missing)
+                 * @example running shoes
+                 */
+                utm_term?: string | null;
+                /**
+                 * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent) (filled at ingest when missing)
+                 * @example v_3f9a0c…
+                 */
+                visitor_id?: string | null;
+                /**
+                 * @description Set by the tracker when navigator.webdriver is true (an automated browser): the event is a bot
+                 * @example true
+                 */
+                webdriver?: boolean;
             }[];
         };
         /**
@@ -717,6 +807,31 @@ export interface components {
                 events: {
                     event: {
                         /**
+                         * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
+                         * @example ua
+                         */
+                        bot_reason: string | null;
+                        /**
+                         * @description Browser name, from the User-Agent or Client Hints
+                         * @example Chrome
+                         */
+                        browser: string | null;
+                        /**
+                         * @description Browser major version
+                         * @example 131
+                         */
+                        browser_version: string | null;
+                        /**
+                         * @description Channel, by GA4's default channel rules
+                         * @example Organic Search
+                         */
+                        channel: string | null;
+                        /**
+                         * @description City, from the IP with a city database (PULSE_GEOIP_DB)
+                         * @example Munich
+                         */
+                        city: string | null;
+                        /**
                          * @description Country code
                          * @example US
                          */
@@ -733,6 +848,16 @@ export interface components {
                         event_id: string | null;
                         /** @example page_view */
                         event_type: string;
+                        /**
+                         * @description Operating system name
+                         * @example Windows
+                         */
+                        os: string | null;
+                        /**
+                         * @description Operating system version
+                         * @example 10
+                         */
+                        os_version: string | null;
                         /**
                          * @description Custom properties
                          * @example {
@@ -752,10 +877,20 @@ export interface components {
                          * @example https://google.com
                          */
                         referrer: string | null;
+                        /**
+                         * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
+                         * @example Bavaria
+                         */
+                        region: string | null;
                         /** @example session_xyz789 */
                         session_id: string;
                         /** @example site_abc123 */
                         site_id: string;
+                        /**
+                         * @description Traffic source: from utm_source/ref/source, or the referrer
+                         * @example Google
+                         */
+                        source: string | null;
                         /**
                          * @description Event time, epoch ms
                          * @example 1763640000000
@@ -771,6 +906,36 @@ export interface components {
                          * @example user_123
                          */
                         user_id: string | null;
+                        /**
+                         * @description utm_campaign of the page URL
+                         * @example black_friday
+                         */
+                        utm_campaign: string | null;
+                        /**
+                         * @description utm_content of the page URL
+                         * @example banner
+                         */
+                        utm_content: string | null;
+                        /**
+                         * @description utm_medium of the page URL
+                         * @example email
+                         */
+                        utm_medium: string | null;
+                        /**
+                         * @description utm_source of the page URL
+                         * @example newsletter
+                         */
+                        utm_source: string | null;
+                        /**
+                         * @description utm_term of the page URL
+                         * @example running shoes
+                         */
+                        utm_term: string | null;
+                        /**
+                         * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
+                         * @example v_3f9a0c…
+                         */
+                        visitor_id: string | null;
                     };
                     /**
                      * @description Position of the event in the request
@@ -824,6 +989,31 @@ export interface components {
          */
         EventInput: {
             /**
+             * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true (filled at ingest when missing)
+             * @example ua
+             */
+            bot_reason?: string | null;
+            /**
+             * @description Browser name, from the User-Agent or Client Hints (filled at ingest when missing)
+             * @example Chrome
+             */
+            browser?: string | null;
+            /**
+             * @description Browser major version (filled at ingest when missing)
+             * @example 131
+             */
+            browser_version?: string | null;
+            /**
+             * @description Channel, by GA4's default channel rules (filled at ingest when missing)
+             * @example Organic Search
+             */
+            channel?: string | null;
+            /**
+             * @description City, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
+             * @example Munich
+             */
+            city?: string | null;
+            /**
              * @description Country code (ISO 3166-1 alpha-2)
              * @example US
              */
@@ -844,6 +1034,21 @@ export interface components {
              */
             event_type: string;
             /**
+             * @description The visitor's IP address, forwarded by a server (secret key): used for country and the visitor id, never stored
+             * @example 203.0.113.7
+             */
+            ip?: string;
+            /**
+             * @description Operating system name (filled at ingest when missing)
+             * @example Windows
+             */
+            os?: string | null;
+            /**
+             * @description Operating system version (filled at ingest when missing)
+             * @example 10
+             */
+            os_version?: string | null;
+            /**
              * @description Flat custom properties: string, number, boolean or null values; at most 32 keys
              * @example {
              *       "plan": "premium",
@@ -859,6 +1064,11 @@ export interface components {
              */
             referrer?: string | null;
             /**
+             * @description Region, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
+             * @example Bavaria
+             */
+            region?: string | null;
+            /**
              * @description Session identifier
              * @example session_xyz789
              */
@@ -868,6 +1078,11 @@ export interface components {
              * @example site_abc123
              */
             site_id: string;
+            /**
+             * @description Traffic source: from utm_source/ref/source, or the referrer (filled at ingest when missing)
+             * @example Google
+             */
+            source?: string | null;
             /**
              * @description Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead
              * @example 1703001234567
@@ -879,10 +1094,50 @@ export interface components {
              */
             url?: string | null;
             /**
+             * @description The visitor's User-Agent, forwarded by a server (secret key): used for browser, OS, device and bot detection, never stored
+             * @example Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36
+             */
+            user_agent?: string;
+            /**
              * @description User identifier
              * @example user_123
              */
             user_id?: string | null;
+            /**
+             * @description utm_campaign of the page URL (filled at ingest when missing)
+             * @example black_friday
+             */
+            utm_campaign?: string | null;
+            /**
+             * @description utm_content of the page URL (filled at ingest when missing)
+             * @example banner
+             */
+            utm_content?: string | null;
+            /**
+             * @description utm_medium of the page URL (filled at ingest when missing)
+             * @example email
+             */
+            utm_medium?: string | null;
+            /**
+             * @description utm_source of the page URL (filled at ingest when missing)
+             * @example newsletter
+             */
+            utm_source?: string | null;
+            /**
+             * @description utm_term of the page URL (filled at ingest when missing)
+             * @example running shoes
+             */
+            utm_term?: string | null;
+            /**
+             * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent) (filled at ingest when missing)
+             * @example v_3f9a0c…
+             */
+            visitor_id?: string | null;
+            /**
+             * @description Set by the tracker when navigator.webdriver is true (an automated browser): the event is a bot
+             * @example true
+             */
+            webdriver?: boolean;
         };
         /**
          * @example {
@@ -913,6 +1168,31 @@ export interface components {
                 /** @description Newest first */
                 events: {
                     /**
+                     * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
+                     * @example ua
+                     */
+                    bot_reason: string | null;
+                    /**
+                     * @description Browser name, from the User-Agent or Client Hints
+                     * @example Chrome
+                     */
+                    browser: string | null;
+                    /**
+                     * @description Browser major version
+                     * @example 131
+                     */
+                    browser_version: string | null;
+                    /**
+                     * @description Channel, by GA4's default channel rules
+                     * @example Organic Search
+                     */
+                    channel: string | null;
+                    /**
+                     * @description City, from the IP with a city database (PULSE_GEOIP_DB)
+                     * @example Munich
+                     */
+                    city: string | null;
+                    /**
                      * @description Country code
                      * @example US
                      */
@@ -929,6 +1209,16 @@ export interface components {
                     event_id: string | null;
                     /** @example page_view */
                     event_type: string;
+                    /**
+                     * @description Operating system name
+                     * @example Windows
+                     */
+                    os: string | null;
+                    /**
+                     * @description Operating system version
+                     * @example 10
+                     */
+                    os_version: string | null;
                     /**
                      * @description Custom properties
                      * @example {
@@ -948,10 +1238,20 @@ export interface components {
                      * @example https://google.com
                      */
                     referrer: string | null;
+                    /**
+                     * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
+                     * @example Bavaria
+                     */
+                    region: string | null;
                     /** @example session_xyz789 */
                     session_id: string;
                     /** @example site_abc123 */
                     site_id: string;
+                    /**
+                     * @description Traffic source: from utm_source/ref/source, or the referrer
+                     * @example Google
+                     */
+                    source: string | null;
                     /**
                      * @description Event time, epoch ms
                      * @example 1763640000000
@@ -967,6 +1267,36 @@ export interface components {
                      * @example user_123
                      */
                     user_id: string | null;
+                    /**
+                     * @description utm_campaign of the page URL
+                     * @example black_friday
+                     */
+                    utm_campaign: string | null;
+                    /**
+                     * @description utm_content of the page URL
+                     * @example banner
+                     */
+                    utm_content: string | null;
+                    /**
+                     * @description utm_medium of the page URL
+                     * @example email
+                     */
+                    utm_medium: string | null;
+                    /**
+                     * @description utm_source of the page URL
+                     * @example newsletter
+                     */
+                    utm_source: string | null;
+                    /**
+                     * @description utm_term of the page URL
+                     * @example running shoes
+                     */
+                    utm_term: string | null;
+                    /**
+                     * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
+                     * @example v_3f9a0c…
+                     */
+                    visitor_id: string | null;
                 }[];
                 /**
                  * @description Pass as `cursor` for the next page; null on the last page
@@ -997,27 +1327,59 @@ export interface components {
          */
         FunnelBody: {
             /**
-             * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+             * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
              * @example {
              *       "device_type": "mobile",
              *       "property.plan": "pro"
              *     }
              */
             filters?: {
+                /** @description Filter: bot_reason equals (empty: missing) */
+                bot_reason?: string;
+                /** @description Filter: browser equals (empty: missing) */
+                browser?: string;
+                /** @description Filter: browser_version equals (empty: missing) */
+                browser_version?: string;
+                /** @description Filter: channel equals (empty: missing) */
+                channel?: string;
+                /** @description Filter: city equals (empty: missing) */
+                city?: string;
                 /** @description Filter: country equals (empty: missing) */
                 country?: string;
                 /** @description Filter: device_type equals (empty: missing) */
                 device_type?: string;
                 /** @description Filter: event_type equals (empty: missing) */
                 event_type?: string;
+                /** @description Filter: include_bots equals (empty: missing) */
+                include_bots?: string;
+                /** @description Filter: os equals (empty: missing) */
+                os?: string;
+                /** @description Filter: os_version equals (empty: missing) */
+                os_version?: string;
                 /** @description Filter: referrer equals (empty: missing) */
                 referrer?: string;
                 /** @description Filter: referrer_domain equals (empty: missing) */
                 referrer_domain?: string;
+                /** @description Filter: region equals (empty: missing) */
+                region?: string;
+                /** @description Filter: source equals (empty: missing) */
+                source?: string;
                 /** @description Filter: url equals (empty: missing) */
                 url?: string;
                 /** @description Filter: user_id equals (empty: missing) */
                 user_id?: string;
+                /** @description Filter: utm_campaign equals (empty: missing) */
+                utm_campaign?: string;
+                /** @description Filter: utm_content equals (empty: missing) */
+                utm_content?: string;
+                /** @description Filter: utm_medium equals (empty: missing) */
+                utm_medium?: string;
+                /** @description Filter: utm_source equals (empty: missing) */
+                utm_source?: string;
+                /** @description Filter: utm_term equals (empty: missing) */
+                utm_term?: string;
+                /** @description Filter: visitor_id equals (empty: missing) */
+                visitor_id?: string;
             } & {
                 [key: string]: string;
             };
@@ -1300,6 +1662,31 @@ export interface components {
         };
         RawEvent: {
             /**
+             * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
+             * @example ua
+             */
+            bot_reason: string | null;
+            /**
+             * @description Browser name, from the User-Agent or Client Hints
+             * @example Chrome
+             */
+            browser: string | null;
+            /**
+             * @description Browser major version
+             * @example 131
+             */
+            browser_version: string | null;
+            /**
+             * @description Channel, by GA4's default channel rules
+             * @example Organic Search
+             */
+            channel: string | null;
+            /**
+             * @description City, from the IP with a city database (PULSE_GEOIP_DB)
+             * @example Munich
+             */
+            city: string | null;
+            /**
              * @description Country code
              * @example US
              */
@@ -1316,6 +1703,16 @@ export interface components {
             event_id: string | null;
             /** @example page_view */
             event_type: string;
+            /**
+             * @description Operating system name
+             * @example Windows
+             */
+            os: string | null;
+            /**
+             * @description Operating system version
+             * @example 10
+             */
+            os_version: string | null;
             /**
              * @description Custom properties
              * @example {
@@ -1335,10 +1732,20 @@ export interface components {
              * @example https://google.com
              */
             referrer: string | null;
+            /**
+             * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
+             * @example Bavaria
+             */
+            region: string | null;
             /** @example session_xyz789 */
             session_id: string;
             /** @example site_abc123 */
             site_id: string;
+            /**
+             * @description Traffic source: from utm_source/ref/source, or the referrer
+             * @example Google
+             */
+            source: string | null;
             /**
              * @description Event time, epoch ms
              * @example 1763640000000
@@ -1354,6 +1761,36 @@ export interface components {
              * @example user_123
              */
             user_id: string | null;
+            /**
+             * @description utm_campaign of the page URL
+             * @example black_friday
+             */
+            utm_campaign: string | null;
+            /**
+             * @description utm_content of the page URL
+             * @example banner
+             */
+            utm_content: string | null;
+            /**
+             * @description utm_medium of the page URL
+             * @example email
+             */
+            utm_medium: string | null;
+            /**
+             * @description utm_source of the page URL
+             * @example newsletter
+             */
+            utm_source: string | null;
+            /**
+             * @description utm_term of the page URL
+             * @example running shoes
+             */
+            utm_term: string | null;
+            /**
+             * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
+             * @example v_3f9a0c…
+             */
+            visitor_id: string | null;
         };
         /**
          * @example {
@@ -2362,20 +2799,36 @@ export interface operations {
     getApiV1Events: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 cursor?: string;
                 device_type?: string;
                 event_type?: string;
                 from?: string;
+                include_bots?: string;
                 limit?: string | number;
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -2394,6 +2847,31 @@ export interface operations {
                             /** @description Newest first */
                             events: {
                                 /**
+                                 * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
+                                 * @example ua
+                                 */
+                                bot_reason: string | null;
+                                /**
+                                 * @description Browser name, from the User-Agent or Client Hints
+                                 * @example Chrome
+                                 */
+                                browser: string | null;
+                                /**
+                                 * @description Browser major version
+                                 * @example 131
+                                 */
+                                browser_version: string | null;
+                                /**
+                                 * @description Channel, by GA4's default channel rules
+                                 * @example Organic Search
+                                 */
+                                channel: string | null;
+                                /**
+                                 * @description City, from the IP with a city database (PULSE_GEOIP_DB)
+                                 * @example Munich
+                                 */
+                                city: string | null;
+                                /**
                                  * @description Country code
                                  * @example US
                                  */
@@ -2410,6 +2888,16 @@ export interface operations {
                                 event_id: string | null;
                                 /** @example page_view */
                                 event_type: string;
+                                /**
+                                 * @description Operating system name
+                                 * @example Windows
+                                 */
+                                os: string | null;
+                                /**
+                                 * @description Operating system version
+                                 * @example 10
+                                 */
+                                os_version: string | null;
                                 /**
                                  * @description Custom properties
                                  * @example {
@@ -2429,10 +2917,20 @@ export interface operations {
                                  * @example https://google.com
                                  */
                                 referrer: string | null;
+                                /**
+                                 * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
+                                 * @example Bavaria
+                                 */
+                                region: string | null;
                                 /** @example session_xyz789 */
                                 session_id: string;
                                 /** @example site_abc123 */
                                 site_id: string;
+                                /**
+                                 * @description Traffic source: from utm_source/ref/source, or the referrer
+                                 * @example Google
+                                 */
+                                source: string | null;
                                 /**
                                  * @description Event time, epoch ms
                                  * @example 1763640000000
@@ -2448,6 +2946,36 @@ export interface operations {
                                  * @example user_123
                                  */
                                 user_id: string | null;
+                                /**
+                                 * @description utm_campaign of the page URL
+                                 * @example black_friday
+                                 */
+                                utm_campaign: string | null;
+                                /**
+                                 * @description utm_content of the page URL
+                                 * @example banner
+                                 */
+                                utm_content: string | null;
+                                /**
+                                 * @description utm_medium of the page URL
+                                 * @example email
+                                 */
+                                utm_medium: string | null;
+                                /**
+                                 * @description utm_source of the page URL
+                                 * @example newsletter
+                                 */
+                                utm_source: string | null;
+                                /**
+                                 * @description utm_term of the page URL
+                                 * @example running shoes
+                                 */
+                                utm_term: string | null;
+                                /**
+                                 * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
+                                 * @example v_3f9a0c…
+                                 */
+                                visitor_id: string | null;
                             }[];
                             /**
                              * @description Pass as `cursor` for the next page; null on the last page
@@ -2682,14 +3210,30 @@ export interface operations {
     getApiV1EventsStream: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
                 event_type?: string;
+                include_bots?: string;
+                os?: string;
+                os_version?: string;
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -2928,19 +3472,35 @@ export interface operations {
     getApiV1Export: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
                 event_type?: string;
                 format?: "ndjson" | "csv" | "parquet";
                 from?: string;
+                include_bots?: string;
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -3191,27 +3751,59 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: bot_reason equals (empty: missing) */
+                        bot_reason?: string;
+                        /** @description Filter: browser equals (empty: missing) */
+                        browser?: string;
+                        /** @description Filter: browser_version equals (empty: missing) */
+                        browser_version?: string;
+                        /** @description Filter: channel equals (empty: missing) */
+                        channel?: string;
+                        /** @description Filter: city equals (empty: missing) */
+                        city?: string;
                         /** @description Filter: country equals (empty: missing) */
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: include_bots equals (empty: missing) */
+                        include_bots?: string;
+                        /** @description Filter: os equals (empty: missing) */
+                        os?: string;
+                        /** @description Filter: os_version equals (empty: missing) */
+                        os_version?: string;
                         /** @description Filter: referrer equals (empty: missing) */
                         referrer?: string;
                         /** @description Filter: referrer_domain equals (empty: missing) */
                         referrer_domain?: string;
+                        /** @description Filter: region equals (empty: missing) */
+                        region?: string;
+                        /** @description Filter: source equals (empty: missing) */
+                        source?: string;
                         /** @description Filter: url equals (empty: missing) */
                         url?: string;
                         /** @description Filter: user_id equals (empty: missing) */
                         user_id?: string;
+                        /** @description Filter: utm_campaign equals (empty: missing) */
+                        utm_campaign?: string;
+                        /** @description Filter: utm_content equals (empty: missing) */
+                        utm_content?: string;
+                        /** @description Filter: utm_medium equals (empty: missing) */
+                        utm_medium?: string;
+                        /** @description Filter: utm_source equals (empty: missing) */
+                        utm_source?: string;
+                        /** @description Filter: utm_term equals (empty: missing) */
+                        utm_term?: string;
+                        /** @description Filter: visitor_id equals (empty: missing) */
+                        visitor_id?: string;
                     } & {
                         [key: string]: string;
                     };
@@ -3251,27 +3843,59 @@ export interface operations {
                 };
                 "application/x-www-form-urlencoded": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: bot_reason equals (empty: missing) */
+                        bot_reason?: string;
+                        /** @description Filter: browser equals (empty: missing) */
+                        browser?: string;
+                        /** @description Filter: browser_version equals (empty: missing) */
+                        browser_version?: string;
+                        /** @description Filter: channel equals (empty: missing) */
+                        channel?: string;
+                        /** @description Filter: city equals (empty: missing) */
+                        city?: string;
                         /** @description Filter: country equals (empty: missing) */
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: include_bots equals (empty: missing) */
+                        include_bots?: string;
+                        /** @description Filter: os equals (empty: missing) */
+                        os?: string;
+                        /** @description Filter: os_version equals (empty: missing) */
+                        os_version?: string;
                         /** @description Filter: referrer equals (empty: missing) */
                         referrer?: string;
                         /** @description Filter: referrer_domain equals (empty: missing) */
                         referrer_domain?: string;
+                        /** @description Filter: region equals (empty: missing) */
+                        region?: string;
+                        /** @description Filter: source equals (empty: missing) */
+                        source?: string;
                         /** @description Filter: url equals (empty: missing) */
                         url?: string;
                         /** @description Filter: user_id equals (empty: missing) */
                         user_id?: string;
+                        /** @description Filter: utm_campaign equals (empty: missing) */
+                        utm_campaign?: string;
+                        /** @description Filter: utm_content equals (empty: missing) */
+                        utm_content?: string;
+                        /** @description Filter: utm_medium equals (empty: missing) */
+                        utm_medium?: string;
+                        /** @description Filter: utm_source equals (empty: missing) */
+                        utm_source?: string;
+                        /** @description Filter: utm_term equals (empty: missing) */
+                        utm_term?: string;
+                        /** @description Filter: visitor_id equals (empty: missing) */
+                        visitor_id?: string;
                     } & {
                         [key: string]: string;
                     };
@@ -3311,27 +3935,59 @@ export interface operations {
                 };
                 "multipart/form-data": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
                      *     }
                      */
                     filters?: {
+                        /** @description Filter: bot_reason equals (empty: missing) */
+                        bot_reason?: string;
+                        /** @description Filter: browser equals (empty: missing) */
+                        browser?: string;
+                        /** @description Filter: browser_version equals (empty: missing) */
+                        browser_version?: string;
+                        /** @description Filter: channel equals (empty: missing) */
+                        channel?: string;
+                        /** @description Filter: city equals (empty: missing) */
+                        city?: string;
                         /** @description Filter: country equals (empty: missing) */
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: include_bots equals (empty: missing) */
+                        include_bots?: string;
+                        /** @description Filter: os equals (empty: missing) */
+                        os?: string;
+                        /** @description Filter: os_version equals (empty: missing) */
+                        os_version?: string;
                         /** @description Filter: referrer equals (empty: missing) */
                         referrer?: string;
                         /** @description Filter: referrer_domain equals (empty: missing) */
                         referrer_domain?: string;
+                        /** @description Filter: region equals (empty: missing) */
+                        region?: string;
+                        /** @description Filter: source equals (empty: missing) */
+                        source?: string;
                         /** @description Filter: url equals (empty: missing) */
                         url?: string;
                         /** @description Filter: user_id equals (empty: missing) */
                         user_id?: string;
+                        /** @description Filter: utm_campaign equals (empty: missing) */
+                        utm_campaign?: string;
+                        /** @description Filter: utm_content equals (empty: missing) */
+                        utm_content?: string;
+                        /** @description Filter: utm_medium equals (empty: missing) */
+                        utm_medium?: string;
+                        /** @description Filter: utm_source equals (empty: missing) */
+                        utm_source?: string;
+                        /** @description Filter: utm_term equals (empty: missing) */
+                        utm_term?: string;
+                        /** @description Filter: visitor_id equals (empty: missing) */
+                        visitor_id?: string;
                     } & {
                         [key: string]: string;
                     };
@@ -3657,19 +4313,35 @@ export interface operations {
     getApiV1Retention: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
                 event_type?: string;
                 from?: string;
+                include_bots?: string;
                 interval?: "day" | "week";
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -5140,21 +5812,37 @@ export interface operations {
     getApiV1Stats: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 compare?: "previous_period";
                 country?: string;
                 device_type?: string;
                 event_type?: string;
                 from?: string;
+                include_bots?: string;
                 metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                 metrics?: string;
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -5489,22 +6177,38 @@ export interface operations {
     getApiV1StatsBreakdown: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
-                dimension: ("event_type" | "url" | "referrer" | "referrer_domain" | "device_type" | "country") | string;
+                dimension: ("event_type" | "url" | "referrer" | "referrer_domain" | "device_type" | "country" | "browser" | "browser_version" | "os" | "os_version" | "bot_reason" | "region" | "city" | "visitor_id" | "source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "channel") | string;
                 event_type?: string;
                 from?: string;
+                include_bots?: string;
                 limit?: string | number;
                 metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
                 offset?: string | number;
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;
@@ -6088,20 +6792,36 @@ export interface operations {
     getApiV1StatsTimeseries: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
                 event_type?: string;
                 from?: string;
+                include_bots?: string;
                 interval?: "minute" | "hour" | "day" | "week" | "month";
                 metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                os?: string;
+                os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 timezone?: string;
                 to?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;

@@ -25,8 +25,9 @@ export function exportScratchDir(): string {
 
 const quote = (s: string, q: string) => `${q}${s.replaceAll(q, q + q)}${q}`
 
-/** Memory the private instance may use before it spills to its scratch file. */
-const FILE_INSTANCE_MEMORY = '32MB'
+/** Memory the private instance may use before it spills to its scratch file (32 MB was too little to
+ * commit an appender flush once the events had 27 columns). */
+const FILE_INSTANCE_MEMORY = '64MB'
 /** Rows appended between appender flushes. */
 const FLUSH_ROWS = 100_000
 

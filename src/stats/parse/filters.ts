@@ -36,6 +36,10 @@ function fieldFilter(field: Field, raw: string): Filter {
   if (raw === '') return { field, value: null }
   const spec = SPEC[field]
   checkText(field, raw, spec.maxLength)
+  if (spec.rule === 'flag') {
+    if (raw !== 'true' && raw !== 'false') throw invalid(field, 'must be true or false')
+    return { field, value: raw }
+  }
   if (spec.rule === 'country') {
     if (!/^[A-Za-z]{2}$/.test(raw)) throw invalid(field, 'must be a two-letter country code')
     return { field, value: raw.toUpperCase() }

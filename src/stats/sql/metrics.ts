@@ -6,7 +6,7 @@
 import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */
-const COLUMNS = 'ts, event_type, session_id, user_id'
+const COLUMNS = 'ts, event_type, session_id, user_id, visitor_id'
 
 const SESSIONS = (key: string) =>
   `SELECT ${key}session_id, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_id`

@@ -55,6 +55,8 @@ function send(type: string, fields: Record<string, unknown>): void {
     referrer: cut(document.referrer, 2048),
     device_type: detectDevice(nav.userAgent, nav.maxTouchPoints),
     event_id: randomId(),
+    // An automated browser says so (WebDriver spec); the server then marks the event as a bot.
+    ...(nav.webdriver ? { webdriver: true } : {}),
     ...fields,
   })
 }

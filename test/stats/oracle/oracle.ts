@@ -19,6 +19,42 @@ export interface Row {
   country: string | null
   properties: Record<string, string | number | boolean | null> | null
   event_id: string | null
+  /** Acquisition filled at ingest (the fixtures send no User-Agent or address: nothing else is). */
+  source: string | null
+  channel: string | null
+}
+
+/**
+ * Source and channel of each fixture referrer, worked out by hand from the GA4 default channel rules
+ * (a referrer with no scheme has no host: direct).
+ */
+const ACQUISITION: Record<string, [source: string | null, channel: string]> = {
+  'https://www.google.com/search?q=pulse': ['Google', 'Organic Search'],
+  'https://news.ycombinator.com/item?id=1': ['Hacker News', 'Organic Social'],
+  'http://user@Twitter.com:8080/p': ['X', 'Organic Social'],
+  'android-app://com.slack': ['com.slack', 'Referral'],
+  'https://WWW.Example.org': ['example.org', 'Referral'],
+  'google.com/x': [null, 'Direct'],
+}
+
+/**
+ * Acquisition by the documented rule: an event's own referrer decides, unless it says "direct" and its
+ * session already has a source (a later page of the visit); an event with neither URL nor referrer
+ * only takes its session's.
+ */
+function withAcquisition(rows: Omit<Row, 'source' | 'channel'>[]): Row[] {
+  const sessions = new Map<string, [string | null, string]>()
+  return rows.map((r) => {
+    const key = `${r.site_id}|${r.session_id}`
+    const own = r.referrer
+      ? (ACQUISITION[r.referrer] ?? [null, 'Direct'])
+      : ([null, 'Direct'] as [null, string])
+    const seen = own[1] === 'Direct' ? sessions.get(key) : undefined
+    if (!seen && r.url === null && r.referrer === null) return { ...r, source: null, channel: null }
+    if (!seen) sessions.set(key, own)
+    const [source, channel] = seen ?? own
+    return { ...r, source, channel }
+  })
 }
 
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v)
@@ -28,6 +64,10 @@ const blank = (v: string | null | undefined) => (v === undefined || v === null |
  * (client clock skew) as the receive time.
  */
 export function normalize(events: WireEvent[], receivedAt: number): Row[] {
+  return withAcquisition(normalizeWire(events, receivedAt))
+}
+
+function normalizeWire(events: WireEvent[], receivedAt: number): Omit<Row, 'source' | 'channel'>[] {
   return events.map((e, idx) => ({
     idx,
     site_id: e.site_id,

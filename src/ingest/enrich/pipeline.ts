@@ -1,0 +1,234 @@
+// The enrichment pipeline: after validation, each event goes through a named list of small steps. A
+// step may fill fields the sender left empty (a sender's value is always kept) or drop the event with
+// a reason; fills, bot reasons and drops are counted and shown in the admin health details.
+import type { EventRow } from '../../db/event-fields'
+import { type Acquisition, acquisitionOf, hostOf } from './acquisition'
+import { type BotReason, BurstRule, isSpamHost } from './bots'
+import { BoundedCache } from './cache'
+import type { GeoInfo, GeoLookup } from './geo'
+import type { AgentInfo, AgentParser, ClientHints } from './user-agent'
+import type { VisitorIds } from './visitor'
+
+/** What a step knows about an event beyond its row: never stored. */
+export interface EnrichContext {
+  /** The visitor's User-Agent: the browser's header, or forwarded by a server (`user_agent`). */
+  userAgent?: string
+  /** The visitor's address: the client's, or forwarded by a server (`ip`). Never stored or logged. */
+  ip?: string
+  hints: ClientHints
+  /** The tracker reports `navigator.webdriver`. */
+  webdriver?: boolean
+  now: number
+  /** The address's location, looked up once per context (a batch shares one). */
+  geo?: GeoInfo
+  /** What the User-Agent says, parsed once per context. */
+  agent?: AgentInfo
+  /** The visitor hash of this context's site, address and User-Agent, computed once. */
+  visitorHash?: string
+  /** The last referrer checked for spam in this request, and the answer. */
+  spamReferrer?: string
+  spam?: boolean
+  /** The burst rule's last visitor and window in this request. */
+  burstVisitor?: string
+  burstWindow?: { start: number; n: number }
+  /** The state of the session of `sessionRow` (looked up once per event, shared by the steps). */
+  session?: SessionState
+  sessionRow?: EventRow
+  /** The last (URL, referrer) pair's acquisition (events of a batch often share their page). */
+  lastAcquisition?: Acquisition
+  lastUrl?: string | null
+  lastReferrer?: string | null
+}
+
+/** What is remembered of a session for its later events (bounded: see `DefaultStepsOptions`). */
+export interface SessionState {
+  /** The visitor id it started with: kept across midnight. */
+  visitorId?: string
+  /** Its source, for later pages that have none of their own. */
+  acquisition?: Acquisition
+}
+
+/** A step: fills `row` in place; returns a reason to drop the event, or nothing to keep it. */
+// biome-ignore lint/suspicious/noConfusingVoidType: steps that never drop simply return nothing
+export type EnrichStep = (row: EventRow, ctx: EnrichContext) => string | undefined | void
+
+/** Counters of the pipeline since start. */
+export interface EnrichCounts {
+  events: number
+  /** Events marked as bots, per reason. */
+  bots: Record<string, number>
+  /** Events dropped, per `step:reason`. */
+  dropped: Record<string, number>
+}
+
+/** Runs the steps and counts. */
+export class Enricher {
+  readonly counts: EnrichCounts = { events: 0, bots: {}, dropped: {} }
+
+  constructor(readonly steps: readonly { name: string; run: EnrichStep }[]) {}
+
+  /** Enrich `row` in place; returns false when a step dropped it. */
+  enrich(row: EventRow, ctx: EnrichContext): boolean {
+    this.counts.events++
+    const bot = row.botReason
+    for (const s of this.steps) {
+      const drop = s.run(row, ctx)
+      if (typeof drop === 'string') {
+        const k = `${s.name}:${drop}`
+        this.counts.dropped[k] = (this.counts.dropped[k] ?? 0) + 1
+        return false
+      }
+    }
+    if (row.botReason !== null && bot === null)
+      this.counts.bots[row.botReason] = (this.counts.bots[row.botReason] ?? 0) + 1
+    return true
+  }
+}
+
+/** What the default steps need. */
+export interface DefaultStepsOptions {
+  agents: AgentParser
+  geo?: GeoLookup
+  visitors: VisitorIds
+  burst: BurstRule
+  /** `site \0 session` → its state; its capacity bounds the sessions remembered. */
+  sessions: BoundedCache<string, SessionState>
+}
+
+/** The default steps, in order: agent, geo, visitor, bot, acquisition. */
+export function defaultSteps(o: DefaultStepsOptions): { name: string; run: EnrichStep }[] {
+  const sessionOf = (row: EventRow, ctx: EnrichContext): SessionState => {
+    if (ctx.sessionRow === row && ctx.session) return ctx.session
+    const key = `${row.siteId}\u0000${row.sessionId}`
+    let st = o.sessions.get(key)
+    if (!st) {
+      st = {}
+      o.sessions.set(key, st)
+    }
+    ctx.sessionRow = row
+    ctx.session = st
+    return st
+  }
+  // Pages and referrers repeat: parse each (URL, referrer) pair and each referrer once.
+  const acquisitions = new BoundedCache<string, Acquisition>({ capacity: 20_000 })
+  const spam = new BoundedCache<string, boolean>({ capacity: 20_000 })
+  const isSpam = (referrer: string) => {
+    let v = spam.get(referrer)
+    if (v === undefined) {
+      const host = hostOf(referrer)
+      v = host !== undefined && isSpamHost(host)
+      spam.set(referrer, v)
+    }
+    return v
+  }
+  return [
+    {
+      name: 'agent',
+      run(row, ctx) {
+        if (!ctx.userAgent) return
+        ctx.agent ??= o.agents.parse(ctx.userAgent, ctx.hints)
+        const a = ctx.agent
+        row.browser ??= a.browser
+        row.browserVersion ??= a.browserVersion
+        row.os ??= a.os
+        row.osVersion ??= a.osVersion
+        row.deviceType ??= a.deviceType
+      },
+    },
+    {
+      name: 'geo',
+      run(row, ctx) {
+        if (!ctx.ip || !o.geo || (row.country !== null && row.region !== null && row.city !== null)) return
+        ctx.geo ??= o.geo.lookup(ctx.ip)
+        const g = ctx.geo
+        // Region and city only with the country they belong to.
+        if (row.country === null) {
+          row.country = g.country
+          row.region ??= g.region
+          row.city ??= g.city
+        }
+      },
+    },
+    {
+      name: 'visitor',
+      run(row, ctx) {
+        if (row.visitorId !== null || (!ctx.ip && !ctx.userAgent)) return
+        const st = sessionOf(row, ctx)
+        st.visitorId ??= ctx.visitorHash ??= o.visitors.idFor(
+          row.siteId,
+          ctx.ip ?? '',
+          ctx.userAgent ?? '',
+          ctx.now,
+        )
+        row.visitorId = st.visitorId
+      },
+    },
+    {
+      name: 'bot',
+      run(row, ctx) {
+        if (row.botReason !== null || !ctx.userAgent) return
+        const reason = botReasonOf(row, ctx, o, isSpam)
+        if (reason) row.botReason = reason
+      },
+    },
+    {
+      name: 'acquisition',
+      run(row, ctx) {
+        if (row.source !== null || row.channel !== null) return
+        // Events of one request often share their page: reuse the last pair's result.
+        let a = ctx.lastAcquisition
+        if (!a || ctx.lastUrl !== row.url || ctx.lastReferrer !== row.referrer) {
+          const pair = row.referrer === null ? (row.url ?? '') : `${row.url ?? ''}\u0000${row.referrer}`
+          a = acquisitions.get(pair)
+          if (!a) {
+            a = acquisitionOf(row.url, row.referrer)
+            acquisitions.set(pair, a)
+          }
+          ctx.lastAcquisition = a
+          ctx.lastUrl = row.url
+          ctx.lastReferrer = row.referrer
+        }
+        // A later page of a visit (direct: no referrer, or an internal link) keeps the visit's source;
+        // an event with neither URL nor referrer says nothing of its own.
+        const st = sessionOf(row, ctx)
+        const seen = a.channel === 'Direct' ? st.acquisition : undefined
+        if (!seen && row.url === null && row.referrer === null) return
+        const use = seen ?? a
+        if (!seen) st.acquisition = a
+        row.source = use.source
+        row.utmSource ??= use.utmSource
+        row.utmMedium ??= use.utmMedium
+        row.utmCampaign ??= use.utmCampaign
+        row.utmTerm ??= use.utmTerm
+        row.utmContent ??= use.utmContent
+        row.channel = use.channel
+      },
+    },
+  ]
+}
+
+function botReasonOf(
+  row: EventRow,
+  ctx: EnrichContext,
+  o: DefaultStepsOptions,
+  isSpam: (referrer: string) => boolean,
+): BotReason | undefined {
+  ctx.agent ??= o.agents.parse(ctx.userAgent ?? '', ctx.hints)
+  if (ctx.agent.headless) return 'headless'
+  // Crawlers that run pages claim to be browsers ("Mozilla/5.0 (compatible; Googlebot/2.1 …)"). A
+  // client that does not (curl, an app, a script with a public key) is an API client, treated like
+  // server traffic: counted, as the seed's curl calls always were.
+  if (ctx.agent.bot && ctx.userAgent?.startsWith('Mozilla/')) return 'ua'
+  if (ctx.webdriver) return 'webdriver'
+  if (row.referrer !== null) {
+    if (ctx.spamReferrer !== row.referrer) {
+      ctx.spamReferrer = row.referrer
+      ctx.spam = isSpam(row.referrer)
+    }
+    if (ctx.spam) return 'referrer_spam'
+  }
+  if (row.visitorId && o.burst.hit(row.visitorId, ctx.now, ctx)) return 'burst'
+  return undefined
+}
+
+export { BurstRule }
