@@ -166,6 +166,9 @@ async function call(req: Request): Promise<{ status: number; body: any }> {
   const res = await h.app.handle(req)
   const raw = await res.text()
   expect(res.status).toBeLessThan(500)
+  // A successful export answers its file (NDJSON, CSV, Parquet); everything else is the JSON envelope.
+  if (res.status === 200 && !(res.headers.get('content-type') ?? '').includes('application/json'))
+    return { status: res.status, body: raw }
   const body = JSON.parse(raw)
   if (res.status < 400) {
     expect(body.success).toBe(true)
