@@ -11,6 +11,19 @@ const LABELS: Record<string, string> = {
   device_type: 'Device',
   country: 'Country',
   user_id: 'User',
+  browser: 'Browser',
+  browser_version: 'Browser version',
+  os: 'OS',
+  os_version: 'OS version',
+  region: 'Region',
+  city: 'City',
+  source: 'Source',
+  utm_source: 'UTM source',
+  utm_medium: 'UTM medium',
+  utm_campaign: 'Campaign',
+  utm_term: 'UTM term',
+  utm_content: 'UTM content',
+  channel: 'Channel',
 }
 
 /** "Country: United States" for a filter. */
@@ -18,7 +31,8 @@ export function filterLabel(f: Filter): string {
   const name =
     LABELS[f.field] ?? (f.field.startsWith('property.') ? f.field.slice('property.'.length) : f.field)
   let value = f.value
-  if (value === '') value = f.field.startsWith('referrer') ? 'Direct / none' : '(none)'
+  if (value === '')
+    value = f.field.startsWith('referrer') || f.field === 'source' ? 'Direct / none' : '(none)'
   else if (f.field === 'country') value = countryName(value)
   else if (f.field === 'url') value = pagePath(value)
   return `${name}: ${value}`

@@ -1,10 +1,12 @@
-// The top-list panels (pages, referrers, countries, devices, event types) and the custom-property
+// The top-list panels (pages, referrers, event types), the tabbed cards (sources, channels and
+// campaigns; browsers, OS and devices; countries, regions and cities) and the custom-property
 // breakdown with its key picker. Each row click filters the whole dashboard.
 import { h } from './dom'
-import { countryCode, countryName, pagePath } from './format'
+import { pagePath } from './format'
 import { createPanel, type Panel } from './panel'
 import { fetchBreakdown, fetchPropertyKeys, type Metric, type Scope } from './queries'
 import type { Filter } from './state'
+import { createTabbedPanel, TABBED } from './tabs'
 import { renderTopList, type TopListOptions } from './top-list'
 
 interface ListSpec extends TopListOptions {
@@ -34,26 +36,6 @@ const LISTS: ListSpec[] = [
     noneLabel: 'Direct / none',
   },
   {
-    id: 'countries',
-    title: 'Countries',
-    dimension: 'country',
-    metric: 'visitors',
-    valueLabel: 'Visitors',
-    filterField: 'country',
-    label: countryName,
-    prefix: countryCode,
-    noneLabel: 'Unknown',
-  },
-  {
-    id: 'devices',
-    title: 'Devices',
-    dimension: 'device_type',
-    metric: 'visitors',
-    valueLabel: 'Visitors',
-    filterField: 'device_type',
-    noneLabel: 'Unknown',
-  },
-  {
     id: 'event-types',
     title: 'Event types',
     dimension: 'event_type',
@@ -72,6 +54,8 @@ export interface ListPanels {
 /** Create the top-list panels and the property breakdown. */
 export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   const lists = LISTS.map((spec) => ({ spec, panel: createPanel(spec.id, spec.title) }))
+  const tabbed = TABBED.map((spec) => createTabbedPanel(spec, onFilter))
+  const [pages, referrers, eventTypes] = lists.map((l) => l.panel)
   const props = createPanel('properties', 'Custom properties')
   const keyPicker = h('select', { attrs: { id: 'property-key', 'aria-label': 'Property' } })
   props.head.append(keyPicker)
@@ -97,7 +81,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   keyPicker.addEventListener('change', () => void loadProperty())
 
   return {
-    panels: [...lists.map((l) => l.panel), props],
+    panels: [pages, referrers, ...tabbed.map((t) => t.panel), eventTypes, props],
     async load(scope, isCurrent) {
       lastScope = scope
       isLive = isCurrent
@@ -114,6 +98,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
           if (isCurrent()) panel.error(err)
         }
       })
+      jobs.push(...tabbed.map((t) => t.load(scope, isCurrent)))
       jobs.push(
         fetchPropertyKeys(scope).then(
           (keys) => {

@@ -40,8 +40,25 @@ const FILTER_FIELD_SET: Record<FilterField, true> = {
   user_id: true,
 }
 
+/** Filters from ingest enrichment (the API's filter list; not in the realtime query's generated type). */
+const ENRICHED_FILTER_FIELDS = [
+  'browser',
+  'browser_version',
+  'os',
+  'os_version',
+  'region',
+  'city',
+  'source',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'channel',
+] as const
+
 /** Filter fields the API accepts, besides `property.<key>`. */
-export const FILTER_FIELDS: readonly string[] = Object.keys(FILTER_FIELD_SET)
+export const FILTER_FIELDS: readonly string[] = [...Object.keys(FILTER_FIELD_SET), ...ENRICHED_FILTER_FIELDS]
 export { PROPERTY_KEY }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
