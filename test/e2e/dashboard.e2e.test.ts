@@ -177,6 +177,7 @@ describe('dashboard in Chromium', () => {
     expect(shownPages).toEqual(pages.rows.map((r) => r.key ?? ''))
 
     // A second filter from another list, then remove the first chip.
+    await page.click('#technology .tab[data-tab="devices"]')
     await page.click('#devices .row[data-key="desktop"]')
     await settled()
     expect(await shownHeadline()).toEqual(
