@@ -111,6 +111,9 @@ describe('view state in the URL fragment', () => {
     expect(isFilterField('property.a.b:c-d')).toBe(true)
     expect(isFilterField('property.')).toBe(false)
     expect(isFilterField('site_id')).toBe(false)
+    // The enrichment fields the tabbed panels filter by survive a reload of the URL fragment.
+    for (const field of ['browser', 'os', 'source', 'channel', 'utm_campaign', 'region', 'city'])
+      expect(isFilterField(field)).toBe(true)
   })
 })
 
@@ -139,6 +142,9 @@ describe('formatting', () => {
     expect(filterLabel({ field: 'country', value: 'DE' })).toBe('Country: Germany')
     expect(filterLabel({ field: 'referrer_domain', value: '' })).toBe('Referrer: Direct / none')
     expect(filterLabel({ field: 'property.plan', value: 'pro' })).toBe('plan: pro')
+    expect(filterLabel({ field: 'channel', value: 'Organic Search' })).toBe('Channel: Organic Search')
+    expect(filterLabel({ field: 'utm_campaign', value: 'spring' })).toBe('Campaign: spring')
+    expect(filterLabel({ field: 'source', value: '' })).toBe('Source: Direct / none')
   })
 })
 
