@@ -105,7 +105,7 @@ export function loadConfig(env: Env): Config {
     queryTimeoutMs: int(env, 'PULSE_QUERY_TIMEOUT_MS', 10_000, 1, 3_600_000),
     readConcurrency,
     readConcurrencyPerKey,
-    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 16, 0, 10_000),
+    readQueuePerKey: int(env, 'PULSE_READ_QUEUE_PER_KEY', 32, 0, 10_000),
     threadPoolSize: int(env, 'UV_THREADPOOL_SIZE', availableParallelism(), 1, 1024),
     geoIpDb: env.PULSE_GEOIP_DB?.trim() ? resolve(env.PULSE_GEOIP_DB.trim()) : undefined,
     botBurstPerMinute: int(env, 'PULSE_BOT_BURST_PER_MINUTE', 600, 0, 1_000_000),

@@ -38,7 +38,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ],
   ['PULSE_READ_CONCURRENCY', 'analytics queries and exports running at once, overall'],
   ['PULSE_READ_CONCURRENCY_PER_KEY', 'analytics queries and exports running at once for one key'],
-  ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 16)'],
+  ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 32)'],
   [
     'UV_THREADPOOL_SIZE',
     "Bun's worker threads for DuckDB and file writes (set it to 8; read at process start)",

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     expect(c.queryTimeoutMs).toBe(10_000)
     expect(c.readConcurrency).toBe(3)
     expect(c.readConcurrencyPerKey).toBe(2)
-    expect(c.readQueuePerKey).toBe(16)
+    expect(c.readQueuePerKey).toBe(32)
     expect(c.threadPoolSize).toBe(availableParallelism())
     expect(loadConfig({ UV_THREADPOOL_SIZE: '8' }).threadPoolSize).toBe(8)
   })
