@@ -26,8 +26,14 @@ export interface Credentials {
   siteId?: string
 }
 
-/** A filter field of the API: the realtime query's parameters (from the OpenAPI document) but its own. */
-export type FilterField = Exclude<keyof GetQuery<'/api/v1/stats/realtime'>, 'site_id' | 'limit'>
+/**
+ * A filter field the dashboard offers: the realtime query's parameters (from the OpenAPI document) but
+ * its own, the bot switch and the two fields no one filters a dashboard by.
+ */
+export type FilterField = Exclude<
+  keyof GetQuery<'/api/v1/stats/realtime'>,
+  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id'
+>
 
 /** Every filter field, once; typed by the generated `FilterField`, so the compiler keeps it exact. */
 const FILTER_FIELD_SET: Record<FilterField, true> = {
@@ -38,27 +44,23 @@ const FILTER_FIELD_SET: Record<FilterField, true> = {
   device_type: true,
   country: true,
   user_id: true,
+  browser: true,
+  browser_version: true,
+  os: true,
+  os_version: true,
+  region: true,
+  city: true,
+  source: true,
+  utm_source: true,
+  utm_medium: true,
+  utm_campaign: true,
+  utm_term: true,
+  utm_content: true,
+  channel: true,
 }
 
-/** Filters from ingest enrichment (the API's filter list; not in the realtime query's generated type). */
-const ENRICHED_FILTER_FIELDS = [
-  'browser',
-  'browser_version',
-  'os',
-  'os_version',
-  'region',
-  'city',
-  'source',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'channel',
-] as const
-
 /** Filter fields the API accepts, besides `property.<key>`. */
-export const FILTER_FIELDS: readonly string[] = [...Object.keys(FILTER_FIELD_SET), ...ENRICHED_FILTER_FIELDS]
+export const FILTER_FIELDS: readonly string[] = Object.keys(FILTER_FIELD_SET)
 export { PROPERTY_KEY }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/

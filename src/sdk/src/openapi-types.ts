@@ -6498,15 +6498,31 @@ export interface operations {
     getApiV1StatsRealtime: {
         parameters: {
             query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
                 country?: string;
                 device_type?: string;
                 event_type?: string;
+                include_bots?: string;
                 limit?: string | number;
+                os?: string;
+                os_version?: string;
                 referrer?: string;
                 referrer_domain?: string;
+                region?: string;
                 site_id: string;
+                source?: string;
                 url?: string;
                 user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
             };
             header?: never;
             path?: never;

@@ -31,6 +31,11 @@ export const metricParam = (description: string) =>
 export const periodParam = (description: string) =>
   t.Optional(nameParam('period', PERIOD_NAMES, { description, examples: ['7d'] }))
 
+/** The filter parameters (all strings, as sent), from the registry. */
+export const filterQuery = Object.fromEntries(
+  FILTERS.map((f) => [f.name, str(f.description, f.example)]),
+) as Record<Field, ReturnType<typeof str>>
+
 /** Site, period, time zone and filter parameters (all strings, as sent); filters from the registry. */
 export const scopeQuery = {
   site_id: t.String({
@@ -46,10 +51,7 @@ export const scopeQuery = {
     'IANA time zone of calendar periods, buckets and dates without offset. Default UTC',
     'Europe/Berlin',
   ),
-  ...(Object.fromEntries(FILTERS.map((f) => [f.name, str(f.description, f.example)])) as Record<
-    Field,
-    ReturnType<typeof str>
-  >),
+  ...filterQuery,
 }
 
 /** The definitions of the API reference, repeated in every analytics route's description. */

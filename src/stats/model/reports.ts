@@ -10,7 +10,7 @@ import {
   PROPERTY_DIMENSION_PREFIX,
   PROPERTY_KEY,
 } from '../registry'
-import { MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { filterQuery, MetricName, metricParam, PeriodName, scopeQuery } from './common'
 import { friendlyError, nameEnum, nameParam } from './names'
 
 const metric = metricParam(`Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`)
@@ -149,13 +149,7 @@ export const BreakdownResult = envelope(BreakdownData, [
 export const RealtimeQuery = t.Object(
   {
     site_id: scopeQuery.site_id,
-    event_type: scopeQuery.event_type,
-    url: scopeQuery.url,
-    referrer: scopeQuery.referrer,
-    referrer_domain: scopeQuery.referrer_domain,
-    device_type: scopeQuery.device_type,
-    country: scopeQuery.country,
-    user_id: scopeQuery.user_id,
+    ...filterQuery,
     limit: t.Optional(
       t.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Top pages to list (default 10)' }),
     ),
