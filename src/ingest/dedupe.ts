@@ -41,6 +41,11 @@ export class EventIdIndex {
     this.half = Math.max(1, Math.floor((opts.maxEntries ?? 2_000_000) / 2))
   }
 
+  /** Most fingerprints held at once (both generations). */
+  get capacity(): number {
+    return this.half * 2
+  }
+
   /** Fingerprints held (both generations; an id in both counts twice). */
   get size(): number {
     return this.current.size + this.previous.size

@@ -56,9 +56,10 @@ export function createPersist(
 /**
  * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
  * recognised. One integer column read as doubles (fingerprints are below 2^53, exact as numbers; no
- * BigInt conversion and no sort): start-up cost is bounded by the index's size, not by traffic. With
- * more ids in the window than the index holds, which of them are kept is unspecified. Imported events
- * are left out: their ids are not client retries, and a large import would crowd live ids out.
+ * BigInt conversion), at most the index's capacity: start-up cost is bounded by the index's size, not
+ * by traffic. Only when the window holds more than that does DuckDB pick the newest (a top-N).
+ * Imported events are left out: their ids are not client retries, and a large import would crowd live
+ * ids out.
  */
 export async function loadRecentEventIds(
   db: Database,
@@ -66,12 +67,19 @@ export async function loadRecentEventIds(
   now: number,
   opts: { ttlMs?: number } = {},
 ): Promise<number> {
-  const ttlMs = opts.ttlMs ?? 86_400_000
+  const where = 'event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL'
+  const since = [BigInt(now - (opts.ttlMs ?? 86_400_000))]
+  const [[count]] = (
+    await db.reader.runAndReadAll(`SELECT count(*) FROM events WHERE ${where}`, since)
+  ).getRows()
+  const newestFirst = Number(count) > ids.capacity
   const result = await db.reader.runAndReadAll(
-    'SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL',
-    [BigInt(now - ttlMs)],
+    `SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE ${where}${newestFirst ? ` ORDER BY received_at DESC LIMIT ${ids.capacity}` : ''}`,
+    since,
   )
   const [keys = [], times = []] = result.getColumns() as number[][]
-  for (let i = 0; i < keys.length; i++) ids.rememberKey(keys[i], times[i])
+  // Oldest first, so the newest land in the generation that is forgotten last.
+  if (newestFirst) for (let i = keys.length - 1; i >= 0; i--) ids.rememberKey(keys[i], times[i])
+  else for (let i = 0; i < keys.length; i++) ids.rememberKey(keys[i], times[i])
   return keys.length
 }
