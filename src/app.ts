@@ -6,6 +6,7 @@ import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
 import type { DbSupervisor } from './db/supervisor'
+import { goalRoutes } from './goals'
 import { healthRoutes } from './health'
 import type { HealthSource } from './health/state'
 import { errorResponse } from './http/envelope'
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
+    .use(goalRoutes(deps))
     .use(adminRoutes(deps))
     .use(importRoutes(deps))
     .use(privacyRoutes(deps))

@@ -170,7 +170,7 @@ async function sites(
       const id = need(rest[0], 'SITE_ID')
       if (!flags.yes)
         throw new CliError(
-          `deleting ${id} removes its keys and all its events; add --yes to confirm`,
+          `deleting ${id} removes its keys, goals and all its events; add --yes to confirm`,
           EXIT.usage,
         )
       await withOps(config, (ops) => ops.deleteSite(id))

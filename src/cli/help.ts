@@ -57,7 +57,7 @@ Commands:
   sites list                    list sites
   sites create [SITE_ID] [--name NAME] [--domain HOST]...
                                 create a site; prints its public and secret keys (shown only now)
-  sites delete SITE_ID --yes    delete a site with its keys and all its events
+  sites delete SITE_ID --yes    delete a site with its keys, goals and events
   keys list SITE_ID             list a site's keys
   keys create SITE_ID [--kind public|secret]
                                 create a key (default secret); prints it (shown only now)

@@ -60,7 +60,10 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
       },
       {
         params: SiteParams,
-        detail: { ...detail('Delete a site'), description: 'Deletes the site, its keys and all its events.' },
+        detail: {
+          ...detail('Delete a site'),
+          description: 'Deletes the site, its keys, its goals and all its events.',
+        },
         response: { 200: envelope(t.Object({ deleted: t.Boolean() })), ...errors(401, 404, 422) },
       },
     )

@@ -80,7 +80,7 @@ export async function revokeKey(db: Database, siteId: string, keyId: string, now
   })
 }
 
-/** Delete a site with its keys and events. */
+/** Delete a site with its keys, goals and events. */
 export async function deleteSite(db: Database, siteId: string): Promise<void> {
   await db.writeLock.run(async () => {
     await db.writer.run('BEGIN TRANSACTION')
@@ -88,6 +88,7 @@ export async function deleteSite(db: Database, siteId: string): Promise<void> {
       await db.writer.run('DELETE FROM events WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
+      await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
       await db.writer.run('COMMIT')
     } catch (err) {

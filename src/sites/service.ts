@@ -35,7 +35,7 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
   return { site_id: siteId, name, domains, public_key: pub.key, secret_key: sec.key }
 }
 
-/** Delete a site with its keys and events (buffered events are written first, then removed). */
+/** Delete a site with its keys, goals and events (buffered events are written first, then removed). */
 export async function removeSite(deps: SiteServiceDeps, siteId: string): Promise<void> {
   if (!(await getSite(deps.db, siteId))) throw new NotFoundError(`Unknown site: ${siteId}`)
   await deps.buffer.flush()

@@ -13,7 +13,8 @@ function ratio(num: string, den: string): string {
 /**
  * Metric name → how it is computed. `count` metrics are aggregates over the selected events;
  * `distinct` metrics count the distinct non-null values of an expression over them; `session`
- * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`).
+ * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`); `goal`
+ * metrics read `c` (converted visitors) and `d` (visitors of the scope without the goal filter).
  */
 export const METRICS = {
   event_count: { kind: 'count', sql: 'count(*)', description: 'number of events' },
@@ -50,9 +51,21 @@ export const METRICS = {
     sql: ratio('sum(pv)', 'count(*)'),
     description: 'page views / sessions',
   },
+  conversions: {
+    kind: 'goal',
+    sql: 'c',
+    description:
+      "visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none)",
+  },
+  conversion_rate: {
+    kind: 'goal',
+    sql: ratio('100 * c', 'd'),
+    description:
+      'conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope)',
+  },
 } as const satisfies Record<
   string,
-  { kind: 'count' | 'distinct' | 'session'; sql: string; description: string }
+  { kind: 'count' | 'distinct' | 'session' | 'goal'; sql: string; description: string }
 >
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
@@ -103,6 +116,13 @@ export const RETENTION_INTERVALS = ['day', 'week'] as const satisfies readonly I
 export const REFERRER_DOMAIN_SQL =
   "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
 
+/**
+ * The path of an event's URL: an absolute URL loses its scheme and host, any URL its query and
+ * fragment; an empty path is `/`. Page goals match their pattern against it.
+ */
+export const PAGE_PATH_SQL =
+  "coalesce(nullif(regexp_extract(url, '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)', 1), ''), '/')"
+
 /** SQL true for a bot event: enrichment set its `bot_reason` (or its sender did). */
 export const BOT_SQL = 'bot_reason IS NOT NULL'
 /** SQL true for an event of a person: the default selection of every read. */
@@ -117,6 +137,11 @@ export interface FilterField<N extends string = string> {
   maxLength: number
   /** How a value is checked: as the event field's text, URL or country rule; `flag`: true or false. */
   rule: 'text' | 'url' | 'country' | 'flag'
+  /**
+   * `session`: a value of the event's session (`sql` is a column of the session pages, see
+   * src/stats/sql/sessions.ts); `goal`: the goals an event completes (src/stats/sql/goals.ts).
+   */
+  level?: 'session' | 'goal'
   dimension: boolean
   description: string
   example: string
@@ -124,11 +149,17 @@ export interface FilterField<N extends string = string> {
 
 type EventFields = (typeof EVENT_FIELDS)[number]
 type FilterEventField = Extract<EventFields, { filter: object }>
-type DerivedField = 'referrer_domain' | 'include_bots'
+type DerivedField = 'referrer_domain' | 'include_bots' | SessionField | 'goal'
+/** Fields holding a value of the event's session, not of the event itself. */
+export type SessionField = 'entry_page' | 'exit_page'
 /** A filter field name: a filterable event field, or one derived from them. */
 export type Field = FilterEventField['name'] | DerivedField
 /** A breakdown dimension name (without `property:<key>`). */
-export type DimensionField = Extract<FilterEventField, { dimension: true }>['name'] | 'referrer_domain'
+export type DimensionField =
+  | Extract<FilterEventField, { dimension: true }>['name']
+  | 'referrer_domain'
+  | SessionField
+  | 'goal'
 
 const eventFilters = EVENT_FIELDS.filter((f): f is FilterEventField => 'filter' in f).map((f) => ({
   rank: ('rank' in f.filter ? f.filter.rank : undefined) ?? Number.POSITIVE_INFINITY,
@@ -156,6 +187,48 @@ const derivedFilters: { rank: number; field: FilterField<DerivedField> }[] = [
       dimension: true,
       description: 'Filter: referrer host (lower-case, no www.) equals',
       example: 'google.com',
+    },
+  },
+  {
+    rank: 2.1,
+    field: {
+      name: 'entry_page',
+      sql: 'sp.entry_page',
+      maxLength: eventField('url').maxLength,
+      rule: 'url',
+      level: 'session',
+      dimension: true,
+      description:
+        "Filter: the session's entry page equals (keeps every event of those sessions). Entry page: the `url` of the session's first page view in the period (earliest timestamp; equal timestamps: the smallest URL); missing when the session has no page view with a URL",
+      example: '/pricing',
+    },
+  },
+  {
+    rank: 2.2,
+    field: {
+      name: 'exit_page',
+      sql: 'sp.exit_page',
+      maxLength: eventField('url').maxLength,
+      rule: 'url',
+      level: 'session',
+      dimension: true,
+      description:
+        "Filter: the session's exit page equals (keeps every event of those sessions). Exit page: the `url` of the session's last page view in the period (latest timestamp; equal timestamps: the greatest URL); missing when the session has no page view with a URL",
+      example: '/checkout/done',
+    },
+  },
+  {
+    rank: 2.3,
+    field: {
+      name: 'goal',
+      sql: 'g.goal_name',
+      maxLength: 100,
+      rule: 'text',
+      level: 'goal',
+      dimension: true,
+      description:
+        'Filter: the events completing the named goal of the site (none for a name the site has no goal of; empty: events completing no goal). conversion_rate keeps its denominator without this filter',
+      example: 'Signup',
     },
   },
   {

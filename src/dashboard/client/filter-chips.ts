@@ -6,6 +6,9 @@ import type { Filter } from './state'
 const LABELS: Record<string, string> = {
   event_type: 'Event',
   url: 'Page',
+  entry_page: 'Entry page',
+  exit_page: 'Exit page',
+  goal: 'Goal',
   referrer: 'Referrer',
   referrer_domain: 'Referrer',
   device_type: 'Device',
@@ -32,9 +35,16 @@ export function filterLabel(f: Filter): string {
     LABELS[f.field] ?? (f.field.startsWith('property.') ? f.field.slice('property.'.length) : f.field)
   let value = f.value
   if (value === '')
-    value = f.field.startsWith('referrer') || f.field === 'source' ? 'Direct / none' : '(none)'
+    value =
+      f.field.startsWith('referrer') || f.field === 'source'
+        ? 'Direct / none'
+        : f.field === 'goal'
+          ? '(no goal)'
+          : f.field.endsWith('_page')
+            ? '(no page view)'
+            : '(none)'
   else if (f.field === 'country') value = countryName(value)
-  else if (f.field === 'url') value = pagePath(value)
+  else if (f.field === 'url' || f.field.endsWith('_page')) value = pagePath(value)
   return `${name}: ${value}`
 }
 

@@ -1,8 +1,10 @@
-// The top-list panels (pages, referrers, event types), the tabbed cards (sources, channels and
-// campaigns; browsers, OS and devices; countries, regions and cities) and the custom-property
-// breakdown with its key picker. Each row click filters the whole dashboard.
+// The top-list panels (pages, referrers, event types), the tabbed cards (entry and exit pages; sources,
+// channels and campaigns; browsers, OS and devices; countries, regions and cities), the goals with
+// their conversion rates, and the custom-property breakdown with its key picker. Each row click
+// filters the whole dashboard.
 import { h } from './dom'
 import { pagePath } from './format'
+import { createGoalsPanel } from './goals'
 import { createPanel, type Panel } from './panel'
 import { fetchBreakdown, fetchPropertyKeys, type Metric, type Scope } from './queries'
 import type { Filter } from './state'
@@ -55,6 +57,7 @@ export interface ListPanels {
 export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   const lists = LISTS.map((spec) => ({ spec, panel: createPanel(spec.id, spec.title) }))
   const tabbed = TABBED.map((spec) => createTabbedPanel(spec, onFilter))
+  const goals = createGoalsPanel(onFilter)
   const [pages, referrers, eventTypes] = lists.map((l) => l.panel)
   const props = createPanel('properties', 'Custom properties')
   const keyPicker = h('select', { attrs: { id: 'property-key', 'aria-label': 'Property' } })
@@ -81,7 +84,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   keyPicker.addEventListener('change', () => void loadProperty())
 
   return {
-    panels: [pages, referrers, ...tabbed.map((t) => t.panel), eventTypes, props],
+    panels: [pages, referrers, ...tabbed.map((t) => t.panel), goals.panel, eventTypes, props],
     async load(scope, isCurrent) {
       lastScope = scope
       isLive = isCurrent
@@ -98,7 +101,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
           if (isCurrent()) panel.error(err)
         }
       })
-      jobs.push(...tabbed.map((t) => t.load(scope, isCurrent)))
+      jobs.push(...tabbed.map((t) => t.load(scope, isCurrent)), goals.load(scope, isCurrent))
       jobs.push(
         fetchPropertyKeys(scope).then(
           (keys) => {

@@ -39,6 +39,9 @@ export type FilterField = Exclude<
 const FILTER_FIELD_SET: Record<FilterField, true> = {
   event_type: true,
   url: true,
+  entry_page: true,
+  exit_page: true,
+  goal: true,
   referrer: true,
   referrer_domain: true,
   device_type: true,

@@ -1,9 +1,9 @@
-// Tabbed top-list cards, like Plausible's: Sources | Channels | Campaigns, Browsers | OS | Devices,
-// Countries | Regions | Cities. Every tab is a breakdown by visitors whose rows filter the whole
+// Tabbed top-list cards, like Plausible's: Entry pages | Exit pages, Sources | Channels | Campaigns,
+// Browsers | OS | Devices, Countries | Regions | Cities. Every tab is a breakdown by visitors whose rows filter the whole
 // dashboard; each tab's list keeps its own element id (`#browsers`, `#devices`, …) for tests and
 // anchors. A tab marked `whenPresent` is shown only when its breakdown has a known value.
 import { h, replace } from './dom'
-import { countryCode, countryName } from './format'
+import { countryCode, countryName, pagePath } from './format'
 import { createPanel, errorMessage, type Panel } from './panel'
 import { fetchBreakdown, type Scope } from './queries'
 import type { Filter } from './state'
@@ -28,6 +28,26 @@ export interface TabbedSpec {
 }
 
 export const TABBED: TabbedSpec[] = [
+  {
+    id: 'entry-exit',
+    title: 'Entry and exit pages',
+    tabs: [
+      {
+        id: 'entry-pages',
+        name: 'Entry pages',
+        dimension: 'entry_page',
+        label: pagePath,
+        noneLabel: '(no page view)',
+      },
+      {
+        id: 'exit-pages',
+        name: 'Exit pages',
+        dimension: 'exit_page',
+        label: pagePath,
+        noneLabel: '(no page view)',
+      },
+    ],
+  },
   {
     id: 'acquisition',
     title: 'Acquisition',

@@ -156,7 +156,7 @@ export interface paths {
         put?: never;
         /**
          * Get a funnel
-         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         post: operations["postApiV1Funnels"];
         delete?: never;
@@ -174,7 +174,7 @@ export interface paths {
         };
         /**
          * Get visitor retention by cohort
-         * @description Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1Retention"];
         put?: never;
@@ -219,12 +219,60 @@ export interface paths {
         post?: never;
         /**
          * Delete a site
-         * @description Deletes the site, its keys and all its events.
+         * @description Deletes the site, its keys, its goals and all its events.
          */
         delete: operations["deleteApiV1SitesBySite_id"];
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the goals of a site
+         * @description Oldest first. A goal is an event type (`kind: event`) or a page-path pattern with `*` wildcards (`kind: page`, matched against the path of page views), optionally only with a property value. The stats API counts `conversions` and `conversion_rate` per goal (`goal` filter and breakdown dimension).
+         */
+        get: operations["getApiV1SitesBySite_idGoals"];
+        put?: never;
+        /**
+         * Create a goal
+         * @description A goal is an event type (`kind: event`) or a page-path pattern with `*` wildcards (`kind: page`, matched against the path of page views), optionally only with a property value. The stats API counts `conversions` and `conversion_rate` per goal (`goal` filter and breakdown dimension). An event goal needs `event_type`, a page goal `page_path` (starting with /); `property_key` and `property_value` go together. A name the site already uses is a 409.
+         */
+        post: operations["postApiV1SitesBySite_idGoals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a goal
+         * @description Deletes the goal; the events that completed it stay.
+         */
+        delete: operations["deleteApiV1SitesBySite_idGoalsByGoal_id"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a goal
+         * @description Changes the fields sent (null clears an optional one); switching `kind` drops the other kind’s field. The result is checked as a new goal would be.
+         */
+        patch: operations["patchApiV1SitesBySite_idGoalsByGoal_id"];
         trace?: never;
     };
     "/api/v1/sites/{site_id}/keys": {
@@ -291,7 +339,7 @@ export interface paths {
         };
         /**
          * Get metrics for a period
-         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1Stats"];
         put?: never;
@@ -311,7 +359,7 @@ export interface paths {
         };
         /**
          * Get a metric by dimension
-         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1StatsBreakdown"];
         put?: never;
@@ -351,7 +399,7 @@ export interface paths {
         };
         /**
          * Get a metric over time
-         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getApiV1StatsTimeseries"];
         put?: never;
@@ -702,7 +750,7 @@ export interface components {
                  * @example visitors
                  * @enum {string}
                  */
-                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 /**
                  * @description The period
                  * @example 7d
@@ -768,6 +816,35 @@ export interface components {
             secret_key: string;
             /** @example site_abc123 */
             site_id: string;
+        };
+        CreateGoalBody: {
+            /**
+             * @description Kind event: the event type that completes the goal
+             * @example signup
+             */
+            event_type?: string;
+            /** @enum {string} */
+            kind: "event" | "page";
+            /**
+             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+             * @example Signup
+             */
+            name: string;
+            /**
+             * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+             * @example /checkout/*\/done
+             */
+            page_path?: string;
+            /**
+             * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+             * @example plan
+             */
+            property_key?: string;
+            /**
+             * @description The property value as text (`49.9`, `true`); required with `property_key`
+             * @example pro
+             */
+            property_value?: string;
         };
         CreateSiteBody: {
             /**
@@ -1327,7 +1404,7 @@ export interface components {
          */
         FunnelBody: {
             /**
-             * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
+             * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
              * @example {
              *       "device_type": "mobile",
              *       "property.plan": "pro"
@@ -1348,8 +1425,14 @@ export interface components {
                 country?: string;
                 /** @description Filter: device_type equals (empty: missing) */
                 device_type?: string;
+                /** @description Filter: entry_page equals (empty: missing) */
+                entry_page?: string;
                 /** @description Filter: event_type equals (empty: missing) */
                 event_type?: string;
+                /** @description Filter: exit_page equals (empty: missing) */
+                exit_page?: string;
+                /** @description Filter: goal equals (empty: missing) */
+                goal?: string;
                 /** @description Filter: include_bots equals (empty: missing) */
                 include_bots?: string;
                 /** @description Filter: os equals (empty: missing) */
@@ -1500,6 +1583,32 @@ export interface components {
             };
             /** @constant */
             success: true;
+        };
+        Goal: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /** @example null */
+            event_type: string | null;
+            /** @example goal_1a2b3c4d5e6f7a8b */
+            goal_id: string;
+            /** @enum {string} */
+            kind: "event" | "page";
+            /**
+             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+             * @example Signup
+             */
+            name: string;
+            /** @example /checkout/*\/done */
+            page_path: string | null;
+            /** @example null */
+            property_key: string | null;
+            /** @example null */
+            property_value: string | null;
+            /** @example site_abc123 */
+            site_id: string;
         };
         /** @description Health with the admin token */
         HealthAdmin: {
@@ -2068,7 +2177,7 @@ export interface components {
                  * @example visitors
                  * @enum {string}
                  */
-                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 /**
                  * @description The period
                  * @example 7d
@@ -2194,7 +2303,7 @@ export interface components {
                  * @example visitors
                  * @enum {string}
                  */
-                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 /**
                  * @description The period
                  * @example 7d
@@ -2222,6 +2331,36 @@ export interface components {
             };
             /** @constant */
             success: true;
+        };
+        /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
+        UpdateGoalBody: {
+            /**
+             * @description Kind event: the event type that completes the goal
+             * @example signup
+             */
+            event_type?: string | null;
+            /** @enum {string} */
+            kind?: "event" | "page";
+            /**
+             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+             * @example Signup
+             */
+            name?: string;
+            /**
+             * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+             * @example /checkout/*\/done
+             */
+            page_path?: string | null;
+            /**
+             * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+             * @example plan
+             */
+            property_key?: string | null;
+            /**
+             * @description The property value as text (`49.9`, `true`); required with `property_key`
+             * @example pro
+             */
+            property_value?: string | null;
         };
         /**
          * @example {
@@ -2807,8 +2946,11 @@ export interface operations {
                 country?: string;
                 cursor?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 from?: string;
+                goal?: string;
                 include_bots?: string;
                 limit?: string | number;
                 os?: string;
@@ -3217,7 +3359,10 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
+                goal?: string;
                 include_bots?: string;
                 os?: string;
                 os_version?: string;
@@ -3479,9 +3624,12 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 format?: "ndjson" | "csv" | "parquet";
                 from?: string;
+                goal?: string;
                 include_bots?: string;
                 os?: string;
                 os_version?: string;
@@ -3751,7 +3899,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
@@ -3772,8 +3920,14 @@ export interface operations {
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
+                        /** @description Filter: entry_page equals (empty: missing) */
+                        entry_page?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: exit_page equals (empty: missing) */
+                        exit_page?: string;
+                        /** @description Filter: goal equals (empty: missing) */
+                        goal?: string;
                         /** @description Filter: include_bots equals (empty: missing) */
                         include_bots?: string;
                         /** @description Filter: os equals (empty: missing) */
@@ -3843,7 +3997,7 @@ export interface operations {
                 };
                 "application/x-www-form-urlencoded": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
@@ -3864,8 +4018,14 @@ export interface operations {
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
+                        /** @description Filter: entry_page equals (empty: missing) */
+                        entry_page?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: exit_page equals (empty: missing) */
+                        exit_page?: string;
+                        /** @description Filter: goal equals (empty: missing) */
+                        goal?: string;
                         /** @description Filter: include_bots equals (empty: missing) */
                         include_bots?: string;
                         /** @description Filter: os equals (empty: missing) */
@@ -3935,7 +4095,7 @@ export interface operations {
                 };
                 "multipart/form-data": {
                     /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
+                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
                      * @example {
                      *       "device_type": "mobile",
                      *       "property.plan": "pro"
@@ -3956,8 +4116,14 @@ export interface operations {
                         country?: string;
                         /** @description Filter: device_type equals (empty: missing) */
                         device_type?: string;
+                        /** @description Filter: entry_page equals (empty: missing) */
+                        entry_page?: string;
                         /** @description Filter: event_type equals (empty: missing) */
                         event_type?: string;
+                        /** @description Filter: exit_page equals (empty: missing) */
+                        exit_page?: string;
+                        /** @description Filter: goal equals (empty: missing) */
+                        goal?: string;
                         /** @description Filter: include_bots equals (empty: missing) */
                         include_bots?: string;
                         /** @description Filter: os equals (empty: missing) */
@@ -4320,8 +4486,11 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 from?: string;
+                goal?: string;
                 include_bots?: string;
                 interval?: "day" | "week";
                 os?: string;
@@ -5196,6 +5365,866 @@ export interface operations {
             };
         };
     };
+    getApiV1SitesBySite_idGoals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-26T08:00:00.000Z
+                             */
+                            created_at: string;
+                            /** @example null */
+                            event_type: string | null;
+                            /** @example goal_1a2b3c4d5e6f7a8b */
+                            goal_id: string;
+                            /** @enum {string} */
+                            kind: "event" | "page";
+                            /**
+                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                             * @example Signup
+                             */
+                            name: string;
+                            /** @example /checkout/*\/done */
+                            page_path: string | null;
+                            /** @example null */
+                            property_key: string | null;
+                            /** @example null */
+                            property_value: string | null;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        }[];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    postApiV1SitesBySite_idGoals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string;
+                    /** @enum {string} */
+                    kind: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string;
+                    /** @enum {string} */
+                    kind: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string;
+                    /** @enum {string} */
+                    kind: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-26T08:00:00.000Z
+                             */
+                            created_at: string;
+                            /** @example null */
+                            event_type: string | null;
+                            /** @example goal_1a2b3c4d5e6f7a8b */
+                            goal_id: string;
+                            /** @enum {string} */
+                            kind: "event" | "page";
+                            /**
+                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                             * @example Signup
+                             */
+                            name: string;
+                            /** @example /checkout/*\/done */
+                            page_path: string | null;
+                            /** @example null */
+                            property_key: string | null;
+                            /** @example null */
+                            property_value: string | null;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiV1SitesBySite_idGoalsByGoal_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goal_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
+    patchApiV1SitesBySite_idGoalsByGoal_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goal_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string | null;
+                    /** @enum {string} */
+                    kind?: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name?: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string | null;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string | null;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string | null;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string | null;
+                    /** @enum {string} */
+                    kind?: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name?: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string | null;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string | null;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string | null;
+                };
+                "multipart/form-data": {
+                    /**
+                     * @description Kind event: the event type that completes the goal
+                     * @example signup
+                     */
+                    event_type?: string | null;
+                    /** @enum {string} */
+                    kind?: "event" | "page";
+                    /**
+                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                     * @example Signup
+                     */
+                    name?: string;
+                    /**
+                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
+                     * @example /checkout/*\/done
+                     */
+                    page_path?: string | null;
+                    /**
+                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
+                     * @example plan
+                     */
+                    property_key?: string | null;
+                    /**
+                     * @description The property value as text (`49.9`, `true`); required with `property_key`
+                     * @example pro
+                     */
+                    property_value?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-26T08:00:00.000Z
+                             */
+                            created_at: string;
+                            /** @example null */
+                            event_type: string | null;
+                            /** @example goal_1a2b3c4d5e6f7a8b */
+                            goal_id: string;
+                            /** @enum {string} */
+                            kind: "event" | "page";
+                            /**
+                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
+                             * @example Signup
+                             */
+                            name: string;
+                            /** @example /checkout/*\/done */
+                            page_path: string | null;
+                            /** @example null */
+                            property_key: string | null;
+                            /** @example null */
+                            property_value: string | null;
+                            /** @example site_abc123 */
+                            site_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: {
+                            /** @example must be within the last 30 days */
+                            message: string;
+                            /**
+                             * @description JSON path of the bad field
+                             * @example $.timestamp
+                             */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What went wrong
+                         * @example Rate limit exceeded
+                         */
+                        error: string;
+                        /**
+                         * @description The HTTP status, repeated
+                         * @example 429
+                         */
+                        status: number;
+                        /** @constant */
+                        success: false;
+                    };
+                };
+            };
+        };
+    };
     getApiV1SitesBySite_idKeys: {
         parameters: {
             query?: never;
@@ -5820,10 +6849,13 @@ export interface operations {
                 compare?: "previous_period";
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 from?: string;
+                goal?: string;
                 include_bots?: string;
-                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 metrics?: string;
                 os?: string;
                 os_version?: string;
@@ -5869,7 +6901,7 @@ export interface operations {
                              * @example visitors
                              * @enum {string}
                              */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                             /**
                              * @description The period
                              * @example 7d
@@ -6184,12 +7216,15 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
-                dimension: ("event_type" | "url" | "referrer" | "referrer_domain" | "device_type" | "country" | "browser" | "browser_version" | "os" | "os_version" | "bot_reason" | "region" | "city" | "visitor_id" | "source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "channel") | string;
+                dimension: ("event_type" | "url" | "entry_page" | "exit_page" | "goal" | "referrer" | "referrer_domain" | "device_type" | "country" | "browser" | "browser_version" | "os" | "os_version" | "bot_reason" | "region" | "city" | "visitor_id" | "source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "channel") | string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 from?: string;
+                goal?: string;
                 include_bots?: string;
                 limit?: string | number;
-                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 offset?: string | number;
                 os?: string;
                 os_version?: string;
@@ -6240,7 +7275,7 @@ export interface operations {
                              * @example visitors
                              * @enum {string}
                              */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                             /**
                              * @description The period
                              * @example 7d
@@ -6505,7 +7540,10 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
+                goal?: string;
                 include_bots?: string;
                 limit?: string | number;
                 os?: string;
@@ -6815,11 +7853,14 @@ export interface operations {
                 city?: string;
                 country?: string;
                 device_type?: string;
+                entry_page?: string;
                 event_type?: string;
+                exit_page?: string;
                 from?: string;
+                goal?: string;
                 include_bots?: string;
                 interval?: "minute" | "hour" | "day" | "week" | "month";
-                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 os?: string;
                 os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
@@ -6870,7 +7911,7 @@ export interface operations {
                              * @example visitors
                              * @enum {string}
                              */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session";
+                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                             /**
                              * @description The period
                              * @example 7d

@@ -1,14 +1,21 @@
 // SQL of one metric grouped by a key: the timeseries (key = bucket) and the breakdown (key = dimension).
+// A session dimension (entry or exit page) joins each event to its session's pages; the goal dimension
+// joins each event to every goal it completes, and lists every goal of the site, converted or not.
 import type { Query } from '../../db/rows'
 import type { Dimension } from '../parse/dimension'
 import type { Filter } from '../parse/filters'
-import { FIELDS, type Interval, type Metric, propertyPath, propertySql } from '../registry'
+import { FIELDS, FILTERS, type Interval, type Metric, propertyPath, propertySql } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
+import { goalJoinSql } from './goals'
 import { metricsSql } from './metrics'
 import { Params } from './params'
-import { whereSql } from './selection'
+import { type KeyJoin, selectionFor } from './scope'
+import { includesBots } from './selection'
+import { sessionPagesSql } from './sessions'
+
+const LEVEL = Object.fromEntries(FILTERS.map((f) => [f.name, f.level])) as Record<string, string | undefined>
 
 /** Rows `{k, <metric>}`: the metric in each bucket of `interval` (buckets without events are absent). */
 export function buildTimeseries(
@@ -21,13 +28,22 @@ export function buildTimeseries(
 ): Query {
   const p = new Params()
   const key = bucketKeySql(interval, zone, p)
-  const where = whereSql(siteId, range, filters, p)
-  return { sql: metricsSql([metric], where, key), params: p.values }
+  const sel = selectionFor(siteId, range, filters, [metric], p)
+  return { sql: metricsSql([metric], sel, key), params: p.values }
 }
 
-/** SQL of a dimension's value for each event. */
+/** SQL of a dimension's value for each event (a session or goal dimension reads its join). */
 export function dimensionSql(d: Dimension, p: Params): string {
   return 'field' in d ? FIELDS[d.field] : propertySql(p.add(propertyPath(d.property)))
+}
+
+/** The join a dimension's value needs, if any. */
+function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, p: Params) {
+  if (!('field' in d)) return undefined
+  if (d.field === 'goal') return { from: goalJoinSql(siteId, p), goal: true } satisfies KeyJoin
+  if (LEVEL[d.field] !== 'session') return undefined
+  const pages = sessionPagesSql(siteId, range, includesBots(filters), p)
+  return { from: `events LEFT JOIN (${pages}) sp ON sp.sp_session = session_id` } satisfies KeyJoin
 }
 
 /**
@@ -44,8 +60,12 @@ export function buildBreakdown(
 ): Query {
   const p = new Params()
   const key = dimensionSql(dimension, p)
-  const where = whereSql(siteId, range, filters, p)
-  const grouped = metricsSql([metric], where, key)
+  const join = dimensionJoin(siteId, range, filters, dimension, p)
+  const sel = selectionFor(siteId, range, filters, [metric], p, join)
+  let grouped = metricsSql([metric], sel, key)
+  // One row per goal of the site, the ones nobody completed included.
+  if (join?.goal)
+    grouped = `SELECT gl.name AS k, coalesce(x.${metric}, 0) AS ${metric} FROM goals gl LEFT JOIN (${grouped}) x ON x.k = gl.name WHERE gl.site_id = ${p.add(siteId)}`
   const sql = `SELECT k AS key, ${metric} AS value, count(*) OVER () AS total_rows FROM (${grouped}) ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
   return { sql, params: p.values }
 }

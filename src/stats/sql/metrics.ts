@@ -2,25 +2,62 @@
 // Each kind of metric is its own subquery over the same (inlined, not materialised) selection, so
 // DuckDB runs them side by side: plain counts in one pass; each distinct count on its own (grouped:
 // distinct (key, value) pairs, then counted); session metrics over one row per (key, session) —
-// n events, pv page views, first_ts, last_ts.
+// n events, pv page views, first_ts, last_ts; goal metrics from the converted visitors `c` of the
+// selection and the visitors `d` of the denominator's selection (the scope without the goal filter).
 import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */
 const COLUMNS = 'ts, event_type, session_id, user_id, visitor_id'
 
+const VISITOR = METRICS.visitors.sql
+
 const SESSIONS = (key: string) =>
   `SELECT ${key}session_id, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_id`
 
+/** The events a query aggregates. */
+export interface Selection {
+  /** The condition selecting them. */
+  where: string
+  /** What they are read from (`events` unless the key needs a join). */
+  from?: string
+  /** Only for goal metrics: what converts, and the denominator of conversion_rate. */
+  goal?: {
+    /** SQL true for a selected event that completes a goal. */
+    converts: string
+    /** The condition selecting the denominator's events (from `from`). */
+    where: string
+    /** What the denominator's events are read from (default: the selection's `from`). */
+    from?: string
+    /** False when grouped rows share one denominator (a breakdown by goal). */
+    grouped: boolean
+  }
+}
+
+/** The goal metrics' subquery: `c` converted visitors and `d` denominator visitors, per key or not. */
+function goalPart(metrics: Metric[], sel: Selection, keyed: boolean): string {
+  const g = sel.goal
+  if (!g) throw new Error('goal metrics need a goal selection')
+  const cols = metrics.map((m) => `${METRICS[m].sql} AS ${m}`).join(', ')
+  const c = `count(DISTINCT ${VISITOR}) FILTER (WHERE conv) AS c`
+  const d = 'count(DISTINCT v) AS d'
+  if (!keyed) return `SELECT ${cols} FROM (SELECT ${c} FROM sel) CROSS JOIN (SELECT ${d} FROM den)`
+  const conv = `SELECT k, ${c} FROM sel GROUP BY k`
+  if (!g.grouped) return `SELECT k, ${cols} FROM (${conv}) CROSS JOIN (SELECT ${d} FROM den)`
+  return `SELECT a.k, ${cols} FROM (${conv}) a LEFT JOIN (SELECT k, ${d} FROM den GROUP BY k) b ON a.k IS NOT DISTINCT FROM b.k`
+}
+
 /**
  * SQL returning one row with a column per metric, named after it — or, with `keySql`, one row per
- * key `k` with the column of its single metric. `where` selects the events.
+ * key `k` with the column of its single metric.
  */
-export function metricsSql(metrics: Metric[], where: string, keySql?: string): string {
+export function metricsSql(metrics: Metric[], sel: Selection, keySql?: string): string {
   if (keySql && metrics.length !== 1) throw new Error('a grouped query computes one metric')
   const key = keySql ? 'k, ' : ''
   const group = keySql ? ' GROUP BY k' : ''
+  const from = sel.from ?? 'events'
   const counts = metrics.filter((m) => METRICS[m].kind === 'count')
   const sessions = metrics.filter((m) => METRICS[m].kind === 'session')
+  const goals = metrics.filter((m) => METRICS[m].kind === 'goal')
   // With sessions at hand, distinct sessions are simply their number.
   const fromSessions = sessions.length > 0 && metrics.includes('unique_sessions')
   const distinct = metrics.filter(
@@ -40,10 +77,17 @@ export function metricsSql(metrics: Metric[], where: string, keySql?: string): s
     if (fromSessions) cols.push('count(*) AS unique_sessions')
     parts.push(`SELECT ${key}${cols.join(', ')} FROM sess${group}`)
   }
-  const ctes = [
-    `sel AS NOT MATERIALIZED (SELECT ${keySql ? `${keySql} AS k, ` : ''}${COLUMNS} FROM events WHERE ${where})`,
-  ]
+  if (goals.length > 0) parts.push(goalPart(goals, sel, keySql !== undefined))
+  const k = keySql ? `${keySql} AS k, ` : ''
+  const conv = goals.length > 0 ? `, ${sel.goal?.converts} AS conv` : ''
+  const ctes = [`sel AS NOT MATERIALIZED (SELECT ${k}${COLUMNS}${conv} FROM ${from} WHERE ${sel.where})`]
   if (sessions.length > 0) ctes.push(`sess AS NOT MATERIALIZED (${SESSIONS(key)})`)
+  if (goals.length > 0 && sel.goal) {
+    const dk = keySql && sel.goal.grouped ? k : ''
+    ctes.push(
+      `den AS NOT MATERIALIZED (SELECT ${dk}${VISITOR} AS v FROM ${sel.goal.from ?? from} WHERE ${sel.goal.where})`,
+    )
+  }
   const body =
     parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
   return `WITH ${ctes.join(', ')} ${body}`

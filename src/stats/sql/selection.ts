@@ -1,9 +1,15 @@
 // The WHERE clause selecting a scope's events: one site, `from <= ts < to`, and each filter as an
-// equality (or IS NULL for a missing value) on a registry expression. Every value is bound.
+// equality (or IS NULL for a missing value) on a registry expression. A session filter (entry or exit
+// page) keeps every event of the sessions whose value matches; a goal filter keeps the events that
+// complete the goal. Every value is bound.
 import type { Filter } from '../parse/filters'
-import { FIELDS, NOT_BOT_SQL, propertyPath, propertySql } from '../registry'
+import { FIELDS, FILTERS, NOT_BOT_SQL, propertyPath, propertySql, type SessionField } from '../registry'
 import type { Range } from '../time/period'
+import { completesGoalSql } from './goals'
 import type { Params } from './params'
+import { sessionPagesSql } from './sessions'
+
+const LEVEL = Object.fromEntries(FILTERS.map((f) => [f.name, f.level])) as Record<string, string | undefined>
 
 /** SQL of the filtered field: a registry expression, or the property's value as text. */
 export function filterExpr(f: Filter, p: Params): string {
@@ -14,20 +20,73 @@ export function filterExpr(f: Filter, p: Params): string {
  * Whether bot events are selected: only with `include_bots=true`, or when a filter on `bot_reason` asks
  * for them by name.
  */
-function includesBots(filters: Filter[]): boolean {
+export function includesBots(filters: Filter[]): boolean {
   return filters.some(
     (f) => 'field' in f && ((f.field === 'include_bots' && f.value === 'true') || f.field === 'bot_reason'),
   )
 }
 
+/** Whether `f` is the goal filter. */
+export function isGoalFilter(f: Filter): f is { field: 'goal'; value: string | null } {
+  return 'field' in f && f.field === 'goal'
+}
+
+/** The session filter `entry_page=…` / `exit_page=…`: the events of the sessions with that value. */
+function sessionFilterSql(
+  siteId: string,
+  range: Range,
+  filters: Filter[],
+  f: { field: SessionField; value: string | null },
+  p: Params,
+): string {
+  const pages = sessionPagesSql(siteId, range, includesBots(filters), p)
+  if (f.value === null) return `session_id NOT IN (SELECT sp_session FROM (${pages}))`
+  return `session_id IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.add(f.value)})`
+}
+
+/** Options of `whereSql`. */
+export interface WhereOptions {
+  /** Leave the goal filter out (the denominator of conversion_rate). */
+  withoutGoal?: boolean
+}
+
 /** `site_id = $ AND ts >= $ AND ts < $ [AND NOT bot] [AND filter …]`. */
-export function whereSql(siteId: string, range: Range, filters: Filter[], p: Params): string {
+export function whereSql(
+  siteId: string,
+  range: Range,
+  filters: Filter[],
+  p: Params,
+  opts: WhereOptions = {},
+): string {
   const parts = [`site_id = ${p.add(siteId)}`, `ts >= ${p.ms(range.from)}`, `ts < ${p.ms(range.to)}`]
   if (!includesBots(filters)) parts.push(NOT_BOT_SQL)
   for (const f of filters) {
     if ('field' in f && f.field === 'include_bots') continue
+    if (isGoalFilter(f)) {
+      if (opts.withoutGoal) continue
+      parts.push(
+        f.value === null ? `NOT ${completesGoalSql(siteId, null, p)}` : completesGoalSql(siteId, f.value, p),
+      )
+      continue
+    }
+    if ('field' in f && LEVEL[f.field] === 'session') {
+      parts.push(
+        sessionFilterSql(siteId, range, filters, f as { field: SessionField; value: string | null }, p),
+      )
+      continue
+    }
     const expr = filterExpr(f, p)
     parts.push(f.value === null ? `${expr} IS NULL` : `${expr} = ${p.add(f.value)}`)
   }
   return parts.join(' AND ')
+}
+
+/**
+ * SQL true when the event converts: it completes the goal of the goal filter, or any goal of the site
+ * when there is no goal filter (a goal filter on "no goal" converts nothing).
+ */
+export function convertsSql(siteId: string, filters: Filter[], p: Params): string {
+  const goal = filters.find(isGoalFilter)
+  if (!goal) return completesGoalSql(siteId, null, p)
+  return goal.value === null ? 'FALSE' : completesGoalSql(siteId, goal.value, p)
 }

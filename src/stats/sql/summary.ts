@@ -6,7 +6,7 @@ import type { Metric } from '../registry'
 import type { Range } from '../time/period'
 import { metricsSql } from './metrics'
 import { Params } from './params'
-import { whereSql } from './selection'
+import { selectionFor } from './scope'
 
 /** One row with a column per metric for each range (column `r` = index of the range). */
 export function buildSummary(
@@ -18,7 +18,8 @@ export function buildSummary(
   const p = new Params()
   const list = Array.isArray(ranges) ? ranges : [ranges]
   const parts = list.map(
-    (range, i) => `SELECT ${i} AS r, * FROM (${metricsSql(metrics, whereSql(siteId, range, filters, p))})`,
+    (range, i) =>
+      `SELECT ${i} AS r, * FROM (${metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p))})`,
   )
   return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
 }

@@ -127,10 +127,31 @@ export function ratio(num: number, den: number): number {
   return Number(q) / 100
 }
 
+/** Distinct visitors of rows: the user id when sent, else the session id (the fixtures send no UA). */
+export function visitorsOf(rows: Row[]): number {
+  return new Set(rows.map((r) => r.user_id ?? r.session_id)).size
+}
+
+/**
+ * What the goal metrics need besides the selected rows: which rows convert, and the rows whose visitors
+ * are the denominator of conversion_rate. Without it (a site without goals) nothing converts.
+ */
+export interface GoalContext {
+  converts: (r: Row) => boolean
+  denominator: Row[]
+}
+
 /** The metric over `rows` (already selected by site, period and filters). */
-export function metric(rows: Row[], m: Metric): number {
+export function metric(rows: Row[], m: Metric, goal?: GoalContext): number {
   const distinct = (f: (r: Row) => string | null) => new Set(rows.map(f).filter((v) => v !== null)).size
   switch (m) {
+    case 'conversions':
+      return goal ? visitorsOf(rows.filter(goal.converts)) : 0
+    case 'conversion_rate':
+      return ratio(
+        100 * (goal ? visitorsOf(rows.filter(goal.converts)) : 0),
+        visitorsOf(goal?.denominator ?? rows),
+      )
     case 'event_count':
       return rows.length
     case 'page_views':
