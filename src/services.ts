@@ -31,6 +31,8 @@ export interface ServicesOptions {
   logger: Logger
   /** Flush on a timer (off in tests that flush by hand). */
   autoFlush?: boolean
+  /** Longest wait between checks for expired visitor salts (default an hour; tests use a few ms). */
+  saltPurgeCheckMs?: number
 }
 
 /** What `close()` did with the events still held in memory. */
@@ -77,6 +79,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
   const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
+  // Salts expire at UTC midnight whether or not events arrive.
+  const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
 
@@ -120,6 +124,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       const aborted = exports.abortAll()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await drain(timeoutMs)
+      saltPurge.stop()
       await enrichment.salts.settled()
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)

@@ -1,12 +1,15 @@
 // The daily salts of cookieless visitor ids. One random salt per UTC day, kept in the database so a
 // restart keeps today's ids; a new day's salt is made on that day's first event, and every salt older
-// than yesterday's is deleted then (a salt lives at most 48 h), so an old visitor id can never be
-// derived again. Only today's and yesterday's salts are held in memory.
+// than yesterday's is deleted then — and at every UTC midnight by a timer (`startPurge`), so a salt
+// lives at most 48 h even when no event arrives, and an old visitor id can never be derived again.
+// Only today's and yesterday's salts are held in memory.
 import { randomBytes } from 'node:crypto'
+import type { Clock } from '../../clock'
 import type { Database } from '../../db/open'
 import type { Logger } from '../../logger'
 
 const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
 
 /** The UTC day of `ms` as `YYYY-MM-DD`. */
 export function utcDay(ms: number): string {
@@ -48,6 +51,53 @@ export class VisitorSalts {
     this.salts.set(day, salt)
     this.store(day, salt, now, keep)
     return salt
+  }
+
+  /** Forget and delete every salt older than yesterday's at `now`; true when there was one. */
+  purge(now: number): boolean {
+    const keep = utcDay(now - DAY_MS)
+    const old = [...this.salts.keys()].filter((d) => d < keep)
+    if (old.length === 0) return false
+    for (const d of old) this.salts.delete(d)
+    const db = this.db
+    if (db)
+      this.pending = this.pending.then(() =>
+        db.writeLock
+          .run(() => db.writer.run('DELETE FROM visitor_salts WHERE day < $1', [keep]))
+          .then(() => undefined)
+          .catch((err: Error) =>
+            this.logger?.error('old visitor salts could not be deleted', { error: err.message }),
+          ),
+      )
+    return true
+  }
+
+  /**
+   * Purge at every UTC midnight of `clock` (checking at least every `maxDelayMs`, so a clock that jumps
+   * or a machine that slept is caught up). The timer does not keep the process alive; `stop` ends it.
+   */
+  startPurge(clock: Clock, opts: { maxDelayMs?: number } = {}): { stop(): void } {
+    const maxDelay = opts.maxDelayMs ?? HOUR_MS
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+    const schedule = () => {
+      if (stopped) return
+      const now = clock()
+      const untilMidnight = (Math.floor(now / DAY_MS) + 1) * DAY_MS - now
+      timer = setTimeout(tick, Math.max(1, Math.min(untilMidnight, maxDelay)))
+      timer.unref?.()
+    }
+    const tick = () => {
+      this.purge(clock())
+      schedule()
+    }
+    schedule()
+    return {
+      stop() {
+        stopped = true
+        clearTimeout(timer)
+      },
+    }
   }
 
   /** Days whose salts are held in memory, oldest first. */
