@@ -5,6 +5,8 @@ import { writeBackup } from '../admin/backup'
 import { rotateAdminToken } from '../admin/token'
 import type { Config } from '../config'
 import { DomainError, NotFoundError } from '../errors'
+import type { CreateGoalBody, Goal, UpdateGoalBody } from '../goals/model'
+import { changeGoal, createGoal, getGoals, removeGoal } from '../goals/service'
 import { AppError, toAppError } from '../http/errors'
 import type { createServices } from '../services'
 import type { KeyKind } from '../sites/keys'
@@ -24,6 +26,10 @@ export interface AdminOps {
   listKeys(siteId: string): Promise<ApiKeyInfo[]>
   createKey(siteId: string, kind: KeyKind): Promise<CreatedKey>
   revokeKey(siteId: string, keyId: string): Promise<void>
+  listGoals(siteId: string): Promise<Goal[]>
+  createGoal(siteId: string, body: CreateGoalBody): Promise<Goal>
+  updateGoal(siteId: string, goalId: string, body: UpdateGoalBody): Promise<Goal>
+  deleteGoal(siteId: string, goalId: string): Promise<void>
   /** Write a backup to `file` (which must not exist); returns its event count and size. */
   backup(file: string): Promise<{ events: number; bytes: number }>
   rotateToken(): Promise<string>
@@ -63,6 +69,11 @@ export function serverOps(url: string, token: string): AdminOps {
     createKey: (id, kind) => data('POST', `${site(id)}/keys`, { kind }),
     revokeKey: async (id, keyId) =>
       void (await data('DELETE', `${site(id)}/keys/${encodeURIComponent(keyId)}`)),
+    listGoals: (id) => data('GET', `${site(id)}/goals`),
+    createGoal: (id, body) => data('POST', `${site(id)}/goals`, body),
+    updateGoal: (id, goalId, body) => data('PATCH', `${site(id)}/goals/${encodeURIComponent(goalId)}`, body),
+    deleteGoal: async (id, goalId) =>
+      void (await data('DELETE', `${site(id)}/goals/${encodeURIComponent(goalId)}`)),
     async backup(file) {
       const bar = progressBar('backup')
       bar.waiting('the server is writing a snapshot…')
@@ -109,6 +120,12 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     }),
     createKey: wrap((id: string, kind: KeyKind) => createKey(services, id, kind)),
     revokeKey: wrap((id: string, keyId: string) => removeKey(services, id, keyId)),
+    listGoals: wrap((id: string) => getGoals(services.db, id)),
+    createGoal: wrap((id: string, body: CreateGoalBody) => createGoal(services.db, id, body)),
+    updateGoal: wrap((id: string, goalId: string, body: UpdateGoalBody) =>
+      changeGoal(services.db, id, goalId, body),
+    ),
+    deleteGoal: wrap((id: string, goalId: string) => removeGoal(services.db, id, goalId)),
     backup: wrap(async (file: string) => {
       const bar = progressBar('backup')
       bar.waiting('writing a snapshot…')

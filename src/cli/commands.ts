@@ -1,4 +1,4 @@
-// The CLI's data commands (sites, keys, token, backup, restore, check), imported by cli.ts only when
+// The CLI's data commands (sites, keys, goals, token, backup, restore, check), imported by cli.ts only when
 // one of them runs, since they load DuckDB.
 import { existsSync } from 'node:fs'
 import { RestoreError, restoreBackup } from '../admin/restore'
@@ -9,6 +9,7 @@ import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
+import { goals } from './goals'
 import { CliError, EXIT, emit, exitForStatus, table } from './output'
 import { exportEvents, importFile } from './transfer'
 
@@ -18,6 +19,9 @@ export interface CommandFlags {
   name?: string
   domain?: string[]
   kind?: string
+  event?: string
+  page?: string
+  property?: string
   force?: boolean
   yes?: boolean
   source?: string
@@ -64,6 +68,8 @@ async function dispatch(
       return sites(config, sub, rest, flags, json)
     case 'keys':
       return keys(config, sub, rest, flags, json)
+    case 'goals':
+      return goals((fn) => withOps(config, fn), sub, rest, flags, json)
     case 'token': {
       if (sub !== 'rotate') throw new CliError('usage: pulse token rotate', EXIT.usage)
       const token = await withOps(config, (ops) => ops.rotateToken())

@@ -62,6 +62,13 @@ Commands:
   keys create SITE_ID [--kind public|secret]
                                 create a key (default secret); prints it (shown only now)
   keys revoke SITE_ID KEY_ID    revoke a key at once
+  goals list SITE_ID            list a site's goals
+  goals add SITE_ID NAME (--event TYPE | --page PATTERN) [--property KEY=VALUE]
+                                add a goal: an event type, or a page-path pattern (* = any characters),
+                                optionally only with a property value
+  goals update SITE_ID GOAL_ID [--name NAME] [--event TYPE | --page PATTERN] [--property KEY=VALUE]
+                                change a goal (--property "" drops the property match)
+  goals delete SITE_ID GOAL_ID  delete a goal (its events stay)
   token rotate                  replace the admin token in <data dir>/admin-token; prints the new one
   backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
   restore FILE [--force]        restore a backup into an empty data directory (server stopped);

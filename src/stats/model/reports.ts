@@ -160,7 +160,10 @@ export const RealtimeQuery = t.Object(
 export const RealtimeData = t.Object({
   from: isoRange.from,
   to: isoRange.to,
-  visitors: t.Integer({ description: 'Distinct coalesce(user_id, session_id)', examples: [3] }),
+  visitors: t.Integer({
+    description: 'Distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric',
+    examples: [3],
+  }),
   sessions: t.Integer({ description: 'Distinct sessions', examples: [3] }),
   events: t.Integer({ description: 'Events', examples: [17] }),
   page_views: t.Integer({ description: 'page_view events', examples: [9] }),

@@ -44,7 +44,7 @@ export function journeyRoutes(deps: StatsDeps) {
         stats: [...SCOPE_AND_FILTER_PARAMS, 'interval'],
         detail: detail(
           'Get visitor retention by cohort',
-          'Visitors (coalesce(user_id, session_id)) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0.',
+          'Visitors (coalesce(user_id, visitor_id, session_id), as the `visitors` metric) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0.',
         ),
         response: { 200: RetentionResult, ...READ_ERRORS },
       },

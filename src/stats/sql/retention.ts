@@ -1,10 +1,10 @@
-// SQL of retention: each visitor (coalesce(user_id, session_id)) belongs to the bucket of their first
+// SQL of retention: each visitor (as the `visitors` metric defines one) belongs to the bucket of their first
 // selected event in the period (the cohort). One pass per visitor gives their cohort and a bitmask of
 // the buckets they were active in (bucket i → bit i; hence at most 128 buckets); visitors are then
 // counted per (cohort, bucket).
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
-import { type Interval, LIMITS } from '../registry'
+import { type Interval, LIMITS, METRICS } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
@@ -28,6 +28,6 @@ export function buildRetention(
   const key = bucketKeySql(interval as Interval, zone, p)
   const where = whereSql(siteId, range, filters, p)
   const index = `(${key} - ${p.bigint(buckets.firstKey)}) // ${interval === 'week' ? 7 : 1}`
-  const sql = `WITH per AS (SELECT coalesce(user_id, session_id) AS v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (SELECT user_id, session_id, ${index} AS i FROM events WHERE ${where}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
+  const sql = `WITH per AS (SELECT ${METRICS.visitors.sql} AS v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (SELECT user_id, visitor_id, session_id, ${index} AS i FROM events WHERE ${where}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
   return { sql, params: p.values }
 }
