@@ -11,6 +11,7 @@ import {
   formatPercent,
   pagePath,
 } from '../../src/dashboard/client/format'
+import { goalRows } from '../../src/dashboard/client/goals'
 import {
   chooseInterval,
   customRange,
@@ -25,6 +26,7 @@ import {
   type ViewState,
   withFilter,
 } from '../../src/dashboard/client/state'
+import { TABBED } from '../../src/dashboard/client/tabs'
 import { toSearch } from '../../src/sdk/src/read'
 
 const DEFAULTS: ViewState = { siteId: '', period: '7d', compare: true, filters: [] }
@@ -145,6 +147,53 @@ describe('formatting', () => {
     expect(filterLabel({ field: 'channel', value: 'Organic Search' })).toBe('Channel: Organic Search')
     expect(filterLabel({ field: 'utm_campaign', value: 'spring' })).toBe('Campaign: spring')
     expect(filterLabel({ field: 'source', value: '' })).toBe('Source: Direct / none')
+  })
+})
+
+describe('entry and exit pages, goals', () => {
+  test('an Entry pages | Exit pages card breaks down by entry_page and exit_page, shown as paths', () => {
+    const card = TABBED.find((c) => c.id === 'entry-exit')
+    expect(card?.tabs.map((t) => [t.name, t.dimension])).toEqual([
+      ['Entry pages', 'entry_page'],
+      ['Exit pages', 'exit_page'],
+    ])
+    expect(card?.tabs[0].label?.('https://shop.example/pricing?x=1')).toBe('/pricing?x=1')
+  })
+
+  test('the Goals card pairs each goal’s conversions with its rate, in the conversions’ order', () => {
+    const rows = goalRows(
+      [
+        { key: 'Signup', value: 12 },
+        { key: 'Checkout', value: 3 },
+        { key: 'Never', value: 0 },
+      ],
+      [
+        { key: 'Checkout', value: 7.5 },
+        { key: 'Signup', value: 30 },
+      ],
+    )
+    expect(rows).toEqual([
+      { goal: 'Signup', conversions: 12, rate: 30 },
+      { goal: 'Checkout', conversions: 3, rate: 7.5 },
+      { goal: 'Never', conversions: 0, rate: 0 },
+    ])
+  })
+
+  test('entry_page, exit_page and goal filters survive the URL fragment and read as chips', () => {
+    const view: ViewState = {
+      ...DEFAULTS,
+      siteId: 'shop',
+      filters: [
+        { field: 'entry_page', value: 'https://shop.example/pricing' },
+        { field: 'exit_page', value: '' },
+        { field: 'goal', value: 'Signup' },
+      ],
+    }
+    expect(decodeView(encodeView(view), DEFAULTS)).toEqual(view)
+    expect(filterLabel(view.filters[0])).toBe('Entry page: /pricing')
+    expect(filterLabel(view.filters[1])).toBe('Exit page: (no page view)')
+    expect(filterLabel(view.filters[2])).toBe('Goal: Signup')
+    expect(filterLabel({ field: 'goal', value: '' })).toBe('Goal: (no goal)')
   })
 })
 

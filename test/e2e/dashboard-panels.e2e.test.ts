@@ -1,7 +1,8 @@
 // The tabbed dashboard panels on a real visit: real Chromium with a desktop Chrome UA loads a page
 // with the tracker, arriving from google.com, through one trusted proxy whose X-Forwarded-For is an
 // address the shipped CC0 database maps to the US. The dashboard's Sources, Channels, Browsers, OS
-// and Countries tabs then show that visit with the breakdown API's figures, and a row filters.
+// and Countries tabs, the Entry | Exit pages tabs and the Goals card then show that visit with the
+// breakdown API's figures, and a row filters.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -120,6 +121,33 @@ PULSE.trackPageView({ url: location.href, referrer: document.referrer })</script
     expect(expected.sources).toEqual([{ key: 'Google', value: 1 }])
     expect(expected.channels).toEqual([{ key: 'Organic Search', value: 1 }])
 
+    // Goals of the site: the landing page (reached) and a sign-up (not).
+    for (const goal of [
+      { name: 'Landed', kind: 'page', page_path: '/land*' },
+      { name: 'Signed up', kind: 'event', event_type: 'signup' },
+    ]) {
+      const res = await fetch(`${pulse.url}/api/v1/sites/${SITE}/goals`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(goal),
+      })
+      expect(res.status).toBe(201)
+    }
+    const entries = await breakdown('entry_page')
+    const exits = await breakdown('exit_page')
+    expect(entries).toEqual([{ key: url, value: 1 }])
+    expect(exits).toEqual([{ key: url, value: 1 }])
+    const conversions = await breakdown('goal', { metric: 'conversions' })
+    const rates = await breakdown('goal', { metric: 'conversion_rate' })
+    expect(conversions).toEqual([
+      { key: 'Landed', value: 1 },
+      { key: 'Signed up', value: 0 },
+    ])
+    expect(rates).toEqual([
+      { key: 'Landed', value: 100 },
+      { key: 'Signed up', value: 0 },
+    ])
+
     // The dashboard, signed in with the admin token, in a context without the forwarded address.
     const dashCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' })
     await dashCtx.addInitScript((token) => {
@@ -147,6 +175,25 @@ PULSE.trackPageView({ url: location.href, referrer: document.referrer })</script
     // No region or city database: those tabs stay hidden.
     expect(await dash.isHidden('#locations .tab[data-tab="regions"]')).toBe(true)
     expect(await dash.isHidden('#locations .tab[data-tab="cities"]')).toBe(true)
+    expect(await shownRows('entry-exit', 'exit-pages')).toEqual(asShown(exits))
+    expect(await shownRows('entry-exit', 'entry-pages')).toEqual(asShown(entries))
+    expect(await dash.textContent('#entry-pages .row .text')).toBe('/landing')
+    const goals = await dash.$$eval('#goals .row', (els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-key'),
+        conversions: Number(e.querySelector('.conversions')?.getAttribute('data-value')),
+        rate: Number(e.querySelector('.rate')?.getAttribute('data-value')),
+        text: e.querySelector('.rate')?.textContent,
+      })),
+    )
+    expect(goals).toEqual(
+      conversions.map((c, i) => ({
+        key: c.key,
+        conversions: c.value,
+        rate: rates[i].value,
+        text: `${rates[i].value}%`,
+      })),
+    )
     // Only the selected tab's list is visible.
     expect(await dash.isVisible('#browsers')).toBe(true)
     expect(await dash.isHidden('#os')).toBe(true)
@@ -167,6 +214,24 @@ PULSE.trackPageView({ url: location.href, referrer: document.referrer })</script
     expect(dash.url()).toContain('f=source%3AGoogle')
     expect(await shownRows('locations', 'countries')).toEqual(
       asShown(await breakdown('country', { browser: 'Chromium', source: 'Google' })),
+    )
+    // Entry pages and goals filter too.
+    await dash.click('#entry-pages .row')
+    await settled()
+    expect(await dash.textContent('#filters')).toContain('Entry page: /landing')
+    await dash.click('#goals .row[data-key="Landed"]')
+    await settled()
+    expect(dash.url()).toContain('f=goal%3ALanded')
+    expect(await dash.textContent('#filters')).toContain('Goal: Landed')
+    expect(await shownRows('acquisition', 'channels')).toEqual(
+      asShown(
+        await breakdown('channel', {
+          browser: 'Chromium',
+          source: 'Google',
+          entry_page: url,
+          goal: 'Landed',
+        }),
+      ),
     )
     expect(problems).toEqual([])
     await dashCtx.close()
