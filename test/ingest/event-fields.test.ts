@@ -157,6 +157,9 @@ describe('derived from the list', () => {
     expect(FILTER_FIELDS).toEqual([
       'event_type',
       'url',
+      'entry_page',
+      'exit_page',
+      'goal',
       'referrer',
       'referrer_domain',
       'device_type',
@@ -168,6 +171,9 @@ describe('derived from the list', () => {
     expect(DIMENSION_FIELDS).toEqual([
       'event_type',
       'url',
+      'entry_page',
+      'exit_page',
+      'goal',
       'referrer',
       'referrer_domain',
       'device_type',
