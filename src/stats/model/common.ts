@@ -69,7 +69,10 @@ export const DEFINITIONS = [
   'combined with AND; an empty value matches events missing that',
   'field. `property.<key>` compares the property value as JSON text (`property.plan=pro`,',
   '`property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case,',
-  `without www. or port. Breakdown dimensions: ${DIMENSION_FIELDS.join(', ')}, property:<key>.`,
+  'without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first /',
+  'last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects',
+  'the events completing that goal of the site (see the admin goals API).',
+  `Breakdown dimensions: ${DIMENSION_FIELDS.join(', ')}, property:<key>.`,
   'Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token);',
   'every event acknowledged before the call is counted.',
 ].join(' ')
