@@ -131,11 +131,13 @@ const PERIODS: { params: Record<string, string | number>; from: number; to: numb
 
 /** The oracle's selection: the scope's non-bot rows, then the filters (session and goal ones too). */
 function select(period: (typeof PERIODS)[number], filters: [string, string][], withoutGoal = false) {
-  const scope = rows.filter((r) => !bots.has(r.idx) && r.ts >= period.from && r.ts < period.to)
+  const withBots = filters.some(([n, v]) => n === 'include_bots' && v === 'true')
+  const scope = rows.filter((r) => (withBots || !bots.has(r.idx)) && r.ts >= period.from && r.ts < period.to)
   const pages = sessionPages(scope)
   const selected = scope.filter((r) =>
     filters.every(([name, value]) => {
       const want = value === '' ? null : value
+      if (name === 'include_bots') return true
       if (name === 'entry_page' || name === 'exit_page') return sessionValue(pages, r, name) === want
       if (name === 'goal') {
         if (withoutGoal) return true
@@ -181,7 +183,12 @@ describe('entry and exit pages match the oracle', () => {
     test(`breakdown by ${dimension}: every metric, with and without filters`, async () => {
       const m = mismatches()
       for (const period of PERIODS)
-        for (const filters of [[], [['device_type', 'mobile']], [['goal', 'Signup']]] as [string, string][][])
+        for (const filters of [
+          [],
+          [['device_type', 'mobile']],
+          [['goal', 'Signup']],
+          [['include_bots', 'true']],
+        ] as [string, string][][])
           for (const name of METRICS) {
             const data = await get('/api/v1/stats/breakdown', {
               ...period.params,
@@ -226,6 +233,15 @@ describe('entry and exit pages match the oracle', () => {
       [['exit_page', 'https://shop.example/checkout/basic/done#top']],
       [['entry_page', '']],
       [['exit_page', '']],
+      // With bots counted, their page views count for entry and exit pages too.
+      [
+        ['entry_page', '/'],
+        ['include_bots', 'true'],
+      ],
+      [
+        ['exit_page', ''],
+        ['include_bots', 'true'],
+      ],
       [
         ['entry_page', '/pricing'],
         ['device_type', 'desktop'],
