@@ -251,6 +251,11 @@ export const FILTERS: readonly FilterField<Field>[] = [...eventFilters, ...deriv
   .sort((a, b) => a.rank - b.rank)
   .map((f) => f.field)
 
+/** Whether a filter field is a value of the event's session (`session`) or names a goal (`goal`). */
+export function fieldLevel(name: string): FilterField['level'] {
+  return FILTERS.find((f) => f.name === name)?.level
+}
+
 /** Filter field / breakdown dimension → the SQL expression it compares or groups by. */
 export const FIELDS = Object.fromEntries(FILTERS.map((f) => [f.name, f.sql])) as Record<Field, string>
 

@@ -43,6 +43,7 @@ test('help lists every command and every environment variable read in config.ts'
     'serve',
     'sites create',
     'keys revoke',
+    'goals add',
     'token rotate',
     'backup FILE',
     'restore FILE',

@@ -4,7 +4,7 @@
 import type { Query } from '../../db/rows'
 import type { Dimension } from '../parse/dimension'
 import type { Filter } from '../parse/filters'
-import { FIELDS, FILTERS, type Interval, type Metric, propertyPath, propertySql } from '../registry'
+import { FIELDS, fieldLevel, type Interval, type Metric, propertyPath, propertySql } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
@@ -14,8 +14,6 @@ import { Params } from './params'
 import { type KeyJoin, selectionFor } from './scope'
 import { includesBots } from './selection'
 import { sessionPagesSql } from './sessions'
-
-const LEVEL = Object.fromEntries(FILTERS.map((f) => [f.name, f.level])) as Record<string, string | undefined>
 
 /** Rows `{k, <metric>}`: the metric in each bucket of `interval` (buckets without events are absent). */
 export function buildTimeseries(
@@ -41,7 +39,7 @@ export function dimensionSql(d: Dimension, p: Params): string {
 function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, p: Params) {
   if (!('field' in d)) return undefined
   if (d.field === 'goal') return { from: goalJoinSql(siteId, p), goal: true } satisfies KeyJoin
-  if (LEVEL[d.field] !== 'session') return undefined
+  if (fieldLevel(d.field) !== 'session') return undefined
   const pages = sessionPagesSql(siteId, range, includesBots(filters), p)
   return { from: `events LEFT JOIN (${pages}) sp ON sp.sp_session = session_id` } satisfies KeyJoin
 }

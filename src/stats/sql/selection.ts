@@ -3,13 +3,11 @@
 // page) keeps every event of the sessions whose value matches; a goal filter keeps the events that
 // complete the goal. Every value is bound.
 import type { Filter } from '../parse/filters'
-import { FIELDS, FILTERS, NOT_BOT_SQL, propertyPath, propertySql, type SessionField } from '../registry'
+import { FIELDS, fieldLevel, NOT_BOT_SQL, propertyPath, propertySql, type SessionField } from '../registry'
 import type { Range } from '../time/period'
 import { completesGoalSql } from './goals'
 import type { Params } from './params'
 import { sessionPagesSql } from './sessions'
-
-const LEVEL = Object.fromEntries(FILTERS.map((f) => [f.name, f.level])) as Record<string, string | undefined>
 
 /** SQL of the filtered field: a registry expression, or the property's value as text. */
 export function filterExpr(f: Filter, p: Params): string {
@@ -69,7 +67,7 @@ export function whereSql(
       )
       continue
     }
-    if ('field' in f && LEVEL[f.field] === 'session') {
+    if ('field' in f && fieldLevel(f.field) === 'session') {
       parts.push(
         sessionFilterSql(siteId, range, filters, f as { field: SessionField; value: string | null }, p),
       )
