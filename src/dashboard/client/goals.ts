@@ -76,7 +76,7 @@ export function createGoalsPanel(onFilter: (f: Filter) => void): {
         ])
         if (!isCurrent()) return
         const rows = goalRows(c.rows, r.rows)
-        if (rows.length === 0) panel.empty('No goals yet: add one with `pulse goals add` or the admin API.')
+        if (rows.length === 0) panel.empty('No goals yet: add one with "pulse goals add" or the admin API.')
         else panel.show(renderGoals(rows, onFilter))
       } catch (err) {
         if (isCurrent()) panel.error(err)
