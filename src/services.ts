@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
-import { applyLockDown, lockDownExternalAccess } from './db/lockdown'
+import { applyLockDown, lockDownExternalAccess, withLoadDir } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
@@ -18,7 +18,7 @@ import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/en
 import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
-import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
+import { getAppliedSeq, loadCsvBatch, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
@@ -62,7 +62,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const supervisor = new DbSupervisor(db, {
     clock: opts.clock,
     logger: opts.logger,
-    afterOpen: (writer) => applyLockDown(writer),
+    afterOpen: (writer) => applyLockDown(writer, withLoadDir(db)),
   })
   const store = new SiteStore(db)
   await store.reload()
@@ -192,7 +192,7 @@ async function openLog(
 }
 
 /**
- * The columnar buffer, whose sink appends to DuckDB with the applied log position in the same
+ * The buffer, whose sink bulk-loads each slice into DuckDB with the applied log position in the same
  * transaction, then lets the log delete what is applied.
  */
 function createBuffer(
@@ -203,16 +203,18 @@ function createBuffer(
   wal: WriteAheadLog | undefined,
 ): EventBuffer {
   return new EventBuffer(
-    async (cols, n, upTo) => {
+    async (batch, upTo) => {
       await supervisor.ensureAvailable()
       try {
-        await appendEvents(db, cols, n, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
+        await loadCsvBatch(db, batch, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
       } catch (err) {
         supervisor.observe(err)
         // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
         if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
         if ((await getAppliedSeq(db)) < upTo) throw err
-        opts.logger.info('flush committed before the database failed; not writing it twice', { rows: n })
+        opts.logger.info('flush committed before the database failed; not writing it twice', {
+          rows: batch.rows,
+        })
       }
       wal?.markApplied(upTo)
     },

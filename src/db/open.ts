@@ -1,7 +1,10 @@
 // Open and close the embedded DuckDB database: one instance, one writer connection, one reader connection
-// (start-up and admin reads) and a pool of read connections for the analytics API.
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+// (start-up and admin reads) and a pool of read connections for the analytics API; and the load directory,
+// the one place the writer puts files for DuckDB to bulk-load (emptied at open, removed at close for an
+// in-memory database).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { Mutex } from './mutex'
 import { ReadPool } from './read-pool'
@@ -16,6 +19,11 @@ export interface Database {
   reader: DuckDBConnection
   readPool: ReadPool
   path: string
+  /**
+   * Directory the writer writes its bulk-load files to (`<db dir>/ingest-log/load/`; a private temporary
+   * directory for an in-memory database): the one directory the file-access lockdown leaves open.
+   */
+  loadDir: string
   /** Held by every write on `writer` so flushes and admin changes never interleave. */
   writeLock: Mutex
   /**
@@ -25,6 +33,13 @@ export interface Database {
    */
   reopen(afterOpen?: (writer: DuckDBConnection) => Promise<void>): Promise<void>
   close(): void
+}
+
+/** The load directory of the database at `path`. */
+export function loadDirOf(path: string): string {
+  return path === ':memory:'
+    ? mkdtempSync(join(tmpdir(), 'pulse-load-'))
+    : join(dirname(path), 'ingest-log', 'load')
 }
 
 /** Open (creating if needed) the DuckDB file at `path`, or an in-memory database for ':memory:'. */
@@ -41,6 +56,10 @@ export async function openDatabase(path: string): Promise<Database> {
       )
     throw err
   }
+  // Files left by a flush cut short (kill -9) are not needed: the write-ahead log holds their events.
+  const loadDir = loadDirOf(path)
+  rmSync(loadDir, { recursive: true, force: true })
+  mkdirSync(loadDir, { recursive: true, mode: 0o700 })
   let closed = false
   const db: Database = {
     instance,
@@ -48,6 +67,7 @@ export async function openDatabase(path: string): Promise<Database> {
     reader: await instance.connect(),
     readPool: new ReadPool(() => db.instance),
     path,
+    loadDir,
     writeLock: new Mutex(),
     reopen(afterOpen) {
       if (path === ':memory:') return Promise.reject(new Error('An in-memory database cannot be reopened'))
@@ -69,6 +89,7 @@ export async function openDatabase(path: string): Promise<Database> {
       safely(() => db.reader.closeSync())
       safely(() => db.writer.closeSync())
       safely(() => db.instance.closeSync())
+      if (path === ':memory:') safely(() => rmSync(loadDir, { recursive: true, force: true }))
     },
   }
   return db
