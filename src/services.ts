@@ -70,9 +70,9 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const { wal, replay } = await openLog(config, opts, appliedSeq)
   const buffer = createBuffer(config, opts, db, supervisor, wal)
   warnIfThreadPoolSmall(config, opts.logger)
+  await replayLog(replay, buffer, opts.logger)
   const ids = new EventIdIndex()
   await loadRecentEventIds(db, ids, opts.clock())
-  await replayLog(replay, buffer, ids, opts.logger)
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
@@ -239,19 +239,22 @@ function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
     })
 }
 
-/** Put the log's unapplied records back in the buffer (and their event ids in the index), then flush. */
-async function replayLog(
-  replay: Pending,
-  buffer: EventBuffer,
-  ids: EventIdIndex,
-  logger: Logger,
-): Promise<void> {
+/**
+ * Load the log's unapplied records into DuckDB, in slices, before anything else writes. Version-3 records
+ * are already the CSV the writer loads (no parsing in JavaScript); older ones are converted. Their event
+ * ids are then in the database, where `loadRecentEventIds` finds them.
+ */
+async function replayLog(replay: Pending, buffer: EventBuffer, logger: Logger): Promise<void> {
   if (replay.length === 0) return
   let rows = 0
   for (const r of replay) {
-    for (const row of r.rows) if (row.eventId !== null) ids.remember(row.siteId, row.eventId, r.receivedAt)
-    buffer.push(r.rows, r.receivedAt, r.seq)
-    rows += r.rows.length
+    if ('csv' in r) {
+      buffer.pushCsv(r.csv, r.count, r.seq)
+      rows += r.count
+    } else {
+      buffer.push(r.rows, r.receivedAt, r.seq)
+      rows += r.rows.length
+    }
   }
   await buffer.flush()
   logger.info('write-ahead log replayed', { records: replay.length, events: rows })

@@ -35,6 +35,19 @@ export interface Database {
   close(): void
 }
 
+/**
+ * DuckDB checkpoints (writes its WAL into the file) once the WAL passes this size. The default 16 MB made
+ * nearly every 50k-row flush commit a checkpoint (~0.9 s instead of ~0.25 s per commit, measured here);
+ * durability does not depend on it (PULSE's own log is synced before acknowledging, DuckDB's WAL at
+ * each commit). A clean shutdown checkpoints anyway.
+ */
+const CHECKPOINT_THRESHOLD = '256MB'
+
+/** Instance settings applied at every open, before the lockdown locks the configuration. */
+async function configure(writer: DuckDBConnection): Promise<void> {
+  await writer.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`)
+}
+
 /** The load directory of the database at `path`. */
 export function loadDirOf(path: string): string {
   return path === ':memory:'
@@ -61,9 +74,11 @@ export async function openDatabase(path: string): Promise<Database> {
   rmSync(loadDir, { recursive: true, force: true })
   mkdirSync(loadDir, { recursive: true, mode: 0o700 })
   let closed = false
+  const writer = await instance.connect()
+  await configure(writer)
   const db: Database = {
     instance,
-    writer: await instance.connect(),
+    writer,
     reader: await instance.connect(),
     readPool: new ReadPool(() => db.instance),
     path,
@@ -78,6 +93,7 @@ export async function openDatabase(path: string): Promise<Database> {
         // Pooled connections belong to the old instance: drop them (in-use ones close when returned).
         db.readPool.reset()
         db.writer = await db.instance.connect()
+        await configure(db.writer)
         db.reader = await db.instance.connect()
         if (afterOpen) await afterOpen(db.writer)
       })

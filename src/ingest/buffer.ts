@@ -1,5 +1,6 @@
-// The ingest buffer: accepted events wait here as CSV text (src/ingest/csv.ts, built once when they are
-// acknowledged), one chunk per acknowledged batch, until a flush loads them into DuckDB. Flushes take
+// The ingest buffer: accepted events wait here as CSV bytes (src/ingest/csv.ts, built once when they are
+// acknowledged, UTF-8 encoded at once: a string built by `+=` is a rope holding every piece, tens of
+// small strings per row, until something flattens it), one chunk per acknowledged batch, until a flush loads them into DuckDB. Flushes take
 // slices of about `flushMaxRows` rows from the front, one at a time: as soon as a slice's worth is
 // waiting, on every `flushIntervalMs`, before a read, and at shutdown — so no flush takes the whole
 // buffer at once and no request waits for one. A failed slice stays at the front and is retried.
@@ -30,7 +31,7 @@ export interface EventBufferOptions {
 }
 
 interface Chunk {
-  csv: string
+  csv: Uint8Array
   rows: number
   seq: number
 }
@@ -81,10 +82,10 @@ export class EventBuffer {
     return this.rows
   }
 
-  /** Characters of CSV text held (for memory reports). */
-  get heldChars(): number {
+  /** Bytes of CSV held (for memory reports). */
+  get heldBytes(): number {
     let n = 0
-    for (let i = this.head; i < this.chunks.length; i++) n += this.chunks[i].csv.length
+    for (let i = this.head; i < this.chunks.length; i++) n += this.chunks[i].csv.byteLength
     return n
   }
 
@@ -100,11 +101,11 @@ export class EventBuffer {
    */
   push(rows: EventRow[], receivedAt: number, seq = 0): void {
     if (rows.length === 0) return
-    this.pushCsv(csvRows(rows, receivedAt), rows.length, seq)
+    this.pushCsv(Buffer.from(csvRows(rows, receivedAt)), rows.length, seq)
   }
 
-  /** Add rows already encoded as CSV text (`n` lines). */
-  pushCsv(csv: string, n: number, seq = 0): void {
+  /** Add rows already encoded as CSV (`n` lines, UTF-8). */
+  pushCsv(csv: Uint8Array, n: number, seq = 0): void {
     this.chunks.push({ csv, rows: n, seq })
     this.rows += n
     this.pushed += n

@@ -4,7 +4,7 @@
 // JavaScript thread that serves HTTP) → `INSERT INTO events SELECT * FROM batch_events` → `afterBatch`
 // (derived tables) → the caller's `inTransaction` (the applied log position, an import's counts) → COMMIT.
 // The file is deleted afterwards, whatever happened.
-import { rm } from 'node:fs/promises'
+import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api'
 import type { Database } from '../db/open'
@@ -12,9 +12,9 @@ import type { EventColumns } from './columns'
 import { csvColumns } from './csv'
 import { eventKey } from './dedupe'
 
-/** The batch of CSV text the buffer hands the writer: chunks in order, `rows` rows in all. */
+/** The batch of CSV (UTF-8) the buffer hands the writer: chunks in order, `rows` rows in all. */
 export interface CsvBatch {
-  chunks: string[]
+  chunks: Uint8Array[]
   rows: number
 }
 
@@ -37,7 +37,14 @@ let loadFiles = 0
 /** Write `batch` as a file in `dir` (not synced: the write-ahead log is what is durable). */
 async function writeLoadFile(dir: string, batch: CsvBatch): Promise<string> {
   const path = join(dir, `${process.pid}-${++loadFiles}.csv`)
-  await Bun.write(path, new Blob(batch.chunks))
+  // One gathering write of the chunks as they are (often views into a log segment read at start-up:
+  // a Blob of such views was measured copying far more than the views).
+  const file = await open(path, 'wx', 0o600)
+  try {
+    for (let i = 0; i < batch.chunks.length; i += 1024) await file.writev(batch.chunks.slice(i, i + 1024))
+  } finally {
+    await file.close()
+  }
   return path
 }
 
@@ -91,7 +98,11 @@ export async function appendEvents(
   importId: string | null = null,
 ): Promise<void> {
   if (n === 0 && !inTransaction) return
-  await loadCsvBatch(db, { chunks: n > 0 ? [csvColumns(c, n, importId)] : [], rows: n }, inTransaction)
+  await loadCsvBatch(
+    db,
+    { chunks: n > 0 ? [Buffer.from(csvColumns(c, n, importId))] : [], rows: n },
+    inTransaction,
+  )
 }
 
 /** Record, inside a flush's transaction, that the log is applied up to `seq`. */
