@@ -23,6 +23,11 @@ export interface EventBufferOptions {
   /** Rows per flush slice (a slice ends at a chunk boundary, so it may hold one batch more). */
   flushMaxRows: number
   maxBufferRows: number
+  /**
+   * Most CSV bytes held (default 128 MiB, ~600k typical events): the buffer's memory is bounded whatever
+   * the rows' sizes, so the server's RSS stays bounded when DuckDB falls behind (then 503 + Retry-After).
+   */
+  maxBufferBytes?: number
   flushIntervalMs: number
   clock: Clock
   logger: Logger
@@ -45,6 +50,8 @@ export class EventBuffer {
   private rows = 0
   /** Rows of the slice being written. */
   private inFlight = 0
+  /** CSV bytes held, in-flight slice included. */
+  private bytes = 0
   /** Rows ever pushed / ever written: a flush waits until `written` reaches `pushed` as it was at the call. */
   private pushed = 0
   private written = 0
@@ -82,16 +89,17 @@ export class EventBuffer {
     return this.rows
   }
 
-  /** Bytes of CSV held (for memory reports). */
+  /** Bytes of CSV held, including a flush in progress. */
   get heldBytes(): number {
-    let n = 0
-    for (let i = this.head; i < this.chunks.length; i++) n += this.chunks[i].csv.byteLength
-    return n
+    return this.bytes
   }
 
   /** Throw an UnavailableError (503, Retry-After) when `n` more rows would not fit under `limit` (default: the buffer's size). */
   ensureRoom(n: number, limit = this.opts.maxBufferRows): void {
-    if (this.depth + n > Math.min(limit, this.opts.maxBufferRows))
+    if (
+      this.depth + n > Math.min(limit, this.opts.maxBufferRows) ||
+      this.bytes >= (this.opts.maxBufferBytes ?? 128 * 1024 * 1024)
+    )
       throw new UnavailableError('Ingest buffer is full; retry shortly', 1)
   }
 
@@ -108,6 +116,7 @@ export class EventBuffer {
   pushCsv(csv: Uint8Array, n: number, seq = 0): void {
     this.chunks.push({ csv, rows: n, seq })
     this.rows += n
+    this.bytes += csv.byteLength
     this.pushed += n
     if (this.rows - this.inFlight >= this.opts.flushMaxRows && !this.draining) this.drain()
   }
@@ -147,7 +156,11 @@ export class EventBuffer {
   private writeSlice(): Promise<void> {
     let end = this.head
     let n = 0
-    while (end < this.chunks.length && n < this.opts.flushMaxRows) n += this.chunks[end++].rows
+    let bytes = 0
+    while (end < this.chunks.length && n < this.opts.flushMaxRows) {
+      n += this.chunks[end].rows
+      bytes += this.chunks[end++].csv.byteLength
+    }
     const slice = this.chunks.slice(this.head, end)
     const upTo = slice.reduce((m, c) => Math.max(c.seq, m), 0)
     this.inFlight = n
@@ -163,6 +176,7 @@ export class EventBuffer {
           this.head = 0
         }
         this.rows -= n
+        this.bytes -= bytes
         this.written += n
         this.lastFlushAt = this.opts.clock()
         this.flushedRows += n

@@ -213,6 +213,32 @@ describe('EventBuffer + loadCsvBatch', () => {
     expect(r.event_key).toBeGreaterThan(0)
   })
 
+  test('ensureRoom also refuses once the CSV bytes held reach maxBufferBytes', async () => {
+    const buf = new EventBuffer((b) => loadCsvBatch(db, b), { ...bufferOpts, maxBufferBytes: 2000 })
+    buf.push([row(1, { properties: JSON.stringify({ pad: 'x'.repeat(2000) }) })], 0)
+    expect(buf.heldBytes).toBeGreaterThan(2000)
+    expect(() => buf.ensureRoom(1)).toThrow('buffer is full')
+    await buf.flush()
+    expect(buf.heldBytes).toBe(0)
+    expect(() => buf.ensureRoom(1)).not.toThrow()
+  })
+
+  test('inside the flush transaction, after the hook, the batch is readable as batch_events', async () => {
+    const seen: unknown[] = []
+    const c = cols([row(1, { eventId: 'e1' }), row(2)])
+    await appendEvents(db, c, 2, async () => {
+      seen.push(...(await queryRows(db.writer, 'SELECT ts, event_id FROM batch_events ORDER BY ts')))
+    })
+    expect(seen).toEqual([
+      { ts: 1_700_000_000_001, event_id: 'e1' },
+      { ts: 1_700_000_000_002, event_id: null },
+    ])
+    // A temporary table of the flush only: gone after the commit.
+    expect(
+      await queryRows(db.writer, "SELECT * FROM duckdb_tables() WHERE table_name = 'batch_events'"),
+    ).toEqual([])
+  })
+
   test('data survives closing and reopening the file', async () => {
     await appendEvents(db, cols([row(1), row(2)]), 2)
     const path = db.path
