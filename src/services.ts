@@ -1,6 +1,7 @@
 // The running parts of the server, built from config in this order (each a named step below): open
 // DuckDB, migrate and lock file access down → supervisor → site keys → the write-ahead log → the buffer
-// and its sink → recent event ids → replay of the log beyond the last flush → limiters and read gate.
+// and its sink → replay of the log beyond the last flush → recent event ids (replayed ones included) →
+// limiters and read gate.
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
