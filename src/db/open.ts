@@ -38,14 +38,23 @@ export interface Database {
 /**
  * DuckDB checkpoints (writes its WAL into the file) once the WAL passes this size. The default 16 MB made
  * nearly every 50k-row flush commit a checkpoint (~0.9 s instead of ~0.25 s per commit, measured here);
- * durability does not depend on it (PULSE's own log is synced before acknowledging, DuckDB's WAL at
- * each commit). A clean shutdown checkpoints anyway.
+ * but rows appended since the last checkpoint stay in memory (`IN_MEMORY_TABLE` in duckdb_memory(),
+ * ~2× the WAL's size: 230 MB measured with 256 MB here), so the threshold is also a memory bound.
+ * Durability does not depend on it (PULSE's log is synced before acknowledging, DuckDB's WAL at each
+ * commit). A clean shutdown checkpoints anyway.
  */
-const CHECKPOINT_THRESHOLD = '256MB'
+const CHECKPOINT_THRESHOLD = '64MB'
+
+/**
+ * DuckDB's share of the 400 MB RSS budget (default: 80% of RAM). Beyond it the buffer manager evicts or
+ * spills to the temporary directory (which works under the lockdown) instead of growing the process.
+ */
+const MEMORY_LIMIT = '256MB'
 
 /** Instance settings applied at every open, before the lockdown locks the configuration. */
 async function configure(writer: DuckDBConnection): Promise<void> {
   await writer.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`)
+  await writer.run(`SET memory_limit = '${MEMORY_LIMIT}'`)
 }
 
 /** The load directory of the database at `path`. */
