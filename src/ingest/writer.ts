@@ -30,8 +30,7 @@ export async function afterBatch(_conn: DuckDBConnection, _table: 'batch_events'
 const CSV_OPTIONS =
   "FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n', NULLSTR '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false"
 
-/** Load files are named by the writer alone: `<pid>-<counter>.csv` (anything else in the directory is not ours). */
-export const LOAD_FILE = /^\d+-\d+\.csv$/
+/** Load files are named by the writer alone, `<pid>-<counter>.csv`; the path is bound, never spliced into SQL. */
 let loadFiles = 0
 
 /** Write `batch` as a file in `dir` (not synced: the write-ahead log is what is durable). */
