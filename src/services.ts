@@ -1,12 +1,13 @@
 // The running parts of the server, built from config in this order (each a named step below): open
 // DuckDB, migrate and lock file access down → supervisor → site keys → the write-ahead log → the buffer
-// and its sink → recent event ids → replay of the log beyond the last flush → limiters and read gate.
+// and its sink → replay of the log beyond the last flush → recent event ids (replayed ones included) →
+// limiters and read gate.
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
-import { applyLockDown, lockDownExternalAccess } from './db/lockdown'
+import { applyLockDown, lockDownExternalAccess, withLoadDir } from './db/lockdown'
 import { migrate } from './db/migrate'
 import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
@@ -18,7 +19,7 @@ import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/en
 import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist, loadRecentEventIds } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
-import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
+import { getAppliedSeq, loadCsvBatch, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
@@ -64,7 +65,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const supervisor = new DbSupervisor(db, {
     clock: opts.clock,
     logger: opts.logger,
-    afterOpen: (writer) => applyLockDown(writer),
+    afterOpen: (writer) => applyLockDown(writer, withLoadDir(db)),
   })
   const store = new SiteStore(db)
   await store.reload()
@@ -72,9 +73,9 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const { wal, replay } = await openLog(config, opts, appliedSeq)
   const buffer = createBuffer(config, opts, db, supervisor, wal)
   warnIfThreadPoolSmall(config, opts.logger)
+  await replayLog(replay, buffer, opts.logger)
   const ids = new EventIdIndex()
   await loadRecentEventIds(db, ids, opts.clock())
-  await replayLog(replay, buffer, ids, opts.logger)
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
@@ -197,7 +198,7 @@ async function openLog(
 }
 
 /**
- * The columnar buffer, whose sink appends to DuckDB with the applied log position in the same
+ * The buffer, whose sink bulk-loads each slice into DuckDB with the applied log position in the same
  * transaction, then lets the log delete what is applied.
  */
 function createBuffer(
@@ -208,16 +209,18 @@ function createBuffer(
   wal: WriteAheadLog | undefined,
 ): EventBuffer {
   return new EventBuffer(
-    async (cols, n, upTo) => {
+    async (batch, upTo) => {
       await supervisor.ensureAvailable()
       try {
-        await appendEvents(db, cols, n, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
+        await loadCsvBatch(db, batch, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
       } catch (err) {
         supervisor.observe(err)
         // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
         if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
         if ((await getAppliedSeq(db)) < upTo) throw err
-        opts.logger.info('flush committed before the database failed; not writing it twice', { rows: n })
+        opts.logger.info('flush committed before the database failed; not writing it twice', {
+          rows: batch.rows,
+        })
       }
       wal?.markApplied(upTo)
     },
@@ -242,19 +245,22 @@ function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
     })
 }
 
-/** Put the log's unapplied records back in the buffer (and their event ids in the index), then flush. */
-async function replayLog(
-  replay: Pending,
-  buffer: EventBuffer,
-  ids: EventIdIndex,
-  logger: Logger,
-): Promise<void> {
+/**
+ * Load the log's unapplied records into DuckDB, in slices, before anything else writes. Version-3 records
+ * are already the CSV the writer loads (no parsing in JavaScript); older ones are converted. Their event
+ * ids are then in the database, where `loadRecentEventIds` finds them.
+ */
+async function replayLog(replay: Pending, buffer: EventBuffer, logger: Logger): Promise<void> {
   if (replay.length === 0) return
   let rows = 0
   for (const r of replay) {
-    for (const row of r.rows) if (row.eventId !== null) ids.remember(row.siteId, row.eventId, r.receivedAt)
-    buffer.push(r.rows, r.receivedAt, r.seq)
-    rows += r.rows.length
+    if ('csv' in r) {
+      buffer.pushCsv(r.csv, r.count, r.seq)
+      rows += r.count
+    } else {
+      buffer.push(r.rows, r.receivedAt, r.seq)
+      rows += r.rows.length
+    }
   }
   await buffer.flush()
   logger.info('write-ahead log replayed', { records: replay.length, events: rows })

@@ -1,6 +1,7 @@
 // Defence in depth for the DuckDB instance: once migrations have run, no SQL on any connection may
 // read or write files, attach databases or load extensions, and no SQL can undo that — so even a query
-// built from user input through a missed allow-list cannot reach the file system.
+// built from user input through a missed allow-list cannot reach the file system. The one exception is
+// the database's load directory (`db.loadDir`), where the writer puts the CSV files DuckDB bulk-loads.
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Database } from './open'
 
@@ -19,14 +20,20 @@ function literal(s: string): string {
 }
 
 /**
- * Disable file access on the whole instance (`enable_external_access = false`), then lock the
+ * Leave `opts.allowedDirectories` and the database's load directory open (`withLoadDir`, added here),
+ * disable file access on the whole instance (`enable_external_access = false`), then lock the
  * configuration (`lock_configuration = true`) so no later `SET` or `RESET` can re-enable it. The
  * database's own file, its WAL and DuckDB's spill directory keep working; `read_csv`, `COPY … TO/FROM`
  * a file, `ATTACH` of a file, `INSTALL`/`LOAD` and every other `SET` fail with an error. Irreversible
  * for the life of the instance: call it once, after migrations and after any start-up step that needs files.
  */
 export async function lockDownExternalAccess(db: Database, opts: LockDownOptions = {}): Promise<void> {
-  await db.writeLock.run(() => applyLockDown(db.writer, opts))
+  await db.writeLock.run(() => applyLockDown(db.writer, withLoadDir(db, opts)))
+}
+
+/** `opts` with the database's load directory added to the allowed directories. */
+export function withLoadDir(db: Database, opts: LockDownOptions = {}): LockDownOptions {
+  return { ...opts, allowedDirectories: [...(opts.allowedDirectories ?? []), db.loadDir] }
 }
 
 /** The lockdown statements on `conn` (instance-wide), without taking the write lock. */

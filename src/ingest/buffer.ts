@@ -1,22 +1,33 @@
-// The columnar ingest buffer: accepted events wait here, one array per column, until a flush moves them
-// to DuckDB — when `flushMaxRows` are waiting, every `flushIntervalMs`, before a read, and at shutdown.
-// One flush at a time; a failed flush puts its rows back and is retried.
+// The ingest buffer: accepted events wait here as CSV bytes (src/ingest/csv.ts, built once when they are
+// acknowledged, UTF-8 encoded at once: a string built by `+=` is a rope holding every piece, tens of
+// small strings per row, until something flattens it), one chunk per acknowledged batch, until a flush loads them into DuckDB. Flushes take
+// slices of about `flushMaxRows` rows from the front, one at a time: as soon as a slice's worth is
+// waiting, on every `flushIntervalMs`, before a read, and at shutdown — so no flush takes the whole
+// buffer at once and no request waits for one. A failed slice stays at the front and is retried.
 import type { Clock } from '../clock'
 import { UnavailableError } from '../errors'
 import type { Logger } from '../logger'
-import { concatColumns, type EventColumns, emptyColumns, pushRow } from './columns'
+import { csvRows } from './csv'
 import type { EventRow } from './validate'
+import type { CsvBatch } from './writer'
 
 /**
- * Writes a batch of columns; provided by the writer. `upToSeq` is the highest write-ahead-log sequence
- * number among the rows (0 without a log), recorded in the same transaction.
+ * Writes one slice; provided by the writer. `upToSeq` is the highest write-ahead-log sequence number
+ * among its rows (0 without a log), recorded in the same transaction; every row with a lower number is
+ * in this slice or an earlier one.
  */
-export type FlushSink = (columns: EventColumns, rows: number, upToSeq: number) => Promise<void>
+export type FlushSink = (batch: CsvBatch, upToSeq: number) => Promise<void>
 
 /** Options of the buffer. */
 export interface EventBufferOptions {
+  /** Rows per flush slice (a slice ends at a chunk boundary, so it may hold one batch more). */
   flushMaxRows: number
   maxBufferRows: number
+  /**
+   * Most CSV bytes held (default 128 MiB, ~600k typical events): the buffer's memory is bounded whatever
+   * the rows' sizes, so the server's RSS stays bounded when DuckDB falls behind (then 503 + Retry-After).
+   */
+  maxBufferBytes?: number
   flushIntervalMs: number
   clock: Clock
   logger: Logger
@@ -24,22 +35,39 @@ export interface EventBufferOptions {
   autoFlush?: boolean
 }
 
-/** The in-memory columnar buffer in front of the writer. */
+interface Chunk {
+  csv: Uint8Array
+  rows: number
+  seq: number
+}
+
+/** The in-memory buffer in front of the writer. */
 export class EventBuffer {
-  private cols: EventColumns = emptyColumns()
+  /** Waiting chunks in log order; `head` is the first not yet written (the array is compacted now and then). */
+  private chunks: Chunk[] = []
+  private head = 0
+  /** Rows waiting, in-flight slice included. */
   private rows = 0
+  /** Rows of the slice being written. */
+  private inFlight = 0
+  /** CSV bytes held, in-flight slice included. */
+  private bytes = 0
+  /** Rows ever pushed / ever written: a flush waits until `written` reaches `pushed` as it was at the call. */
+  private pushed = 0
+  private written = 0
   private flushing: Promise<void> | undefined
+  private draining = false
   private timer: ReturnType<typeof setInterval> | undefined
   private failures = 0
   /** Time of the last successful flush (epoch ms), or null. */
   lastFlushAt: number | null = null
   /** Rows written by flushes since start. */
   flushedRows = 0
+  /** Slices written since start. */
+  flushedSlices = 0
   lastError: string | null = null
-  /** Highest log sequence number pushed so far. */
-  private maxSeq = 0
   /**
-   * Measured write rate (rows per second, smoothed over flushes of 1000 rows or more); starts low, so
+   * Measured write rate (rows per second, smoothed over slices of 1000 rows or more); starts low, so
    * limits derived from it err on the safe side until flushes have been timed.
    */
   flushRate = 20_000
@@ -58,55 +86,104 @@ export class EventBuffer {
 
   /** Rows waiting, including those of a flush in progress. */
   get depth(): number {
-    return this.rows + this.inFlight
+    return this.rows
   }
 
-  private inFlight = 0
+  /** Bytes of CSV held, including a flush in progress. */
+  get heldBytes(): number {
+    return this.bytes
+  }
 
   /** Throw an UnavailableError (503, Retry-After) when `n` more rows would not fit under `limit` (default: the buffer's size). */
   ensureRoom(n: number, limit = this.opts.maxBufferRows): void {
-    if (this.depth + n > Math.min(limit, this.opts.maxBufferRows))
+    if (
+      this.depth + n > Math.min(limit, this.opts.maxBufferRows) ||
+      this.bytes >= (this.opts.maxBufferBytes ?? 128 * 1024 * 1024)
+    )
       throw new UnavailableError('Ingest buffer is full; retry shortly', 1)
   }
 
   /**
    * Add validated rows (call `ensureRoom` first), in log order; `seq` is their log record's sequence
-   * number. Starts a flush when the size threshold is reached.
+   * number. Starts draining slices once a slice's worth is waiting.
    */
   push(rows: EventRow[], receivedAt: number, seq = 0): void {
-    for (const r of rows) pushRow(this.cols, r, receivedAt)
-    this.rows += rows.length
-    if (seq > this.maxSeq) this.maxSeq = seq
-    if (this.rows >= this.opts.flushMaxRows && !this.flushing) this.flush().catch(() => undefined)
+    if (rows.length === 0) return
+    this.pushCsv(Buffer.from(csvRows(rows, receivedAt)), rows.length, seq)
+  }
+
+  /** Add rows already encoded as CSV (`n` lines, UTF-8). */
+  pushCsv(csv: Uint8Array, n: number, seq = 0): void {
+    this.chunks.push({ csv, rows: n, seq })
+    this.rows += n
+    this.bytes += csv.byteLength
+    this.pushed += n
+    if (this.rows - this.inFlight >= this.opts.flushMaxRows && !this.draining) this.drain()
+  }
+
+  /** Write slices while at least a slice's worth waits (started by `push`; errors are logged by `flush`). */
+  private drain(): void {
+    this.draining = true
+    ;(async () => {
+      try {
+        while (this.rows - this.inFlight >= this.opts.flushMaxRows) {
+          while (this.flushing) await this.flushing.catch(() => undefined)
+          if (this.rows < this.opts.flushMaxRows) break
+          await this.writeSlice()
+        }
+      } catch {
+        // Kept for retry by the timer or the next flush.
+      } finally {
+        this.draining = false
+      }
+    })()
   }
 
   /**
-   * Write everything waiting now. Resolves when the rows present at the call are in DuckDB;
-   * rejects if that write failed (the rows stay buffered for the next attempt).
+   * Write everything waiting now, slice by slice. Resolves when the rows present at the call are in
+   * DuckDB; rejects if a slice failed (its rows stay buffered, at the front, for the next attempt).
    */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing.catch(() => undefined)
-    if (this.rows === 0) return
-    const cols = this.cols
-    const n = this.rows
-    const upTo = this.maxSeq
-    this.cols = emptyColumns()
-    this.rows = 0
+    const target = this.pushed
+    while (this.written < target) {
+      while (this.flushing) await this.flushing.catch(() => undefined)
+      if (this.written >= target || this.rows === 0) return
+      await this.writeSlice()
+    }
+  }
+
+  /** Write one slice from the front (one at a time). */
+  private writeSlice(): Promise<void> {
+    let end = this.head
+    let n = 0
+    let bytes = 0
+    while (end < this.chunks.length && n < this.opts.flushMaxRows) {
+      n += this.chunks[end].rows
+      bytes += this.chunks[end++].csv.byteLength
+    }
+    const slice = this.chunks.slice(this.head, end)
+    const upTo = slice.reduce((m, c) => Math.max(c.seq, m), 0)
     this.inFlight = n
     this.flushing = (async () => {
       const started = performance.now()
       try {
-        await this.sink(cols, n, upTo)
+        await this.sink({ chunks: slice.map((c) => c.csv), rows: n }, upTo)
         const secs = (performance.now() - started) / 1000
         if (n >= 1000 && secs > 0) this.flushRate = 0.7 * this.flushRate + 0.3 * (n / secs)
+        this.head += slice.length
+        if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+          this.chunks = this.chunks.slice(this.head)
+          this.head = 0
+        }
+        this.rows -= n
+        this.bytes -= bytes
+        this.written += n
         this.lastFlushAt = this.opts.clock()
         this.flushedRows += n
+        this.flushedSlices++
         this.failures = 0
         this.lastError = null
       } catch (err) {
-        // Keep the rows, in arrival order, ahead of anything that came in meanwhile.
-        this.cols = concatColumns(cols, this.cols)
-        this.rows += n
         this.failures++
         this.lastError = (err as Error).message
         this.opts.logger.error('flush failed; rows kept for retry', {

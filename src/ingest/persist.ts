@@ -1,7 +1,9 @@
-// Storing accepted rows, in order: drop retries already stored (event_id), append the rest to the
-// write-ahead log and wait for its sync (when durable), then hand them to the buffer.
+// Storing accepted rows, in order: drop retries already stored (event_id), write the rest as CSV once
+// (src/ingest/csv.ts), append those bytes to the write-ahead log and wait for its sync (when durable),
+// then hand the same bytes to the buffer.
 import type { Database } from '../db/open'
 import type { EventBuffer } from './buffer'
+import { csvRows } from './csv'
 import type { EventIdIndex } from './dedupe'
 import type { EventRow } from './validate'
 import type { WriteAheadLog } from './wal'
@@ -34,8 +36,9 @@ export function createPersist(
     if (fresh.length === 0) return
     inFlight++
     try {
-      const seq = wal ? await wal.append(fresh, receivedAt) : ++seqNoLog
-      buffer.push(fresh, receivedAt, seq)
+      const csv = Buffer.from(csvRows(fresh, receivedAt))
+      const seq = wal ? await wal.append(fresh, receivedAt, csv) : ++seqNoLog
+      buffer.pushCsv(csv, fresh.length, seq)
       // Acknowledged from here on: tell live listeners (the event stream), who must never throw or wait.
       onStored?.(fresh, receivedAt)
     } catch (err) {

@@ -1,7 +1,9 @@
-// Record format of the write-ahead log, little-endian. Version 2 (written now):
-//   magic "PUL2" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
-//   | payload (JSON `[receivedAt, rows]`, each row an array of the client fields in the order
-//     of the event field list, src/db/event-fields.ts: append only, so older records still decode)
+// Record format of the write-ahead log, little-endian. Version 3 (written now):
+//   magic "PUL3" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
+//   | payload (receivedAt u64, then the rows as CSV lines exactly as the writer bulk-loads them,
+//     src/ingest/csv.ts: the log doubles as the load source, so replay parses nothing in JavaScript)
+// Version 2 ("PUL2", same header; payload JSON `[receivedAt, rows]`, each row an array of the client
+// fields in the order of the event field list) is still read, and written by `encodeRecord` for tests.
 // The header has its own checksum, so a damaged payload still tells which record (seq) and how many
 // events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
 // seq + payload | seq | payload) from earlier releases are still read.
@@ -10,17 +12,16 @@ import type { EventRow } from './validate'
 
 const MAGIC_V1 = 0x534c5550 // "PULS"
 const MAGIC_V2 = 0x324c5550 // "PUL2"
+const MAGIC_V3 = 0x334c5550 // "PUL3"
 const HEADER_V1 = 20
 export const HEADER_BYTES = 28
 /** Largest payload a reader will believe; anything bigger is a corrupt length. */
 const MAX_PAYLOAD = 256 * 1024 * 1024
 
-/** One decoded log record. */
-export interface LogRecord {
-  seq: number
-  receivedAt: number
-  rows: EventRow[]
-}
+/** One decoded log record: rows (versions 1–2) or their CSV lines (version 3, `count` rows). */
+export type LogRecord =
+  | { seq: number; receivedAt: number; rows: EventRow[] }
+  | { seq: number; receivedAt: number; csv: Uint8Array; count: number }
 
 /** What a segment held that could not be read back. */
 export interface SegmentDamage {
@@ -108,19 +109,38 @@ export function fromTuple(t: RowTuple): EventRow {
   }
 }
 
-/** Encode rows as one record. */
+/** Encode rows as one version-2 (JSON) record (earlier releases wrote these; tests still do). */
 export function encodeRecord(seq: number, receivedAt: number, rows: EventRow[]): Uint8Array {
   const payload = encoder.encode(JSON.stringify([receivedAt, rows.map(toTuple)]))
   const out = new Uint8Array(HEADER_BYTES + payload.length)
-  const view = new DataView(out.buffer)
-  view.setUint32(0, MAGIC_V2, true)
-  view.setUint32(4, payload.length, true)
-  view.setUint32(8, rows.length, true)
+  out.set(payload, HEADER_BYTES)
+  return withHeader(out, MAGIC_V2, seq, rows.length)
+}
+
+/** Encode `count` rows already written as CSV lines (`csv`, UTF-8) as one version-3 record. */
+export function encodeCsvRecord(seq: number, receivedAt: number, count: number, csv: Uint8Array): Uint8Array {
+  const out = new Uint8Array(HEADER_BYTES + 8 + csv.byteLength)
+  new DataView(out.buffer).setBigUint64(HEADER_BYTES, BigInt(receivedAt), true)
+  out.set(csv, HEADER_BYTES + 8)
+  return withHeader(out, MAGIC_V3, seq, count)
+}
+
+/** Fill in the header of a record whose payload is already at HEADER_BYTES. */
+function withHeader(out: Uint8Array, magic: number, seq: number, rows: number): Uint8Array {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
+  view.setUint32(0, magic, true)
+  view.setUint32(4, out.byteLength - HEADER_BYTES, true)
+  view.setUint32(8, rows, true)
   view.setBigUint64(12, BigInt(seq), true)
   view.setUint32(20, Bun.hash.crc32(out.subarray(0, 20)), true)
-  out.set(payload, HEADER_BYTES)
-  view.setUint32(24, Bun.hash.crc32(payload), true)
+  view.setUint32(24, Bun.hash.crc32(out.subarray(HEADER_BYTES)), true)
   return out
+}
+
+function parseCsvPayload(bytes: Uint8Array, seq: number, count: number): LogRecord | undefined {
+  if (bytes.byteLength < 8) return undefined
+  const receivedAt = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true))
+  return { seq, receivedAt, csv: bytes.subarray(8), count }
 }
 
 function parsePayload(bytes: Uint8Array, seq: number): LogRecord | undefined {
@@ -143,7 +163,7 @@ function readAt(bytes: Uint8Array, view: DataView, off: number): Step {
   const left = bytes.length - off
   if (left < 4) return { kind: 'torn' }
   const magic = view.getUint32(off, true)
-  if (magic === MAGIC_V2) {
+  if (magic === MAGIC_V2 || magic === MAGIC_V3) {
     if (left < HEADER_BYTES) return { kind: 'torn' }
     if (Bun.hash.crc32(bytes.subarray(off, off + 20)) !== view.getUint32(off + 20, true))
       return { kind: 'bad' }
@@ -155,7 +175,11 @@ function readAt(bytes: Uint8Array, view: DataView, off: number): Step {
     if (size > left) return { kind: 'torn' }
     const payload = bytes.subarray(off + HEADER_BYTES, off + size)
     const record =
-      Bun.hash.crc32(payload) === view.getUint32(off + 24, true) ? parsePayload(payload, seq) : undefined
+      Bun.hash.crc32(payload) !== view.getUint32(off + 24, true)
+        ? undefined
+        : magic === MAGIC_V3
+          ? parseCsvPayload(payload, seq, rows)
+          : parsePayload(payload, seq)
     return record ? { kind: 'record', record, size } : { kind: 'lost', seq, rows, size }
   }
   if (magic === MAGIC_V1) {

@@ -14,6 +14,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  unlink,
   unlinkSync,
   write,
 } from 'node:fs'
@@ -21,8 +22,15 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { UnavailableError } from '../errors'
 import type { Logger } from '../logger'
+import { csvRows } from './csv'
 import type { EventRow } from './validate'
-import { decodeSegment, encodeRecord, hasMidSegmentDamage, type LogRecord, maxRecordsIn } from './wal-format'
+import {
+  decodeSegment,
+  encodeCsvRecord,
+  hasMidSegmentDamage,
+  type LogRecord,
+  maxRecordsIn,
+} from './wal-format'
 
 /** Options of `WriteAheadLog.open`. */
 export interface WalOptions {
@@ -149,10 +157,13 @@ export class WriteAheadLog {
     return this.closed.reduce((n, s) => n + s.size, 0) + this.active.size
   }
 
-  /** Append rows as one record; resolves with its sequence number once it is on disk. */
-  append(rows: EventRow[], receivedAt: number): Promise<number> {
+  /**
+   * Append rows as one record; resolves with its sequence number once it is on disk. `csv` is the rows
+   * as CSV lines (src/ingest/csv.ts, UTF-8) when the caller has them already (the buffer holds the same bytes).
+   */
+  append(rows: EventRow[], receivedAt: number, csv?: Uint8Array): Promise<number> {
     const seq = ++this.lastSeq
-    const bytes = encodeRecord(seq, receivedAt, rows)
+    const bytes = encodeCsvRecord(seq, receivedAt, rows.length, csv ?? Buffer.from(csvRows(rows, receivedAt)))
     return new Promise((resolve, reject) => {
       this.queue.push({ bytes, seq, resolve, reject })
       this.writing ??= this.drain()
@@ -214,21 +225,22 @@ export class WriteAheadLog {
     this.rotateWanted = false
   }
 
-  /** Everything up to `seq` is in DuckDB: delete segments that hold nothing newer. */
+  /**
+   * Everything up to `seq` is in DuckDB: delete segments that hold nothing newer. The deletes run on the
+   * thread pool (unlinking a 16 MiB file can block for long on a busy disk); a segment that cannot be
+   * deleted is kept and tried again after the next flush.
+   */
   markApplied(seq: number): void {
     this.applied = Math.max(this.applied, seq)
-    this.closed = this.closed.filter((s) => {
-      if (s.lastSeq > seq) return true
-      try {
-        unlinkSync(s.path)
-      } catch (err) {
-        this.opts.logger.warn('write-ahead log: could not delete an applied segment', {
-          error: (err as Error).message,
-        })
-        return true
-      }
-      return false
-    })
+    const done = this.closed.filter((s) => s.lastSeq <= seq)
+    if (done.length === 0) return
+    this.closed = this.closed.filter((s) => s.lastSeq > seq)
+    for (const s of done)
+      unlink(s.path, (err) => {
+        if (!err || err.code === 'ENOENT') return
+        this.opts.logger.warn('write-ahead log: could not delete an applied segment', { error: err.message })
+        this.closed.unshift(s)
+      })
   }
 
   /** Records appended but not yet marked applied (an upper bound: sequence numbers may have gaps). */

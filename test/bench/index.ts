@@ -1,10 +1,12 @@
-// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, the analytics benchmark,
+// `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, durable batch load and log
+// replay (batch-load.ts), the analytics benchmark,
 // sustained ingest with event ids, the read-isolation and export-memory run, the long crash-safety run and
 // the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or
 // `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { run as runBatchLoad } from './batch-load'
 import { run as runCrash } from './crash'
 import { run as runEnrich } from './enrich'
 import { run as runIngest } from './ingest'
@@ -16,6 +18,7 @@ import { run as runWrites } from './writes'
 const PARTS = [
   'writes',
   'ingest',
+  'batch',
   'enrich',
   'sustained',
   'analytics',
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
   console.log(`Machine at start: ${machineLoad()}`)
   if (parts.includes('writes')) await runWrites({ quick })
   if (parts.includes('ingest')) await runIngest({ quick })
+  if (parts.includes('batch')) await runBatchLoad({ quick })
   if (parts.includes('enrich')) await runEnrich({ quick })
   if (parts.includes('sustained')) await runSustained({ quick })
   if (parts.includes('analytics')) {

@@ -2,7 +2,8 @@
 // one with an `event_id` as the tracker and SDK send, from 4 concurrent posters of 1000-event batches.
 // Every 250k acknowledged events it samples throughput, the server's RSS and the write-ahead log's size,
 // so growth past the event-id index's cap (2M) or an unbounded log shows as a trend, not a hope.
-// Also times the event-id index alone at growing fill levels (a 1000-id batch claim).
+// Also times the event-id index alone at growing fill levels (a 1000-id batch claim) and measures its heap
+// at capacity (its share of the RSS budget). RSS is also sampled every 250 ms for the peak.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -87,10 +88,22 @@ function indexCost(fills: number[]): { fill: number; msPer1000: number }[] {
   return out
 }
 
+/** Heap MB held by the event-id index filled to capacity (2M fingerprints), measured after full GCs. */
+function indexHeapMb(): number {
+  Bun.gc(true)
+  const before = process.memoryUsage().heapUsed
+  const ids = new EventIdIndex()
+  for (let i = 0; i < ids.capacity; i++) ids.rememberKey(i * 7919, 0)
+  Bun.gc(true)
+  const mb = (process.memoryUsage().heapUsed - before) / 1_048_576
+  if (ids.size === 0) console.log('(empty)')
+  return mb
+}
+
 /** Run the sustained benchmark and print its table. */
 export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   const total = opts.quick ? 300_000 : Number(process.env.PULSE_BENCH_SUSTAINED_EVENTS ?? 3_000_000)
-  const every = opts.quick ? 50_000 : 250_000
+  const every = opts.quick ? 50_000 : total >= 5_000_000 ? 500_000 : 250_000
   console.log('\n## Event-id index alone (1000-id claim)')
   for (const r of indexCost(
     opts.quick
@@ -98,6 +111,7 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
       : (process.env.PULSE_BENCH_FILLS ?? '0,1000000,2000000,2100000,3000000').split(',').map(Number),
   ))
     console.log(`  after ${(r.fill / 1e6).toFixed(2)}M ids: ${r.msPer1000.toFixed(2)} ms`)
+  console.log(`  heap of the index at capacity (2M fingerprints): ${indexHeapMb().toFixed(0)} MB`)
 
   console.log(
     `\n## Sustained ingest: ${(total / 1e6).toFixed(1)}M events with event ids, fsync, 4 posters × 1000-event batches`,
@@ -113,6 +127,9 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   let maxRss = 0
   let maxLog = 0
   const started = performance.now()
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(t.server.pid))
+  }, 250)
   const poster = async () => {
     while (next < total) {
       const start = next
@@ -148,11 +165,13 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   }
   try {
     await Promise.all([poster(), poster(), poster(), poster()])
+    clearInterval(sampler)
     const secs = (performance.now() - started) / 1000
     console.log(
-      `  total: ${acked.toLocaleString('en')} events in ${secs.toFixed(1)} s (${Math.round(acked / secs).toLocaleString('en')}/s), ${refused} batches refused and resent; peak RSS ${maxRss.toFixed(0)} MB, peak log ${maxLog.toFixed(1)} MB`,
+      `  total: ${acked.toLocaleString('en')} events in ${secs.toFixed(1)} s (${Math.round(acked / secs).toLocaleString('en')}/s), ${refused} batches refused and resent; peak RSS ${maxRss.toFixed(0)} MB (sampled every 250 ms; goal ≤ 400), peak log ${maxLog.toFixed(1)} MB`,
     )
   } finally {
+    clearInterval(sampler)
     const code = await t.server.stop(60_000)
     console.log(`  SIGTERM exit code ${code}`)
     // Start-up must not grow with the event ids of the last day: time a restart on this directory

@@ -1,24 +1,24 @@
-// The candidate write paths for a flush of columnar events into DuckDB, each writing one batch in one
-// transaction on the writer connection under the write lock (as the real flush does): (a) the real writer
-// (appender, row by row), (b) data chunks built column by column, (c) COPY from a CSV file written from
-// the columns, (d) INSERT … SELECT from read_ndjson of an NDJSON file written from the columns.
+// The candidate write paths for a flush of events into DuckDB, each writing one batch in one transaction
+// on the writer connection under the write lock (as the real flush does): (a) the appender, row by row
+// (the previous writer); (b) data chunks built column by column; (c) the production path — CSV text,
+// a file in the load directory, COPY into TEMP batch_events, INSERT INTO events (src/ingest/writer.ts);
+// (d) INSERT … SELECT FROM read_csv of the same file straight into events; (e) COPY events FROM it;
+// (f) INSERT … SELECT from read_ndjson; (g) a Bun Worker that owns the appender (on its own database file:
+// two instances on one file in one process are not refused by DuckDB, so sharing the server's file this
+// way would corrupt it — the worker would have to own every read as well). CSV text is built inside the
+// timing (the production path builds it at acknowledgement; the cost is the same, counted here).
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
-import { BUFFERED_FIELDS } from '../../src/db/event-fields'
+import { EVENT_FIELDS } from '../../src/db/event-fields'
 import type { Database } from '../../src/db/open'
 import type { EventColumns } from '../../src/ingest/columns'
-import { appendEvents } from '../../src/ingest/writer'
-import { EVENT_COLUMNS } from './event-columns'
+import { csvColumns } from '../../src/ingest/csv'
+import { eventKey } from '../../src/ingest/dedupe'
+import { appendEvents, appendEventsByAppender } from '../../src/ingest/writer'
 
-/** Writes `n` rows of `cols`; `dir` is a scratch directory for files; `prepared` from the method's `prepare`. */
-export type WriteMethod = (
-  db: Database,
-  cols: EventColumns,
-  n: number,
-  dir: string,
-  prepared?: string,
-) => Promise<void>
+/** Writes `n` rows of `cols`; `dir` is a scratch directory for files (the database's load directory). */
+export type WriteMethod = (db: Database, cols: EventColumns, n: number, dir: string) => Promise<void>
 
 async function inTransaction(db: Database, work: () => Promise<void> | void): Promise<void> {
   await db.writeLock.run(async () => {
@@ -33,13 +33,20 @@ async function inTransaction(db: Database, work: () => Promise<void> | void): Pr
   })
 }
 
-/** Column arrays in table order; BIGINT columns as bigint as DuckDB values want them. */
-function tableColumns(c: EventColumns): unknown[][] {
-  return BUFFERED_FIELDS.map((f) => c[f.key])
+/** Every table column in table order (event_key computed, import_id null); BIGINTs as numbers. */
+function tableColumns(c: EventColumns, n: number): unknown[][] {
+  return EVENT_FIELDS.map((f) => {
+    if (f.key === 'eventKey')
+      return Array.from({ length: n }, (_, i) =>
+        c.eventId[i] === null ? null : eventKey(c.siteId[i], c.eventId[i]),
+      )
+    if (f.key === 'importId') return new Array(n).fill(null)
+    return (c as Record<string, unknown[]>)[f.key]
+  })
 }
 
-/** (a) The production writer: appender, one native call per value. */
-export const appenderRows: WriteMethod = (db, cols, n) => appendEvents(db, cols, n)
+/** (a) The previous writer: appender, one native call per value. */
+export const appenderRows: WriteMethod = (db, cols, n) => appendEventsByAppender(db, cols, n)
 
 /** (b) `DuckDBDataChunk`s of up to 2048 rows filled column by column, then `appendDataChunk`. */
 export const dataChunks: WriteMethod = (db, cols, n) =>
@@ -47,8 +54,8 @@ export const dataChunks: WriteMethod = (db, cols, n) =>
     const a: DuckDBAppender = await db.writer.createAppender('events')
     try {
       const types: DuckDBType[] = Array.from({ length: a.columnCount }, (_, i) => a.columnType(i))
-      const columns = tableColumns(cols)
-      const bigint = new Set([EVENT_COLUMNS.indexOf('ts'), EVENT_COLUMNS.indexOf('received_at')])
+      const columns = tableColumns(cols, n)
+      const bigint = new Set(EVENT_FIELDS.flatMap((f, i) => (f.type === 'BIGINT' ? [i] : [])))
       for (let start = 0; start < n; start += 2048) {
         const size = Math.min(2048, n - start)
         const chunk = DuckDBDataChunk.create(types, size)
@@ -56,9 +63,9 @@ export const dataChunks: WriteMethod = (db, cols, n) =>
           const slice = columns[ci].slice(start, start + size)
           chunk.setColumnValues(
             ci,
-            (bigint.has(ci) ? (slice as number[]).map(BigInt) : slice) as Parameters<
-              DuckDBDataChunk['setColumnValues']
-            >[1],
+            (bigint.has(ci)
+              ? (slice as (number | null)[]).map((v) => (v === null ? null : BigInt(v)))
+              : slice) as Parameters<DuckDBDataChunk['setColumnValues']>[1],
           )
         }
         a.appendDataChunk(chunk)
@@ -69,94 +76,116 @@ export const dataChunks: WriteMethod = (db, cols, n) =>
     }
   })
 
-function csvField(v: string | number | null): string {
-  if (v === null) return ''
-  if (typeof v === 'number') return String(v)
-  // Quote only what needs it; `""` inside quotes is a quote. No stored value is '' (the validator maps
-  // blanks to NULL), so an empty unquoted field can mean NULL.
-  if (/[",\n\r]/.test(v)) return `"${v.replaceAll('"', '""')}"`
-  return v
-}
-
-/** The columns as CSV text, in table order, no header. */
-export function toCsv(cols: EventColumns, n: number): string {
-  const columns = tableColumns(cols) as (string | number | null)[][]
-  const lines: string[] = new Array(n)
-  for (let i = 0; i < n; i++) {
-    let line = csvField(columns[0][i])
-    for (let ci = 1; ci < columns.length; ci++) line += `,${csvField(columns[ci][i])}`
-    lines[i] = line
-  }
-  return `${lines.join('\n')}\n`
-}
+/** (c) The production path: CSV text → file → COPY into TEMP batch_events → INSERT INTO events. */
+export const csvLoad: WriteMethod = (db, cols, n) => appendEvents(db, cols, n)
 
 let fileSeq = 0
+const CSV_OPTS =
+  "FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n', NULLSTR '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false"
+const READ_CSV_COLUMNS = `{${EVENT_FIELDS.map((f) => `'${f.column}': '${f.type}'`).join(', ')}}`
 
-/** Write the columns as a CSV file in `dir`; returns its path. */
-export async function writeCsvFile(cols: EventColumns, n: number, dir: string): Promise<string> {
-  const path = join(dir, `batch-${++fileSeq}.csv`)
-  await Bun.write(path, toCsv(cols, n))
+async function csvFile(cols: EventColumns, n: number, dir: string): Promise<string> {
+  const path = join(dir, `${process.pid}-b${++fileSeq}.csv`)
+  await Bun.write(path, csvColumns(cols, n))
   return path
 }
 
-/** `COPY events FROM` a CSV file in one transaction, then delete the file. */
-async function copyFrom(db: Database, path: string): Promise<void> {
+/** (d) INSERT INTO events SELECT * FROM read_csv(file) — no temp table. */
+export const readCsv: WriteMethod = async (db, cols, n, dir) => {
+  const path = await csvFile(cols, n, dir)
   await inTransaction(db, async () => {
     await db.writer.run(
-      `COPY events FROM '${path}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', AUTO_DETECT false)`,
+      `INSERT INTO events SELECT * FROM read_csv($1, columns = ${READ_CSV_COLUMNS}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`,
+      [path],
     )
   })
   rmSync(path)
 }
 
-/** (c) Write a CSV file from the columns (timed), then `COPY events FROM` it: no JavaScript per value. */
-export const copyCsv: WriteMethod = async (db, cols, n, dir) => copyFrom(db, await writeCsvFile(cols, n, dir))
+/** (e) COPY events FROM file — no temp table (so no hook can see the batch). */
+export const copyCsv: WriteMethod = async (db, cols, n, dir) => {
+  const path = await csvFile(cols, n, dir)
+  await inTransaction(db, async () => {
+    await db.writer.run(`COPY events FROM $1 (${CSV_OPTS})`, [path])
+  })
+  rmSync(path)
+}
 
-/**
- * (e) `COPY events FROM` a CSV file that already exists, written outside the timing: the cost of a flush
- * when the write-ahead log is itself CSV and a sealed log segment is the bulk-load source.
- */
-export const copyLogSegment: WriteMethod = async (db, _cols, _n, _dir, prepared) => copyFrom(db, prepared!)
-
-const NDJSON_COLUMNS = `{${EVENT_COLUMNS.map((c) => `'${c}': '${c === 'ts' || c === 'received_at' ? 'BIGINT' : 'VARCHAR'}'`).join(', ')}}`
-
-/** (d) Write an NDJSON file from the columns (timed), then `INSERT … SELECT * FROM read_ndjson(…)`. */
+/** (f) Write an NDJSON file from the columns (timed), then `INSERT … SELECT * FROM read_ndjson(…)`. */
 export const insertNdjson: WriteMethod = async (db, cols, n, dir) => {
-  const path = join(dir, `batch-${++fileSeq}.ndjson`)
-  const columns = tableColumns(cols)
+  const path = join(dir, `${process.pid}-b${++fileSeq}.ndjson`)
+  const columns = tableColumns(cols, n)
   const lines: string[] = new Array(n)
   for (let i = 0; i < n; i++) {
     const o: Record<string, unknown> = {}
-    for (let ci = 0; ci < EVENT_COLUMNS.length; ci++) o[EVENT_COLUMNS[ci]] = columns[ci][i]
+    for (let ci = 0; ci < EVENT_FIELDS.length; ci++) o[EVENT_FIELDS[ci].column] = columns[ci][i]
     lines[i] = JSON.stringify(o)
   }
   await Bun.write(path, `${lines.join('\n')}\n`)
   await inTransaction(db, async () => {
     await db.writer.run(
-      `INSERT INTO events SELECT * FROM read_ndjson('${path}', columns = ${NDJSON_COLUMNS}, format = 'newline_delimited')`,
+      `INSERT INTO events SELECT * FROM read_ndjson($1, columns = ${READ_CSV_COLUMNS}, format = 'newline_delimited')`,
+      [path],
     )
   })
   rmSync(path)
 }
 
-/** A write method with its table label; `prepare` runs untimed before `write`. */
+let worker: Worker | undefined
+let workerCalls = 0
+const workerWaits = new Map<number, { resolve: () => void; reject: (e: Error) => void }>()
+
+/** (g) Post the columns to a Worker that appends them with the appender to its own database file. */
+export const workerAppender: WriteMethod = (db, cols, n) => {
+  if (!worker) {
+    worker = new Worker(new URL('./write-worker.ts', import.meta.url).href)
+    worker.onmessage = (e: MessageEvent<{ id: number; error?: string }>) => {
+      const w = workerWaits.get(e.data.id)
+      workerWaits.delete(e.data.id)
+      if (e.data.error) w?.reject(new Error(e.data.error))
+      else w?.resolve()
+    }
+  }
+  const id = ++workerCalls
+  return new Promise<void>((resolve, reject) => {
+    workerWaits.set(id, { resolve, reject })
+    worker!.postMessage({ id, path: join(dirname(db.path), 'worker', 'w.duckdb'), cols, n })
+  })
+}
+
+/** Close the worker's database and stop it (between runs). */
+export async function stopWorker(): Promise<void> {
+  if (!worker) return
+  await new Promise<void>((resolve) => {
+    const id = ++workerCalls
+    workerWaits.set(id, { resolve, reject: () => resolve() })
+    worker!.postMessage({ id, close: true })
+  })
+  worker.terminate()
+  worker = undefined
+}
+
+/** A write method with its table label; `checked` false when it writes somewhere else (the worker). */
 export interface WriteMethodSpec {
   name: string
   label: string
   write: WriteMethod
-  prepare?: (cols: EventColumns, n: number, dir: string) => Promise<string>
+  checked?: boolean
 }
 
 /** The methods by short name, in table order. */
 export const WRITE_METHODS: WriteMethodSpec[] = [
-  { name: 'appender', label: '(a) appender row by row (src/ingest/writer.ts)', write: appenderRows },
+  { name: 'appender', label: '(a) appender row by row (previous writer)', write: appenderRows },
   { name: 'chunks', label: '(b) DuckDBDataChunk + appendDataChunk', write: dataChunks },
-  { name: 'copy-csv', label: '(c) COPY FROM csv (file write included)', write: copyCsv },
-  { name: 'ndjson', label: '(d) INSERT…SELECT read_ndjson (file incl.)', write: insertNdjson },
+  { name: 'csv-load', label: '(c) CSV → COPY TEMP batch_events → INSERT (chosen)', write: csvLoad },
+  { name: 'read-csv', label: '(d) INSERT…SELECT read_csv (CSV built incl.)', write: readCsv },
+  { name: 'copy-csv', label: '(e) COPY events FROM csv (CSV built incl.)', write: copyCsv },
+  // read_ndjson re-escapes the JSON text of `properties` into the VARCHAR column: not stored exactly.
+  { name: 'ndjson', label: '(f) INSERT…SELECT read_ndjson (inexact!)', write: insertNdjson, checked: false },
   {
-    name: 'copy-segment',
-    label: '(e) COPY FROM csv already on disk (WAL segment)',
-    write: copyLogSegment,
-    prepare: writeCsvFile,
+    name: 'worker',
+    label: '(g) Bun Worker owning an appender (own file)',
+    write: workerAppender,
+    checked: false,
   },
 ]

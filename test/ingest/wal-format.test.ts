@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test'
+import { csvRows } from '../../src/ingest/csv'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
-import { decodeSegment, encodeRecord } from '../../src/ingest/wal-format'
+import { decodeSegment, encodeCsvRecord, encodeRecord, type LogRecord } from '../../src/ingest/wal-format'
 
 const row = (i: number): EventRow => ({
   ...NO_ENRICHMENT,
@@ -19,6 +20,34 @@ const row = (i: number): EventRow => ({
 })
 
 const concat = (...parts: Uint8Array[]) => Buffer.concat(parts)
+
+const csvRecord = (seq: number, receivedAt: number, rows: EventRow[]) =>
+  encodeCsvRecord(seq, receivedAt, rows.length, Buffer.from(csvRows(rows, receivedAt)))
+
+describe('version-3 (CSV) records', () => {
+  test('round-trip: the CSV bytes, row count, sequence number and receive time; beside older records', () => {
+    const bytes = concat(encodeRecord(1, 111, [row(0)]), csvRecord(2, 222, [row(1), row(2)]))
+    const { records, damage } = decodeSegment(bytes)
+    expect(damage).toEqual({ lostRecords: [], skipped: [], tailBytes: 0 })
+    expect(records[0]).toEqual({ seq: 1, receivedAt: 111, rows: [row(0)] })
+    const r = records[1] as Extract<LogRecord, { csv: Uint8Array }>
+    expect([r.seq, r.receivedAt, r.count]).toEqual([2, 222, 2])
+    expect(Buffer.from(r.csv).toString()).toBe(csvRows([row(1), row(2)], 222))
+  })
+
+  test('a damaged CSV payload is a lost record with its seq and row count; torn tails are cut', () => {
+    const a = csvRecord(1, 1, [row(0)])
+    const b = csvRecord(2, 2, [row(1), row(2), row(3)])
+    const flipped = concat(a, b)
+    flipped[flipped.length - 3] ^= 0xff
+    const d = decodeSegment(flipped)
+    expect(d.records.map((r) => r.seq)).toEqual([1])
+    expect(d.damage.lostRecords).toEqual([{ seq: 2, rows: 3 }])
+    const torn = decodeSegment(concat(a, b.subarray(0, b.length - 5)))
+    expect(torn.records.map((r) => r.seq)).toEqual([1])
+    expect(torn.damage.tailBytes).toBe(b.length - 5)
+  })
+})
 
 describe('write-ahead log records', () => {
   test('round-trip rows, sequence numbers and receive time', () => {
@@ -94,7 +123,7 @@ describe('write-ahead log records', () => {
     v1.set(payload, 20)
     view.setUint32(8, Bun.hash.crc32(v1.subarray(12)), true)
     const { records, damage } = decodeSegment(concat(v1, encodeRecord(8, 6, [row(0)])))
-    expect(records.map((r) => [r.seq, r.rows[0].eventType])).toEqual([
+    expect(records.map((r) => [r.seq, 'rows' in r ? r.rows[0].eventType : null])).toEqual([
       [7, 'click'],
       [8, 'page_view'],
     ])

@@ -62,6 +62,18 @@ describe('lockDownExternalAccess', () => {
     ['LOAD an extension', 'LOAD httpfs'],
     ['path traversal out of the allowed directory', `COPY events TO '${exportDir}/../escape.csv'`],
     ['a sibling sharing the allowed prefix', `COPY events TO '${exportDir}x.csv'`],
+    [
+      'a write-ahead-log segment beside the load directory',
+      `SELECT * FROM read_text('${join(dir, 'ingest-log', '0000000000000001.log')}')`,
+    ],
+    [
+      'path traversal out of the load directory',
+      `SELECT * FROM read_text('${join(dir, 'ingest-log', 'load')}/../../secret.csv')`,
+    ],
+    [
+      'a sibling sharing the load directory prefix',
+      `COPY events TO '${join(dir, 'ingest-log', 'load')}x.csv'`,
+    ],
   ])('%s fails', async (_name, sql) => {
     expect(await failure(sql)).toMatch(DENIED)
     expect(await failure(sql, db.writer)).toMatch(DENIED)
@@ -89,6 +101,21 @@ describe('lockDownExternalAccess', () => {
     await db.writer.run('CHECKPOINT')
     const [count] = await queryRows<{ n: number }>(db.reader, 'SELECT count(*) AS n FROM events')
     expect(count.n).toBe(2)
+  })
+})
+
+describe('the load directory', () => {
+  test('is the one other directory left open: the bulk-load path works on the locked instance', async () => {
+    expect(db.loadDir).toBe(join(dir, 'ingest-log', 'load'))
+    const file = join(db.loadDir, '1-1.csv')
+    writeFileSync(file, 'x\n')
+    const [row] = await queryRows<{ n: number }>(
+      db.reader,
+      'SELECT count(*) AS n FROM read_csv($1, header = false)',
+      [file],
+    )
+    expect(row.n).toBe(1)
+    rmSync(file)
   })
 })
 
