@@ -2,6 +2,7 @@
 // appender on the writer connection, under the write lock, in one transaction.
 import type { DuckDBAppender } from '@duckdb/node-api'
 import type { Database } from '../db/open'
+import { afterBatch } from '../stats/derived/session-hours'
 import type { EventColumns } from './columns'
 import { eventKey } from './dedupe'
 
@@ -26,7 +27,15 @@ export async function appendEvents(
   await db.writeLock.run(async () => {
     await db.writer.run('BEGIN TRANSACTION')
     try {
-      if (n > 0) await appendRows(db, c, n, importId)
+      if (n > 0) {
+        // The batch goes through a temp table so derived tables are maintained from the same rows, in the
+        // same transaction (issue 13; the write-path change loads `batch_events` the same way).
+        await db.writer.run('CREATE TEMP TABLE IF NOT EXISTS batch_events AS FROM events LIMIT 0')
+        await appendRows(db, c, n, importId)
+        await db.writer.run('INSERT INTO events SELECT * FROM batch_events')
+        await afterBatch(db.writer, 'batch_events')
+        await db.writer.run('DELETE FROM batch_events')
+      }
       if (inTransaction) await inTransaction()
       await db.writer.run('COMMIT')
     } catch (err) {
@@ -56,7 +65,7 @@ const SLICE_ROWS = 1024
  * and the table (add new fields here too).
  */
 async function appendRows(db: Database, c: EventColumns, n: number, importId: string | null): Promise<void> {
-  const a = await db.writer.createAppender('events')
+  const a = await db.writer.createAppender('batch_events', 'main', 'temp')
   try {
     for (let i = 0; i < n; i++) {
       if (i > 0 && i % SLICE_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve))

@@ -6,6 +6,7 @@ import { FIELDS, type Interval, type Metric, propertyPath, propertySql } from '.
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
+import { fragmentsKeep, hourAligned, hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
 import { whereSql } from './selection'
@@ -21,6 +22,8 @@ export function buildTimeseries(
 ): Query {
   const p = new Params()
   const key = bucketKeySql(interval, zone, p)
+  const hours = hourAligned(interval, zone) ? hoursMetricsSql(siteId, range, filters, [metric], p, key) : null
+  if (hours) return { sql: hours, params: p.values }
   const where = whereSql(siteId, range, filters, p)
   return { sql: metricsSql([metric], where, key), params: p.values }
 }
@@ -44,8 +47,10 @@ export function buildBreakdown(
 ): Query {
   const p = new Params()
   const key = dimensionSql(dimension, p)
-  const where = whereSql(siteId, range, filters, p)
-  const grouped = metricsSql([metric], where, key)
+  const grouped =
+    ('field' in dimension && fragmentsKeep(dimension.field)
+      ? hoursMetricsSql(siteId, range, filters, [metric], p, key)
+      : null) ?? metricsSql([metric], whereSql(siteId, range, filters, p), key)
   const sql = `SELECT k AS key, ${metric} AS value, count(*) OVER () AS total_rows FROM (${grouped}) ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
   return { sql, params: p.values }
 }

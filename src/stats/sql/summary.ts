@@ -4,6 +4,7 @@ import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import type { Metric } from '../registry'
 import type { Range } from '../time/period'
+import { hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
 import { whereSql } from './selection'
@@ -18,7 +19,8 @@ export function buildSummary(
   const p = new Params()
   const list = Array.isArray(ranges) ? ranges : [ranges]
   const parts = list.map(
-    (range, i) => `SELECT ${i} AS r, * FROM (${metricsSql(metrics, whereSql(siteId, range, filters, p))})`,
+    (range, i) =>
+      `SELECT ${i} AS r, * FROM (${hoursMetricsSql(siteId, range, filters, metrics, p) ?? metricsSql(metrics, whereSql(siteId, range, filters, p))})`,
   )
   return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
 }
