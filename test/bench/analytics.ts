@@ -144,8 +144,13 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
     )
     const queries = benchQueries({ db: deps.db, siteId: site, token: ADMIN, now: NOW })
     const results: (QueryTiming & { issue?: boolean })[] = []
-    for (const q of queries)
-      results.push({ ...(await timeQuery(q, (r) => app.handle(r), iterations)), issue: q.issue })
+    for (const q of queries) {
+      const r = await timeQuery(q, (req) => app.handle(req), iterations)
+      results.push({ ...r, issue: q.issue })
+      console.log(
+        `  ${q.name}: before ${fixed(r.before.p50)}, after ${fixed(r.api.p50)}, reference ${fixed(r.sql.p50)} ms`,
+      )
+    }
     const rows = results.map((r) => [
       `${r.name}${r.issue ? ' *' : ''}`,
       fixed(r.before.p50),

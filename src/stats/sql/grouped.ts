@@ -9,6 +9,7 @@ import { bucketKeySql } from './bucket-key'
 import { fragmentsKeep, hourAligned, hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
+import { propertyCountsSql } from './property-counts'
 import { whereSql } from './selection'
 
 /** Rows `{k, <metric>}`: the metric in each bucket of `interval` (buckets without events are absent). */
@@ -46,11 +47,12 @@ export function buildBreakdown(
   page: { limit: number; offset: number },
 ): Query {
   const p = new Params()
-  const key = dimensionSql(dimension, p)
   const grouped =
-    ('field' in dimension && fragmentsKeep(dimension.field)
-      ? hoursMetricsSql(siteId, range, filters, [metric], p, key)
-      : null) ?? metricsSql([metric], whereSql(siteId, range, filters, p), key)
+    ('property' in dimension
+      ? propertyCountsSql(siteId, range, filters, metric, dimension.property, p)
+      : fragmentsKeep(dimension.field)
+        ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
+        : null) ?? metricsSql([metric], whereSql(siteId, range, filters, p), dimensionSql(dimension, p))
   const sql = `SELECT k AS key, ${metric} AS value, count(*) OVER () AS total_rows FROM (${grouped}) ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
   return { sql, params: p.values }
 }
