@@ -154,11 +154,16 @@ function weighted(rows: (string | number | null)[][], weights: number[]): { sql:
   return { sql: `VALUES ${lines.join(', ')}`, total: acc }
 }
 
+/** The migrations' text, hashed: a changed migration means a different schema or derived table. */
+const SCHEMA_HASH = Bun.hash(MIGRATIONS.map((m) => m.sql).join('\n'))
+  .toString(36)
+  .slice(0, 8)
+
 /** Path of the cached data-set file for `o` (generator version, migrations and parameters in its name). */
 export function datasetPath(dir: string, o: DatasetOptions): string {
   return join(
     dir,
-    `analytics-g${GENERATOR_VERSION}-m${MIGRATIONS.length}-${o.events}e-${o.sites}s-${o.days}d-${o.now}-seed${o.seed}.duckdb`,
+    `analytics-g${GENERATOR_VERSION}-m${MIGRATIONS.length}.${SCHEMA_HASH}-${o.events}e-${o.sites}s-${o.days}d-${o.now}-seed${o.seed}.duckdb`,
   )
 }
 
@@ -181,7 +186,9 @@ export async function ensureDataset(
   const file = join(work, 'pulse.duckdb')
   // The same rows cached under an older schema: upgrade a copy by the migrations, as a release would.
   const older = existsSync(cacheDir)
-    ? readdirSync(cacheDir).find((f) => f.replace(/-m\d+-/, '-') === basename(path).replace(/-m\d+-/, '-'))
+    ? readdirSync(cacheDir).find(
+        (f) => f.replace(/-m[\w.]+?-/, '-') === basename(path).replace(/-m[\w.]+?-/, '-'),
+      )
     : undefined
   try {
     const open = async () =>
@@ -198,6 +205,17 @@ export async function ensureDataset(
       log(`  upgrading the cached ${older} by the migrations`)
       copyFileSync(join(cacheDir, older), file)
       await (await open()).close()
+      // A migration that changed since (rather than a new one) is not run again: rebuild derived tables.
+      const instance = await DuckDBInstance.create(file)
+      const conn = await instance.connect()
+      try {
+        await rebuildSessionHours(conn)
+        await conn.run('CHECKPOINT')
+      } finally {
+        conn.closeSync()
+        instance.closeSync()
+      }
+      rmSync(join(cacheDir, older))
     } else {
       const deps = await open()
       try {

@@ -104,7 +104,7 @@ export const CEILING_MS = 150
 export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming[]> {
   const events =
     opts.events ?? (Number(process.env.PULSE_BENCH_EVENTS) || (opts.quick ? 200_000 : 10_000_000))
-  const iterations = opts.iterations ?? (opts.quick ? 3 : 7)
+  const iterations = opts.iterations ?? (opts.quick ? 3 : 5)
   const shape = { events, sites: 20, days: 35, now: NOW, seed: 1 }
   console.log(
     `\n## Analytics queries on ${int(events)} events (${shape.sites} sites, site_00 holding half, ${shape.days} days, arrival order, on-disk DuckDB)\n`,

@@ -105,7 +105,11 @@ export function hoursMetricsSql(
   const group = keyExpr ? ' GROUP BY k' : ''
   const counts = metrics.filter((m) => METRICS[m].kind === 'count')
   const sessions = metrics.filter((m) => METRICS[m].kind === 'session')
-  const distinct = metrics.filter((m) => METRICS[m].kind === 'distinct')
+  // With sessions at hand, distinct sessions are simply their number (one aggregation fewer).
+  const fromSessions = sessions.length > 0 && metrics.includes('unique_sessions')
+  const distinct = metrics.filter(
+    (m) => METRICS[m].kind === 'distinct' && !(fromSessions && m === 'unique_sessions'),
+  )
   const parts: string[] = []
   if (counts.length > 0)
     parts.push(`SELECT ${key}${counts.map((m) => `${UNIT_METRIC[m]} AS ${m}`).join(', ')} FROM u${group}`)
@@ -115,10 +119,11 @@ export function hoursMetricsSql(
         ? `SELECT k, count(v) AS ${m} FROM (SELECT DISTINCT k, ${UNIT_METRIC[m]} AS v FROM u) GROUP BY k`
         : `SELECT count(DISTINCT ${UNIT_METRIC[m]}) AS ${m} FROM u`,
     )
-  if (sessions.length > 0)
-    parts.push(
-      `SELECT ${key}${sessions.map((m) => `${UNIT_METRIC[m]} AS ${m}`).join(', ')} FROM sess${group}`,
-    )
+  if (sessions.length > 0) {
+    const cols = sessions.map((m) => `${UNIT_METRIC[m]} AS ${m}`)
+    if (fromSessions) cols.push('count(*) AS unique_sessions')
+    parts.push(`SELECT ${key}${cols.join(', ')} FROM sess${group}`)
+  }
   const ctes = [`u AS NOT MATERIALIZED (${units})`]
   if (sessions.length > 0)
     ctes.push(
