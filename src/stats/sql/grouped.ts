@@ -10,6 +10,7 @@ import { fragmentsKeep, hourAligned, hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
 import { propertyCountsSql } from './property-counts'
+import { referrerDomainSql } from './referrer-domain'
 import { whereSql } from './selection'
 
 /** Rows `{k, <metric>}`: the metric in each bucket of `interval` (buckets without events are absent). */
@@ -50,9 +51,11 @@ export function buildBreakdown(
   const grouped =
     ('property' in dimension
       ? propertyCountsSql(siteId, range, filters, metric, dimension.property, p)
-      : fragmentsKeep(dimension.field)
-        ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
-        : null) ?? metricsSql([metric], whereSql(siteId, range, filters, p), dimensionSql(dimension, p))
+      : dimension.field === 'referrer_domain'
+        ? referrerDomainSql(siteId, range, filters, metric, p)
+        : fragmentsKeep(dimension.field)
+          ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
+          : null) ?? metricsSql([metric], whereSql(siteId, range, filters, p), dimensionSql(dimension, p))
   const sql = `SELECT k AS key, ${metric} AS value, count(*) OVER () AS total_rows FROM (${grouped}) ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
   return { sql, params: p.values }
 }
