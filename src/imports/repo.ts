@@ -2,6 +2,7 @@
 // connection under the write lock, like every other write.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
+import { deleteEventsAndRebuild } from '../stats/derived/session-hours'
 import type { ImportRecord } from './model'
 
 /** Counts added by one batch of an import. */
@@ -64,10 +65,10 @@ export async function deleteImport(db: Database, importId: string): Promise<numb
   return db.writeLock.run(async () => {
     await db.writer.run('BEGIN TRANSACTION')
     try {
-      const r = await db.writer.run('DELETE FROM events WHERE import_id = $1', [importId])
+      const n = await deleteEventsAndRebuild(db.writer, 'import_id = $1', [importId])
       await db.writer.run('DELETE FROM imports WHERE import_id = $1', [importId])
       await db.writer.run('COMMIT')
-      return Number(r.rowsChanged)
+      return n
     } catch (err) {
       await db.writer.run('ROLLBACK').catch(() => undefined)
       throw err

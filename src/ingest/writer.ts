@@ -2,12 +2,13 @@
 // written to a file in the database's load directory, then, under the write lock and in ONE transaction:
 // `COPY batch_events FROM` the file (DuckDB's own threads parse it: no per-value native call on the
 // JavaScript thread that serves HTTP) → `INSERT INTO events SELECT * FROM batch_events` → `afterBatch`
-// (derived tables) → the caller's `inTransaction` (the applied log position, an import's counts) → COMMIT.
+// (derived tables: src/stats/derived/session-hours.ts, readable from `batch_events` in the same transaction) → the caller's `inTransaction` (the applied log position, an import's counts) → COMMIT.
 // The file is deleted afterwards, whatever happened.
 import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBAppender } from '@duckdb/node-api'
 import type { Database } from '../db/open'
+import { afterBatch } from '../stats/derived/session-hours'
 import type { EventColumns } from './columns'
 import { csvColumns } from './csv'
 import { eventKey } from './dedupe'
@@ -17,14 +18,6 @@ export interface CsvBatch {
   chunks: Uint8Array[]
   rows: number
 }
-
-/**
- * Runs inside every flush's transaction after the batch's events are inserted and before the applied
- * log position (or an import's counts) is recorded: the batch's rows are readable as table `table`
- * (`batch_events`, same columns as `events`) on `conn`. A throw rolls the whole flush back. Derived
- * tables maintained at ingest plug in here; a no-op today.
- */
-export async function afterBatch(_conn: DuckDBConnection, _table: 'batch_events'): Promise<void> {}
 
 /** The CSV dialect of src/ingest/csv.ts; AUTO_DETECT off, so the table's types are used as they are. */
 const CSV_OPTIONS =

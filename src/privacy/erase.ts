@@ -3,6 +3,7 @@
 import type { Database } from '../db/open'
 import { UnavailableError } from '../errors'
 import type { EventBuffer } from '../ingest/buffer'
+import { deleteEventsAndRebuild } from '../stats/derived/session-hours'
 
 /** What erasing needs. */
 export interface EraseDeps {
@@ -25,10 +26,16 @@ export async function eraseUserEvents(deps: EraseDeps, siteId: string, userId: s
     )
   }
   return deps.db.writeLock.run(async () => {
-    const res = await deps.db.writer.run('DELETE FROM events WHERE site_id = $1 AND user_id = $2', [
-      siteId,
-      userId,
-    ])
-    return Number(res.rowsChanged)
+    const conn = deps.db.writer
+    await conn.run('BEGIN TRANSACTION')
+    try {
+      // The user's sessions are rebuilt in the derived tables from the events left, in the same transaction.
+      const n = await deleteEventsAndRebuild(conn, 'site_id = $1 AND user_id = $2', [siteId, userId])
+      await conn.run('COMMIT')
+      return n
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined)
+      throw err
+    }
   })
 }

@@ -1,6 +1,7 @@
 // Sites and API keys in DuckDB: one function per query, values bound as parameters.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
+import { deleteSiteHours } from '../stats/derived/session-hours'
 import { generateKey, hashKey, type KeyKind, randomId } from './keys'
 import type { ApiKeyInfo, Site } from './model'
 
@@ -86,6 +87,7 @@ export async function deleteSite(db: Database, siteId: string): Promise<void> {
     await db.writer.run('BEGIN TRANSACTION')
     try {
       await db.writer.run('DELETE FROM events WHERE site_id = $1', [siteId])
+      await deleteSiteHours(db.writer, siteId)
       await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
       await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])

@@ -1,22 +1,14 @@
-// The analytics benchmark's queries: each as an HTTP request to the app and as the same SQL (built by
-// the same builders from the same parsed parameters) run directly on the reader connection.
+// The analytics benchmark's queries: what one dashboard view asks for 30 days (src/dashboard/client/
+// queries.ts: headline, series, lists, tabs, property keys and a property's values, realtime, retention,
+// funnel) and the six queries of issue 13, each as an HTTP request to the app and as a hand-written
+// DuckDB SQL reference over the events table (the straightforward query, no derived tables).
 import type { Database } from '../../src/db/open'
-import { type Query, queryRows } from '../../src/db/rows'
-import { parseDimension } from '../../src/stats/parse/dimension'
-import { parseScope } from '../../src/stats/parse/scope'
-import { type Interval, LIMITS, METRIC_NAMES, type Metric } from '../../src/stats/registry'
-import { buildEventsPage } from '../../src/stats/sql/events'
-import { buildFunnel } from '../../src/stats/sql/funnel'
-import { buildBreakdown, buildTimeseries } from '../../src/stats/sql/grouped'
-import { buildTopPages } from '../../src/stats/sql/realtime'
-import { buildRetention } from '../../src/stats/sql/retention'
-import { buildSummary } from '../../src/stats/sql/summary'
-import { listBuckets } from '../../src/stats/time/buckets'
-import { ZoneMap } from '../../src/stats/time/zone-map'
+import { queryRows } from '../../src/db/rows'
 
-/** One benchmarked query. */
+/** One benchmarked query; `issue` marks the six queries of issue 13. */
 export interface BenchQuery {
   name: string
+  issue?: boolean
   request(): Request
   direct(): Promise<unknown>
 }
@@ -25,127 +17,149 @@ export interface BenchQuery {
 export interface BenchTarget {
   db: Database
   siteId: string
-  key: string
+  /** Bearer token allowed to read the site (the admin token or the site's secret key). */
+  token: string
   now: number
 }
 
+const DAY = 86_400_000
 const FUNNEL_STEPS = [{ event_type: 'page_view' }, { event_type: 'signup' }, { event_type: 'purchase' }]
+const VISITOR = 'coalesce(user_id, visitor_id, session_id)'
+const REFERRER_DOMAIN =
+  "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
 
-/** The queries: every endpoint, typical parameters. */
+/** The queries of one 30-day dashboard view and of issue 13, on `t.siteId`. */
 export function benchQueries(t: BenchTarget): BenchQuery[] {
-  const conn = t.db.reader
-  const run = async (...qs: Query[]) => {
-    for (const q of qs) await queryRows(conn, q.sql, q.params)
-  }
-  const scopeOf = (q: Record<string, string>) => parseScope({ site_id: t.siteId, ...q }, t.now)
+  const from30 = t.now - 30 * DAY
+  const from7 = t.now - 7 * DAY
+  const sql =
+    (text: string, from = from30) =>
+    () =>
+      queryRows(t.db.reader, text, [t.siteId, BigInt(from), BigInt(t.now)])
+  const WHERE = 'site_id = $1 AND ts >= $2 AND ts < $3 AND bot_reason IS NULL'
+  const headers = { authorization: `Bearer ${t.token}` }
   const get = (path: string, q: Record<string, string>) => () =>
     new Request(`http://localhost/api/v1${path}?${new URLSearchParams({ site_id: t.siteId, ...q })}`, {
-      headers: { authorization: `Bearer ${t.key}` },
+      headers,
     })
-  const stats = (name: string, q: Record<string, string>, metrics: Metric[]): BenchQuery => ({
-    name,
-    request: get('/stats', q),
-    direct: () => {
-      const s = scopeOf(q)
-      return run(buildSummary(s.siteId, q.compare ? [s.range, s.previous] : [s.range], s.filters, metrics))
-    },
+  const post = (path: string, body: unknown) => () =>
+    new Request(`http://localhost/api/v1${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  const SESSIONS = `SELECT session_id, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS a, max(ts) AS b FROM events WHERE ${WHERE} GROUP BY session_id`
+  const breakdown = (dimension: string, metric: 'visitors' | 'event_count', expr: string, limit = 10) => ({
+    name: `breakdown ${dimension} by ${metric}`,
+    request: get('/stats/breakdown', { period: '30d', dimension, metric, limit: String(limit) }),
+    direct: sql(
+      `SELECT ${expr} AS k, ${metric === 'visitors' ? `count(DISTINCT ${VISITOR})` : 'count(*)'} AS v FROM events WHERE ${WHERE} GROUP BY k ORDER BY v DESC, k NULLS LAST LIMIT ${limit}`,
+    ),
   })
-  const series = (
-    name: string,
-    q: Record<string, string>,
-    metric: Metric,
-    interval: Interval,
-  ): BenchQuery => ({
-    name,
-    request: get('/stats/timeseries', { ...q, metric, interval }),
-    direct: () => {
-      const s = scopeOf(q)
-      const zone = new ZoneMap(s.timezone, s.range.from, s.range.to)
-      return run(buildTimeseries(s.siteId, s.range, s.filters, metric, interval, zone))
-    },
-  })
-  const breakdown = (
-    name: string,
-    q: Record<string, string>,
-    metric: Metric,
-    dimension: string,
-  ): BenchQuery => ({
-    name,
-    request: get('/stats/breakdown', { ...q, metric, dimension }),
-    direct: () => {
-      const s = scopeOf(q)
-      const page = { limit: LIMITS.breakdownDefault, offset: 0 }
-      return run(buildBreakdown(s.siteId, s.range, s.filters, metric, parseDimension(dimension), page))
-    },
-  })
+  const headline = ['visitors', 'unique_sessions', 'page_views', 'bounce_rate', 'avg_session_duration']
   return [
-    stats('stats event_count 24h', { metric: 'event_count', period: '24h' }, ['event_count']),
-    stats('stats visitors 7d', { metric: 'visitors', period: '7d' }, ['visitors']),
-    stats('stats bounce_rate 30d', { metric: 'bounce_rate', period: '30d' }, ['bounce_rate']),
-    stats(
-      'stats page_views 30d, 2 filters',
-      { metric: 'page_views', period: '30d', device_type: 'mobile', 'property.plan': 'pro' },
-      ['page_views'],
-    ),
-    stats('stats all 9 metrics 30d', { metrics: METRIC_NAMES.join(','), period: '30d' }, METRIC_NAMES),
-    stats(
-      'stats all 9 metrics 7d + compare',
-      { metrics: METRIC_NAMES.join(','), period: '7d', compare: 'previous_period' },
-      METRIC_NAMES,
-    ),
-    series('timeseries visitors 7d hourly', { period: '7d' }, 'visitors', 'hour'),
-    series(
-      'timeseries events 30d daily (Berlin)',
-      { period: '30d', timezone: 'Europe/Berlin' },
-      'event_count',
-      'day',
-    ),
-    series('timeseries bounce_rate 30d daily', { period: '30d' }, 'bounce_rate', 'day'),
-    breakdown('breakdown url by visitors 30d', { period: '30d' }, 'visitors', 'url'),
-    breakdown('breakdown referrer_domain 30d', { period: '30d' }, 'event_count', 'referrer_domain'),
-    breakdown('breakdown property:plan 30d', { period: '30d' }, 'unique_sessions', 'property:plan'),
     {
-      name: 'realtime',
-      request: get('/stats/realtime', {}),
-      direct: () => {
-        const r = { from: t.now - LIMITS.realtimeMs, to: t.now }
-        return run(
-          buildSummary(t.siteId, r, [], ['visitors', 'unique_sessions', 'event_count', 'page_views']),
-          buildTopPages(t.siteId, r, [], 10),
+      name: 'headline 5 metrics',
+      request: get('/stats', { period: '30d', metrics: headline.join(',') }),
+      direct: sql(
+        `SELECT * FROM (SELECT count(DISTINCT ${VISITOR}) AS visitors, count(*) FILTER (WHERE event_type = 'page_view') AS page_views FROM events WHERE ${WHERE}) CROSS JOIN (SELECT count(*) AS sessions, count(*) FILTER (WHERE n = 1 AND pv = 1) AS bounces, avg(b - a) AS duration FROM (${SESSIONS}))`,
+      ),
+    },
+    {
+      name: 'headline + compare',
+      request: get('/stats', { period: '30d', metrics: headline.join(','), compare: 'previous_period' }),
+      direct: async () => {
+        await sql(
+          `SELECT * FROM (SELECT count(DISTINCT ${VISITOR}) AS visitors, count(*) FILTER (WHERE event_type = 'page_view') AS page_views FROM events WHERE ${WHERE}) CROSS JOIN (SELECT count(*) AS sessions, count(*) FILTER (WHERE n = 1 AND pv = 1) AS bounces, avg(b - a) AS duration FROM (${SESSIONS}))`,
+        )()
+        await queryRows(
+          t.db.reader,
+          `SELECT * FROM (SELECT count(DISTINCT ${VISITOR}) AS visitors, count(*) FILTER (WHERE event_type = 'page_view') AS page_views FROM events WHERE ${WHERE}) CROSS JOIN (SELECT count(*) AS sessions, count(*) FILTER (WHERE n = 1 AND pv = 1) AS bounces, avg(b - a) AS duration FROM (${SESSIONS}))`,
+          [t.siteId, BigInt(from30 - 30 * DAY), BigInt(from30)],
         )
       },
     },
     {
-      name: 'funnel 3 steps 30d',
-      request: () =>
-        new Request('http://localhost/api/v1/funnels', {
-          method: 'POST',
-          headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ site_id: t.siteId, period: '30d', steps: FUNNEL_STEPS }),
-        }),
-      direct: () => {
-        const s = scopeOf({ period: '30d' })
-        return run(buildFunnel(s.siteId, s.range, s.filters, FUNNEL_STEPS))
-      },
+      name: 'series visitors daily',
+      request: get('/stats/timeseries', { period: '30d', metric: 'visitors', interval: 'day' }),
+      direct: sql(
+        `SELECT ts // ${DAY} AS d, count(DISTINCT ${VISITOR}) FROM events WHERE ${WHERE} GROUP BY d`,
+      ),
     },
     {
-      name: 'retention weekly 30d',
+      name: 'series page_views daily',
+      request: get('/stats/timeseries', { period: '30d', metric: 'page_views', interval: 'day' }),
+      direct: sql(
+        `SELECT ts // ${DAY} AS d, count(*) FILTER (WHERE event_type = 'page_view') FROM events WHERE ${WHERE} GROUP BY d`,
+      ),
+    },
+    { ...breakdown('url', 'visitors', 'url'), issue: true, name: 'top pages by visitors' },
+    breakdown('referrer_domain', 'visitors', REFERRER_DOMAIN),
+    breakdown('event_type', 'event_count', 'event_type'),
+    {
+      name: 'events newest 500 (property keys)',
+      request: get('/events', { period: '30d', limit: '500' }),
+      direct: sql(`SELECT * FROM events WHERE ${WHERE} ORDER BY ts DESC LIMIT 500`),
+    },
+    {
+      ...breakdown('property:plan', 'event_count', "json_extract_string(properties, '$.plan')", 11),
+      issue: true,
+      name: 'breakdown by a property',
+    },
+    breakdown('source', 'visitors', 'source'),
+    breakdown('channel', 'visitors', 'channel'),
+    breakdown('utm_campaign', 'visitors', 'utm_campaign'),
+    breakdown('browser', 'visitors', 'browser'),
+    breakdown('os', 'visitors', 'os'),
+    breakdown('device_type', 'visitors', 'device_type'),
+    breakdown('country', 'visitors', 'country'),
+    {
+      name: 'realtime',
+      request: get('/stats/realtime', { limit: '5' }),
+      direct: sql(
+        `SELECT count(DISTINCT ${VISITOR}), count(DISTINCT session_id), count(*) FROM events WHERE ${WHERE}`,
+        t.now - 5 * 60_000,
+      ),
+    },
+    {
+      name: 'weekly retention',
+      issue: true,
       request: get('/retention', { period: '30d', interval: 'week' }),
-      direct: () => {
-        const s = scopeOf({ period: '30d' })
-        const zone = new ZoneMap('UTC', s.range.from, s.range.to)
-        const buckets = listBuckets('week', zone, s.range, LIMITS.maxCohorts)
-        const first = { firstKey: buckets[0].key, count: buckets.length }
-        return run(buildRetention(s.siteId, s.range, s.filters, 'week', zone, first))
-      },
+      direct: sql(
+        `WITH a AS (SELECT DISTINCT coalesce(user_id, session_id) AS v, (ts - $2) // ${7 * DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
+      ),
     },
     {
-      name: 'events newest 100',
-      request: get('/events', {}),
-      direct: () => {
-        const s = parseScope({ site_id: t.siteId }, t.now, { defaultPeriod: 'all' })
-        return run(buildEventsPage(s.siteId, s.range, s.filters, 101))
-      },
+      name: 'daily retention',
+      request: get('/retention', { period: '30d', interval: 'day' }),
+      direct: sql(
+        `WITH a AS (SELECT DISTINCT coalesce(user_id, session_id) AS v, (ts - $2) // ${DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
+      ),
+    },
+    {
+      name: 'bounce rate + duration',
+      issue: true,
+      request: get('/stats', { period: '30d', metrics: 'bounce_rate,avg_session_duration' }),
+      direct: sql(
+        `SELECT count(*) FILTER (WHERE n = 1 AND pv = 1) / count(*) FILTER (WHERE pv > 0), avg(b - a) FROM (${SESSIONS})`,
+      ),
+    },
+    {
+      name: '3-step funnel',
+      issue: true,
+      request: post('/funnels', { site_id: t.siteId, period: '30d', steps: FUNNEL_STEPS }),
+      direct: sql(
+        `WITH s1 AS (SELECT session_id, min(ts) AS t FROM events WHERE ${WHERE} AND event_type = 'page_view' GROUP BY 1), s2 AS (SELECT e.session_id, min(e.ts) AS t FROM events e JOIN s1 USING (session_id) WHERE ${WHERE} AND event_type = 'signup' AND e.ts > s1.t GROUP BY 1), s3 AS (SELECT e.session_id, min(e.ts) AS t FROM events e JOIN s2 USING (session_id) WHERE ${WHERE} AND event_type = 'purchase' AND e.ts > s2.t GROUP BY 1) SELECT (SELECT count(*) FROM s1), (SELECT count(*) FROM s2), (SELECT count(*) FROM s3)`,
+      ),
+    },
+    {
+      name: 'hourly visitors over 7 days',
+      issue: true,
+      request: get('/stats/timeseries', { period: '7d', metric: 'visitors', interval: 'hour' }),
+      direct: sql(
+        `SELECT ts // 3600000 AS h, count(DISTINCT ${VISITOR}) FROM events WHERE ${WHERE} GROUP BY h`,
+        from7,
+      ),
     },
   ]
 }

@@ -1,7 +1,8 @@
 // Many events written straight into the events table by `INSERT … SELECT … FROM range(N)` in time order
-// (no HTTP, no buffer): for the read-isolation tests (queries slow enough to overlap) and the isolation
+// (no HTTP, no buffer), with the derived `session_hours` rows built from them: for the read-isolation tests (queries slow enough to overlap) and the isolation
 // benchmark (3M events to export). A property of 200 000 distinct values makes a worst-case breakdown.
 import type { Database } from '../../src/db/open'
+import { fragmentsSql } from '../../src/stats/derived/session-hours'
 
 /** Insert `events` events of `siteId`, evenly spread over the `days` before `now`. */
 export async function generateIsolationEvents(
@@ -32,6 +33,10 @@ FROM (
 )`
   await db.writeLock.run(async () => {
     await db.writer.run(sql, [o.siteId])
+    // Derived tables follow the events, as ingest and the migrations keep them.
+    await db.writer.run(`INSERT INTO session_hours ${fragmentsSql('events', 'site_id = $1', true)}`, [
+      o.siteId,
+    ])
     await db.writer.run('CHECKPOINT')
   })
 }

@@ -8,6 +8,7 @@ import m004 from './004_import_id.sql' with { type: 'text' }
 import m005 from './005_enrichment.sql' with { type: 'text' }
 import m006 from './006_visitor_salts.sql' with { type: 'text' }
 import m007 from './007_goals.sql' with { type: 'text' }
+import m008 from './008_session_hours.sql' with { type: 'text' }
 
 /** One migration: its file name (`NNN_name.sql`) and SQL. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '005_enrichment.sql', sql: m005 },
   { name: '006_visitor_salts.sql', sql: m006 },
   { name: '007_goals.sql', sql: m007 },
+  { name: '008_session_hours.sql', sql: m008 },
 ]

@@ -42,6 +42,32 @@ export function toRawEvent(r: Record<string, unknown>): RawEvent {
   return out as RawEvent
 }
 
+/** Windows tried before the whole range: the newest rows usually lie in the last hour or day. */
+const WINDOWS_MS = [3_600_000, 86_400_000, 7 * 86_400_000]
+
+/**
+ * The newest `n` events after `after`. The ones of a window ending where the page starts, if there are
+ * `n` of them, are the answer (every event outside is older than every event inside); such a window
+ * reads a few row groups (rows are stored roughly in time order) where the whole range reads them all.
+ */
+async function newestRows(
+  conn: DuckDBConnection,
+  scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
+  n: number,
+  after?: Cursor,
+) {
+  const top = after ? Math.min(scope.range.to, after.ts + 1) : scope.range.to
+  for (const w of WINDOWS_MS) {
+    if (top - w <= scope.range.from) break
+    const range = { from: top - w, to: scope.range.to }
+    const q = buildEventsPage(scope.siteId, range, scope.filters, n, after)
+    const rows = await queryRows<Record<string, unknown>>(conn, q.sql, q.params)
+    if (rows.length >= n) return rows
+  }
+  const q = buildEventsPage(scope.siteId, scope.range, scope.filters, n, after)
+  return queryRows<Record<string, unknown>>(conn, q.sql, q.params)
+}
+
 /** One page of events and the cursor of the next page (null on the last). */
 export async function getEventsPage(
   conn: DuckDBConnection,
@@ -50,8 +76,7 @@ export async function getEventsPage(
   cursor?: string,
 ) {
   const after = cursor ? decodeCursor(cursor) : undefined
-  const q = buildEventsPage(scope.siteId, scope.range, scope.filters, limit + 1, after)
-  const rows = await queryRows<Record<string, unknown>>(conn, q.sql, q.params)
+  const rows = await newestRows(conn, scope, limit + 1, after)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {

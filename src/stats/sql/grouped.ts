@@ -9,8 +9,11 @@ import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
 import { goalJoinSql } from './goals'
+import { fragmentsKeep, hourAligned, hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
+import { propertyCountsSql } from './property-counts'
+import { referrerDomainSql } from './referrer-domain'
 import { type KeyJoin, selectionFor } from './scope'
 import { includesBots } from './selection'
 import { sessionPagesSql } from './sessions'
@@ -26,6 +29,8 @@ export function buildTimeseries(
 ): Query {
   const p = new Params()
   const key = bucketKeySql(interval, zone, p)
+  const hours = hourAligned(interval, zone) ? hoursMetricsSql(siteId, range, filters, [metric], p, key) : null
+  if (hours) return { sql: hours, params: p.values }
   const sel = selectionFor(siteId, range, filters, [metric], p)
   return { sql: metricsSql([metric], sel, key), params: p.values }
 }
@@ -59,8 +64,18 @@ export function buildBreakdown(
   const p = new Params()
   const key = dimensionSql(dimension, p)
   const join = dimensionJoin(siteId, range, filters, dimension, p)
-  const sel = selectionFor(siteId, range, filters, [metric], p, join)
-  let grouped = metricsSql([metric], sel, key)
+  // The derived plans (property counts, referrer domains, session hours) answer what they can; the
+  // general plan over the events (with the key's join) answers the rest.
+  const derived = join
+    ? null
+    : 'property' in dimension
+      ? propertyCountsSql(siteId, range, filters, metric, dimension.property, p)
+      : dimension.field === 'referrer_domain'
+        ? referrerDomainSql(siteId, range, filters, metric, p)
+        : fragmentsKeep(dimension.field)
+          ? hoursMetricsSql(siteId, range, filters, [metric], p, key)
+          : null
+  let grouped = derived ?? metricsSql([metric], selectionFor(siteId, range, filters, [metric], p, join), key)
   // One row per goal of the site, the ones nobody completed included.
   if (join?.goal)
     grouped = `SELECT gl.name AS k, coalesce(x.${metric}, 0) AS ${metric} FROM goals gl LEFT JOIN (${grouped}) x ON x.k = gl.name WHERE gl.site_id = ${p.add(siteId)}`

@@ -8,6 +8,7 @@ import { type Interval, LIMITS, METRICS } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
+import { hourAligned, unitsSql } from './hours'
 import { Params } from './params'
 import { whereSql } from './selection'
 
@@ -26,8 +27,12 @@ export function buildRetention(
   if (buckets.count > LIMITS.maxCohorts) throw new Error('too many retention buckets')
   const p = new Params()
   const key = bucketKeySql(interval as Interval, zone, p)
-  const where = whereSql(siteId, range, filters, p)
   const index = `(${key} - ${p.bigint(buckets.firstKey)}) // ${interval === 'week' ? 7 : 1}`
-  const sql = `WITH per AS (SELECT ${METRICS.visitors.sql} AS v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (SELECT user_id, visitor_id, session_id, ${index} AS i FROM events WHERE ${where}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
+  // Whole hours from session_hours (visitors as 64-bit keys) when it can answer, else the events.
+  const units = hourAligned(interval, zone) ? unitsSql(siteId, range, filters, p) : null
+  const visits = units
+    ? `SELECT visitor_key AS v, ${index} AS i FROM (${units})`
+    : `SELECT ${METRICS.visitors.sql} AS v, ${index} AS i FROM events WHERE ${whereSql(siteId, range, filters, p)}`
+  const sql = `WITH per AS (SELECT v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (${visits}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
   return { sql, params: p.values }
 }

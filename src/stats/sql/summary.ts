@@ -4,6 +4,7 @@ import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
 import type { Metric } from '../registry'
 import type { Range } from '../time/period'
+import { hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
 import { selectionFor } from './scope'
@@ -19,7 +20,7 @@ export function buildSummary(
   const list = Array.isArray(ranges) ? ranges : [ranges]
   const parts = list.map(
     (range, i) =>
-      `SELECT ${i} AS r, * FROM (${metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p))})`,
+      `SELECT ${i} AS r, * FROM (${hoursMetricsSql(siteId, range, filters, metrics, p) ?? metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p))})`,
   )
   return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
 }

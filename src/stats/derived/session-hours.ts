@@ -1,0 +1,129 @@
+// The `session_hours` table: events folded into one row per (site, UTC hour, session, visitor, and the
+// values of the session-level fields), with the number of events and page views and the first and last
+// event time. Visitors, sessions and users are 64-bit keys (the low half of the MD5 of the string: stable
+// across DuckDB versions, unlike `hash()`). Stats over whole hours read these rows instead of the events
+// (about a fifth as many rows, and integer keys instead of strings for the distinct counts).
+//
+// Maintained with the events, in the same transactions:
+// - every write of events calls `afterBatch` with the batch's rows (append-only fragments; several rows
+//   may share a key, reads always aggregate them);
+// - `compactHours` merges the fragments of closed hours (called from `afterBatch` once the batch's clock
+//   passes an hour);
+// - deletions of events (erasure, import delete) rebuild the sessions they touched (`deleteEventsAndRebuild`),
+//   a site's deletion drops its rows (`deleteSiteHours`);
+// - migration 008 builds the table from the events already stored.
+// Rows built in bulk (migration, compaction) are stored in (site_id, hour) order, so a site's reads skip
+// the row groups of other sites by their zone maps.
+import type { DuckDBConnection } from '@duckdb/node-api'
+
+/** Milliseconds per fragment hour. */
+export const HOUR_MS = 3_600_000
+
+/**
+ * Event fields every row of a fragment agrees on (they are grouping columns): filters and breakdowns on
+ * them can read fragments. Other fields (url, event_type, referrer, user_id, properties) need the events.
+ */
+export const FRAGMENT_FIELDS = [
+  'bot_reason',
+  'device_type',
+  'country',
+  'browser',
+  'browser_version',
+  'os',
+  'os_version',
+  'region',
+  'city',
+  'source',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'channel',
+] as const
+
+/** SQL of a 64-bit key of a text value (NULL stays NULL). */
+export const keySql = (text: string) => `md5_number_lower(${text})`
+
+/** SQL of the visitor key: the `visitors` metric's value, hashed. */
+export const VISITOR_KEY_SQL = keySql('coalesce(user_id, visitor_id, session_id)')
+
+const FIELDS = FRAGMENT_FIELDS.join(', ')
+
+/**
+ * SQL selecting the fragments of the events of `relation` matching `where` (no leading WHERE), as rows of
+ * `session_hours` with `compacted` set to `compacted`. Strings are grouped first and hashed per group.
+ */
+export function fragmentsSql(relation: string, where: string, compacted: boolean): string {
+  return `SELECT site_id, hour, ${keySql('session_id')} AS session_key, ${keySql('v')} AS visitor_key, ${keySql('user_id')} AS user_key, ${FIELDS}, events, page_views, first_ts, last_ts, ${compacted} AS compacted FROM (SELECT site_id, ts // ${HOUR_MS} AS hour, session_id, coalesce(user_id, visitor_id, session_id) AS v, user_id, ${FIELDS}, count(*) AS events, count(*) FILTER (WHERE event_type = 'page_view') AS page_views, min(ts) AS first_ts, max(ts) AS last_ts FROM ${relation}${where ? ` WHERE ${where}` : ''} GROUP BY ALL)`
+}
+
+/** The key columns of a fragment (everything but its sums and bounds). */
+const KEYS = `site_id, hour, session_key, visitor_key, user_key, ${FIELDS}`
+
+/** The last closed hour compacted per writer connection (a restart compacts once on its first batch). */
+const compactedBefore = new WeakMap<DuckDBConnection, number>()
+
+/**
+ * Maintain `session_hours` for a batch of events just inserted into `events`: `relation` holds the batch's
+ * rows (same columns as `events`). Runs inside the batch's transaction. Once the batch's newest receive time
+ * enters a new hour, fragments of hours that ended more than an hour before are compacted.
+ */
+export async function afterBatch(conn: DuckDBConnection, relation: string): Promise<void> {
+  await conn.run(`INSERT INTO session_hours ${fragmentsSql(relation, '', false)}`)
+  const r = await conn.runAndReadAll(`SELECT max(received_at) FROM ${relation}`)
+  const newest = r.getRows()[0]?.[0]
+  if (newest === null || newest === undefined) return
+  const cutoff = Math.floor(Number(newest) / HOUR_MS) - 1
+  if ((compactedBefore.get(conn) ?? Number.NEGATIVE_INFINITY) >= cutoff) return
+  await compactHours(conn, cutoff)
+  compactedBefore.set(conn, cutoff)
+}
+
+/** Merge the fragments of every (site, hour) before `beforeHour` that has uncompacted rows. */
+export async function compactHours(conn: DuckDBConnection, beforeHour: number): Promise<void> {
+  const hours = `SELECT DISTINCT site_id, hour FROM session_hours WHERE NOT compacted AND hour < ${Math.floor(beforeHour)}`
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE sh_merged AS SELECT ${KEYS}, sum(events)::BIGINT AS events, sum(page_views)::BIGINT AS page_views, min(first_ts) AS first_ts, max(last_ts) AS last_ts, true AS compacted FROM session_hours SEMI JOIN (${hours}) h USING (site_id, hour) GROUP BY ALL`,
+  )
+  await conn.run(
+    'DELETE FROM session_hours USING (SELECT DISTINCT site_id, hour FROM sh_merged) m WHERE session_hours.site_id = m.site_id AND session_hours.hour = m.hour',
+  )
+  await conn.run('INSERT INTO session_hours SELECT * FROM sh_merged ORDER BY site_id, hour')
+  await conn.run('DROP TABLE sh_merged')
+}
+
+/**
+ * Delete the events matching `where` (bound `params`) and rebuild the fragments of every session they
+ * belonged to from the events left, on `conn` inside the caller's transaction. Returns the events deleted.
+ */
+export async function deleteEventsAndRebuild(
+  conn: DuckDBConnection,
+  where: string,
+  params: (string | bigint | null)[],
+): Promise<number> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE sh_affected AS SELECT DISTINCT site_id, session_id FROM events WHERE ${where}`,
+    params,
+  )
+  const res = await conn.run(`DELETE FROM events WHERE ${where}`, params)
+  await conn.run(
+    `DELETE FROM session_hours USING (SELECT site_id, ${keySql('session_id')} AS session_key FROM sh_affected) a WHERE session_hours.site_id = a.site_id AND session_hours.session_key = a.session_key`,
+  )
+  await conn.run(
+    `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_id))', '', true)}`,
+  )
+  await conn.run('DROP TABLE sh_affected')
+  return Number(res.rowsChanged)
+}
+
+/** Drop a deleted site's fragments (inside the site deletion's transaction). */
+export async function deleteSiteHours(conn: DuckDBConnection, siteId: string): Promise<void> {
+  await conn.run('DELETE FROM session_hours WHERE site_id = $1', [siteId])
+}
+
+/** Rebuild the whole table from the events (what migration 008 does; used by tests and the benchmark). */
+export async function rebuildSessionHours(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DELETE FROM session_hours')
+  await conn.run(`INSERT INTO session_hours ${fragmentsSql('events', '', true)} ORDER BY site_id, hour`)
+}
