@@ -25,6 +25,8 @@ export interface IngestOptions {
   rounds: number
   /** Directory for server CPU profiles (PULSE_BENCH_PROFILE=1). */
   profileDir?: string
+  /** Which phase groups run (PULSE_BENCH_PHASES=single,batch; default both): `single` is the peak and open-loop single-event phases. */
+  phases: ('single' | 'batch')[]
 }
 
 /** One measured phase. */
@@ -70,6 +72,10 @@ export function ingestDefaults(quick: boolean): IngestOptions {
     rounds: Number(process.env.PULSE_BENCH_ROUNDS) || (quick ? 1 : 2),
     profileDir:
       process.env.PULSE_BENCH_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'pulse-prof-')) : undefined,
+    phases: (process.env.PULSE_BENCH_PHASES ?? 'single,batch')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s): s is 'single' | 'batch' => s === 'single' || s === 'batch'),
   }
 }
 
@@ -205,17 +211,22 @@ export async function runIngest(
           if (!best || score(p) > score(best)) t.result.phases.set(spec.name, p)
         }
     }
-    await peak(PEAK_PHASES[0])
-    for (const t of targets.filter((x) => x.pulse)) {
-      const rate = Math.max(1, Math.round(t.result.phases.get('single')!.load.requestsPerSec / 2))
-      const load = { eventsPerRequest: 1, mode: 'open' as const, rate, connections: 2 * o.connections }
-      t.result.phases.set('open', await measure(t, 'open', o, load, now))
+    if (o.phases.includes('single')) {
+      await peak(PEAK_PHASES[0])
+      for (const t of targets.filter((x) => x.pulse)) {
+        const rate = Math.max(1, Math.round(t.result.phases.get('single')!.load.requestsPerSec / 2))
+        const load = { eventsPerRequest: 1, mode: 'open' as const, rate, connections: 2 * o.connections }
+        t.result.phases.set('open', await measure(t, 'open', o, load, now))
+      }
     }
-    let rawRowsPerSec = 0
-    for (let round = 0; round < o.rounds; round++)
-      rawRowsPerSec = Math.max(rawRowsPerSec, await rawAppendRate(o.quick))
-    await peak(PEAK_PHASES[1])
-    await peak(PEAK_PHASES[2])
+    let rawRowsPerSec = Number.NaN
+    if (o.phases.includes('batch')) {
+      rawRowsPerSec = 0
+      for (let round = 0; round < o.rounds; round++)
+        rawRowsPerSec = Math.max(rawRowsPerSec, await rawAppendRate(o.quick))
+      await peak(PEAK_PHASES[1])
+      await peak(PEAK_PHASES[2])
+    }
     for (const t of targets) {
       if (!t.pulse) continue
       const check = await stopAndCount(t.pulse)
