@@ -13,10 +13,10 @@ import { DbSupervisor } from './db/supervisor'
 import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
-import { EventIdIndex } from './ingest/dedupe'
+import { EventIdIndex, loadRecentEventKeys } from './ingest/dedupe'
 import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/enrich'
 import { bufferHealth, walHealth } from './ingest/health'
-import { createPersist, loadRecentEventIds } from './ingest/persist'
+import { createPersist } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
 import { appendEvents, getAppliedSeq, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
@@ -52,6 +52,8 @@ export function usesLog(config: Config): boolean {
 export interface Services extends AppDeps {
   /** The enrichment steps with their caches, salts and counts. */
   enrichment: Enrichment
+  /** Recently accepted event ids (loaded in the background after start-up; see `loaded`). */
+  eventIds: EventIdIndex
   /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
   close(timeoutMs?: number): Promise<CloseReport>
 }
@@ -71,8 +73,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const buffer = createBuffer(config, opts, db, supervisor, wal)
   warnIfThreadPoolSmall(config, opts.logger)
   const ids = new EventIdIndex()
-  await loadRecentEventIds(db, ids, opts.clock())
   await replayLog(replay, buffer, ids, opts.logger)
+  loadEventIds(db, ids, opts)
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
@@ -94,6 +96,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     lifecycle,
     enrichment,
     enricher: enrichment.enricher,
+    eventIds: ids,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),
@@ -121,6 +124,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await drain(timeoutMs)
       await enrichment.salts.settled()
+      await ids.loaded
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)
@@ -235,6 +239,28 @@ function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
       PULSE_READ_CONCURRENCY: config.readConcurrency,
       fix: `start with UV_THREADPOOL_SIZE=${config.readConcurrency + 5} (or lower PULSE_READ_CONCURRENCY)`,
     })
+}
+
+/**
+ * Load the event ids stored in the last 24 hours into the index, after start-up: the read (hundreds of
+ * milliseconds on a large database) no longer delays listening. Until it ends, `acceptRows` holds events
+ * that carry an id, so a retry of an event stored before the restart is still recognised.
+ */
+function loadEventIds(db: Database, ids: EventIdIndex, opts: ServicesOptions): void {
+  const t0 = performance.now()
+  ids.loadInBackground(
+    async () => {
+      const n = await loadRecentEventKeys(db, ids, opts.clock())
+      opts.logger.debug('recent event ids loaded', { ids: n, ms: Math.round(performance.now() - t0) })
+    },
+    (err) =>
+      opts.logger.error(
+        'recent event ids could not be loaded: retries of earlier events are not recognised',
+        {
+          error: err.message,
+        },
+      ),
+  )
 }
 
 /** Put the log's unapplied records back in the buffer (and their event ids in the index), then flush. */

@@ -30,6 +30,8 @@ export interface IngestDeps {
   supervisor: DbSupervisor
   /** The enrichment steps run on every valid event before it is stored. */
   enricher: Enricher
+  /** The event-id index; while it loads after start-up, events with an id wait for it (`loaded`). */
+  eventIds?: { readonly loaded: Promise<void> | undefined }
 }
 
 /** What a browser's request says about its visitor, for enrichment only (never stored or logged). */
@@ -171,6 +173,9 @@ function contextOf(e: EventInput, rec: KeyRecord, base: EnrichContext): EnrichCo
 /** Store validated rows (admission check, then `persist`); returns how many were acknowledged. */
 export async function acceptRows(deps: IngestDeps, rows: EventRow[]): Promise<number> {
   if (rows.length === 0) return 0
+  // Just after start-up, the ids of events stored before it may still be loading: a retry must find them.
+  const loading = deps.eventIds?.loaded
+  if (loading !== undefined && rows.some((r) => r.eventId !== null)) await loading
   admit(deps, rows.length)
   await deps.persist(rows, deps.clock())
   return rows.length

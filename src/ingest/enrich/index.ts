@@ -51,6 +51,12 @@ export async function createEnrichment(
 ): Promise<Enrichment> {
   const agents = new AgentParser()
   const geo = openGeo(config, logger)
+  // Read the file off the start-up path; a lookup before it is done reads it itself.
+  geo?.warm().catch((err: Error) =>
+    logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
+      error: err.message,
+    }),
+  )
   const salts = await VisitorSalts.open(db, now, logger)
   const visitors = new VisitorIds(salts)
   const burst = new BurstRule({ perMinute: config.botBurstPerMinute })
