@@ -1,6 +1,7 @@
 // The running parts of the server, built from config in this order (each a named step below): open
 // DuckDB, migrate and lock file access down → supervisor → site keys → the write-ahead log → the buffer
-// and its sink → recent event ids → replay of the log beyond the last flush → limiters and read gate.
+// and its sink → replay of the log beyond the last flush → limiters and read gate; the recent event ids
+// and the GeoIP file load in the background (`startBackground`, once the server listens).
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
@@ -14,7 +15,7 @@ import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex, loadRecentEventKeys } from './ingest/dedupe'
-import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/enrich'
+import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import { bufferHealth, walHealth } from './ingest/health'
 import { createPersist } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
@@ -31,6 +32,11 @@ export interface ServicesOptions {
   logger: Logger
   /** Flush on a timer (off in tests that flush by hand). */
   autoFlush?: boolean
+  /**
+   * Leave the background start-up work (loading recent event ids, reading the GeoIP file) to a call of
+   * `startBackground()`, so it does not compete with start-up itself; `serve` calls it once listening.
+   */
+  deferBackground?: boolean
 }
 
 /** What `close()` did with the events still held in memory. */
@@ -54,6 +60,8 @@ export interface Services extends AppDeps {
   enrichment: Enrichment
   /** Recently accepted event ids (loaded in the background after start-up; see `loaded`). */
   eventIds: EventIdIndex
+  /** Start the work left out of start-up (see `ServicesOptions.deferBackground`); once only. */
+  startBackground(): void
   /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
   close(timeoutMs?: number): Promise<CloseReport>
 }
@@ -74,13 +82,20 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   warnIfThreadPoolSmall(config, opts.logger)
   const ids = new EventIdIndex()
   await replayLog(replay, buffer, ids, opts.logger)
-  loadEventIds(db, ids, opts)
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
   const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
+  let background = false
+  const startBackground = () => {
+    if (background) return
+    background = true
+    loadEventIds(db, ids, opts)
+    warmEnrichment(enrichment, opts.logger)
+  }
+  if (!opts.deferBackground) startBackground()
 
   return {
     config,
@@ -97,6 +112,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     enrichment,
     enricher: enrichment.enricher,
     eventIds: ids,
+    startBackground,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),

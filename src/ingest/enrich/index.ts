@@ -65,6 +65,20 @@ export async function createEnrichment(
   return { enricher, salts, agents, burst, visitors, geo, sessions }
 }
 
+/**
+ * Read the GeoIP file now, without blocking the event loop (after start-up: a lookup before it is done
+ * reads the file itself); an unreadable file is a warning, and countries are then not filled.
+ */
+export function warmEnrichment(e: Enrichment, logger: Logger): void {
+  e.geo
+    ?.warm()
+    .catch((err: Error) =>
+      logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
+        error: err.message,
+      }),
+    )
+}
+
 /** The enrichment's part of the admin health details: counts since start and cache sizes. */
 export function enrichmentHealth(e: Enrichment): HealthState {
   const c = e.enricher.counts
