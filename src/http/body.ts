@@ -173,10 +173,23 @@ export async function readJsonBody(
   maxBytes: number,
   opts: ReadBodyOptions = {},
 ): Promise<unknown> {
+  return (await readJson(request, maxBytes, opts)).value
+}
+
+/**
+ * `readJsonBody`, also telling whether the text held a `\u` escape: without one, no string in the value
+ * can hold a NUL or a lone surrogate (the text was strictly decoded UTF-8, and JSON refuses raw control
+ * characters), so those checks can be skipped.
+ */
+export async function readJson(
+  request: Request,
+  maxBytes: number,
+  opts: ReadBodyOptions = {},
+): Promise<{ value: unknown; plainText: boolean }> {
   const type = request.headers.get('content-type')
   if (type !== null && type !== '' && !JSON_TYPES.test(type))
     throw new AppError(415, 'Content-Type must be application/json (or text/plain carrying JSON)')
   const text = await readBodyText(request, maxBytes, opts)
   if (text.trim() === '') throw new AppError(400, 'Request body is empty: expected a JSON object')
-  return parseJsonStrict(text)
+  return { value: parseJsonStrict(text), plainText: !text.includes('\\u') }
 }

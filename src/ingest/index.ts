@@ -1,7 +1,7 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
 import { Elysia } from 'elysia'
 import { DryRunResult, dryRun } from '../dev/dry-run'
-import { readJsonBody } from '../http/body'
+import { readJson } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
 import { errors } from '../http/envelope'
 import { AppError } from '../http/errors'
@@ -130,7 +130,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     server: PeerSource,
   ): Promise<Response> {
     refuseUnknownParams(query, QUERY_PARAMS)
-    const body = await readJsonBody(request, maxBytes)
+    const { value: body, plainText } = await readJson(request, maxBytes)
     if (body === null || typeof body !== 'object' || Array.isArray(body))
       throw new AppError(422, 'Validation failed: body must be an object {"events": [...]}', [
         { path: '$', message: 'must be an object with an "events" array' },
@@ -163,7 +163,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     })
     const signals =
       rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
-    const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals)
+    const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals, plainText)
     if (isDryRun(query.dry_run)) {
       corsHeaders(set, request)
       Object.assign(set.headers, rateLimitHeaders(rate))
@@ -185,7 +185,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
       async ({ request, query, set, server }) => {
         try {
           refuseUnknownParams(query, QUERY_PARAMS)
-          const body = await readJsonBody(request, maxBytes)
+          const { value: body, plainText } = await readJson(request, maxBytes)
           const { key: rec, rate } = authorizeIngest(deps, {
             headers: request.headers,
             keyParam: query.api_key,
@@ -193,7 +193,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
           })
           const signals =
             rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
-          const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals)
+          const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals, plainText)
           if (isDryRun(query.dry_run)) {
             corsHeaders(set, request)
             Object.assign(set.headers, rateLimitHeaders(rate))

@@ -70,13 +70,11 @@ export async function createEnrichment(
  * reads the file itself); an unreadable file is a warning, and countries are then not filled.
  */
 export function warmEnrichment(e: Enrichment, logger: Logger): void {
-  e.geo
-    ?.warm()
-    .catch((err: Error) =>
-      logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
-        error: err.message,
-      }),
-    )
+  e.geo?.warm().catch((err: Error) =>
+    logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
+      error: err.message,
+    }),
+  )
 }
 
 /** The enrichment's part of the admin health details: counts since start and cache sizes. */
