@@ -25,6 +25,8 @@ export interface IngestOptions {
   rounds: number
   /** Directory for server CPU profiles (PULSE_BENCH_PROFILE=1). */
   profileDir?: string
+  /** Another source tree (PULSE_BENCH_BASE_ROOT, e.g. a worktree of main) run as extra targets: before/after in one run. */
+  baseRoot?: string
   /** Which phase groups run (PULSE_BENCH_PHASES=single,batch; default both): `single` is the peak and open-loop single-event phases. */
   phases: ('single' | 'batch')[]
 }
@@ -72,6 +74,7 @@ export function ingestDefaults(quick: boolean): IngestOptions {
     rounds: Number(process.env.PULSE_BENCH_ROUNDS) || (quick ? 1 : 2),
     profileDir:
       process.env.PULSE_BENCH_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'pulse-prof-')) : undefined,
+    baseRoot: process.env.PULSE_BENCH_BASE_ROOT || undefined,
     phases: (process.env.PULSE_BENCH_PHASES ?? 'single,batch')
       .split(',')
       .map((s) => s.trim())
@@ -188,17 +191,18 @@ export async function runIngest(
       acked: 0,
       statsCount: 0,
     })
-    for (const d of o.durabilities) {
-      const pulse = await startPulseTarget(d, o.profileDir)
-      targets.push({
-        result: { target: `PULSE durability=${d}`, phases: new Map() },
-        server: pulse.server,
-        token: pulse.key,
-        pulse,
-        acked: 0,
-        statsCount: Number.NaN,
-      })
-    }
+    for (const d of o.durabilities)
+      for (const root of o.baseRoot ? [undefined, o.baseRoot] : [undefined]) {
+        const pulse = await startPulseTarget(d, o.profileDir, root)
+        targets.push({
+          result: { target: `PULSE${root ? ' (base)' : ''} durability=${d}`, phases: new Map() },
+          server: pulse.server,
+          token: pulse.key,
+          pulse,
+          acked: 0,
+          statsCount: Number.NaN,
+        })
+      }
     // Rounds interleave the targets (in a rotating order) so that background load on a shared machine
     // hits them alike; each target keeps its best round. The open-loop latency phase runs right after
     // the single-event peak, while the server still holds few events (see `ackedBefore`).
