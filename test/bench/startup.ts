@@ -152,7 +152,7 @@ export async function run(opts: { quick?: boolean } = {}) {
   const label: Record<string, string> = {
     bare: 'bare Bun + DuckDB open of the file',
     pulse: 'PULSE `bun src/index.ts`',
-    binary: 'PULSE binary `dist/pulse serve`',
+    binary: `PULSE binary \`${binary.replace(ROOT, '')} serve\``,
   }
   for (const k of names)
     console.log(
