@@ -2,7 +2,8 @@
 // start generates one) → build the services (services.ts: open DuckDB, migrate, lock file access down,
 // open and replay the write-ahead log, buffer, supervisor, limiters, read gate) → on a first start, a
 // demo site → the app (app.ts: the feature plugins behind the error funnel) → listen → announce → on
-// SIGTERM/SIGINT refuse new requests, drain the buffer and close (`services.close()`).
+// SIGTERM/SIGINT refuse new requests, drain the buffer and close (`services.close()`). What start-up can
+// leave for later (recent event ids, the GeoIP file) starts once the server listens.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { localUrl, writeServerFile } from './admin/server-file'
@@ -32,10 +33,11 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const logger = createLogger(loaded.logLevel)
   const admin = resolveAdminToken(loaded)
   const config: Config = { ...loaded, adminToken: admin.token }
-  const services = await createServices(config, { clock: systemClock, logger })
+  const services = await createServices(config, { clock: systemClock, logger, deferBackground: true })
   const demo = await ensureDemoSite(services, admin)
   const app = createApp(services)
   await listenOrExit(app, services, config)
+  services.startBackground()
   announce(app, config, logger, admin, demo)
   drainOnSignals(app, services, config, logger)
 }

@@ -1,7 +1,8 @@
 // The running parts of the server, built from config in this order (each a named step below): open
 // DuckDB, migrate and lock file access down → supervisor → site keys → the write-ahead log → the buffer
-// and its sink → replay of the log beyond the last flush → recent event ids (replayed ones included) →
-// limiters and read gate.
+// and its sink → replay of the log beyond the last flush (log records are the CSV the writer loads) →
+// limiters and read gate; the recent event ids (replayed ones included: they are in the database by then)
+// and the GeoIP file load in the background (`startBackground`, once the server listens).
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { join } from 'node:path'
 import type { AppDeps } from './app'
@@ -14,10 +15,10 @@ import { DbSupervisor } from './db/supervisor'
 import { combineHealth, lifecycleHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
-import { EventIdIndex } from './ingest/dedupe'
-import { createEnrichment, type Enrichment, enrichmentHealth } from './ingest/enrich'
+import { EventIdIndex, loadRecentEventKeys } from './ingest/dedupe'
+import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import { bufferHealth, walHealth } from './ingest/health'
-import { createPersist, loadRecentEventIds } from './ingest/persist'
+import { createPersist } from './ingest/persist'
 import { WriteAheadLog } from './ingest/wal'
 import { getAppliedSeq, loadCsvBatch, setAppliedSeq } from './ingest/writer'
 import type { Logger } from './logger'
@@ -34,6 +35,11 @@ export interface ServicesOptions {
   autoFlush?: boolean
   /** Longest wait between checks for expired visitor salts (default an hour; tests use a few ms). */
   saltPurgeCheckMs?: number
+  /**
+   * Leave the background start-up work (loading recent event ids, reading the GeoIP file) to a call of
+   * `startBackground()`, so it does not compete with start-up itself; `serve` calls it once listening.
+   */
+  deferBackground?: boolean
 }
 
 /** What `close()` did with the events still held in memory. */
@@ -55,6 +61,10 @@ export function usesLog(config: Config): boolean {
 export interface Services extends AppDeps {
   /** The enrichment steps with their caches, salts and counts. */
   enrichment: Enrichment
+  /** Recently accepted event ids (loaded in the background after start-up; see `loaded`). */
+  eventIds: EventIdIndex
+  /** Start the work left out of start-up (see `ServicesOptions.deferBackground`); once only. */
+  startBackground(): void
   /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
   close(timeoutMs?: number): Promise<CloseReport>
 }
@@ -75,7 +85,6 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   warnIfThreadPoolSmall(config, opts.logger)
   await replayLog(replay, buffer, opts.logger)
   const ids = new EventIdIndex()
-  await loadRecentEventIds(db, ids, opts.clock())
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
@@ -84,6 +93,14 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
+  let background = false
+  const startBackground = () => {
+    if (background) return
+    background = true
+    loadEventIds(db, ids, opts)
+    warmEnrichment(enrichment, opts.logger)
+  }
+  if (!opts.deferBackground) startBackground()
 
   return {
     config,
@@ -99,6 +116,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     lifecycle,
     enrichment,
     enricher: enrichment.enricher,
+    eventIds: ids,
+    startBackground,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),
@@ -127,6 +146,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       const report = await drain(timeoutMs)
       saltPurge.stop()
       await enrichment.salts.settled()
+      await ids.loaded
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)
@@ -246,9 +266,31 @@ function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
 }
 
 /**
+ * Load the event ids stored in the last 24 hours into the index, after start-up: the read (hundreds of
+ * milliseconds on a large database) no longer delays listening. Until it ends, `acceptRows` holds events
+ * that carry an id, so a retry of an event stored before the restart is still recognised.
+ */
+function loadEventIds(db: Database, ids: EventIdIndex, opts: ServicesOptions): void {
+  const t0 = performance.now()
+  ids.loadInBackground(
+    async () => {
+      const n = await loadRecentEventKeys(db, ids, opts.clock())
+      opts.logger.debug('recent event ids loaded', { ids: n, ms: Math.round(performance.now() - t0) })
+    },
+    (err) =>
+      opts.logger.error(
+        'recent event ids could not be loaded: retries of earlier events are not recognised',
+        {
+          error: err.message,
+        },
+      ),
+  )
+}
+
+/**
  * Load the log's unapplied records into DuckDB, in slices, before anything else writes. Version-3 records
  * are already the CSV the writer loads (no parsing in JavaScript); older ones are converted. Their event
- * ids are then in the database, where `loadRecentEventIds` finds them.
+ * ids are then in the database, where the background load of recent event ids (`loadEventIds`) finds them.
  */
 async function replayLog(replay: Pending, buffer: EventBuffer, logger: Logger): Promise<void> {
   if (replay.length === 0) return

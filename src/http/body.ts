@@ -83,24 +83,69 @@ function slowBody(deadlineMs: number): AppError {
 
 /** The whole body of declared length, or 408 when it does not arrive within the deadline. */
 async function readWhole(request: Request, deadlineMs: number): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(slowBody(deadlineMs)), deadlineMs)
-  })
-  let bytes: ArrayBuffer
+  let bytes: Uint8Array
   try {
-    bytes = await Promise.race([request.arrayBuffer(), late])
+    bytes = await withDeadline(request.bytes(), deadlineMs)
   } catch (err) {
     if (err instanceof AppError) throw err
     throw new AppError(400, 'Request body could not be read')
-  } finally {
-    clearTimeout(timer)
   }
   try {
     return utf8.decode(bytes)
   } catch {
     throw new AppError(400, 'Request body is not valid UTF-8')
   }
+}
+
+/** A read waiting for its body, and when it is late. */
+interface Watched {
+  lateAt: number
+  deadlineMs: number
+  reject: (err: AppError) => void
+}
+
+/**
+ * Reads in progress. One timer per request (set, then cleared as the body arrives at once) costs more
+ * than reading a small body; instead one interval, running only while reads wait, refuses those past
+ * their deadline. A late body is cut off up to `SWEEP_MS` after its deadline.
+ */
+const watched = new Set<Watched>()
+let sweeper: ReturnType<typeof setInterval> | undefined
+const SWEEP_MS = 1000
+
+function sweep(): void {
+  const now = performance.now()
+  for (const w of watched)
+    if (now > w.lateAt) {
+      watched.delete(w)
+      w.reject(slowBody(w.deadlineMs))
+    }
+  if (watched.size === 0) {
+    clearInterval(sweeper)
+    sweeper = undefined
+  }
+}
+
+/** `read`, or a 408 when it has not settled within `deadlineMs` (see `watched`). */
+function withDeadline<T>(read: Promise<T>, deadlineMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const w: Watched = { lateAt: performance.now() + deadlineMs, deadlineMs, reject }
+    watched.add(w)
+    if (!sweeper) {
+      sweeper = setInterval(sweep, Math.min(SWEEP_MS, Math.max(10, deadlineMs / 4)))
+      sweeper.unref?.()
+    }
+    read.then(
+      (v) => {
+        watched.delete(w)
+        resolve(v)
+      },
+      (err) => {
+        watched.delete(w)
+        reject(err)
+      },
+    )
+  })
 }
 
 /** Errors the stream once more than `maxBytes` pass: bounds the compressed side of a gzip body. */
@@ -128,10 +173,23 @@ export async function readJsonBody(
   maxBytes: number,
   opts: ReadBodyOptions = {},
 ): Promise<unknown> {
+  return (await readJson(request, maxBytes, opts)).value
+}
+
+/**
+ * `readJsonBody`, also telling whether the text held a `\u` escape: without one, no string in the value
+ * can hold a NUL or a lone surrogate (the text was strictly decoded UTF-8, and JSON refuses raw control
+ * characters), so those checks can be skipped.
+ */
+export async function readJson(
+  request: Request,
+  maxBytes: number,
+  opts: ReadBodyOptions = {},
+): Promise<{ value: unknown; plainText: boolean }> {
   const type = request.headers.get('content-type')
   if (type !== null && type !== '' && !JSON_TYPES.test(type))
     throw new AppError(415, 'Content-Type must be application/json (or text/plain carrying JSON)')
   const text = await readBodyText(request, maxBytes, opts)
   if (text.trim() === '') throw new AppError(400, 'Request body is empty: expected a JSON object')
-  return parseJsonStrict(text)
+  return { value: parseJsonStrict(text), plainText: !text.includes('\\u') }
 }

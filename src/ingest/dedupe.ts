@@ -6,6 +6,7 @@
 // one is dropped whole. Every operation is O(1) whatever the number of ids, memory holds at most
 // `maxEntries` fingerprints, and an id is recognised for the full TTL unless more than `maxEntries / 2`
 // newer ids arrived since (then at least the newest `maxEntries / 2` are still recognised).
+import type { Database } from '../db/open'
 import type { EventRow } from './validate'
 
 const DAY_MS = 86_400_000
@@ -35,10 +36,36 @@ export class EventIdIndex {
   private currentSince = Number.NEGATIVE_INFINITY
   private readonly ttl: number
   private readonly half: number
+  private loading: Promise<void> | undefined
 
   constructor(opts: EventIdIndexOptions = {}) {
     this.ttl = opts.ttlMs ?? DAY_MS
     this.half = Math.max(1, Math.floor((opts.maxEntries ?? 2_000_000) / 2))
+  }
+
+  /**
+   * Pending while the fingerprints of stored events are loading (`loadInBackground`), else undefined:
+   * a claim for rows that carry an event id must wait for it, or a retry could slip through.
+   */
+  get loaded(): Promise<void> | undefined {
+    return this.loading
+  }
+
+  /**
+   * Run `load` (which fills this index) without holding up start-up; `loaded` is pending until it ends.
+   * A failed load is reported to `onError` and ends the wait: duplicates of events stored before the
+   * start are then no longer recognised, which is logged rather than refusing every event with an id.
+   */
+  loadInBackground(load: () => Promise<unknown>, onError: (err: Error) => void): void {
+    const loading: Promise<void> = load()
+      .then(
+        () => undefined,
+        (err: Error) => onError(err),
+      )
+      .finally(() => {
+        if (this.loading === loading) this.loading = undefined
+      })
+    this.loading = loading
   }
 
   /** Most fingerprints held at once (both generations). */
@@ -108,4 +135,51 @@ export class EventIdIndex {
       },
     }
   }
+}
+
+/** Fingerprints remembered per turn of the event loop while loading (requests are served in between). */
+const LOAD_SLICE = 32_768
+
+/**
+ * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
+ * recognised; returns how many. One integer column read as doubles (fingerprints are below 2^53, exact
+ * as numbers; no BigInt conversion), on a connection of its own, at most the index's capacity: the cost
+ * is bounded by the index's size, not by traffic. One query reads up to capacity + 1 rows; only when the
+ * window holds more does a second one pick the newest (a top-N). Imported events are left out: their ids
+ * are not client retries, and a large import would crowd live ids out. Runs after start-up
+ * (`EventIdIndex.loadInBackground`), remembering in slices so requests are served meanwhile.
+ */
+export async function loadRecentEventKeys(
+  db: Database,
+  ids: EventIdIndex,
+  now: number,
+  opts: { ttlMs?: number } = {},
+): Promise<number> {
+  const where = 'event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL'
+  const since = [BigInt(now - (opts.ttlMs ?? DAY_MS))]
+  const conn = await db.instance.connect()
+  let keys: number[]
+  let times: number[]
+  let newestFirst = false
+  try {
+    const read = async (sql: string) =>
+      (await conn.runAndReadAll(sql, since)).getColumns() as [number[]?, number[]?]
+    const cols = `SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE ${where}`
+    ;[keys = [], times = []] = await read(`${cols} LIMIT ${ids.capacity + 1}`)
+    if (keys.length > ids.capacity) {
+      newestFirst = true
+      ;[keys = [], times = []] = await read(`${cols} ORDER BY received_at DESC LIMIT ${ids.capacity}`)
+    }
+  } finally {
+    conn.closeSync()
+  }
+  // Oldest first when the window was cut, so the newest land in the generation that is forgotten last.
+  const n = keys.length
+  for (let start = 0; start < n; start += LOAD_SLICE) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    const end = Math.min(n, start + LOAD_SLICE)
+    if (newestFirst) for (let i = n - 1 - start; i >= n - end; i--) ids.rememberKey(keys[i], times[i])
+    else for (let i = start; i < end; i++) ids.rememberKey(keys[i], times[i])
+  }
+  return n
 }

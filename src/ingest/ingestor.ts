@@ -30,6 +30,8 @@ export interface IngestDeps {
   supervisor: DbSupervisor
   /** The enrichment steps run on every valid event before it is stored. */
   enricher: Enricher
+  /** The event-id index; while it loads after start-up, events with an id wait for it (`loaded`). */
+  eventIds?: { readonly loaded: Promise<void> | undefined }
 }
 
 /** What a browser's request says about its visitor, for enrichment only (never stored or logged). */
@@ -129,7 +131,8 @@ function checkOrigin(store: SiteStore, rec: KeyRecord, origin: string, headers: 
  * Validate events against the key's site, then enrich the valid ones; returns rows and per-index
  * problems. `signals` come from a browser's request (public keys); a server (secret key) may forward
  * its visitor's `user_agent` and `ip` per event instead, and without them is not enriched from the
- * request nor bot-filtered.
+ * request nor bot-filtered. `plainText`: the events come from JSON text without `\u` escapes (see
+ * `ValidateOptions.plainText`).
  */
 export function validateBatch(
   deps: IngestDeps,
@@ -137,13 +140,19 @@ export function validateBatch(
   events: unknown[],
   pathOf: (i: number) => string,
   signals: VisitorSignals = { hints: {} },
+  plainText = false,
 ): { rows: EventRow[]; rejected: { index: number; error: string; details: FieldIssue[] }[] } {
   const now = deps.clock()
   const base: EnrichContext = rec.kind === 'public' ? { ...signals, now } : { hints: {}, now }
   const rows: EventRow[] = []
   const rejected: { index: number; error: string; details: FieldIssue[] }[] = []
   for (let i = 0; i < events.length; i++) {
-    const v = validateEvent(events[i], { now, maxEventAgeDays: deps.config.maxEventAgeDays, path: pathOf(i) })
+    const v = validateEvent(events[i], {
+      now,
+      maxEventAgeDays: deps.config.maxEventAgeDays,
+      path: pathOf(i),
+      plainText,
+    })
     if (!v.ok) {
       rejected.push({ index: i, error: describeIssues(v.issues), details: v.issues })
       continue
@@ -171,6 +180,9 @@ function contextOf(e: EventInput, rec: KeyRecord, base: EnrichContext): EnrichCo
 /** Store validated rows (admission check, then `persist`); returns how many were acknowledged. */
 export async function acceptRows(deps: IngestDeps, rows: EventRow[]): Promise<number> {
   if (rows.length === 0) return 0
+  // Just after start-up, the ids of events stored before it may still be loading: a retry must find them.
+  const loading = deps.eventIds?.loaded
+  if (loading !== undefined && rows.some((r) => r.eventId !== null)) await loading
   admit(deps, rows.length)
   await deps.persist(rows, deps.clock())
   return rows.length

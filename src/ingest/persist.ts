@@ -1,7 +1,3 @@
-// Storing accepted rows, in order: drop retries already stored (event_id), write the rest as CSV once
-// (src/ingest/csv.ts), append those bytes to the write-ahead log and wait for its sync (when durable),
-// then hand the same bytes to the buffer.
-import type { Database } from '../db/open'
 import type { EventBuffer } from './buffer'
 import { csvRows } from './csv'
 import type { EventIdIndex } from './dedupe'
@@ -54,35 +50,4 @@ export function createPersist(
   return Object.assign(persist, {
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   })
-}
-
-/**
- * Remember the event-id fingerprints stored in the last `ttlMs`, so retries after a restart are still
- * recognised. One integer column read as doubles (fingerprints are below 2^53, exact as numbers; no
- * BigInt conversion), at most the index's capacity: start-up cost is bounded by the index's size, not
- * by traffic. Only when the window holds more than that does DuckDB pick the newest (a top-N).
- * Imported events are left out: their ids are not client retries, and a large import would crowd live
- * ids out.
- */
-export async function loadRecentEventIds(
-  db: Database,
-  ids: EventIdIndex,
-  now: number,
-  opts: { ttlMs?: number } = {},
-): Promise<number> {
-  const where = 'event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL'
-  const since = [BigInt(now - (opts.ttlMs ?? 86_400_000))]
-  const [[count]] = (
-    await db.reader.runAndReadAll(`SELECT count(*) FROM events WHERE ${where}`, since)
-  ).getRows()
-  const newestFirst = Number(count) > ids.capacity
-  const result = await db.reader.runAndReadAll(
-    `SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE ${where}${newestFirst ? ` ORDER BY received_at DESC LIMIT ${ids.capacity}` : ''}`,
-    since,
-  )
-  const [keys = [], times = []] = result.getColumns() as number[][]
-  // Oldest first, so the newest land in the generation that is forgotten last.
-  if (newestFirst) for (let i = keys.length - 1; i >= 0; i--) ids.rememberKey(keys[i], times[i])
-  else for (let i = 0; i < keys.length; i++) ids.rememberKey(keys[i], times[i])
-  return keys.length
 }

@@ -1,15 +1,31 @@
 // POST /mcp: the MCP server over Streamable HTTP, stateless (a fresh server and transport per request,
 // JSON answers). Authorised like the REST reads (a site's secret key or the admin token); every tool call
 // is a REST call through `handle` with the same key, so it takes the same rate-limit token.
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { Elysia } from 'elysia'
 import { authenticateKey, bearerToken, isAdminToken, unauthorized } from '../http/auth'
 import { readJsonBody } from '../http/body'
 import { AppError } from '../http/errors'
 import { enforce } from '../http/rate-limit'
 import type { StatsDeps } from '../stats/read'
-import { createMcpServer, loadTools } from './server'
 import type { ToolSpec } from './tools'
+
+/**
+ * The MCP SDK and its validators (zod, ajv) take about a third of the server's module loading: loaded
+ * on the first MCP request, not at start-up.
+ */
+let sdk:
+  | Promise<
+      [
+        typeof import('./server'),
+        typeof import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+      ]
+    >
+  | undefined
+const loadSdk = () =>
+  (sdk ??= Promise.all([
+    import('./server'),
+    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+  ]))
 
 /** Who is calling: the key to send on, whether it is the admin token, and its rate-limit id. */
 function identify(deps: StatsDeps, headers: Headers): { key: string; admin: boolean; keyId: string } {
@@ -41,6 +57,7 @@ export function mcpRoutes(deps: StatsDeps, handle: (request: Request) => Promise
         // A tool call takes its token in the REST route; the protocol's own messages only check the limit.
         enforce(deps.keyLimiter.check(who.keyId))
         const body = await readJsonBody(request, deps.config.maxBodyBytes)
+        const [{ createMcpServer, loadTools }, { WebStandardStreamableHTTPServerTransport }] = await loadSdk()
         tools ??= loadTools(handle).catch((err) => {
           tools = undefined
           throw err

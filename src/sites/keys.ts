@@ -1,5 +1,5 @@
 // API key material: generation and hashing. Keys are shown once and stored only as sha256 hashes.
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 
 /** `public` keys sit in web pages and may only send events; `secret` keys may also read stats. */
 export type KeyKind = 'public' | 'secret'
@@ -11,9 +11,9 @@ export function generateKey(kind: KeyKind): string {
   return PREFIX[kind] + randomBytes(24).toString('base64url')
 }
 
-/** The stored form of a key. */
+/** The stored form of a key (hex sha256; Bun's one-shot hash: every ingest request hashes its key). */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex')
+  return Bun.SHA256.hash(key, 'hex') as string
 }
 
 /** A random identifier with a prefix, e.g. `key_…` or `site_…`. */

@@ -2,7 +2,11 @@
 import type { IngestOptions, PhaseResult, TargetResult } from './ingest'
 import { fixed, formatTable, int, pct } from './table'
 
-const GOALS = { singleVsBare: 0.6, batchVsRaw: 0.7, p99Ms: 10 }
+const GOALS = { singleVsBare: { fsync: 0.6, none: 0.8 }, batchVsRaw: 0.7, p99Ms: 10 }
+
+/** Issue 13's single-event goal of a target: 0.6× the bare handler with the log (fsync), 0.8× without. */
+const singleGoal = (t: TargetResult) =>
+  t.target.endsWith('none') ? GOALS.singleVsBare.none : GOALS.singleVsBare.fsync
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗')
 
@@ -54,9 +58,9 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
           `${int(p.load.offeredRate ?? Number.NaN)}/s: ${fixed(p.load.latencyMs.p50, 2)} / ${fixed(p.load.latencyMs.p99, 2)}`,
       ),
     ),
-    row(`GOAL single-event ingest ≥ ${pct(GOALS.singleVsBare)} of bare Bun`, '100%', '–', (t) => {
+    row('GOAL single-event ingest ≥ 60% (fsync) / 80% (none) of bare Bun', '100%', '–', (t) => {
       const r = (ph(t, 'single')?.load.requestsPerSec ?? Number.NaN) / bareSingle
-      return `${pct(r)} ${mark(r >= GOALS.singleVsBare)}`
+      return `${pct(r)} (goal ${pct(singleGoal(t))}) ${mark(r >= singleGoal(t))}`
     }),
     row(`GOAL batch ingest (stored) ≥ ${pct(GOALS.batchVsRaw)} of raw DuckDB`, '–', '100%', (t) => {
       const r = sustained(t) / rawRowsPerSec

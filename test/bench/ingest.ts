@@ -25,6 +25,10 @@ export interface IngestOptions {
   rounds: number
   /** Directory for server CPU profiles (PULSE_BENCH_PROFILE=1). */
   profileDir?: string
+  /** Another source tree (PULSE_BENCH_BASE_ROOT, e.g. a worktree of main) run as extra targets: before/after in one run. */
+  baseRoot?: string
+  /** Which phase groups run (PULSE_BENCH_PHASES=single,batch; default both): `single` is the peak and open-loop single-event phases. */
+  phases: ('single' | 'batch')[]
 }
 
 /** One measured phase. */
@@ -70,6 +74,11 @@ export function ingestDefaults(quick: boolean): IngestOptions {
     rounds: Number(process.env.PULSE_BENCH_ROUNDS) || (quick ? 1 : 2),
     profileDir:
       process.env.PULSE_BENCH_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'pulse-prof-')) : undefined,
+    baseRoot: process.env.PULSE_BENCH_BASE_ROOT || undefined,
+    phases: (process.env.PULSE_BENCH_PHASES ?? 'single,batch')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s): s is 'single' | 'batch' => s === 'single' || s === 'batch'),
   }
 }
 
@@ -182,17 +191,18 @@ export async function runIngest(
       acked: 0,
       statsCount: 0,
     })
-    for (const d of o.durabilities) {
-      const pulse = await startPulseTarget(d, o.profileDir)
-      targets.push({
-        result: { target: `PULSE durability=${d}`, phases: new Map() },
-        server: pulse.server,
-        token: pulse.key,
-        pulse,
-        acked: 0,
-        statsCount: Number.NaN,
-      })
-    }
+    for (const d of o.durabilities)
+      for (const root of o.baseRoot ? [undefined, o.baseRoot] : [undefined]) {
+        const pulse = await startPulseTarget(d, o.profileDir, root)
+        targets.push({
+          result: { target: `PULSE${root ? ' (base)' : ''} durability=${d}`, phases: new Map() },
+          server: pulse.server,
+          token: pulse.key,
+          pulse,
+          acked: 0,
+          statsCount: Number.NaN,
+        })
+      }
     // Rounds interleave the targets (in a rotating order) so that background load on a shared machine
     // hits them alike; each target keeps its best round. The open-loop latency phase runs right after
     // the single-event peak, while the server still holds few events (see `ackedBefore`).
@@ -205,17 +215,22 @@ export async function runIngest(
           if (!best || score(p) > score(best)) t.result.phases.set(spec.name, p)
         }
     }
-    await peak(PEAK_PHASES[0])
-    for (const t of targets.filter((x) => x.pulse)) {
-      const rate = Math.max(1, Math.round(t.result.phases.get('single')!.load.requestsPerSec / 2))
-      const load = { eventsPerRequest: 1, mode: 'open' as const, rate, connections: 2 * o.connections }
-      t.result.phases.set('open', await measure(t, 'open', o, load, now))
+    if (o.phases.includes('single')) {
+      await peak(PEAK_PHASES[0])
+      for (const t of targets.filter((x) => x.pulse)) {
+        const rate = Math.max(1, Math.round(t.result.phases.get('single')!.load.requestsPerSec / 2))
+        const load = { eventsPerRequest: 1, mode: 'open' as const, rate, connections: 2 * o.connections }
+        t.result.phases.set('open', await measure(t, 'open', o, load, now))
+      }
     }
-    let rawRowsPerSec = 0
-    for (let round = 0; round < o.rounds; round++)
-      rawRowsPerSec = Math.max(rawRowsPerSec, await rawAppendRate(o.quick))
-    await peak(PEAK_PHASES[1])
-    await peak(PEAK_PHASES[2])
+    let rawRowsPerSec = Number.NaN
+    if (o.phases.includes('batch')) {
+      rawRowsPerSec = 0
+      for (let round = 0; round < o.rounds; round++)
+        rawRowsPerSec = Math.max(rawRowsPerSec, await rawAppendRate(o.quick))
+      await peak(PEAK_PHASES[1])
+      await peak(PEAK_PHASES[2])
+    }
     for (const t of targets) {
       if (!t.pulse) continue
       const check = await stopAndCount(t.pulse)

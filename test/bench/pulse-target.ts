@@ -26,10 +26,14 @@ export interface StoredCheck {
   exitCode: number | null
 }
 
-/** Start the server in `durability` mode and create the benchmark site. */
-export async function startPulseTarget(durability: string, profileDir?: string): Promise<PulseTarget> {
+/** Start the server in `durability` mode (from source tree `root`, default this one) and create the benchmark site. */
+export async function startPulseTarget(
+  durability: string,
+  profileDir?: string,
+  root?: string,
+): Promise<PulseTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-bench-ingest-'))
-  const server = await startPulse({ dataDir, adminToken: ADMIN, durability, profileDir })
+  const server = await startPulse({ dataDir, adminToken: ADMIN, durability, profileDir, root })
   const res = await fetch(`${server.url}/api/v1/sites`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },

@@ -7,6 +7,7 @@ import { BoundedCache } from '../../src/ingest/enrich/cache'
 import { lookupHost, lookupName } from '../../src/ingest/enrich/referrers'
 import { utcDay, VisitorSalts } from '../../src/ingest/enrich/salts'
 import { parseAgent } from '../../src/ingest/enrich/user-agent'
+import { VisitorIds } from '../../src/ingest/enrich/visitor'
 
 describe('BoundedCache', () => {
   test('never holds more than its capacity, keeps what is used', () => {
@@ -100,5 +101,19 @@ describe('daily salts (in memory)', () => {
     s.saltFor(day + 2 * 86_400_000)
     expect(s.days()).toEqual(['2026-11-21', '2026-11-22'])
     expect(utcDay(day - 1)).toBe('2026-11-19')
+  })
+
+  test('visitor ids: the same within a day (cached), new after midnight, and the old day’s again when asked for it', async () => {
+    const day = Date.UTC(2026, 10, 20)
+    const s = await VisitorSalts.open(undefined, day)
+    const ids = new VisitorIds(s)
+    const today = ids.idFor('site', '203.0.113.7', 'UA', day + 5)
+    expect(ids.idFor('site', '203.0.113.7', 'UA', day + 86_399_999)).toBe(today)
+    expect(ids.idFor('site', '203.0.113.8', 'UA', day + 5)).not.toBe(today)
+    const tomorrow = ids.idFor('site', '203.0.113.7', 'UA', day + 86_400_000)
+    expect(tomorrow).not.toBe(today)
+    // Yesterday's salt is still kept: a clock that goes back finds yesterday's id, not a cached one.
+    expect(ids.idFor('site', '203.0.113.7', 'UA', day + 10)).toBe(today)
+    expect(ids.idFor('site', '203.0.113.7', 'UA', day + 86_400_001)).toBe(tomorrow)
   })
 })

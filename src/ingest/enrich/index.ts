@@ -51,12 +51,30 @@ export async function createEnrichment(
 ): Promise<Enrichment> {
   const agents = new AgentParser()
   const geo = openGeo(config, logger)
+  // Read the file off the start-up path; a lookup before it is done reads it itself.
+  geo?.warm().catch((err: Error) =>
+    logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
+      error: err.message,
+    }),
+  )
   const salts = await VisitorSalts.open(db, now, logger)
   const visitors = new VisitorIds(salts)
   const burst = new BurstRule({ perMinute: config.botBurstPerMinute })
   const sessions = new BoundedCache<string, SessionState>({ capacity: 200_000 })
   const enricher = new Enricher(defaultSteps({ agents, geo, visitors, burst, sessions }))
   return { enricher, salts, agents, burst, visitors, geo, sessions }
+}
+
+/**
+ * Read the GeoIP file now, without blocking the event loop (after start-up: a lookup before it is done
+ * reads the file itself); an unreadable file is a warning, and countries are then not filled.
+ */
+export function warmEnrichment(e: Enrichment, logger: Logger): void {
+  e.geo?.warm().catch((err: Error) =>
+    logger.warn('GeoIP database cannot be read: countries are not filled from the IP', {
+      error: err.message,
+    }),
+  )
 }
 
 /** The enrichment's part of the admin health details: counts since start and cache sizes. */

@@ -31,7 +31,10 @@ export interface EnrichContext {
   /** The burst rule's last visitor and window in this request. */
   burstVisitor?: string
   burstWindow?: { start: number; n: number }
-  /** The state of the session of `sessionRow` (looked up once per event, shared by the steps). */
+  /**
+   * The state of the session of `sessionRow` (looked up once per event, shared by the steps, and
+   * reused by the next event of the request when it is of the same session).
+   */
   session?: SessionState
   sessionRow?: EventRow
   /** The last (URL, referrer) pair's acquisition (events of a batch often share their page). */
@@ -42,6 +45,8 @@ export interface EnrichContext {
 
 /** What is remembered of a session for its later events (bounded: see `DefaultStepsOptions`). */
 export interface SessionState {
+  siteId: string
+  sessionId: string
   /** The visitor id it started with: kept across midnight. */
   visitorId?: string
   /** Its source, for later pages that have none of their own. */
@@ -91,18 +96,32 @@ export interface DefaultStepsOptions {
   geo?: GeoLookup
   visitors: VisitorIds
   burst: BurstRule
-  /** `site \0 session` → its state; its capacity bounds the sessions remembered. */
+  /** Session id (or `site \0 session`) → its state; its capacity bounds the sessions remembered. */
   sessions: BoundedCache<string, SessionState>
 }
 
 /** The default steps, in order: agent, geo, visitor, bot, acquisition. */
 export function defaultSteps(o: DefaultStepsOptions): { name: string; run: EnrichStep }[] {
   const sessionOf = (row: EventRow, ctx: EnrichContext): SessionState => {
-    if (ctx.sessionRow === row && ctx.session) return ctx.session
-    const key = `${row.siteId}\u0000${row.sessionId}`
+    const last = ctx.session
+    if (
+      last &&
+      (ctx.sessionRow === row || (last.sessionId === row.sessionId && last.siteId === row.siteId))
+    ) {
+      ctx.sessionRow = row
+      return last
+    }
+    // Keyed by the session id alone: no site-qualified key to build and hash per event. The state
+    // records its site; the same session id at a second site goes under `site \0 session` (text
+    // fields never hold NUL, so that key cannot be another session's id).
+    let key = row.sessionId
     let st = o.sessions.get(key)
+    if (st && st.siteId !== row.siteId) {
+      key = `${row.siteId}\u0000${row.sessionId}`
+      st = o.sessions.get(key)
+    }
     if (!st) {
-      st = {}
+      st = { siteId: row.siteId, sessionId: row.sessionId }
       o.sessions.set(key, st)
     }
     ctx.sessionRow = row

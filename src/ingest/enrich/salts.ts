@@ -20,6 +20,8 @@ export function utcDay(ms: number): string {
 export class VisitorSalts {
   private salts = new Map<string, string>()
   private pending: Promise<void> = Promise.resolve()
+  /** The last answer of `saltFor` and its UTC day number: formatting the day per event costs more than the rest. */
+  private last: { day: number; salt: string } | undefined
 
   private constructor(
     private readonly db: Database | undefined,
@@ -42,6 +44,14 @@ export class VisitorSalts {
 
   /** Today's salt at `now`: made (and stored, and older ones deleted) on a new day's first call. */
   saltFor(now: number): string {
+    const dayNumber = Math.floor(now / DAY_MS)
+    if (this.last?.day === dayNumber) return this.last.salt
+    const salt = this.saltOfDay(now)
+    this.last = { day: dayNumber, salt }
+    return salt
+  }
+
+  private saltOfDay(now: number): string {
     const day = utcDay(now)
     const known = this.salts.get(day)
     if (known) return known
