@@ -42,6 +42,9 @@ interface Chunk {
 }
 
 /** The in-memory buffer in front of the writer. */
+/** The most rows one slice takes from a backlog (unless `flushMaxRows` is larger). */
+const SLICE_MAX_ROWS = 50_000
+
 export class EventBuffer {
   /** Waiting chunks in log order; `head` is the first not yet written (the array is compacted now and then). */
   private chunks: Chunk[] = []
@@ -152,12 +155,17 @@ export class EventBuffer {
     }
   }
 
-  /** Write one slice from the front (one at a time). */
+  /**
+   * Write one slice from the front (one at a time): what waits, up to the larger of `flushMaxRows` and
+   * `SLICE_MAX_ROWS`, so a backlog (small `flushMaxRows`, a burst, a slow flush) is drained in slices big
+   * enough that each one's fixed cost (file, COPY, transaction) does not make DuckDB fall behind for good.
+   */
   private writeSlice(): Promise<void> {
     let end = this.head
     let n = 0
     let bytes = 0
-    while (end < this.chunks.length && n < this.opts.flushMaxRows) {
+    const cap = Math.max(this.opts.flushMaxRows, SLICE_MAX_ROWS)
+    while (end < this.chunks.length && n < cap) {
       n += this.chunks[end].rows
       bytes += this.chunks[end++].csv.byteLength
     }

@@ -62,10 +62,10 @@ export function buildBreakdown(
   page: { limit: number; offset: number },
 ): Query {
   const p = new Params()
-  const key = dimensionSql(dimension, p)
   const join = dimensionJoin(siteId, range, filters, dimension, p)
   // The derived plans (property counts, referrer domains, session hours) answer what they can; the
-  // general plan over the events (with the key's join) answers the rest.
+  // general plan over the events (with the key's join) answers the rest. Each adds only the parameters
+  // it uses (DuckDB refuses unused ones), so the key's SQL is made by the plan that runs.
   const derived = join
     ? null
     : 'property' in dimension
@@ -73,9 +73,11 @@ export function buildBreakdown(
       : dimension.field === 'referrer_domain'
         ? referrerDomainSql(siteId, range, filters, metric, p)
         : fragmentsKeep(dimension.field)
-          ? hoursMetricsSql(siteId, range, filters, [metric], p, key)
+          ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
           : null
-  let grouped = derived ?? metricsSql([metric], selectionFor(siteId, range, filters, [metric], p, join), key)
+  let grouped =
+    derived ??
+    metricsSql([metric], selectionFor(siteId, range, filters, [metric], p, join), dimensionSql(dimension, p))
   // One row per goal of the site, the ones nobody completed included.
   if (join?.goal)
     grouped = `SELECT gl.name AS k, coalesce(x.${metric}, 0) AS ${metric} FROM goals gl LEFT JOIN (${grouped}) x ON x.k = gl.name WHERE gl.site_id = ${p.add(siteId)}`
