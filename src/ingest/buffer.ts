@@ -20,8 +20,14 @@ export type FlushSink = (batch: CsvBatch, upToSeq: number) => Promise<void>
 
 /** Options of the buffer. */
 export interface EventBufferOptions {
-  /** Rows per flush slice (a slice ends at a chunk boundary, so it may hold one batch more). */
+  /** Rows waiting that start a flush by themselves; also the least a slice takes. */
   flushMaxRows: number
+  /**
+   * Most rows one slice takes from a backlog (a slice ends at a chunk boundary, so it may hold one batch
+   * more). Default: the larger of `flushMaxRows` and 50 000, so a backlog drains in slices big enough
+   * that each one's fixed cost (file, COPY, transaction) does not leave DuckDB behind for good.
+   */
+  sliceMaxRows?: number
   maxBufferRows: number
   /**
    * Most CSV bytes held (default 128 MiB, ~600k typical events): the buffer's memory is bounded whatever
@@ -42,7 +48,7 @@ interface Chunk {
 }
 
 /** The in-memory buffer in front of the writer. */
-/** The most rows one slice takes from a backlog (unless `flushMaxRows` is larger). */
+/** The default most rows of one slice (unless `flushMaxRows` is larger). */
 const SLICE_MAX_ROWS = 50_000
 
 export class EventBuffer {
@@ -155,16 +161,12 @@ export class EventBuffer {
     }
   }
 
-  /**
-   * Write one slice from the front (one at a time): what waits, up to the larger of `flushMaxRows` and
-   * `SLICE_MAX_ROWS`, so a backlog (small `flushMaxRows`, a burst, a slow flush) is drained in slices big
-   * enough that each one's fixed cost (file, COPY, transaction) does not make DuckDB fall behind for good.
-   */
+  /** Write one slice from the front (one at a time): what waits, up to `sliceMaxRows`. */
   private writeSlice(): Promise<void> {
     let end = this.head
     let n = 0
     let bytes = 0
-    const cap = Math.max(this.opts.flushMaxRows, SLICE_MAX_ROWS)
+    const cap = this.opts.sliceMaxRows ?? Math.max(this.opts.flushMaxRows, SLICE_MAX_ROWS)
     while (end < this.chunks.length && n < cap) {
       n += this.chunks[end].rows
       bytes += this.chunks[end++].csv.byteLength

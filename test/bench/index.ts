@@ -12,6 +12,7 @@ import { run as runEnrich } from './enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
 import { run as runRateLimit } from './rate-limit'
+import { run as runStartup } from './startup'
 import { run as runSustained } from './sustained'
 import { run as runWrites } from './writes'
 
@@ -19,6 +20,7 @@ const PARTS = [
   'writes',
   'ingest',
   'batch',
+  'startup',
   'enrich',
   'sustained',
   'analytics',
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   if (parts.includes('writes')) await runWrites({ quick })
   if (parts.includes('ingest')) await runIngest({ quick })
   if (parts.includes('batch')) await runBatchLoad({ quick })
+  if (parts.includes('startup')) await runStartup({ quick })
   if (parts.includes('enrich')) await runEnrich({ quick })
   if (parts.includes('sustained')) await runSustained({ quick })
   if (parts.includes('analytics')) {

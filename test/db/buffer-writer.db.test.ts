@@ -45,6 +45,7 @@ const row = (i: number, extra: Partial<EventRow> = {}): EventRow => ({
 const count = async () => (await queryRows<{ n: number }>(db.reader, 'SELECT count(*) AS n FROM events'))[0].n
 const bufferOpts = {
   flushMaxRows: 1000,
+  sliceMaxRows: 1000,
   maxBufferRows: 5000,
   flushIntervalMs: 1000,
   clock: manualClock(0),
