@@ -106,6 +106,32 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       issue: true,
       name: 'breakdown by a property',
     },
+    ...(['entry_page', 'exit_page'] as const).map((dimension) => ({
+      name: `breakdown ${dimension} by visitors`,
+      request: get('/stats/breakdown', { period: '30d', dimension, metric: 'visitors', limit: '10' }),
+      direct: sql(
+        `WITH s AS (SELECT session_id AS sid, ${dimension === 'entry_page' ? 'arg_min(url, (ts, url))' : 'arg_max(url, (ts, url))'} AS page FROM events WHERE ${WHERE} AND event_type = 'page_view' AND url IS NOT NULL GROUP BY session_id) SELECT page AS k, count(DISTINCT ${VISITOR}) AS v FROM events JOIN s ON session_id = sid WHERE ${WHERE} GROUP BY k ORDER BY v DESC, k NULLS LAST LIMIT 10`,
+      ),
+    })),
+    {
+      name: 'goals: conversions by goal',
+      request: get('/stats/breakdown', {
+        period: '30d',
+        dimension: 'goal',
+        metric: 'conversions',
+        limit: '10',
+      }),
+      direct: sql(
+        `SELECT count(DISTINCT ${VISITOR}) FILTER (WHERE event_type = 'signup'), count(DISTINCT ${VISITOR}) FILTER (WHERE event_type = 'page_view' AND url LIKE '%/docs%'), count(DISTINCT ${VISITOR}) FILTER (WHERE event_type = 'purchase' AND json_extract_string(properties, '$.plan') = 'pro') FROM events WHERE ${WHERE}`,
+      ),
+    },
+    {
+      name: 'goals: conversion rate, any goal',
+      request: get('/stats', { period: '30d', metrics: 'conversions,conversion_rate' }),
+      direct: sql(
+        `SELECT count(DISTINCT ${VISITOR}) FILTER (WHERE event_type IN ('signup', 'purchase') OR (event_type = 'page_view' AND url LIKE '%/docs%')), count(DISTINCT ${VISITOR}) FROM events WHERE ${WHERE}`,
+      ),
+    },
     breakdown('source', 'visitors', 'source'),
     breakdown('channel', 'visitors', 'channel'),
     breakdown('utm_campaign', 'visitors', 'utm_campaign'),
@@ -126,14 +152,14 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       issue: true,
       request: get('/retention', { period: '30d', interval: 'week' }),
       direct: sql(
-        `WITH a AS (SELECT DISTINCT coalesce(user_id, session_id) AS v, (ts - $2) // ${7 * DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
+        `WITH a AS (SELECT DISTINCT ${VISITOR} AS v, (ts - $2) // ${7 * DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
       ),
     },
     {
       name: 'daily retention',
       request: get('/retention', { period: '30d', interval: 'day' }),
       direct: sql(
-        `WITH a AS (SELECT DISTINCT coalesce(user_id, session_id) AS v, (ts - $2) // ${DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
+        `WITH a AS (SELECT DISTINCT ${VISITOR} AS v, (ts - $2) // ${DAY} AS w FROM events WHERE ${WHERE}), f AS (SELECT v, min(w) AS c FROM a GROUP BY v) SELECT c, w, count(*) FROM a JOIN f USING (v) GROUP BY c, w`,
       ),
     },
     {

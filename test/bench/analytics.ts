@@ -137,6 +137,27 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
   try {
     const app = createApp(deps)
     const site = datasetSite(0)
+    // The dashboard's Goals card needs goals: an event goal, a page goal with `*` and one with a property.
+    for (const goal of [
+      { name: 'Signup', kind: 'event', event_type: 'signup' },
+      { name: 'Docs', kind: 'page', page_path: '/docs*' },
+      {
+        name: 'Pro purchase',
+        kind: 'event',
+        event_type: 'purchase',
+        property_key: 'plan',
+        property_value: 'pro',
+      },
+    ]) {
+      const res = await app.handle(
+        new Request(`http://localhost/api/v1/sites/${site}/goals`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+          body: JSON.stringify(goal),
+        }),
+      )
+      if (res.status !== 200 && res.status !== 201) throw new Error(`goal ${goal.name}: ${await res.text()}`)
+    }
     const n = Number(
       (
         await deps.db.reader.runAndReadAll('SELECT count(*) FROM events WHERE site_id = $1', [site])
