@@ -15,24 +15,38 @@ function text(v: string | null): string {
   return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v
 }
 
-/** The `event_key` field: the fingerprint of (site, event id), or NULL without an event id. */
-function key(siteId: string, eventId: string | null): string {
-  return eventId === null ? '' : String(eventKey(siteId, eventId))
+/** The `event_key` field: the fingerprint of (site, event id) (`known` when the caller has it, -1 for
+ * none), or NULL without an event id. */
+function key(siteId: string, eventId: string | null, known: number): string {
+  if (eventId === null) return ''
+  return String(known >= 0 ? known : eventKey(siteId, eventId))
 }
 
 /**
- * One row as a CSV line (with its `\n`), in table order; `event_key` is computed here. Unrolled for speed
- * on the hot path; test/ingest/csv.db.test.ts checks it against the appender and the table (add new
- * fields here too, in table order).
+ * One row as a CSV line (with its `\n`), in table order; `event_key` is `eventKeyOf` when given (≥ 0: the
+ * dedupe claim's fingerprint), else computed here. Unrolled for speed on the hot path;
+ * test/ingest/csv.db.test.ts checks it against the appender and the table (add new fields here too, in
+ * table order).
  */
-export function csvLine(r: EventRow, receivedAt: number, importId: string | null = null): string {
-  return `${text(r.siteId)},${text(r.eventType)},${r.ts},${text(r.sessionId)},${text(r.userId)},${text(r.url)},${text(r.referrer)},${text(r.deviceType)},${text(r.country)},${text(r.properties)},${text(r.eventId)},${receivedAt},${key(r.siteId, r.eventId)},${text(importId)},${text(r.browser)},${text(r.browserVersion)},${text(r.os)},${text(r.osVersion)},${text(r.botReason)},${text(r.region)},${text(r.city)},${text(r.visitorId)},${text(r.source)},${text(r.utmSource)},${text(r.utmMedium)},${text(r.utmCampaign)},${text(r.utmTerm)},${text(r.utmContent)},${text(r.channel)}\n`
+export function csvLine(
+  r: EventRow,
+  receivedAt: number,
+  importId: string | null = null,
+  eventKeyOf = -1,
+): string {
+  return `${text(r.siteId)},${text(r.eventType)},${r.ts},${text(r.sessionId)},${text(r.userId)},${text(r.url)},${text(r.referrer)},${text(r.deviceType)},${text(r.country)},${text(r.properties)},${text(r.eventId)},${receivedAt},${key(r.siteId, r.eventId, eventKeyOf)},${text(importId)},${text(r.browser)},${text(r.browserVersion)},${text(r.os)},${text(r.osVersion)},${text(r.botReason)},${text(r.region)},${text(r.city)},${text(r.visitorId)},${text(r.source)},${text(r.utmSource)},${text(r.utmMedium)},${text(r.utmCampaign)},${text(r.utmTerm)},${text(r.utmContent)},${text(r.channel)}\n`
 }
 
-/** Rows accepted together (one request, one log record) as CSV text. */
-export function csvRows(rows: EventRow[], receivedAt: number, importId: string | null = null): string {
+/** Rows accepted together (one request, one log record) as CSV text; `keys[i]`, when given, is row i's
+ * `event_key` already computed (see `EventIdIndex.claim`). */
+export function csvRows(
+  rows: EventRow[],
+  receivedAt: number,
+  importId: string | null = null,
+  keys?: readonly number[],
+): string {
   let out = ''
-  for (let i = 0; i < rows.length; i++) out += csvLine(rows[i], receivedAt, importId)
+  for (let i = 0; i < rows.length; i++) out += csvLine(rows[i], receivedAt, importId, keys ? keys[i] : -1)
   return out
 }
 

@@ -29,10 +29,87 @@ export function eventKey(siteId: string, eventId: string): number {
   return Bun.hash.xxHash32(k) * 2_097_152 + (Bun.hash.crc32(k) >>> 11)
 }
 
+/**
+ * One generation of fingerprints → acceptance time: open addressing with linear probing over two typed
+ * arrays (a slot's key is the fingerprint + 1; 0 marks an empty slot), grown by doubling while it fills and
+ * never beyond the room for `max` entries. Typed arrays instead of a Map: 16 bytes a slot instead of ~50 an
+ * entry, and nothing for the garbage collector to trace (2 million ids in a Map were 104 MB of heap).
+ */
+class FingerprintTable {
+  private keys: Float64Array
+  private times: Float64Array
+  size = 0
+
+  constructor(private readonly max: number) {
+    this.keys = new Float64Array(1024)
+    this.times = new Float64Array(1024)
+  }
+
+  /** The slot holding `key` (stored as key + 1), or the empty slot where it would go. */
+  private slot(k1: number): number {
+    const mask = this.keys.length - 1
+    let i = (k1 >>> 0) & mask
+    while (this.keys[i] !== 0 && this.keys[i] !== k1) i = (i + 1) & mask
+    return i
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key + 1)
+    return this.keys[i] === 0 ? undefined : this.times[i]
+  }
+
+  /** Set `key`'s time; false (nothing stored) when the table already holds `max` entries. */
+  set(key: number, at: number): boolean {
+    let i = this.slot(key + 1)
+    if (this.keys[i] === 0) {
+      if (this.size >= this.max) return false
+      if ((this.size + 1) * 4 > this.keys.length * 3) {
+        this.grow()
+        i = this.slot(key + 1)
+      }
+      this.keys[i] = key + 1
+      this.size++
+    }
+    this.times[i] = at
+    return true
+  }
+
+  /** Remove `key` (backward-shift deletion keeps every probe sequence unbroken). */
+  delete(key: number): void {
+    const mask = this.keys.length - 1
+    let i = this.slot(key + 1)
+    if (this.keys[i] === 0) return
+    this.size--
+    for (let j = (i + 1) & mask; this.keys[j] !== 0; j = (j + 1) & mask) {
+      const home = (this.keys[j] >>> 0) & mask
+      // Move j into the hole at i unless its home lies cyclically in (i, j].
+      if (i <= j ? home <= i || home > j : home <= i && home > j) {
+        this.keys[i] = this.keys[j]
+        this.times[i] = this.times[j]
+        i = j
+      }
+    }
+    this.keys[i] = 0
+  }
+
+  private grow(): void {
+    const keys = this.keys
+    const times = this.times
+    this.keys = new Float64Array(keys.length * 2)
+    this.times = new Float64Array(keys.length * 2)
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === 0) continue
+      const i = this.slot(keys[j])
+      this.keys[i] = keys[j]
+      this.times[i] = times[j]
+    }
+  }
+}
+
 /** Recently accepted `(site_id, event_id)` pairs, as fingerprints mapped to their acceptance time. */
 export class EventIdIndex {
-  private current = new Map<number, number>()
-  private previous = new Map<number, number>()
+  private current: FingerprintTable
+  private previous: FingerprintTable
   private currentSince = Number.NEGATIVE_INFINITY
   private readonly ttl: number
   private readonly half: number
@@ -41,6 +118,8 @@ export class EventIdIndex {
   constructor(opts: EventIdIndexOptions = {}) {
     this.ttl = opts.ttlMs ?? DAY_MS
     this.half = Math.max(1, Math.floor((opts.maxEntries ?? 2_000_000) / 2))
+    this.current = new FingerprintTable(this.half)
+    this.previous = new FingerprintTable(this.half)
   }
 
   /**
@@ -87,7 +166,7 @@ export class EventIdIndex {
   private add(key: number, at: number): void {
     if (this.current.size >= this.half || at - this.currentSince >= this.ttl) {
       this.previous = this.current
-      this.current = new Map()
+      this.current = new FingerprintTable(this.half)
       this.currentSince = at
     }
     this.current.set(key, at)
@@ -104,16 +183,19 @@ export class EventIdIndex {
   }
 
   /**
-   * Split rows into fresh ones (remembered now) and the count of duplicates. `forget` undoes the
-   * remembering if storing the fresh rows fails.
+   * Split rows into fresh ones (remembered now) and the count of duplicates. `keys[i]` is the fingerprint
+   * of `fresh[i]` (-1 without an event id), handed on to the log's encoder so no id is hashed twice.
+   * `forget` undoes the remembering if storing the fresh rows fails.
    */
-  claim(rows: EventRow[], now: number): { fresh: EventRow[]; forget: () => void } {
+  claim(rows: EventRow[], now: number): { fresh: EventRow[]; keys: number[]; forget: () => void } {
     let fresh = rows
+    const keys: number[] = []
     const claimed: number[] = []
     for (let i = 0; i < rows.length; i++) {
       const id = rows[i].eventId
       if (id === null) {
         if (fresh !== rows) fresh.push(rows[i])
+        keys.push(-1)
         continue
       }
       const k = eventKey(rows[i].siteId, id)
@@ -123,10 +205,12 @@ export class EventIdIndex {
       }
       this.add(k, now)
       claimed.push(k)
+      keys.push(k)
       if (fresh !== rows) fresh.push(rows[i])
     }
     return {
       fresh,
+      keys,
       forget: () => {
         for (const k of claimed) {
           this.current.delete(k)

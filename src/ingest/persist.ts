@@ -28,11 +28,11 @@ export function createPersist(
   let inFlight = 0
   let waiters: (() => void)[] = []
   const persist = async (rows: EventRow[], receivedAt: number): Promise<void> => {
-    const { fresh, forget } = ids.claim(rows, receivedAt)
+    const { fresh, keys, forget } = ids.claim(rows, receivedAt)
     if (fresh.length === 0) return
     inFlight++
     try {
-      const csv = Buffer.from(csvRows(fresh, receivedAt))
+      const csv = Buffer.from(csvRows(fresh, receivedAt, null, keys))
       const seq = wal ? await wal.append(fresh, receivedAt, csv) : ++seqNoLog
       buffer.pushCsv(csv, fresh.length, seq)
       // Acknowledged from here on: tell live listeners (the event stream), who must never throw or wait.
