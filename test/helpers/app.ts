@@ -96,3 +96,32 @@ export function event(siteId: string, overrides: Record<string, unknown> = {}): 
     ...overrides,
   }
 }
+
+/**
+ * The real services and app on a DuckDB file and log under `dataDir` (manual clock at T0, flushed by
+ * hand), for tests that stop and start again on the same directory: `post` sends JSON with a key,
+ * `count` flushes and counts the stored events, `crash` drops the database without a shutdown.
+ */
+export async function bootOnDir(dataDir: string) {
+  const config = loadConfig({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN })
+  const deps = await createServices(config, {
+    clock: manualClock(T0),
+    logger: createLogger('silent'),
+    autoFlush: false,
+  })
+  const app = createApp(deps)
+  const post = (path: string, key: string, body: unknown) =>
+    app.handle(
+      new Request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    )
+  const count = async () => {
+    await deps.buffer.flush()
+    const r = await deps.db.reader.runAndReadAll('SELECT count(*)::INTEGER AS n FROM events')
+    return Number(r.getRows()[0][0])
+  }
+  return { deps, app, post, count, crash: () => deps.db.close() }
+}

@@ -5,16 +5,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../src/app'
-import { manualClock } from '../../src/clock'
-import { loadConfig } from '../../src/config'
-import { queryRows } from '../../src/db/rows'
 import { EventIdIndex, eventKey, loadRecentEventKeys } from '../../src/ingest/dedupe'
 import { acceptRows, type IngestDeps } from '../../src/ingest/ingestor'
-import { createLogger } from '../../src/logger'
-import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { ADMIN_TOKEN, event, T0 } from '../helpers/app'
+import { bootOnDir, event, T0 } from '../helpers/app'
 
 let dir: string
 beforeEach(() => {
@@ -22,28 +16,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function boot() {
-  const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN })
-  const deps = await createServices(config, {
-    clock: manualClock(T0),
-    logger: createLogger('silent'),
-    autoFlush: false,
-  })
-  const app = createApp(deps)
-  const post = (key: string, body: unknown, path = '/collect') =>
-    app.handle(
-      new Request(`http://localhost${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    )
-  const count = async () => {
-    await deps.buffer.flush()
-    return (await queryRows<{ n: number }>(deps.db.reader, 'SELECT count(*) AS n FROM events'))[0].n
-  }
-  return { deps, post, count }
-}
+const boot = () => bootOnDir(dir)
 
 describe('event ids after a restart', () => {
   test('a retry sent right after start-up is stored once', async () => {
@@ -52,14 +25,14 @@ describe('event ids after a restart', () => {
     // Enough stored ids that loading them takes a while after start-up.
     for (let b = 0; b < 4; b++) {
       const events = Array.from({ length: 1000 }, (_, i) => event('a', { event_id: `evt_${b}_${i}` }))
-      expect((await s.post(secret_key, { events }, '/collect/batch')).status).toBe(200)
+      expect((await s.post('/collect/batch', secret_key, { events })).status).toBe(200)
     }
-    expect((await s.post(secret_key, event('a', { event_id: 'evt_x' }))).status).toBe(200)
+    expect((await s.post('/collect', secret_key, event('a', { event_id: 'evt_x' }))).status).toBe(200)
     expect(await s.count()).toBe(4001)
     await s.deps.close()
 
     s = await boot()
-    const retry = await s.post(secret_key, event('a', { event_id: 'evt_x' }))
+    const retry = await s.post('/collect', secret_key, event('a', { event_id: 'evt_x' }))
     expect(await retry.json()).toEqual({ success: true, data: { accepted: 1 } })
     expect(s.deps.eventIds.loaded).toBeUndefined()
     expect(await s.count()).toBe(4001)

@@ -5,17 +5,13 @@ import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../src/app'
-import { manualClock } from '../../src/clock'
-import { loadConfig } from '../../src/config'
 import { queryRows } from '../../src/db/rows'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { WriteAheadLog } from '../../src/ingest/wal'
 import { createLogger } from '../../src/logger'
-import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { ADMIN_TOKEN, event, T0 } from '../helpers/app'
+import { ADMIN_TOKEN, bootOnDir, event, T0 } from '../helpers/app'
 
 let dir: string
 beforeEach(() => {
@@ -23,28 +19,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function boot() {
-  const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN })
-  const deps = await createServices(config, {
-    clock: manualClock(T0),
-    logger: createLogger('silent'),
-    autoFlush: false,
-  })
-  const app = createApp(deps)
-  const post = (path: string, key: string, body: unknown) =>
-    app.handle(
-      new Request(`http://localhost${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    )
-  const count = async () => {
-    await deps.buffer.flush()
-    return (await queryRows<{ n: number }>(deps.db.reader, 'SELECT count(*) AS n FROM events'))[0].n
-  }
-  return { deps, app, post, count, crash: () => deps.db.close() }
-}
+const boot = () => bootOnDir(dir)
 
 const logDir = () => join(dir, 'ingest-log')
 const segments = () =>
