@@ -12,7 +12,7 @@ import { applyLockDown, lockDownExternalAccess, withLoadDir } from './db/lockdow
 import { migrate } from './db/migrate'
 import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
-import { combineHealth, lifecycleHealth } from './health/state'
+import { combineHealth, lifecycleHealth, memoryHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { EventBuffer } from './ingest/buffer'
 import { EventIdIndex, loadRecentEventKeys } from './ingest/dedupe'
@@ -125,6 +125,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
         bufferHealth(buffer),
         walHealth(wal),
         enrichmentHealth(enrichment),
+        memoryHealth(),
       ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),

@@ -49,6 +49,19 @@ export const HealthAdmin = t.Object(
           t.Union([t.String(), t.Null()], { description: 'The error of the last flush, if it failed' }),
         ),
         draining: t.Optional(t.Boolean({ description: 'Shutting down' })),
+        memory: t.Optional(
+          t.Object(
+            {
+              rss_mb: Type.Integer({ description: 'Resident memory of the process, MiB', minimum: 0 }),
+              js_heap_mb: Type.Integer({ description: 'JavaScript heap in use, MiB', minimum: 0 }),
+              js_external_mb: Type.Integer({
+                description: 'Memory held by JavaScript objects outside the heap (buffers), MiB',
+                minimum: 0,
+              }),
+            },
+            { description: 'Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime' },
+          ),
+        ),
       },
       { additionalProperties: true, description: 'State of each component; more fields may appear' },
     ),

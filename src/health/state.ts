@@ -38,3 +38,15 @@ export function lifecycleHealth(lifecycle: { draining: boolean }): HealthState {
     ? { status: 'unavailable', reason: 'shutting down', details: { draining: true } }
     : { status: 'ok', details: { draining: false } }
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1_048_576)
+
+/** The process's memory (always `ok`): resident set, the JavaScript heap in use, and memory held outside
+ * the heap by JavaScript objects (buffers); the rest of the resident set is DuckDB's and the runtime's. */
+export function memoryHealth(): HealthState {
+  const m = process.memoryUsage()
+  return {
+    status: 'ok',
+    details: { memory: { rss_mb: mb(m.rss), js_heap_mb: mb(m.heapUsed), js_external_mb: mb(m.external) } },
+  }
+}

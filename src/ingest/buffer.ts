@@ -30,7 +30,7 @@ export interface EventBufferOptions {
   sliceMaxRows?: number
   maxBufferRows: number
   /**
-   * Most CSV bytes held (default 128 MiB, ~600k typical events): the buffer's memory is bounded whatever
+   * Most CSV bytes held (default 32 MiB, ~150k typical events): the buffer's memory is bounded whatever
    * the rows' sizes, so the server's RSS stays bounded when DuckDB falls behind (then 503 + Retry-After).
    */
   maxBufferBytes?: number
@@ -50,6 +50,10 @@ interface Chunk {
 /** The in-memory buffer in front of the writer. */
 /** The default most rows of one slice (unless `flushMaxRows` is larger). */
 const SLICE_MAX_ROWS = 50_000
+/** Stands in for a chunk once written, so its bytes can be collected before the array is compacted. */
+const WRITTEN: Chunk = { csv: new Uint8Array(0), rows: 0, seq: 0 }
+/** The default most CSV bytes held: ~150k typical events, a few seconds of DuckDB's write rate. */
+const DEFAULT_MAX_BUFFER_BYTES = 32 * 1024 * 1024
 
 export class EventBuffer {
   /** Waiting chunks in log order; `head` is the first not yet written (the array is compacted now and then). */
@@ -107,7 +111,7 @@ export class EventBuffer {
   ensureRoom(n: number, limit = this.opts.maxBufferRows): void {
     if (
       this.depth + n > Math.min(limit, this.opts.maxBufferRows) ||
-      this.bytes >= (this.opts.maxBufferBytes ?? 128 * 1024 * 1024)
+      this.bytes >= (this.opts.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES)
     )
       throw new UnavailableError('Ingest buffer is full; retry shortly', 1)
   }
@@ -180,6 +184,9 @@ export class EventBuffer {
         await this.sink({ chunks: slice.map((c) => c.csv), rows: n }, upTo)
         const secs = (performance.now() - started) / 1000
         if (n >= 1000 && secs > 0) this.flushRate = 0.7 * this.flushRate + 0.3 * (n / secs)
+        // Drop the written chunks' bytes now: the array is compacted only now and then, and a written
+        // chunk kept in it would hold its CSV (a request's worth) alive until then.
+        for (let i = this.head; i < this.head + slice.length; i++) this.chunks[i] = WRITTEN
         this.head += slice.length
         if (this.head > 1024 && this.head * 2 > this.chunks.length) {
           this.chunks = this.chunks.slice(this.head)

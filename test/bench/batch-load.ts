@@ -126,7 +126,13 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
 
   console.log(`\n## Durable batch ingest: ${int(total)} events, fsync, 4 posters × 1000-event batches`)
   const t = await startPulseTarget('fsync')
-  const samples: { acked: number; rss: number; log: number }[] = []
+  type Memory = { rss_mb: number; js_heap_mb: number; js_external_mb: number }
+  const samples: { acked: number; rss: number; log: number; memory?: Memory }[] = []
+  // The server's own split of its memory (admin /health), to tell the JavaScript heap from DuckDB.
+  const memoryOf = async (sample: (typeof samples)[number]) => {
+    const res = await fetch(`${t.server.url}/health`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    sample.memory = ((await res.json()) as { details: { memory?: Memory } }).details.memory
+  }
   let peakRss = 0
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(t.server.pid))
@@ -140,8 +146,10 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
       posters: 4,
       idPrefix: 'load',
       onAck: (acked) => {
-        if (acked % 250_000 === 0)
-          samples.push({ acked, rss: rssMb(t.server.pid), log: dirMb(join(t.dataDir, 'ingest-log')) })
+        if (acked % 250_000 !== 0) return
+        const sample = { acked, rss: rssMb(t.server.pid), log: dirMb(join(t.dataDir, 'ingest-log')) }
+        samples.push(sample)
+        memoryOf(sample).catch(() => undefined)
       },
     })
   } finally {
@@ -152,7 +160,9 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   rmSync(t.dataDir, { recursive: true, force: true })
   const ingestRate = load.acked / load.seconds
   for (const s of samples)
-    console.log(`  ${fixed(s.acked / 1e6, 2)}M acked: RSS ${int(s.rss)} MB, log ${fixed(s.log, 1)} MB`)
+    console.log(
+      `  ${fixed(s.acked / 1e6, 2)}M acked: RSS ${int(s.rss)} MB (JS heap ${s.memory?.js_heap_mb ?? '?'}, JS external ${s.memory?.js_external_mb ?? '?'}), log ${fixed(s.log, 1)} MB`,
+    )
   console.log(
     `  ${int(load.acked)} acknowledged in ${fixed(load.seconds, 1)} s, ${load.refused} batches refused (503) and resent; stored ${int(stored.n)} (${int(stored.ids)} distinct ids); peak RSS ${int(peakRss)} MB`,
   )

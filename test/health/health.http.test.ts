@@ -70,6 +70,11 @@ describe('GET /health with the admin token', () => {
         draining: false,
       }),
     })
+    // The process's memory: a resident set at least as large as the JavaScript heap in use.
+    const memory = before.body.details.memory
+    expect(memory.rss_mb).toBeGreaterThan(0)
+    expect(memory.rss_mb).toBeGreaterThanOrEqual(memory.js_heap_mb)
+    expect(memory.js_external_mb).toBeGreaterThanOrEqual(0)
     await breakWrites()
     await expect(h.deps.buffer.flush()).rejects.toThrow()
     const broken = await h.json('GET', '/health', { key: ADMIN_TOKEN })
