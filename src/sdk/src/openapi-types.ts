@@ -1627,6 +1627,15 @@ export interface components {
                 last_flush_at?: string | null;
                 /** @description The error of the last flush, if it failed */
                 last_flush_error?: string | null;
+                /** @description Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime */
+                memory?: {
+                    /** @description Memory held by JavaScript objects outside the heap (buffers), MiB */
+                    js_external_mb: number;
+                    /** @description JavaScript heap in use, MiB */
+                    js_heap_mb: number;
+                    /** @description Resident memory of the process, MiB */
+                    rss_mb: number;
+                };
             } & {
                 [key: string]: unknown;
             };
@@ -9018,6 +9027,15 @@ export interface operations {
                             last_flush_at?: string | null;
                             /** @description The error of the last flush, if it failed */
                             last_flush_error?: string | null;
+                            /** @description Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime */
+                            memory?: {
+                                /** @description Memory held by JavaScript objects outside the heap (buffers), MiB */
+                                js_external_mb: number;
+                                /** @description JavaScript heap in use, MiB */
+                                js_heap_mb: number;
+                                /** @description Resident memory of the process, MiB */
+                                rss_mb: number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -9107,6 +9125,15 @@ export interface operations {
                             last_flush_at?: string | null;
                             /** @description The error of the last flush, if it failed */
                             last_flush_error?: string | null;
+                            /** @description Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime */
+                            memory?: {
+                                /** @description Memory held by JavaScript objects outside the heap (buffers), MiB */
+                                js_external_mb: number;
+                                /** @description JavaScript heap in use, MiB */
+                                js_heap_mb: number;
+                                /** @description Resident memory of the process, MiB */
+                                rss_mb: number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
