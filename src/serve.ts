@@ -38,8 +38,9 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const app = createApp(services)
   await listenOrExit(app, services, config)
   services.startBackground()
-  announce(app, config, logger, admin, demo)
+  // Handlers first: a supervisor may send SIGTERM the moment it reads "listening".
   drainOnSignals(app, services, config, logger)
+  announce(app, config, logger, admin, demo)
 }
 
 /** The configuration from `env`; a bad setting ends the process with exit code 2 and the reason. */
