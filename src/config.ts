@@ -11,6 +11,8 @@ export interface Config {
   dbPath: string
   adminToken: string | undefined
   flushIntervalMs: number
+  /** Nice value of every thread but the one serving HTTP (src/priority.ts); 0: leave priorities alone. */
+  workerNice: number
   flushMaxRows: number
   maxBufferRows: number
   rateLimitPerMinute: number
@@ -91,6 +93,7 @@ export function loadConfig(env: Env): Config {
     dbPath: env.PULSE_DB_PATH?.trim() || resolve(dataDir, 'pulse.duckdb'),
     adminToken,
     flushIntervalMs: int(env, 'PULSE_FLUSH_INTERVAL_MS', 1000, 10, 3_600_000),
+    workerNice: int(env, 'PULSE_WORKER_NICE', 10, 0, 19),
     flushMaxRows,
     maxBufferRows,
     rateLimitPerMinute: int(env, 'PULSE_RATE_LIMIT_PER_MINUTE', 6000, 0, 100_000_000),

@@ -4,6 +4,7 @@
 // demo site → the app (app.ts: the feature plugins behind the error funnel) → listen → announce → on
 // SIGTERM/SIGINT refuse new requests, drain the buffer and close (`services.close()`). What start-up can
 // leave for later (recent event ids, the GeoIP file) starts once the server listens.
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { localUrl, writeServerFile } from './admin/server-file'
@@ -11,6 +12,7 @@ import { type App, createApp, VERSION } from './app'
 import { systemClock } from './clock'
 import { type Config, ConfigError, loadConfig } from './config'
 import { createLogger, type Logger } from './logger'
+import { servingThreadFirst } from './priority'
 import { createServices, type Services } from './services'
 import { randomId } from './sites/keys'
 import type { CreatedSite } from './sites/model'
@@ -38,6 +40,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const app = createApp(services)
   await listenOrExit(app, services, config)
   services.startBackground()
+  servingThreadFirst(config.workerNice, logger)
   // Handlers first: a supervisor may send SIGTERM the moment it reads "listening".
   drainOnSignals(app, services, config, logger)
   announce(app, config, logger, admin, demo)
