@@ -139,7 +139,7 @@ export interface FilterField<N extends string = string> {
   /** How a value is checked: as the event field's text, URL or country rule; `flag`: true or false. */
   rule: 'text' | 'url' | 'country' | 'flag'
   /**
-   * `session`: a value of the event's session (`sql` is a column of the session pages, see
+   * `session`: a value of the event's session (`sql` is a column of the session pages, a url key, see
    * src/stats/sql/sessions.ts); `goal`: the goals an event completes (src/stats/sql/goals.ts).
    */
   level?: 'session' | 'goal'
