@@ -53,7 +53,7 @@ export function dimensionSql(d: Dimension, p: Params): string {
 /** The join a dimension's value needs, if any. */
 function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, p: Params) {
   if (!('field' in d)) return undefined
-  if (d.field === 'goal') return { from: goalJoinSql(siteId, p), goal: true } satisfies KeyJoin
+  if (d.field === 'goal') return { from: goalJoinSql(siteId, range, p), goal: true } satisfies KeyJoin
   if (fieldLevel(d.field) !== 'session') return undefined
   const field = d.field as SessionField
   const pages = sessionPagesSql(siteId, range, includesBots(filters), p, field)
