@@ -9,7 +9,8 @@
 //   may share a key, reads always aggregate them);
 // - `compactHours` merges the fragments of closed hours (called from `afterBatch` once the batch's clock
 //   passes an hour);
-// - deletions of events (erasure, import delete) rebuild the sessions they touched (`deleteEventsAndRebuild`),
+// - deletions of events (erasure, import delete) rebuild the sessions they touched, by their stored
+//   session_key (`deleteEventsAndRebuild`),
 //   a site's deletion drops its rows (`deleteSiteHours`);
 // - migration 008 builds the table from the events already stored.
 // Rows built in bulk (migration, compaction) are stored in (site_id, hour) order, so a site's reads skip
@@ -100,15 +101,15 @@ export async function deleteEventsAndRebuild(
   params: (string | bigint | null)[],
 ): Promise<number> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE sh_affected AS SELECT DISTINCT site_id, session_id FROM events WHERE ${where}`,
+    `CREATE OR REPLACE TEMP TABLE sh_affected AS SELECT DISTINCT site_id, session_key FROM events WHERE ${where}`,
     params,
   )
   const res = await conn.run(`DELETE FROM events WHERE ${where}`, params)
   await conn.run(
-    `DELETE FROM session_hours USING (SELECT site_id, ${keySql('session_id')} AS session_key FROM sh_affected) a WHERE session_hours.site_id = a.site_id AND session_hours.session_key = a.session_key`,
+    'DELETE FROM session_hours USING sh_affected a WHERE session_hours.site_id = a.site_id AND session_hours.session_key = a.session_key',
   )
   await conn.run(
-    `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_id))', '', true)}`,
+    `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_key))', '', true)}`,
   )
   await conn.run('DROP TABLE sh_affected')
   return Number(res.rowsChanged)
