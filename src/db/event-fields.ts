@@ -12,6 +12,9 @@
 //      they match: `pushRow` (src/ingest/columns.ts), `toTuple`/`fromTuple` (src/ingest/wal-format.ts),
 //      the appender loop (src/ingest/writer.ts) and the row built by `validateEvent` (src/ingest/validate.ts).
 //   4. Regenerate the SDK types (`bun src/sdk/scripts/generate-types.ts`) when the field is on the wire.
+// The table also holds the stored keys of src/db/event-keys.ts (migration 009), which are not event fields:
+// they follow the fields above in the table, so a field added later comes after them in the table (the
+// column-order test, test/db/event-fields.db.test.ts, and the appender loop follow the table's order).
 
 /** Where a field's value comes from. */
 export type FieldSource =

@@ -1,12 +1,17 @@
 // The event writer: the only code that writes events. A batch arrives as CSV text (src/ingest/csv.ts); it is
 // written to a file in the database's load directory, then, under the write lock and in ONE transaction:
-// `COPY batch_events FROM` the file (DuckDB's own threads parse it: no per-value native call on the
-// JavaScript thread that serves HTTP) → `INSERT INTO events SELECT * FROM batch_events` → `afterBatch`
-// (derived tables: src/stats/derived/session-hours.ts, readable from `batch_events` in the same transaction) → the caller's `inTransaction` (the applied log position, an import's counts) → COMMIT.
+// the file is read into the TEMP table `batch_events` (`read_csv`: DuckDB's own threads parse it, no
+// per-value native call on the JavaScript thread that serves HTTP), with the stored keys of the events
+// (src/db/event-keys.ts) computed from the text on the way in → `INSERT INTO events SELECT * FROM
+// batch_events` → `afterBatch` (derived tables: src/stats/derived/session-hours.ts, readable from
+// `batch_events`, keys included, in the same transaction) → the caller's `inTransaction` (the applied log
+// position, an import's counts) → COMMIT. The CSV (and so the write-ahead log) holds the event fields only.
 // The file is deleted afterwards, whatever happened.
 import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DuckDBAppender } from '@duckdb/node-api'
+import { EVENT_FIELDS } from '../db/event-fields'
+import { EVENT_KEYS_SQL, textKey } from '../db/event-keys'
 import type { Database } from '../db/open'
 import { afterBatch } from '../stats/derived/session-hours'
 import type { EventColumns } from './columns'
@@ -19,9 +24,11 @@ export interface CsvBatch {
   rows: number
 }
 
-/** The CSV dialect of src/ingest/csv.ts; AUTO_DETECT off, so the table's types are used as they are. */
-const CSV_OPTIONS =
-  "FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n', NULLSTR '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false"
+/**
+ * `read_csv` of a load file: the columns of the CSV (the event fields, in table order) with their types,
+ * and the dialect of src/ingest/csv.ts; auto-detection off, so the types are used as they are.
+ */
+const READ_CSV = `read_csv($1, columns = {${EVENT_FIELDS.map((f) => `'${f.column}': '${f.type}'`).join(', ')}}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`
 
 /** Load files are named by the writer alone, `<pid>-<counter>.csv`; the path is bound, never spliced into SQL. */
 let loadFiles = 0
@@ -59,8 +66,8 @@ export async function loadCsvBatch(
       try {
         if (path) {
           await w.run('CREATE OR REPLACE TEMP TABLE batch_events AS SELECT * FROM events LIMIT 0')
-          // The path is bound, never spliced into the SQL.
-          await w.run(`COPY batch_events FROM $1 (${CSV_OPTIONS})`, [path])
+          // The path is bound, never spliced into the SQL. BY NAME: the keys are the table's last columns.
+          await w.run(`INSERT INTO batch_events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM ${READ_CSV}`, [path])
           await w.run('INSERT INTO events SELECT * FROM batch_events')
           await afterBatch(w, 'batch_events')
         }
@@ -113,6 +120,12 @@ function appendNullable(a: DuckDBAppender, v: string | null): void {
   else a.appendVarchar(v)
 }
 
+function appendKey(a: DuckDBAppender, text: string | null): void {
+  const k = textKey(text)
+  if (k === null) a.appendNull()
+  else a.appendUBigInt(k)
+}
+
 /**
  * The previous write path, kept as the reference the CSV path is checked against (test/ingest/csv.db.test.ts)
  * and as the ceiling the benchmarks compare with: the appender, one native call per value on the
@@ -161,6 +174,10 @@ export async function appendEventsByAppender(
           appendNullable(a, c.utmTerm[i])
           appendNullable(a, c.utmContent[i])
           appendNullable(a, c.channel[i])
+          // The stored keys (src/db/event-keys.ts), in their order.
+          appendKey(a, c.sessionId[i])
+          appendKey(a, c.userId[i] ?? c.visitorId[i] ?? c.sessionId[i])
+          appendKey(a, c.url[i])
           a.endRow()
         }
         a.flushSync()

@@ -12,7 +12,8 @@ function ratio(num: string, den: string): string {
 
 /**
  * Metric name → how it is computed. `count` metrics are aggregates over the selected events;
- * `distinct` metrics count the distinct non-null values of an expression over them; `session`
+ * `distinct` metrics count the distinct non-null values of an expression over them (sessions and
+ * visitors by their stored 64-bit keys, src/db/event-keys.ts; the description says what is counted); `session`
  * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`); `goal`
  * metrics read `c` (converted visitors) and `d` (visitors of the scope without the goal filter).
  */
@@ -24,10 +25,10 @@ export const METRICS = {
     description: 'events whose event_type is page_view',
   },
   unique_users: { kind: 'distinct', sql: 'user_id', description: 'distinct non-null user_id' },
-  unique_sessions: { kind: 'distinct', sql: 'session_id', description: 'distinct session_id' },
+  unique_sessions: { kind: 'distinct', sql: 'session_key', description: 'distinct session_id' },
   visitors: {
     kind: 'distinct',
-    sql: 'coalesce(user_id, visitor_id, session_id)',
+    sql: 'visitor_key',
     description:
       'distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id',
   },
@@ -138,7 +139,7 @@ export interface FilterField<N extends string = string> {
   /** How a value is checked: as the event field's text, URL or country rule; `flag`: true or false. */
   rule: 'text' | 'url' | 'country' | 'flag'
   /**
-   * `session`: a value of the event's session (`sql` is a column of the session pages, see
+   * `session`: a value of the event's session (`sql` is a column of the session pages, a url key, see
    * src/stats/sql/sessions.ts); `goal`: the goals an event completes (src/stats/sql/goals.ts).
    */
   level?: 'session' | 'goal'

@@ -20,6 +20,7 @@ import { basename, join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
+import { EVENT_KEYS_SQL } from '../../src/db/event-keys'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { eventKey } from '../../src/ingest/dedupe'
 import { acquisitionOf } from '../../src/ingest/enrich/acquisition'
@@ -30,7 +31,7 @@ import { createSite } from '../../src/sites/service'
 import { rebuildSessionHours } from '../../src/stats/derived/session-hours'
 
 /** Bump when the generated rows change: the cache key includes it. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 
 /** Parameters of the data set. */
 export interface DatasetOptions {
@@ -410,7 +411,8 @@ JOIN geo g ON (r.hv // 1000) % ${geo.total} >= g.lo AND (r.hv // 1000) % ${geo.t
   await conn.run(`INSERT INTO events BY NAME
 SELECT site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id,
   received_at, k AS event_key, NULL AS import_id, browser, browser_version, os, os_version, bot_reason,
-  region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel
+  region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel,
+  ${EVENT_KEYS_SQL}
 FROM ge LEFT JOIN read_csv('${keysFile}', header = true, columns = {'sid': 'BIGINT', 'i': 'BIGINT', 'k': 'BIGINT'}) k USING (sid, i)
 ORDER BY received_at, sid, i`)
   await conn.run('COMMIT')

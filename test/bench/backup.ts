@@ -8,6 +8,7 @@ import { writeBackup } from '../../src/admin/backup'
 import { restoreBackup } from '../../src/admin/restore'
 import { systemClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
+import { withEventKeys } from '../../src/db/event-keys'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 
@@ -25,11 +26,14 @@ const services = await createServices(config, {
   autoFlush: false,
 })
 const now = Date.now()
-await services.db.writer.run(`INSERT INTO events SELECT
+const rows = `SELECT
   'site_' || (i % 20), CASE WHEN i % 5 = 0 THEN 'click' ELSE 'page_view' END, ${now} - (i * 7919) % 2592000000,
   's' || (i % 300000), CASE WHEN i % 3 = 0 THEN 'u' || (i % 50000) END, '/p' || (i % 500),
-  CASE WHEN i % 4 = 0 THEN 'https://google.com/' END, 'desktop', 'US', '{"plan":"pro"}', 'e' || i, ${now}
-  FROM range(${n}) t(i)`)
+  CASE WHEN i % 4 = 0 THEN 'https://google.com/' END, 'desktop', 'US', '{"plan":"pro"}', 'e' || i, ${now}, NULL
+  FROM range(${n}) t(i)`
+await services.db.writer.run(
+  `INSERT INTO events BY NAME ${withEventKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
+)
 await services.db.writer.run('CHECKPOINT')
 const mb = (b: number) => (b / 1_048_576).toFixed(0)
 

@@ -1,9 +1,10 @@
 // The candidate write paths for a flush of events into DuckDB, each writing one batch in one transaction
 // on the writer connection under the write lock (as the real flush does): (a) the appender, row by row
 // (the previous writer); (b) data chunks built column by column; (c) the production path — CSV text,
-// a file in the load directory, COPY into TEMP batch_events, INSERT INTO events (src/ingest/writer.ts);
-// (d) INSERT … SELECT FROM read_csv of the same file straight into events; (e) COPY events FROM it;
-// (f) INSERT … SELECT from read_ndjson; (g) a Bun Worker that owns the appender (on its own database file:
+// a file in the load directory, read_csv into TEMP batch_events with the keys, INSERT INTO events (src/ingest/writer.ts);
+// (d) INSERT … SELECT FROM read_csv of the same file straight into events; (e) COPY it into a TEMP table,
+// then INSERT INTO events (the writer before the stored keys: `COPY events FROM` cannot compute them);
+// (f) INSERT … SELECT from read_ndjson; every path stores the keys of src/db/event-keys.ts; (g) a Bun Worker that owns the appender (on its own database file:
 // two instances on one file in one process are not refused by DuckDB, so sharing the server's file this
 // way would corrupt it — the worker would have to own every read as well). CSV text is built inside the
 // timing (the production path builds it at acknowledgement; the cost is the same, counted here).
@@ -11,6 +12,7 @@ import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
 import { EVENT_FIELDS } from '../../src/db/event-fields'
+import { EVENT_KEYS_SQL, textKey } from '../../src/db/event-keys'
 import type { Database } from '../../src/db/open'
 import type { EventColumns } from '../../src/ingest/columns'
 import { csvColumns } from '../../src/ingest/csv'
@@ -33,9 +35,10 @@ async function inTransaction(db: Database, work: () => Promise<void> | void): Pr
   })
 }
 
-/** Every table column in table order (event_key computed, import_id null); BIGINTs as numbers. */
+/** Every table column in table order (event_key computed, import_id null, then the stored keys); BIGINTs as numbers. */
 function tableColumns(c: EventColumns, n: number): unknown[][] {
-  return EVENT_FIELDS.map((f) => {
+  const keys = (text: (i: number) => string | null) => Array.from({ length: n }, (_, i) => textKey(text(i)))
+  const fields = EVENT_FIELDS.map((f) => {
     if (f.key === 'eventKey')
       return Array.from({ length: n }, (_, i) =>
         c.eventId[i] === null ? null : eventKey(c.siteId[i], c.eventId[i]),
@@ -43,6 +46,12 @@ function tableColumns(c: EventColumns, n: number): unknown[][] {
     if (f.key === 'importId') return new Array(n).fill(null)
     return (c as Record<string, unknown[]>)[f.key]
   })
+  return [
+    ...fields,
+    keys((i) => c.sessionId[i]),
+    keys((i) => c.userId[i] ?? c.visitorId[i] ?? c.sessionId[i]),
+    keys((i) => c.url[i]),
+  ]
 }
 
 /** (a) The previous writer: appender, one native call per value. */
@@ -76,7 +85,7 @@ export const dataChunks: WriteMethod = (db, cols, n) =>
     }
   })
 
-/** (c) The production path: CSV text → file → COPY into TEMP batch_events → INSERT INTO events. */
+/** (c) The production path: CSV text → file → read_csv into TEMP batch_events (keys computed) → INSERT INTO events. */
 export const csvLoad: WriteMethod = (db, cols, n) => appendEvents(db, cols, n)
 
 let fileSeq = 0
@@ -95,18 +104,23 @@ export const readCsv: WriteMethod = async (db, cols, n, dir) => {
   const path = await csvFile(cols, n, dir)
   await inTransaction(db, async () => {
     await db.writer.run(
-      `INSERT INTO events SELECT * FROM read_csv($1, columns = ${READ_CSV_COLUMNS}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`,
+      `INSERT INTO events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM read_csv($1, columns = ${READ_CSV_COLUMNS}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`,
       [path],
     )
   })
   rmSync(path)
 }
 
-/** (e) COPY events FROM file — no temp table (so no hook can see the batch). */
+/** (e) COPY the file into a TEMP table of the event fields, then INSERT INTO events with the keys computed. */
 export const copyCsv: WriteMethod = async (db, cols, n, dir) => {
   const path = await csvFile(cols, n, dir)
   await inTransaction(db, async () => {
-    await db.writer.run(`COPY events FROM $1 (${CSV_OPTS})`, [path])
+    await db.writer.run(
+      `CREATE OR REPLACE TEMP TABLE copy_events AS SELECT ${EVENT_FIELDS.map((f) => f.column).join(', ')} FROM events LIMIT 0`,
+    )
+    await db.writer.run(`COPY copy_events FROM $1 (${CSV_OPTS})`, [path])
+    await db.writer.run(`INSERT INTO events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM copy_events`)
+    await db.writer.run('DROP TABLE copy_events')
   })
   rmSync(path)
 }
@@ -124,7 +138,7 @@ export const insertNdjson: WriteMethod = async (db, cols, n, dir) => {
   await Bun.write(path, `${lines.join('\n')}\n`)
   await inTransaction(db, async () => {
     await db.writer.run(
-      `INSERT INTO events SELECT * FROM read_ndjson($1, columns = ${READ_CSV_COLUMNS}, format = 'newline_delimited')`,
+      `INSERT INTO events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM read_ndjson($1, columns = ${READ_CSV_COLUMNS}, format = 'newline_delimited')`,
       [path],
     )
   })
@@ -177,9 +191,13 @@ export interface WriteMethodSpec {
 export const WRITE_METHODS: WriteMethodSpec[] = [
   { name: 'appender', label: '(a) appender row by row (previous writer)', write: appenderRows },
   { name: 'chunks', label: '(b) DuckDBDataChunk + appendDataChunk', write: dataChunks },
-  { name: 'csv-load', label: '(c) CSV → COPY TEMP batch_events → INSERT (chosen)', write: csvLoad },
+  {
+    name: 'csv-load',
+    label: '(c) CSV → read_csv TEMP batch_events + keys → INSERT (chosen)',
+    write: csvLoad,
+  },
   { name: 'read-csv', label: '(d) INSERT…SELECT read_csv (CSV built incl.)', write: readCsv },
-  { name: 'copy-csv', label: '(e) COPY events FROM csv (CSV built incl.)', write: copyCsv },
+  { name: 'copy-csv', label: '(e) COPY TEMP csv → INSERT + keys (CSV built incl.)', write: copyCsv },
   // read_ndjson re-escapes the JSON text of `properties` into the VARCHAR column: not stored exactly.
   { name: 'ndjson', label: '(f) INSERT…SELECT read_ndjson (inexact!)', write: insertNdjson, checked: false },
   {

@@ -3,6 +3,7 @@
 // different value in every field must land in the column the list names.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/db/event-fields'
+import { EVENT_KEYS } from '../../src/db/event-keys'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
@@ -18,14 +19,17 @@ beforeEach(async () => {
 afterEach(() => db.close())
 
 describe('the events table', () => {
-  test('has exactly the columns of the event field list, in order, with their types and nullability', async () => {
+  test('has exactly the columns of the event field list, then the stored keys, in order, with their types and nullability', async () => {
     const cols = await queryRows<{ column_name: string; column_type: string; null: string }>(
       db.writer,
       'DESCRIBE events',
     )
     expect(
       cols.map((c) => ({ column: c.column_name, type: c.column_type, nullable: c.null === 'YES' })),
-    ).toEqual(EVENT_FIELDS.map((f) => ({ column: f.column, type: f.type, nullable: f.nullable })))
+    ).toEqual([
+      ...EVENT_FIELDS.map((f) => ({ column: f.column, type: f.type, nullable: f.nullable })),
+      ...EVENT_KEYS.map((k) => ({ column: k.column, type: 'UBIGINT', nullable: k.nullable })),
+    ])
   })
 
   test('the writer appends each field to its own column (event_key computed from site and event id)', async () => {
@@ -37,7 +41,9 @@ describe('the events table', () => {
     const c = emptyColumns()
     pushRow(c, values as EventRow, values.receivedAt as number)
     await appendEvents(db, c, 1)
-    const [row] = await queryRows(db.writer, 'SELECT * FROM events')
+    // The stored keys are checked by test/db/event-keys.db.test.ts.
+    const keys = EVENT_KEYS.map((k) => k.column).join(', ')
+    const [row] = await queryRows(db.writer, `SELECT * EXCLUDE (${keys}) FROM events`)
     const expected: Record<string, unknown> = {}
     for (const f of BUFFERED_FIELDS) expected[f.column] = values[f.key]
     expected.event_key = eventKey(values.siteId as string, values.eventId as string)

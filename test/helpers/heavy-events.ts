@@ -1,6 +1,8 @@
 // Many events written straight into the events table by `INSERT … SELECT … FROM range(N)` in time order
 // (no HTTP, no buffer), with the derived `session_hours` rows built from them: for the read-isolation tests (queries slow enough to overlap) and the isolation
 // benchmark (3M events to export). A property of 200 000 distinct values makes a worst-case breakdown.
+
+import { withEventKeys } from '../../src/db/event-keys'
 import type { Database } from '../../src/db/open'
 import { fragmentsSql } from '../../src/stats/derived/session-hours'
 
@@ -11,8 +13,7 @@ export async function generateIsolationEvents(
 ): Promise<void> {
   const span = o.days * 86_400_000
   const start = o.now - span
-  const sql = `
-INSERT INTO events (site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at)
+  const select = `
 SELECT
   $1,
   CASE WHEN h % 100 < 60 THEN 'page_view' WHEN h % 100 < 80 THEN 'click' WHEN h % 100 < 90 THEN 'scroll'
@@ -26,11 +27,14 @@ SELECT
   CASE h2 % 4 WHEN 0 THEN 'US' WHEN 1 THEN 'DE' WHEN 2 THEN 'GB' ELSE 'FR' END,
   '{"plan":"' || CASE h % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE 'team' END || '","ref":"r' || (h2 % 200000) || '"}',
   'e' || i,
-  ${start} + (i * ${span}) // ${o.events}
+  ${start} + (i * ${span}) // ${o.events},
+  NULL::VARCHAR
 FROM (
   SELECT i, (hash(i) % 1000000007)::BIGINT AS h, (hash(i * 31 + 7) % 1000000007)::BIGINT AS h2
   FROM range(${o.events}) t(i)
 )`
+  // The stored keys (src/db/event-keys.ts) computed as the writer computes them.
+  const sql = `INSERT INTO events BY NAME ${withEventKeys(select, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`
   await db.writeLock.run(async () => {
     await db.writer.run(sql, [o.siteId])
     // Derived tables follow the events, as ingest and the migrations keep them.

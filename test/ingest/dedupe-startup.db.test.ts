@@ -102,10 +102,10 @@ describe('loadRecentEventKeys', () => {
     const s = await boot()
     const day = 86_400_000
     await s.deps.db.writer.run(
-      `INSERT INTO events (site_id, event_type, ts, session_id, received_at, event_id, event_key, import_id) VALUES
-       ('a', 'x', 1, 's', ${T0 - 1000}, 'e1', ${eventKey('a', 'e1')}, NULL),
-       ('a', 'x', 1, 's', ${T0 - 2 * day}, 'e2', ${eventKey('a', 'e2')}, NULL),
-       ('a', 'x', 1, 's', ${T0 - 1000}, 'e3', ${eventKey('a', 'e3')}, 'imp_1')`,
+      `INSERT INTO events (site_id, event_type, ts, session_id, received_at, event_id, event_key, import_id, session_key, visitor_key) VALUES
+       ('a', 'x', 1, 's', ${T0 - 1000}, 'e1', ${eventKey('a', 'e1')}, NULL, md5_number_lower('s'), md5_number_lower('s')),
+       ('a', 'x', 1, 's', ${T0 - 2 * day}, 'e2', ${eventKey('a', 'e2')}, NULL, md5_number_lower('s'), md5_number_lower('s')),
+       ('a', 'x', 1, 's', ${T0 - 1000}, 'e3', ${eventKey('a', 'e3')}, 'imp_1', md5_number_lower('s'), md5_number_lower('s'))`,
     )
     const ids = new EventIdIndex()
     expect(await loadRecentEventKeys(s.deps.db, ids, T0)).toBe(1)
@@ -117,8 +117,8 @@ describe('loadRecentEventKeys', () => {
   test('past the capacity, the newest are kept', async () => {
     const s = await boot()
     await s.deps.db.writer.run(
-      `INSERT INTO events (site_id, event_type, ts, session_id, received_at, event_id, event_key)
-       SELECT 'a', 'x', 1, 's', ${T0 - 100_000} + i, 'e' || i, i FROM range(1, 101) t(i)`,
+      `INSERT INTO events (site_id, event_type, ts, session_id, received_at, event_id, event_key, session_key, visitor_key)
+       SELECT 'a', 'x', 1, 's', ${T0 - 100_000} + i, 'e' || i, i, md5_number_lower('s'), md5_number_lower('s') FROM range(1, 101) t(i)`,
     )
     const ids = new EventIdIndex({ maxEntries: 50 })
     expect(await loadRecentEventKeys(s.deps.db, ids, T0)).toBe(50)

@@ -22,7 +22,7 @@ beforeAll(async () => {
   db = await openDatabase(join(dir, 'pulse.duckdb'))
   await migrate(db.writer)
   await db.writer.run(
-    "INSERT INTO events (site_id, event_type, ts, session_id, received_at) VALUES ('site_a', 'page_view', 1, 's', 1)",
+    "INSERT INTO events (site_id, event_type, ts, session_id, received_at, session_key, visitor_key) VALUES ('site_a', 'page_view', 1, 's', 1, md5_number_lower('s'), md5_number_lower('s'))",
   )
   await lockDownExternalAccess(db, { allowedDirectories: [exportDir] })
 })
@@ -96,7 +96,7 @@ describe('lockDownExternalAccess', () => {
     )
     expect(row.n).toBe(1)
     await db.writer.run(
-      "INSERT INTO events (site_id, event_type, ts, session_id, received_at) VALUES ('site_a', 'click', 2, 's', 2)",
+      "INSERT INTO events (site_id, event_type, ts, session_id, received_at, session_key, visitor_key) VALUES ('site_a', 'click', 2, 's', 2, md5_number_lower('s'), md5_number_lower('s'))",
     )
     await db.writer.run('CHECKPOINT')
     const [count] = await queryRows<{ n: number }>(db.reader, 'SELECT count(*) AS n FROM events')

@@ -84,6 +84,29 @@ describe('GET /api/v1/stats/breakdown matches the oracle', () => {
     m.done(FILTERS.length)
   })
 
+  test('url rows (grouped by url key, their URLs looked up for the page only) page through with any limit, ties across page edges included', async () => {
+    for (const metric of ['visitors', 'event_count'] as const) {
+      const all = breakdown(selected('beta', '90d', 'UTC', []), 'url', metric)
+      expect(all.length).toBeGreaterThan(3)
+      for (const limit of [1, 3]) {
+        const pages = []
+        for (let offset = 0; offset < all.length + limit; offset += limit) {
+          const data = await d.get('/api/v1/stats/breakdown', {
+            site_id: 'beta',
+            dimension: 'url',
+            metric,
+            period: '90d',
+            limit,
+            offset,
+          })
+          expect(data.total_rows).toBe(all.length)
+          pages.push(...data.rows)
+        }
+        expect(pages).toEqual(all)
+      }
+    }
+  })
+
   test('limit and offset page through the sorted rows; the default limit is 10', async () => {
     const all = breakdown(selected('beta', '90d', 'UTC', []), 'referrer', 'visitors')
     expect(all.length).toBeGreaterThan(3)

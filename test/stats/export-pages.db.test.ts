@@ -2,6 +2,7 @@
 // and an instant holding more rows than a page is paged by rowid) it yields exactly the rows of one
 // `ORDER BY ts, rowid` query, in that order; and the window planner merges buckets up to a page.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { withEventKeys } from '../../src/db/event-keys'
 import { queryRows } from '../../src/db/rows'
 import { type ExportSelection, exportChunks, planWindows } from '../../src/stats/export/pages'
 import { RAW_COLUMNS } from '../../src/stats/sql/events'
@@ -12,12 +13,13 @@ beforeAll(async () => {
   t = await createTestApp()
   // 500 events: ten instants of 23 events each (more than a page), the rest spread out with rowids out
   // of time order; every fifth event belongs to another site.
-  await t.deps.db.writer.run(`
-    INSERT INTO events (site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at)
-    SELECT CASE WHEN i % 5 = 0 THEN 'other' ELSE 'site_a' END, CASE WHEN i % 3 = 0 THEN 'click' ELSE 'page_view' END,
+  const rows = `SELECT CASE WHEN i % 5 = 0 THEN 'other' ELSE 'site_a' END, CASE WHEN i % 3 = 0 THEN 'click' ELSE 'page_view' END,
            CASE WHEN i < 230 THEN ${T0} - 1000 * (i // 23) ELSE ${T0} - 7 * ((i * 7919) % 1000) END,
-           's' || i, NULL, '/p' || (i % 7), NULL, NULL, NULL, NULL, 'e' || i, ${T0}
-    FROM range(500) r(i)`)
+           's' || i, NULL, '/p' || (i % 7), NULL, NULL, NULL, NULL, 'e' || i, ${T0}, NULL
+    FROM range(500) r(i)`
+  await t.deps.db.writer.run(
+    `INSERT INTO events BY NAME ${withEventKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
+  )
 })
 afterAll(() => t.close())
 

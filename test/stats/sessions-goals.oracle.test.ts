@@ -224,6 +224,22 @@ describe('entry and exit pages match the oracle', () => {
       m.done()
     })
 
+  test('entry and exit page rows page through with limit and offset as one sorted list', async () => {
+    for (const dimension of ['entry_page', 'exit_page'] as const)
+      for (const metric of ['visitors', 'bounce_rate'] as const) {
+        const q = { ...PERIODS[0].params, dimension, metric }
+        const all = await get('/api/v1/stats/breakdown', { ...q, limit: 1000 })
+        expect(all.rows.length).toBeGreaterThan(3)
+        const pages = []
+        for (let offset = 0; offset < all.rows.length + 2; offset += 2) {
+          const data = await get('/api/v1/stats/breakdown', { ...q, limit: 2, offset })
+          expect(data.total_rows).toBe(all.rows.length)
+          pages.push(...data.rows)
+        }
+        expect(pages).toEqual(all.rows)
+      }
+  })
+
   test('entry_page / exit_page filters keep every event of the matching sessions (empty: no page view)', async () => {
     const m = mismatches()
     const filterSets: [string, string][][] = [

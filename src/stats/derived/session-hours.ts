@@ -9,12 +9,14 @@
 //   may share a key, reads always aggregate them);
 // - `compactHours` merges the fragments of closed hours (called from `afterBatch` once the batch's clock
 //   passes an hour);
-// - deletions of events (erasure, import delete) rebuild the sessions they touched (`deleteEventsAndRebuild`),
+// - deletions of events (erasure, import delete) rebuild the sessions they touched, by their stored
+//   session_key (`deleteEventsAndRebuild`),
 //   a site's deletion drops its rows (`deleteSiteHours`);
 // - migration 008 builds the table from the events already stored.
 // Rows built in bulk (migration, compaction) are stored in (site_id, hour) order, so a site's reads skip
 // the row groups of other sites by their zone maps.
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { keySql } from '../../db/event-keys'
 
 /** Milliseconds per fragment hour. */
 export const HOUR_MS = 3_600_000
@@ -42,20 +44,16 @@ export const FRAGMENT_FIELDS = [
   'channel',
 ] as const
 
-/** SQL of a 64-bit key of a text value (NULL stays NULL). */
-export const keySql = (text: string) => `md5_number_lower(${text})`
-
-/** SQL of the visitor key: the `visitors` metric's value, hashed. */
-export const VISITOR_KEY_SQL = keySql('coalesce(user_id, visitor_id, session_id)')
-
 const FIELDS = FRAGMENT_FIELDS.join(', ')
 
 /**
- * SQL selecting the fragments of the events of `relation` matching `where` (no leading WHERE), as rows of
- * `session_hours` with `compacted` set to `compacted`. Strings are grouped first and hashed per group.
+ * SQL selecting the fragments of the events of `relation` (with the stored keys of src/db/event-keys.ts)
+ * matching `where` (no leading WHERE), as rows of `session_hours` with `compacted` set to `compacted`.
+ * Sessions and visitors are grouped by their stored keys; the user id (mostly NULL) is grouped as text
+ * and hashed per group.
  */
 export function fragmentsSql(relation: string, where: string, compacted: boolean): string {
-  return `SELECT site_id, hour, ${keySql('session_id')} AS session_key, ${keySql('v')} AS visitor_key, ${keySql('user_id')} AS user_key, ${FIELDS}, events, page_views, first_ts, last_ts, ${compacted} AS compacted FROM (SELECT site_id, ts // ${HOUR_MS} AS hour, session_id, coalesce(user_id, visitor_id, session_id) AS v, user_id, ${FIELDS}, count(*) AS events, count(*) FILTER (WHERE event_type = 'page_view') AS page_views, min(ts) AS first_ts, max(ts) AS last_ts FROM ${relation}${where ? ` WHERE ${where}` : ''} GROUP BY ALL)`
+  return `SELECT site_id, hour, session_key, visitor_key, ${keySql('user_id')} AS user_key, ${FIELDS}, events, page_views, first_ts, last_ts, ${compacted} AS compacted FROM (SELECT site_id, ts // ${HOUR_MS} AS hour, session_key, visitor_key, user_id, ${FIELDS}, count(*) AS events, count(*) FILTER (WHERE event_type = 'page_view') AS page_views, min(ts) AS first_ts, max(ts) AS last_ts FROM ${relation}${where ? ` WHERE ${where}` : ''} GROUP BY ALL)`
 }
 
 /** The key columns of a fragment (everything but its sums and bounds). */
@@ -103,15 +101,15 @@ export async function deleteEventsAndRebuild(
   params: (string | bigint | null)[],
 ): Promise<number> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE sh_affected AS SELECT DISTINCT site_id, session_id FROM events WHERE ${where}`,
+    `CREATE OR REPLACE TEMP TABLE sh_affected AS SELECT DISTINCT site_id, session_key FROM events WHERE ${where}`,
     params,
   )
   const res = await conn.run(`DELETE FROM events WHERE ${where}`, params)
   await conn.run(
-    `DELETE FROM session_hours USING (SELECT site_id, ${keySql('session_id')} AS session_key FROM sh_affected) a WHERE session_hours.site_id = a.site_id AND session_hours.session_key = a.session_key`,
+    'DELETE FROM session_hours USING sh_affected a WHERE session_hours.site_id = a.site_id AND session_hours.session_key = a.session_key',
   )
   await conn.run(
-    `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_id))', '', true)}`,
+    `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_key))', '', true)}`,
   )
   await conn.run('DROP TABLE sh_affected')
   return Number(res.rowsChanged)

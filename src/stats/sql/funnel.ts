@@ -23,13 +23,14 @@ export function buildFunnel(siteId: string, range: Range, filters: Filter[], ste
       : `e.event_type = ${p.add(s.event_type)} AND e.url = ${p.add(s.url)}`,
   )
   // Each step reads the events it needs itself: sharing one selection would materialise it. The steps'
-  // columns (`sid`, `t`) differ from event columns, which `where` names unqualified.
+  // columns (`sid`, `t`) differ from event columns, which `where` names unqualified. Sessions are their
+  // stored keys (src/db/event-keys.ts): integer hash tables and joins.
   const ctes = [
-    `s1 AS (SELECT session_id AS sid, min(ts) AS t FROM events e WHERE ${where} AND ${match[0]} GROUP BY session_id)`,
+    `s1 AS (SELECT session_key AS sid, min(ts) AS t FROM events e WHERE ${where} AND ${match[0]} GROUP BY session_key)`,
   ]
   for (let i = 1; i < steps.length; i++)
     ctes.push(
-      `s${i + 1} AS (SELECT e.session_id AS sid, min(e.ts) AS t FROM events e JOIN s${i} ON e.session_id = s${i}.sid WHERE ${where} AND ${match[i]} AND e.ts > s${i}.t GROUP BY e.session_id)`,
+      `s${i + 1} AS (SELECT e.session_key AS sid, min(e.ts) AS t FROM events e JOIN s${i} ON e.session_key = s${i}.sid WHERE ${where} AND ${match[i]} AND e.ts > s${i}.t GROUP BY e.session_key)`,
     )
   const counts = steps.map((_, i) => `(SELECT count(*) FROM s${i + 1}) AS s${i + 1}`)
   return { sql: `WITH ${ctes.join(', ')} SELECT ${counts.join(', ')}`, params: p.values }

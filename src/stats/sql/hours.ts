@@ -4,7 +4,8 @@
 // counts count 64-bit keys (see the collision note in the derived module), session metrics aggregate one
 // row per session key — when every filter and the grouping key are fields the fragments keep, and (for
 // time buckets) the zone's offsets change only on whole hours. Otherwise `null`: the events path answers.
-import { FRAGMENT_FIELDS, HOUR_MS, keySql, VISITOR_KEY_SQL } from '../derived/session-hours'
+import { keySql } from '../../db/event-keys'
+import { FRAGMENT_FIELDS, HOUR_MS } from '../derived/session-hours'
 import type { Filter } from '../parse/filters'
 import { type Interval, METRICS, type Metric } from '../registry'
 import type { Range } from '../time/period'
@@ -75,7 +76,7 @@ export function unitsSql(
   ]
   const edge = (from: number, to: number) =>
     parts.push(
-      `SELECT ${k}ts, 1 AS n, (event_type = 'page_view')::BIGINT AS pv, ts AS first_ts, ts AS last_ts, ${keySql('session_id')} AS session_key, ${VISITOR_KEY_SQL} AS visitor_key, ${keySql('user_id')} AS user_key FROM events WHERE ${whereSql(siteId, { from, to }, filters, p)}`,
+      `SELECT ${k}ts, 1 AS n, (event_type = 'page_view')::BIGINT AS pv, ts AS first_ts, ts AS last_ts, session_key, visitor_key, ${keySql('user_id')} AS user_key FROM events WHERE ${whereSql(siteId, { from, to }, filters, p)}`,
     )
   if (range.from < hours.a) edge(range.from, hours.a)
   if (hours.b < range.to) edge(hours.b, range.to)

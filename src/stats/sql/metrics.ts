@@ -4,15 +4,16 @@
 // distinct (key, value) pairs, then counted); session metrics over one row per (key, session) —
 // n events, pv page views, first_ts, last_ts; goal metrics from the converted visitors `c` of the
 // selection and the visitors `d` of the denominator's selection (the scope without the goal filter).
+// Sessions and visitors are their stored 64-bit keys (src/db/event-keys.ts): integers to hash and compare.
 import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */
-const COLUMNS = 'ts, event_type, session_id, user_id, visitor_id'
+const COLUMNS = 'ts, event_type, session_key, visitor_key, user_id'
 
 const VISITOR = METRICS.visitors.sql
 
 const SESSIONS = (key: string) =>
-  `SELECT ${key}session_id, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_id`
+  `SELECT ${key}session_key, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_key`
 
 /** The events a query aggregates. */
 export interface Selection {

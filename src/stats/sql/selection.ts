@@ -37,9 +37,10 @@ function sessionFilterSql(
   f: { field: SessionField; value: string | null },
   p: Params,
 ): string {
-  const pages = sessionPagesSql(siteId, range, includesBots(filters), p)
-  if (f.value === null) return `session_id NOT IN (SELECT sp_session FROM (${pages}))`
-  return `session_id IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.add(f.value)})`
+  const pages = sessionPagesSql(siteId, range, includesBots(filters), p, f.field)
+  if (f.value === null) return `session_key NOT IN (SELECT sp_session FROM (${pages}))`
+  // Pages are url keys: the value's key (md5_number_lower, as stored) is compared.
+  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = md5_number_lower(${p.add(f.value)}))`
 }
 
 /** Options of `whereSql`. */
