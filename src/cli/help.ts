@@ -13,6 +13,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_DB_PATH', 'database file (default <data dir>/pulse.duckdb)'],
   ['PULSE_ADMIN_TOKEN', 'admin token (≥ 16 characters); unset: generated into <data dir>/admin-token'],
   ['PULSE_FLUSH_INTERVAL_MS', 'write buffered events at least this often (default 1000)'],
+  ['PULSE_WORKER_NICE', 'Linux: nice value of every thread but the one serving HTTP (default 10; 0 = off)'],
   ['PULSE_FLUSH_MAX_ROWS', 'write when this many events wait (default 50000)'],
   ['PULSE_MAX_BUFFER_ROWS', 'answer 503 beyond this many waiting events (default 1000000)'],
   ['PULSE_RATE_LIMIT_PER_MINUTE', 'requests per key per minute, 0 = off (default 6000)'],
