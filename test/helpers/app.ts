@@ -99,11 +99,11 @@ export function event(siteId: string, overrides: Record<string, unknown> = {}): 
 
 /**
  * The real services and app on a DuckDB file and log under `dataDir` (manual clock at T0, flushed by
- * hand), for tests that stop and start again on the same directory: `post` sends JSON with a key,
+ * hand; `env` overrides configuration), for tests that stop and start again on the same directory: `post` sends JSON with a key,
  * `count` flushes and counts the stored events, `crash` drops the database without a shutdown.
  */
-export async function bootOnDir(dataDir: string) {
-  const config = loadConfig({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN })
+export async function bootOnDir(dataDir: string, env: Record<string, string> = {}) {
+  const config = loadConfig({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN, ...env })
   const deps = await createServices(config, {
     clock: manualClock(T0),
     logger: createLogger('silent'),

@@ -4,16 +4,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../src/app'
-import { manualClock } from '../../src/clock'
-import { loadConfig } from '../../src/config'
 import { queryRows } from '../../src/db/rows'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import { encodeRecord } from '../../src/ingest/wal-format'
-import { createLogger } from '../../src/logger'
-import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { ADMIN_TOKEN, event, T0 } from '../helpers/app'
+import { ADMIN_TOKEN, bootOnDir, event, T0 } from '../helpers/app'
 
 let dir: string
 beforeEach(() => {
@@ -21,30 +16,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function boot(env: Record<string, string> = {}) {
-  const config = loadConfig({ PULSE_DATA_DIR: dir, PULSE_ADMIN_TOKEN: ADMIN_TOKEN, ...env })
-  const deps = await createServices(config, {
-    clock: manualClock(T0),
-    logger: createLogger('silent'),
-    autoFlush: false,
-  })
-  const app = createApp(deps)
-  const post = async (path: string, key: string, body: unknown) =>
-    app.handle(
-      new Request(`http://localhost${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    )
-  const count = async () => {
-    await deps.buffer.flush()
-    return (await queryRows<{ n: number }>(deps.db.reader, 'SELECT count(*) AS n FROM events'))[0].n
-  }
-  /** Simulate a hard crash: drop the process state without flushing the buffer or closing the log. */
-  const crash = () => deps.db.close()
-  return { deps, post, count, crash }
-}
+/** `crash()` simulates a hard crash: the process state is dropped without flushing the buffer or closing the log. */
+const boot = (env: Record<string, string> = {}) => bootOnDir(dir, env)
 
 const segments = () => readdirSync(join(dir, 'ingest-log')).filter((f) => f.endsWith('.log'))
 
