@@ -110,7 +110,9 @@ export function benchQueries(t: BenchTarget): BenchQuery[] {
       name: `breakdown ${dimension} by visitors`,
       request: get('/stats/breakdown', { period: '30d', dimension, metric: 'visitors', limit: '10' }),
       direct: sql(
-        `WITH s AS (SELECT session_id AS sid, ${dimension === 'entry_page' ? 'arg_min(url, (ts, url))' : 'arg_max(url, (ts, url))'} AS page FROM events WHERE ${WHERE} AND event_type = 'page_view' AND url IS NOT NULL GROUP BY session_id) SELECT page AS k, count(DISTINCT ${VISITOR}) AS v FROM events JOIN s ON session_id = sid WHERE ${WHERE} GROUP BY k ORDER BY v DESC, k NULLS LAST LIMIT 10`,
+        // A window (its sort spills to disk) rather than arg_min over (ts, url) strings, whose per-session
+        // hash states do not spill: DuckDB's Out of Memory at the server's 512 MB limit.
+        `WITH s AS (SELECT session_id AS sid, url AS page FROM (SELECT session_id, url, row_number() OVER (PARTITION BY session_id ORDER BY ${dimension === 'entry_page' ? 'ts ASC, url ASC' : 'ts DESC, url DESC'}) AS rn FROM events WHERE ${WHERE} AND event_type = 'page_view' AND url IS NOT NULL) WHERE rn = 1) SELECT page AS k, count(DISTINCT ${VISITOR}) AS v FROM events JOIN s ON session_id = sid WHERE ${WHERE} GROUP BY k ORDER BY v DESC, k NULLS LAST LIMIT 10`,
       ),
     })),
     {
