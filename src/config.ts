@@ -15,6 +15,8 @@ export interface Config {
   workerNice: number
   flushMaxRows: number
   maxBufferRows: number
+  /** Most bytes of events (as CSV) held in memory before ingest answers 503. */
+  maxBufferBytes: number
   rateLimitPerMinute: number
   ipRateLimitPerMinute: number
   /** Reverse proxies in front of PULSE whose `X-Forwarded-For` entries are trusted (0: use the peer address). */
@@ -96,6 +98,7 @@ export function loadConfig(env: Env): Config {
     workerNice: int(env, 'PULSE_WORKER_NICE', 10, 0, 19),
     flushMaxRows,
     maxBufferRows,
+    maxBufferBytes: int(env, 'PULSE_MAX_BUFFER_MB', 32, 1, 4096) * 1_048_576,
     rateLimitPerMinute: int(env, 'PULSE_RATE_LIMIT_PER_MINUTE', 6000, 0, 100_000_000),
     ipRateLimitPerMinute: int(env, 'PULSE_IP_RATE_LIMIT_PER_MINUTE', 600, 0, 100_000_000),
     trustedProxies: int(env, 'PULSE_TRUSTED_PROXIES', 0, 0, 10),

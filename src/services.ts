@@ -248,6 +248,7 @@ function createBuffer(
     {
       flushMaxRows: config.flushMaxRows,
       maxBufferRows: config.maxBufferRows,
+      maxBufferBytes: config.maxBufferBytes,
       flushIntervalMs: config.flushIntervalMs,
       clock: opts.clock,
       logger: opts.logger,

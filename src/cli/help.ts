@@ -16,6 +16,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_WORKER_NICE', 'Linux: nice value of every thread but the one serving HTTP (default 10; 0 = off)'],
   ['PULSE_FLUSH_MAX_ROWS', 'write when this many events wait (default 50000)'],
   ['PULSE_MAX_BUFFER_ROWS', 'answer 503 beyond this many waiting events (default 1000000)'],
+  ['PULSE_MAX_BUFFER_MB', 'answer 503 beyond this many MiB of waiting events (default 32)'],
   ['PULSE_RATE_LIMIT_PER_MINUTE', 'requests per key per minute, 0 = off (default 6000)'],
   ['PULSE_IP_RATE_LIMIT_PER_MINUTE', 'browser requests per site and IP per minute, 0 = off (default 600)'],
   ['PULSE_TRUSTED_PROXIES', 'reverse proxies in front whose X-Forwarded-For is trusted (default 0)'],

@@ -127,7 +127,8 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   console.log(`\n## Durable batch ingest: ${int(total)} events, fsync, 4 posters × 1000-event batches`)
   const t = await startPulseTarget('fsync')
   type Memory = { rss_mb: number; js_heap_mb: number; js_external_mb: number }
-  const samples: { acked: number; rss: number; log: number; memory?: Memory }[] = []
+  const samples: { acked: number; at: number; rss: number; log: number; memory?: Memory }[] = []
+  const loadStart = performance.now()
   // The server's own split of its memory (admin /health), to tell the JavaScript heap from DuckDB.
   const memoryOf = async (sample: (typeof samples)[number]) => {
     const res = await fetch(`${t.server.url}/health`, { headers: { authorization: `Bearer ${ADMIN}` } })
@@ -147,7 +148,12 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
       idPrefix: 'load',
       onAck: (acked) => {
         if (acked % 250_000 !== 0) return
-        const sample = { acked, rss: rssMb(t.server.pid), log: dirMb(join(t.dataDir, 'ingest-log')) }
+        const sample = {
+          acked,
+          at: performance.now(),
+          rss: rssMb(t.server.pid),
+          log: dirMb(join(t.dataDir, 'ingest-log')),
+        }
         samples.push(sample)
         memoryOf(sample).catch(() => undefined)
       },
@@ -159,10 +165,14 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
   const stored = await countStored(t.dataDir)
   rmSync(t.dataDir, { recursive: true, force: true })
   const ingestRate = load.acked / load.seconds
-  for (const s of samples)
+  // The rate of each window between samples shows whether throughput stays flat as the table grows.
+  samples.forEach((s, i) => {
+    const prev = i === 0 ? { acked: 0, at: loadStart } : samples[i - 1]
+    const rate = (s.acked - prev.acked) / ((s.at - prev.at) / 1000)
     console.log(
-      `  ${fixed(s.acked / 1e6, 2)}M acked: RSS ${int(s.rss)} MB (JS heap ${s.memory?.js_heap_mb ?? '?'}, JS external ${s.memory?.js_external_mb ?? '?'}), log ${fixed(s.log, 1)} MB`,
+      `  ${fixed(s.acked / 1e6, 2)}M acked: ${int(rate)} ev/s since the last line; RSS ${int(s.rss)} MB (JS heap ${s.memory?.js_heap_mb ?? '?'}, JS external ${s.memory?.js_external_mb ?? '?'}), log ${fixed(s.log, 1)} MB`,
     )
+  })
   console.log(
     `  ${int(load.acked)} acknowledged in ${fixed(load.seconds, 1)} s, ${load.refused} batches refused (503) and resent; stored ${int(stored.n)} (${int(stored.ids)} distinct ids); peak RSS ${int(peakRss)} MB`,
   )
@@ -172,6 +182,7 @@ export async function run(opts: { quick?: boolean } = {}): Promise<void> {
     PULSE_FLUSH_MAX_ROWS: '10000000',
     PULSE_MAX_BUFFER_ROWS: '10000000',
     PULSE_FLUSH_INTERVAL_MS: '3600000',
+    PULSE_MAX_BUFFER_MB: '1024',
   }
   const empty = mkdtempSync(join(tmpdir(), 'pulse-bench-empty-'))
   let replay: { ms: number; emptyMs: number; stored: { n: number; ids: number } }

@@ -64,6 +64,7 @@ async function target(name: string, enrich: boolean): Promise<Target> {
     PULSE_RATE_LIMIT_PER_MINUTE: '0',
     PULSE_IP_RATE_LIMIT_PER_MINUTE: '0',
     PULSE_MAX_BUFFER_ROWS: '5000000',
+    PULSE_MAX_BUFFER_MB: '2048',
     PULSE_FLUSH_MAX_ROWS: '1000000',
   })
   if (!enrich) h.deps.enricher = new Enricher([])

@@ -19,6 +19,9 @@ describe('loadConfig', () => {
     expect(c.readQueuePerKey).toBe(32)
     expect(c.threadPoolSize).toBe(availableParallelism())
     expect(loadConfig({ UV_THREADPOOL_SIZE: '8' }).threadPoolSize).toBe(8)
+    expect(c.maxBufferBytes).toBe(32 * 1_048_576)
+    expect(loadConfig({ PULSE_MAX_BUFFER_MB: '256' }).maxBufferBytes).toBe(256 * 1_048_576)
+    expect(c.workerNice).toBe(10)
   })
 
   test('reads values from the given environment', () => {
@@ -38,6 +41,8 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PULSE_FLUSH_INTERVAL_MS', '-1'],
+    ['PULSE_MAX_BUFFER_MB', '0'],
+    ['PULSE_WORKER_NICE', '20'],
     ['PULSE_MAX_EVENT_AGE_DAYS', '1.5'],
     ['PULSE_DURABILITY', 'sometimes'],
     ['PULSE_ADMIN_TOKEN', 'short'],
