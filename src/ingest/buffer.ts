@@ -47,7 +47,6 @@ interface Chunk {
   seq: number
 }
 
-/** The in-memory buffer in front of the writer. */
 /** The default most rows of one slice (unless `flushMaxRows` is larger). */
 const SLICE_MAX_ROWS = 50_000
 /** Stands in for a chunk once written, so its bytes can be collected before the array is compacted. */
@@ -55,6 +54,7 @@ const WRITTEN: Chunk = { csv: new Uint8Array(0), rows: 0, seq: 0 }
 /** The default most CSV bytes held: ~150k typical events, a few seconds of DuckDB's write rate. */
 const DEFAULT_MAX_BUFFER_BYTES = 32 * 1024 * 1024
 
+/** The in-memory buffer in front of the writer. */
 export class EventBuffer {
   /** Waiting chunks in log order; `head` is the first not yet written (the array is compacted now and then). */
   private chunks: Chunk[] = []

@@ -17,12 +17,28 @@ const CORS = {
   'access-control-max-age': '86400',
 }
 
-function corsHeaders(set: { headers: Record<string, string | number> }, request: Request): void {
+/** The CORS headers of an answer to a browser's request (one with an Origin), into `headers`. */
+function corsHeaders(headers: Record<string, string | number>, request: Request): void {
   const origin = request.headers.get('origin')
   if (!origin) return
-  set.headers['access-control-allow-origin'] = origin
-  set.headers.vary = 'Origin'
-  set.headers['access-control-expose-headers'] = EXPOSED_HEADERS
+  headers['access-control-allow-origin'] = origin
+  headers.vary = 'Origin'
+  headers['access-control-expose-headers'] = EXPOSED_HEADERS
+}
+
+/** Run a route's handler; an error answer (it leaves through the funnel, which adds what `set` holds)
+ * gets the CORS headers too. */
+async function withCorsOnError(
+  set: { headers: Record<string, string | number> },
+  request: Request,
+  handler: () => Promise<Response>,
+): Promise<Response> {
+  try {
+    return await handler()
+  } catch (err) {
+    corsHeaders(set.headers, request)
+    throw err
+  }
 }
 
 /** Browsers hide non-safelisted response headers from cross-origin code; the SDK needs Retry-After. */
@@ -39,12 +55,7 @@ type PeerSource = { requestIP(r: Request): { address: string } | null } | null
  */
 function okResponse(json: string, request: Request, rate: RateDecision): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json;charset=utf-8' }
-  const origin = request.headers.get('origin')
-  if (origin) {
-    headers['access-control-allow-origin'] = origin
-    headers.vary = 'Origin'
-    headers['access-control-expose-headers'] = EXPOSED_HEADERS
-  }
+  corsHeaders(headers, request)
   if (rate.limit > 0) Object.assign(headers, rateLimitHeaders(rate))
   return new Response(json, { headers })
 }
@@ -165,7 +176,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
       rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
     const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals, plainText)
     if (isDryRun(query.dry_run)) {
-      corsHeaders(set, request)
+      corsHeaders(set.headers, request)
       Object.assign(set.headers, rateLimitHeaders(rate))
       return dryRunResponse(
         await dryRun(deps, rec.keyId, events.length, rows, rejected, (i) => `$.events[${i}]`),
@@ -182,8 +193,8 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     .options('/collect/batch', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
     .post(
       '/collect',
-      async ({ request, query, set, server }) => {
-        try {
+      ({ request, query, set, server }) =>
+        withCorsOnError(set, request, async () => {
           refuseUnknownParams(query, QUERY_PARAMS)
           const { value: body, plainText } = await readJson(request, maxBytes)
           const { key: rec, rate } = authorizeIngest(deps, {
@@ -195,7 +206,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
             rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
           const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals, plainText)
           if (isDryRun(query.dry_run)) {
-            corsHeaders(set, request)
+            corsHeaders(set.headers, request)
             Object.assign(set.headers, rateLimitHeaders(rate))
             return dryRunResponse(await dryRun(deps, rec.keyId, 1, rows, rejected, () => '$'), set.headers)
           }
@@ -203,12 +214,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
             throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
           const accepted = await acceptRows(deps, rows)
           return okResponse(`{"success":true,"data":{"accepted":${accepted}}}`, request, rate)
-        } catch (err) {
-          // Error answers leave through the funnel, which adds what `set` holds.
-          corsHeaders(set, request)
-          throw err
-        }
-      },
+        }),
       {
         detail: {
           summary: 'Send one event',
@@ -224,15 +230,8 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     )
     .post(
       '/collect/batch',
-      async ({ request, query, set, server }) => {
-        try {
-          return await collectBatch(request, query, set, server)
-        } catch (err) {
-          // Error answers leave through the funnel, which adds what `set` holds.
-          corsHeaders(set, request)
-          throw err
-        }
-      },
+      ({ request, query, set, server }) =>
+        withCorsOnError(set, request, () => collectBatch(request, query, set, server)),
       {
         detail: {
           summary: 'Send a batch of events',
@@ -252,7 +251,7 @@ function preflight(
   set: { status?: number | string; headers: Record<string, string | number> },
   request: Request,
 ) {
-  corsHeaders(set, request)
+  corsHeaders(set.headers, request)
   Object.assign(set.headers, CORS)
   set.status = 204
   return ''

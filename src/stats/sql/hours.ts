@@ -10,6 +10,7 @@ import type { Filter } from '../parse/filters'
 import { type Interval, METRICS, type Metric } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
+import { joinParts, metricParts } from './metrics'
 import type { Params } from './params'
 import { whereSql } from './selection'
 
@@ -100,36 +101,16 @@ export function hoursMetricsSql(
   const units = unitsSql(siteId, range, filters, p, keyExpr)
   if (units === null) return null
   const key = keyExpr ? 'k, ' : ''
-  const group = keyExpr ? ' GROUP BY k' : ''
-  const counts = metrics.filter((m) => METRICS[m].kind === 'count')
-  const sessions = metrics.filter((m) => METRICS[m].kind === 'session')
-  // With sessions at hand, distinct sessions are simply their number (one aggregation fewer).
-  const fromSessions = sessions.length > 0 && metrics.includes('unique_sessions')
-  const distinct = metrics.filter(
-    (m) => METRICS[m].kind === 'distinct' && !(fromSessions && m === 'unique_sessions'),
+  const { parts, sessions } = metricParts(
+    metrics,
+    (m) => UNIT_METRIC[m as UnitMetric],
+    'u',
+    keyExpr !== undefined,
   )
-  const parts: string[] = []
-  if (counts.length > 0)
-    parts.push(
-      `SELECT ${key}${counts.map((m) => `${UNIT_METRIC[m as UnitMetric]} AS ${m}`).join(', ')} FROM u${group}`,
-    )
-  for (const m of distinct)
-    parts.push(
-      keyExpr
-        ? `SELECT k, count(v) AS ${m} FROM (SELECT DISTINCT k, ${UNIT_METRIC[m as UnitMetric]} AS v FROM u) GROUP BY k`
-        : `SELECT count(DISTINCT ${UNIT_METRIC[m as UnitMetric]}) AS ${m} FROM u`,
-    )
-  if (sessions.length > 0) {
-    const cols = sessions.map((m) => `${UNIT_METRIC[m as UnitMetric]} AS ${m}`)
-    if (fromSessions) cols.push('count(*) AS unique_sessions')
-    parts.push(`SELECT ${key}${cols.join(', ')} FROM sess${group}`)
-  }
   const ctes = [`u AS NOT MATERIALIZED (${units})`]
   if (sessions.length > 0)
     ctes.push(
       `sess AS NOT MATERIALIZED (SELECT ${key}session_key, sum(n) AS n, sum(pv) AS pv, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM u GROUP BY ${key}session_key)`,
     )
-  const body =
-    parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
-  return `WITH ${ctes.join(', ')} ${body}`
+  return `WITH ${ctes.join(', ')} ${joinParts(parts)}`
 }

@@ -48,36 +48,59 @@ function goalPart(metrics: Metric[], sel: Selection, keyed: boolean): string {
 }
 
 /**
- * SQL returning one row with a column per metric, named after it — or, with `keySql`, one row per
- * key `k` with the column of its single metric.
+ * SELECTs of the count, distinct and session metrics among `metrics`, each one row (or, `keyed`, one row
+ * per key `k`) with a column per metric: counts in one pass over `rel`, each distinct count on its own
+ * (keyed: distinct (k, value) pairs, then counted), session metrics over `sess` (one row per session:
+ * `n`, `pv`, `first_ts`, `last_ts`). `sqlOf` is a metric's SQL over those rows. With session metrics
+ * asked too, `unique_sessions` is the number of session rows (one aggregation fewer). Also returns the
+ * session metrics: the caller defines `sess` when there are any.
  */
-export function metricsSql(metrics: Metric[], sel: Selection, keySql?: string): string {
-  if (keySql && metrics.length !== 1) throw new Error('a grouped query computes one metric')
-  const key = keySql ? 'k, ' : ''
-  const group = keySql ? ' GROUP BY k' : ''
-  const from = sel.from ?? 'events'
+export function metricParts(
+  metrics: Metric[],
+  sqlOf: (m: Metric) => string,
+  rel: string,
+  keyed: boolean,
+): { parts: string[]; sessions: Metric[] } {
+  const key = keyed ? 'k, ' : ''
+  const group = keyed ? ' GROUP BY k' : ''
   const counts = metrics.filter((m) => METRICS[m].kind === 'count')
   const sessions = metrics.filter((m) => METRICS[m].kind === 'session')
-  const goals = metrics.filter((m) => METRICS[m].kind === 'goal')
-  // With sessions at hand, distinct sessions are simply their number.
   const fromSessions = sessions.length > 0 && metrics.includes('unique_sessions')
   const distinct = metrics.filter(
     (m) => METRICS[m].kind === 'distinct' && !(fromSessions && m === 'unique_sessions'),
   )
   const parts: string[] = []
   if (counts.length > 0)
-    parts.push(`SELECT ${key}${counts.map((m) => `${METRICS[m].sql} AS ${m}`).join(', ')} FROM sel${group}`)
+    parts.push(`SELECT ${key}${counts.map((m) => `${sqlOf(m)} AS ${m}`).join(', ')} FROM ${rel}${group}`)
   for (const m of distinct)
     parts.push(
-      keySql
-        ? `SELECT k, count(v) AS ${m} FROM (SELECT DISTINCT k, ${METRICS[m].sql} AS v FROM sel) GROUP BY k`
-        : `SELECT count(DISTINCT ${METRICS[m].sql}) AS ${m} FROM sel`,
+      keyed
+        ? `SELECT k, count(v) AS ${m} FROM (SELECT DISTINCT k, ${sqlOf(m)} AS v FROM ${rel}) GROUP BY k`
+        : `SELECT count(DISTINCT ${sqlOf(m)}) AS ${m} FROM ${rel}`,
     )
   if (sessions.length > 0) {
-    const cols = sessions.map((m) => `${METRICS[m].sql} AS ${m}`)
+    const cols = sessions.map((m) => `${sqlOf(m)} AS ${m}`)
     if (fromSessions) cols.push('count(*) AS unique_sessions')
     parts.push(`SELECT ${key}${cols.join(', ')} FROM sess${group}`)
   }
+  return { parts, sessions }
+}
+
+/** Several one-row (or keyed) parts as one query: side by side, joined (each part is one row per key). */
+export function joinParts(parts: string[]): string {
+  return parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
+}
+
+/**
+ * SQL returning one row with a column per metric, named after it — or, with `keySql`, one row per
+ * key `k` with the column of its single metric.
+ */
+export function metricsSql(metrics: Metric[], sel: Selection, keySql?: string): string {
+  if (keySql && metrics.length !== 1) throw new Error('a grouped query computes one metric')
+  const key = keySql ? 'k, ' : ''
+  const from = sel.from ?? 'events'
+  const goals = metrics.filter((m) => METRICS[m].kind === 'goal')
+  const { parts, sessions } = metricParts(metrics, (m) => METRICS[m].sql, 'sel', keySql !== undefined)
   if (goals.length > 0) parts.push(goalPart(goals, sel, keySql !== undefined))
   const k = keySql ? `${keySql} AS k, ` : ''
   const conv = goals.length > 0 ? `, ${sel.goal?.converts} AS conv` : ''
@@ -89,7 +112,5 @@ export function metricsSql(metrics: Metric[], sel: Selection, keySql?: string): 
       `den AS NOT MATERIALIZED (SELECT ${dk}${VISITOR} AS v FROM ${sel.goal.from ?? from} WHERE ${sel.goal.where})`,
     )
   }
-  const body =
-    parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
-  return `WITH ${ctes.join(', ')} ${body}`
+  return `WITH ${ctes.join(', ')} ${joinParts(parts)}`
 }
