@@ -97,7 +97,7 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
     return EXIT.ok
   }
   if (command === 'dev') {
-    const { runDev } = await import('./dev/command')
+    const { runDev } = await import('./cli/dev')
     const dev = await runDev(env, { dataDir: flags['data-dir'], quiet: flags.quiet })
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
@@ -108,7 +108,7 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
   }
   if (command === 'mcp') {
     // MCP over stdio: stdout is the protocol's, so nothing else may be printed there.
-    const { runMcpStdio } = await import('./mcp/stdio')
+    const { runMcpStdio } = await import('./cli/mcp-stdio')
     await runMcpStdio(loadConfig(env), { key: env.PULSE_MCP_KEY })
     return EXIT.ok
   }

@@ -9,7 +9,7 @@ import { renameSync, rmSync } from 'node:fs'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
-import type { EventBuffer } from '../ingest/buffer'
+import type { EventBuffer } from '../events/buffer'
 
 /** What a backup wrote. */
 export interface BackupResult {

@@ -81,7 +81,7 @@ import trackerJs from './tracker.js' with { type: 'text' }
 import dashboardJs from './dashboard.js' with { type: 'text' }
 import dashboardCss from './dashboard.css' with { type: 'text' }
 import { loadEmbeddedLibrary } from ${src('binary/native.ts')}
-import { registerPrebuilt } from ${src('binary/prebuilt.ts')}
+import { registerPrebuilt } from ${src('prebuilt.ts')}
 registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath, geoDbPath })
 // help, version and health never touch DuckDB: they skip loading it (a HEALTHCHECK runs every few seconds).
 const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].includes(process.argv[2] ?? '')

@@ -1,7 +1,7 @@
 // Bundles the dashboard's browser code (TypeScript, CSS and uPlot) with Bun.build, once per process,
 // kept in memory: `npm start` from a fresh clone needs no separate build step and no CDN.
 import { join } from 'node:path'
-import { prebuilt } from '../binary/prebuilt'
+import { prebuilt } from '../prebuilt'
 
 /** The bundled dashboard: one ES module, one stylesheet, and a content hash for cache busting. */
 export interface DashboardAssets {

@@ -1,9 +1,10 @@
 // Checking a goal's fields across each other, and turning a page pattern into a LIKE pattern: `*` is
 // any run of characters; `%`, `_` and `\` are escaped with `\` so they match themselves. The result
 // is stored and compared as a value (LIKE … ESCAPE '\'), never spliced into SQL.
-import { textProblem } from '../db/value-rules'
+
 import { ValidationError } from '../errors'
-import { PROPERTY_KEY } from '../stats/property-names'
+import { PROPERTY_KEY } from '../events/property-names'
+import { textProblem } from '../events/value-rules'
 import type { GoalSpec } from './model'
 
 /** The LIKE pattern (escape character `\`) of a page-path pattern with `*` wildcards. */

@@ -2,7 +2,7 @@
 // connection under the write lock, like every other write.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
-import { deleteEventsAndRebuild } from '../stats/derived/session-hours'
+import { deleteEventsAndRebuild } from '../events/session-hours'
 import type { ImportRecord } from './model'
 
 /** Counts added by one batch of an import. */

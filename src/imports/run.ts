@@ -4,10 +4,10 @@
 // time per process, so the duplicate check of a batch cannot race another import's writes.
 import { Mutex } from '../db/mutex'
 import type { Database } from '../db/open'
-import { emptyColumns, pushRow } from '../ingest/columns'
-import { eventKey } from '../ingest/dedupe'
+import { emptyColumns, pushRow } from '../events/columns'
+import { eventKey } from '../events/dedupe'
+import { appendEvents } from '../events/writer'
 import { describeIssues, validateEvent } from '../ingest/validate'
-import { appendEvents } from '../ingest/writer'
 import type { SiteStore } from '../sites/store'
 import type { ImportResult } from './model'
 import { addImportCounts, type CountsDelta, insertImport, storedEventKeys } from './repo'

@@ -1,6 +1,5 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
 import { Elysia } from 'elysia'
-import { DryRunResult, dryRun } from '../dev/dry-run'
 import { readJson } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
 import { errors } from '../http/envelope'
@@ -8,6 +7,7 @@ import { AppError } from '../http/errors'
 import { refuseUnknownParams } from '../http/query-params'
 import { type RateDecision, rateLimitHeaders } from '../http/rate-limit'
 import type { StatsDeps } from '../stats/read'
+import { DryRunResult, dryRun } from './dry-run'
 import { acceptRows, authorizeIngest, type IngestDeps, type VisitorSignals, validateBatch } from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 

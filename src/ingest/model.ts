@@ -1,20 +1,10 @@
 // Event schemas: the wire format of `/collect` and `/collect/batch`, exactly the seed's snake_case fields.
-// `EventInput` is derived from the event field list (src/db/event-fields.ts): one property per client field.
+// `EventInput` is derived from the event field list (src/events/fields.ts): one property per client field.
 import { type TInteger, type TNull, type TOptional, type TString, type TUnion, Type } from '@sinclair/typebox'
 import { t } from 'elysia'
-import { CLIENT_FIELDS, type ClientField, PROPERTY_LIMITS } from '../db/event-fields'
+import { CLIENT_FIELDS, type ClientField, LIMITS } from '../events/fields'
 
-type WithMax = Extract<ClientField, { maxLength: number }>
-
-/** Field length limits, in characters: each text field's, and those of `properties`. */
-export const LIMITS = {
-  ...(Object.fromEntries(CLIENT_FIELDS.flatMap((f) => ('maxLength' in f ? [[f.key, f.maxLength]] : []))) as {
-    [F in WithMax as F['key']]: F['maxLength']
-  }),
-  propertyKeys: PROPERTY_LIMITS.keys,
-  propertyKey: PROPERTY_LIMITS.keyLength,
-  propertyValue: PROPERTY_LIMITS.valueLength,
-} as const
+export { LIMITS }
 
 const properties = CLIENT_FIELDS.find((f) => f.rule === 'json')?.input
 export const EventProperties = t.Record(

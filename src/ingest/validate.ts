@@ -3,9 +3,9 @@
 import { Type } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors'
-import { CLIENT_FIELDS, type EventRow } from '../db/event-fields'
-import { isUrlOrPath, textProblem, URL_RULE } from '../db/value-rules'
 import { type FieldIssue, jsonPath } from '../errors'
+import { CLIENT_FIELDS, type EventRow } from '../events/fields'
+import { isUrlOrPath, textProblem, URL_RULE } from '../events/value-rules'
 import { EventInput, LIMITS } from './model'
 
 const check = TypeCompiler.Compile(EventInput)

@@ -1,6 +1,6 @@
 // The `pulse://data-model` resource: metrics, dimensions, filters and the event fields, written from the
 // registry and the event field list, so a model reading it learns the names the tools accept.
-import { PUBLIC_FIELDS } from '../db/event-fields'
+import { PUBLIC_FIELDS } from '../events/fields'
 import { FILTERS, INTERVAL_NAMES, METRICS, PERIOD_NAMES, PROPERTY_DIMENSION_PREFIX } from '../stats/registry'
 
 /** URI of the resource. */

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path'
 import { openapi } from '@elysiajs/openapi'
 import { Elysia } from 'elysia'
-import { prebuilt } from '../binary/prebuilt'
+import { prebuilt } from '../prebuilt'
 
 /** Path of the Scalar UI bundle: embedded in the binary, else from the npm package. */
 export function scalarBundlePath(): string {

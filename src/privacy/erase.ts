@@ -2,8 +2,8 @@
 // written first, then deleted together with what was already stored, on the writer connection.
 import type { Database } from '../db/open'
 import { UnavailableError } from '../errors'
-import type { EventBuffer } from '../ingest/buffer'
-import { deleteEventsAndRebuild } from '../stats/derived/session-hours'
+import type { EventBuffer } from '../events/buffer'
+import { deleteEventsAndRebuild } from '../events/session-hours'
 
 /** What erasing needs. */
 export interface EraseDeps {

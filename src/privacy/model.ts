@@ -1,7 +1,7 @@
 // Schemas of the privacy API.
 import { Type } from '@sinclair/typebox'
 import { t } from 'elysia'
-import { LIMITS } from '../ingest/model'
+import { LIMITS } from '../events/fields'
 import { SiteId } from '../sites/model'
 
 export const UserParams = t.Object({

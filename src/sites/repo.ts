@@ -1,7 +1,7 @@
 // Sites and API keys in DuckDB: one function per query, values bound as parameters.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
-import { deleteSiteHours } from '../stats/derived/session-hours'
+import { deleteSiteHours } from '../events/session-hours'
 import { generateKey, hashKey, type KeyKind, randomId } from './keys'
 import type { ApiKeyInfo, Site } from './model'
 

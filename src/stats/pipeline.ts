@@ -3,19 +3,19 @@
 // `answer(query)`, which flushes, runs the query within the read limits (`runRead`) and wraps the
 // result in the envelope. A route declares only its schema, the parameters it takes and what it runs:
 //
-//   .get('/stats/x', ({ scope, answer }) => answer((conn) => getX(conn, scope)), {
+//   .get('/stats/x', ({ scope, answer }) => answer((reader) => getX(reader, scope)), {
 //     query: XQuery, stats: [...SCOPE_AND_FILTER_PARAMS, 'metric'], response: …, detail: … })
 //
 // Three macros, because the scope comes from three places: `stats` (query parameters, a period
 // defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
 // `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
-import type { DuckDBConnection } from '@duckdb/node-api'
 import { Elysia } from 'elysia'
+import type { ReadLease } from '../events/read-gate'
+import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
 import { parseScope, type ScopeInput } from './parse/scope'
 import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from './read'
-import type { ReadLease } from './read-gate'
 import { FILTER_FIELDS } from './registry'
 
 /** The error statuses every analytics route can answer. */
@@ -30,7 +30,7 @@ export function statsDetail(summary: string, description: string, extra: object 
 }
 
 /** A route's query, run on a pooled connection. */
-type Query<T> = (conn: DuckDBConnection) => Promise<T>
+type Query<T> = (reader: EventReader) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
 function readContext(deps: StatsDeps, keyId: string) {

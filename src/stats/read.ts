@@ -2,20 +2,20 @@
 // token) and take a rate-limit token for that key; then, once the request has parsed, flush the ingest
 // buffer so every event acknowledged before the call is in DuckDB (read-your-writes) and run the query
 // within the key's and the server's read limits, on a pooled connection, with a time limit.
-import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { describeDbError } from '../db/failure'
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
 import { DomainError, UnavailableError } from '../errors'
+import type { EventBuffer } from '../events/buffer'
+import type { ReadGate } from '../events/read-gate'
+import { duckdbReader, type EventReader } from '../events/store'
 import { authorizeRead } from '../http/auth'
 import { AppError } from '../http/errors'
 import { enforce, type RateLimiter } from '../http/rate-limit'
-import type { EventBuffer } from '../ingest/buffer'
 import type { SiteStore } from '../sites/store'
 import type { ActiveExports } from './export/active'
-import type { ReadGate } from './read-gate'
 
 /** What the analytics routes need. */
 export interface StatsDeps {
@@ -64,8 +64,8 @@ export async function flushBeforeRead(deps: StatsDeps): Promise<void> {
 export async function runRead<T>(
   deps: StatsDeps,
   keyId: string,
-  query: (conn: DuckDBConnection) => Promise<T>,
+  query: (reader: EventReader) => Promise<T>,
 ): Promise<T> {
   await flushBeforeRead(deps)
-  return deps.reads.run(keyId, query)
+  return deps.reads.run(keyId, (conn) => query(duckdbReader(conn)))
 }

@@ -2,8 +2,8 @@
 // filter fields, breakdown dimensions, export formats — each mapped to fixed SQL or fixed rules.
 // The schemas (enums, descriptions) and the SQL builders both read from here; user text never
 // becomes SQL: values are bound, and property keys must match PROPERTY_KEY before being bound.
-// Event filters and dimensions come from the event field list (src/db/event-fields.ts).
-import { EVENT_FIELDS, eventField } from '../db/event-fields'
+// Event filters and dimensions come from the event field list (src/events/fields.ts).
+import { EVENT_FIELDS, eventField } from '../events/fields'
 
 /** SQL of `num / den` rounded half-up to 2 decimals with integer arithmetic (exact), 0 when den is 0. */
 function ratio(num: string, den: string): string {
@@ -13,7 +13,7 @@ function ratio(num: string, den: string): string {
 /**
  * Metric name → how it is computed. `count` metrics are aggregates over the selected events;
  * `distinct` metrics count the distinct non-null values of an expression over them (sessions and
- * visitors by their stored 64-bit keys, src/db/event-keys.ts; the description says what is counted); `session`
+ * visitors by their stored 64-bit keys, src/events/keys.ts; the description says what is counted); `session`
  * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`); `goal`
  * metrics read `c` (converted visitors) and `d` (visitors of the scope without the goal filter).
  */
@@ -268,7 +268,7 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
   (f) => f.name,
 ) as readonly DimensionField[]
 
-export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from './property-names'
+export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../events/property-names'
 
 /** SQL of a property's value as text; `$path` is bound to the JSON path built by `propertyPath`. */
 export function propertySql(pathParam: string): string {

@@ -1,7 +1,7 @@
 // Fan-out of acknowledged events to live subscribers (the SSE stream). `publish` runs on the ingest path
 // right after an event is acknowledged, so it only matches filters and enqueues: a subscriber whose
 // bounded queue is full is dropped on the spot, never waited for.
-import type { EventRow } from '../db/event-fields'
+import type { EventRow } from '../events/fields'
 import { AppError } from '../http/errors'
 import type { RawEvent } from '../stats/model/raw'
 import type { Filter } from '../stats/parse/filters'

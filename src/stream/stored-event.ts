@@ -1,6 +1,6 @@
 // An accepted event row as the raw-event API returns it once stored: wire names, properties parsed, the
 // server's fields filled in. Shared by the live stream and the dry run, so both show what a read would.
-import { type EventRow, PUBLIC_FIELDS } from '../db/event-fields'
+import { type EventRow, PUBLIC_FIELDS } from '../events/fields'
 import type { RawEvent } from '../stats/model/raw'
 
 /** `row` as stored at `receivedAt`, in the shape of GET /api/v1/events. */

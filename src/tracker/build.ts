@@ -1,7 +1,7 @@
 // Bundles the browser tracker (client/tracker.ts) with Bun.build into one minified IIFE, once per
 // process, kept in memory with its gzip form and ETag: `npm start` needs no separate build step.
 import { join } from 'node:path'
-import { prebuilt } from '../binary/prebuilt'
+import { prebuilt } from '../prebuilt'
 
 /** The bundled tracker, ready to serve. */
 export interface TrackerAsset {

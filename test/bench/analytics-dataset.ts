@@ -20,15 +20,15 @@ import { basename, join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
-import { EVENT_KEYS_SQL } from '../../src/db/event-keys'
 import { MIGRATIONS } from '../../src/db/migrations'
-import { eventKey } from '../../src/ingest/dedupe'
+import { eventKey } from '../../src/events/dedupe'
+import { EVENT_KEYS_SQL } from '../../src/events/keys'
+import { rebuildSessionHours } from '../../src/events/session-hours'
 import { acquisitionOf } from '../../src/ingest/enrich/acquisition'
 import { parseAgent } from '../../src/ingest/enrich/user-agent'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
-import { rebuildSessionHours } from '../../src/stats/derived/session-hours'
 
 /** Bump when the generated rows change: the cache key includes it. */
 export const GENERATOR_VERSION = 2

@@ -8,7 +8,7 @@ import { writeBackup } from '../../src/admin/backup'
 import { restoreBackup } from '../../src/admin/restore'
 import { systemClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
-import { withEventKeys } from '../../src/db/event-keys'
+import { withEventKeys } from '../../src/events/keys'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 

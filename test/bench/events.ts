@@ -1,6 +1,6 @@
 // Realistic, seed-like benchmark events from a seeded generator: the same rows for every write method
 // and the same events on the wire, so figures compare like with like.
-import { type EventColumns, emptyColumns, pushRow } from '../../src/ingest/columns'
+import { type EventColumns, emptyColumns, pushRow } from '../../src/events/columns'
 import type { EventInput } from '../../src/ingest/model'
 import { type EventRow, toRow } from '../../src/ingest/validate'
 

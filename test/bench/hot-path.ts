@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrate } from '../../src/db/migrate'
 import { openDatabase } from '../../src/db/open'
-import { emptyColumns, pushRow } from '../../src/ingest/columns'
+import { emptyColumns, pushRow } from '../../src/events/columns'
+import { decodeSegment, encodeRecord } from '../../src/events/wal-format'
+import { appendEvents } from '../../src/events/writer'
 import { type EventRow, validateEvent } from '../../src/ingest/validate'
-import { decodeSegment, encodeRecord } from '../../src/ingest/wal-format'
-import { appendEvents } from '../../src/ingest/writer'
 import { makeEvents } from './events'
 
 const N = Number(process.env.PULSE_BENCH_HOT_ROWS) || 200_000

@@ -107,7 +107,7 @@ export function formatIngest(targets: TargetResult[], rawRowsPerSec: number, o: 
       ])
     }
   return [
-    `HTTP ingest: load from a separate process (raw keep-alive HTTP/1.1); peak phases ${o.phaseMs / 1000} s each (first ${o.warmupMs / 1000} s warm-up), ${o.connections} connections for single events and 8 for batches, best of ${o.rounds} interleaved round(s); raw DuckDB = src/ingest/writer.ts appender into an on-disk file (best round)`,
+    `HTTP ingest: load from a separate process (raw keep-alive HTTP/1.1); peak phases ${o.phaseMs / 1000} s each (first ${o.warmupMs / 1000} s warm-up), ${o.connections} connections for single events and 8 for batches, best of ${o.rounds} interleaved round(s); raw DuckDB = src/events/writer.ts appender into an on-disk file (best round)`,
     formatTable(headers, summary),
     '',
     'Per phase (best round). CPU in % of one core: server JS thread / server all threads / load generator. Stored before = events the server already held (its event_id index grows with them). Drain = the stats call after the phase, which flushes the buffer.',

@@ -165,7 +165,7 @@ const PEAK_PHASES = [
 const score = (p: PhaseResult) => p.storedPerSec ?? p.load.eventsPerSec
 
 /**
- * Raw DuckDB appends: the production appender (src/ingest/writer.ts) writing the same kind of rows into
+ * Raw DuckDB appends: the production appender (src/events/writer.ts) writing the same kind of rows into
  * an on-disk file in flush-sized batches, measured once per round; the best round counts.
  */
 async function rawAppendRate(quick: boolean): Promise<number> {

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EventIdIndex } from '../../src/ingest/dedupe'
+import { EventIdIndex } from '../../src/events/dedupe'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { startPulse } from './processes'

@@ -1,23 +1,23 @@
 // The candidate write paths for a flush of events into DuckDB, each writing one batch in one transaction
 // on the writer connection under the write lock (as the real flush does): (a) the appender, row by row
 // (the previous writer); (b) data chunks built column by column; (c) the production path — CSV text,
-// a file in the load directory, read_csv into TEMP batch_events with the keys, INSERT INTO events (src/ingest/writer.ts);
+// a file in the load directory, read_csv into TEMP batch_events with the keys, INSERT INTO events (src/events/writer.ts);
 // (d) INSERT … SELECT FROM read_csv of the same file straight into events; (e) COPY it into a TEMP table,
 // then INSERT INTO events (the writer before the stored keys: `COPY events FROM` cannot compute them);
-// (f) INSERT … SELECT from read_ndjson; every path stores the keys of src/db/event-keys.ts; (g) a Bun Worker that owns the appender (on its own database file:
+// (f) INSERT … SELECT from read_ndjson; every path stores the keys of src/events/keys.ts; (g) a Bun Worker that owns the appender (on its own database file:
 // two instances on one file in one process are not refused by DuckDB, so sharing the server's file this
 // way would corrupt it — the worker would have to own every read as well). CSV text is built inside the
 // timing (the production path builds it at acknowledgement; the cost is the same, counted here).
 import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
-import { EVENT_FIELDS } from '../../src/db/event-fields'
-import { EVENT_KEYS_SQL, textKey } from '../../src/db/event-keys'
 import type { Database } from '../../src/db/open'
-import type { EventColumns } from '../../src/ingest/columns'
-import { csvColumns } from '../../src/ingest/csv'
-import { eventKey } from '../../src/ingest/dedupe'
-import { appendEvents, appendEventsByAppender } from '../../src/ingest/writer'
+import type { EventColumns } from '../../src/events/columns'
+import { csvColumns } from '../../src/events/csv'
+import { eventKey } from '../../src/events/dedupe'
+import { EVENT_FIELDS } from '../../src/events/fields'
+import { EVENT_KEYS_SQL, textKey } from '../../src/events/keys'
+import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
 
 /** Writes `n` rows of `cols`; `dir` is a scratch directory for files (the database's load directory). */
 export type WriteMethod = (db: Database, cols: EventColumns, n: number, dir: string) => Promise<void>

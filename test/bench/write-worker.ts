@@ -2,7 +2,7 @@
 // sent with the appender, off the main thread (the main thread pays the structured clone).
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
-import { appendEventsByAppender } from '../../src/ingest/writer'
+import { appendEventsByAppender } from '../../src/events/writer'
 
 declare const self: Worker
 let db: Database | undefined

@@ -2,14 +2,14 @@
 // (names, order, types, nullability), and the writer's unrolled appender against both: a row with a
 // different value in every field must land in the column the list names.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
-import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/db/event-fields'
-import { EVENT_KEYS } from '../../src/db/event-keys'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/ingest/columns'
-import { eventKey } from '../../src/ingest/dedupe'
-import { appendEvents } from '../../src/ingest/writer'
+import { emptyColumns, pushRow } from '../../src/events/columns'
+import { eventKey } from '../../src/events/dedupe'
+import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/events/fields'
+import { EVENT_KEYS } from '../../src/events/keys'
+import { appendEvents } from '../../src/events/writer'
 
 let db: Database
 beforeEach(async () => {

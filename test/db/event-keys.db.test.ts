@@ -1,4 +1,4 @@
-// The stored keys of the events (src/db/event-keys.ts) on every path that writes events: each row's
+// The stored keys of the events (src/events/keys.ts) on every path that writes events: each row's
 // session_key, visitor_key and url_key must equal md5_number_lower of its text (NULL only for a NULL url).
 // A row without its keys would be silently miscounted by every read, so each path is checked here: the
 // writer (live events, log replay and imports all load through it), the reference appender, migration 009
@@ -7,14 +7,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EventRow } from '../../src/db/event-fields'
 import { migrate } from '../../src/db/migrate'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/ingest/columns'
+import { emptyColumns, pushRow } from '../../src/events/columns'
+import type { EventRow } from '../../src/events/fields'
+import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
-import { appendEvents, appendEventsByAppender } from '../../src/ingest/writer'
 import { T0 } from '../helpers/app'
 import { generateIsolationEvents } from '../helpers/heavy-events'
 
@@ -116,6 +116,6 @@ describe('stored event keys', () => {
       )
       .sort()
     // (Migration 009 writes `events_keyed`, which becomes `events`.)
-    expect(writers).toEqual(['ingest/writer.ts'])
+    expect(writers).toEqual(['events/writer.ts'])
   })
 })

@@ -2,7 +2,7 @@
 // page, the snippet printed, one line per event with a warning for a near-duplicate property key.
 import { expect, test } from 'bun:test'
 import { join } from 'node:path'
-import { EventLines } from '../../src/dev/event-line'
+import { EventLines } from '../../src/cli/event-line'
 
 const ROOT = join(import.meta.dir, '../..')
 

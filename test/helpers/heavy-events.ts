@@ -2,9 +2,9 @@
 // (no HTTP, no buffer), with the derived `session_hours` rows built from them: for the read-isolation tests (queries slow enough to overlap) and the isolation
 // benchmark (3M events to export). A property of 200 000 distinct values makes a worst-case breakdown.
 
-import { withEventKeys } from '../../src/db/event-keys'
 import type { Database } from '../../src/db/open'
-import { fragmentsSql } from '../../src/stats/derived/session-hours'
+import { withEventKeys } from '../../src/events/keys'
+import { fragmentsSql } from '../../src/events/session-hours'
 
 /** Insert `events` events of `siteId`, evenly spread over the `days` before `now`. */
 export async function generateIsolationEvents(
@@ -33,7 +33,7 @@ FROM (
   SELECT i, (hash(i) % 1000000007)::BIGINT AS h, (hash(i * 31 + 7) % 1000000007)::BIGINT AS h2
   FROM range(${o.events}) t(i)
 )`
-  // The stored keys (src/db/event-keys.ts) computed as the writer computes them.
+  // The stored keys (src/events/keys.ts) computed as the writer computes them.
   const sql = `INSERT INTO events BY NAME ${withEventKeys(select, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`
   await db.writeLock.run(async () => {
     await db.writer.run(sql, [o.siteId])

@@ -4,15 +4,15 @@
 // against the table's columns.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import fc from 'fast-check'
-import { EVENT_FIELDS, type EventRow } from '../../src/db/event-fields'
-import { EVENT_KEYS } from '../../src/db/event-keys'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/ingest/columns'
-import { csvLine } from '../../src/ingest/csv'
+import { emptyColumns, pushRow } from '../../src/events/columns'
+import { csvLine } from '../../src/events/csv'
+import { EVENT_FIELDS, type EventRow } from '../../src/events/fields'
+import { EVENT_KEYS } from '../../src/events/keys'
+import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
-import { appendEvents, appendEventsByAppender } from '../../src/ingest/writer'
 
 let viaCsv: Database
 let viaAppender: Database

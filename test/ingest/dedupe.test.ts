@@ -1,7 +1,7 @@
 // The event-id index: retries within the TTL are recognised, memory is capped, and the cap is reached
 // without anything getting slower per id (the cost is measured in the benchmark, the behaviour here).
 import { describe, expect, test } from 'bun:test'
-import { EventIdIndex, eventKey } from '../../src/ingest/dedupe'
+import { EventIdIndex, eventKey } from '../../src/events/dedupe'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 

@@ -1,7 +1,8 @@
-// The event field list (src/db/event-fields.ts) against what is derived from it and against the
+// The event field list (src/events/fields.ts) against what is derived from it and against the
 // hand-unrolled hot paths: pushRow, validate's row building and the write-ahead log's tuple. Each
 // unrolled function is compared with a list-driven reference on rows whose every field is distinct.
 import { describe, expect, test } from 'bun:test'
+import { emptyColumns, pushRow } from '../../src/events/columns'
 import {
   BUFFERED_FIELDS,
   CLIENT_FIELDS,
@@ -9,11 +10,10 @@ import {
   type EventColumns,
   type EventRow,
   PUBLIC_FIELDS,
-} from '../../src/db/event-fields'
-import { emptyColumns, pushRow } from '../../src/ingest/columns'
+} from '../../src/events/fields'
+import { fromTuple, type RowTuple, toTuple } from '../../src/events/wal-format'
 import { EventInput, FORWARDED_FIELDS, LIMITS } from '../../src/ingest/model'
 import { TEXT_FIELDS, toRow, URL_FIELDS, validateEvent } from '../../src/ingest/validate'
-import { fromTuple, type RowTuple, toTuple } from '../../src/ingest/wal-format'
 import { RawEvent } from '../../src/stats/model/raw'
 import { DIMENSION_FIELDS, FIELDS, FILTER_FIELDS } from '../../src/stats/registry'
 import { toRawEvent } from '../../src/stats/run/events'

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
-import { csvRows } from '../../src/ingest/csv'
+import { csvRows } from '../../src/events/csv'
+import { decodeSegment, encodeCsvRecord, encodeRecord, type LogRecord } from '../../src/events/wal-format'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
-import { decodeSegment, encodeCsvRecord, encodeRecord, type LogRecord } from '../../src/ingest/wal-format'
 
 const row = (i: number): EventRow => ({
   ...NO_ENRICHMENT,

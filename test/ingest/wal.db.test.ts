@@ -5,8 +5,8 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { queryRows } from '../../src/db/rows'
+import { encodeRecord } from '../../src/events/wal-format'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
-import { encodeRecord } from '../../src/ingest/wal-format'
 import { createSite } from '../../src/sites/service'
 import { ADMIN_TOKEN, bootOnDir, event, T0 } from '../helpers/app'
 

@@ -2,8 +2,8 @@
 // and an instant holding more rows than a page is paged by rowid) it yields exactly the rows of one
 // `ORDER BY ts, rowid` query, in that order; and the window planner merges buckets up to a page.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { withEventKeys } from '../../src/db/event-keys'
 import { queryRows } from '../../src/db/rows'
+import { withEventKeys } from '../../src/events/keys'
 import { type ExportSelection, exportChunks, planWindows } from '../../src/stats/export/pages'
 import { RAW_COLUMNS } from '../../src/stats/sql/events'
 import { createTestApp, T0, type TestApp } from '../helpers/app'

@@ -1,8 +1,9 @@
 // The dashboard's state: who is signed in (kept in localStorage, never in the URL) and what is
 // being looked at (site, period, comparison, filters), mirrored in the URL fragment so a reload or
 // a shared link shows the same view. Parsing is strict: only known names come back out.
+
+import { PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../../events/property-names'
 import type { GetQuery } from '../../sdk/src/read'
-import { PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../../stats/property-names'
 import { isPeriod, type PeriodChoice } from './periods'
 
 /** An event filter: an API filter field (`url`, `country`, `property.plan`, …) equal to a value. */

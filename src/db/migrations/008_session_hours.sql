@@ -1,6 +1,6 @@
 -- Derived table (issue 13): events folded into one row per (site, UTC hour, session, visitor key, and the
 -- session-level fields' values) with counts and first/last times; stats over whole hours read it instead
--- of the events. Maintained at ingest and on every deletion of events (src/stats/derived/session-hours.ts,
+-- of the events. Maintained at ingest and on every deletion of events (src/events/session-hours.ts,
 -- whose fragmentsSql is the SELECT below); built here from the events already stored. Keys are the low
 -- 64 bits of MD5 of the text (md5_number_lower): the same value on every DuckDB version.
 CREATE TABLE session_hours (

@@ -1,4 +1,4 @@
--- Stored keys of the events (src/db/event-keys.ts): the 64-bit keys of the strings that reads count
+-- Stored keys of the events (src/events/keys.ts): the 64-bit keys of the strings that reads count
 -- distinct and group by (sessions, visitors, pages), so a read hashes and compares integers instead of
 -- strings, and entry/exit pages keep integer states per session. md5_number_lower is the low 64 bits of the
 -- MD5 of the text: the same value on every DuckDB version (as in session_hours); NULL text, NULL key. Every

@@ -1,5 +1,5 @@
 // The part of a row that enrichment may fill: the event fields appended for issue 11, all optional text.
-import type { EventRow } from '../../db/event-fields'
+import type { EventRow } from '../../events/fields'
 
 /** The enrichable fields of a row (keys of `EventRow`). */
 export type Enrichment = Pick<

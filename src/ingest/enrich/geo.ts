@@ -6,7 +6,7 @@ import { accessSync, constants, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Reader, Response } from 'maxmind'
-import { prebuilt } from '../../binary/prebuilt'
+import { prebuilt } from '../../prebuilt'
 import { BoundedCache } from './cache'
 
 /** Where an address is, as far as the database knows. */

@@ -1,7 +1,7 @@
 // The enrichment pipeline: after validation, each event goes through a named list of small steps. A
 // step may fill fields the sender left empty (a sender's value is always kept) or drop the event with
 // a reason; fills, bot reasons and drops are counted and shown in the admin health details.
-import type { EventRow } from '../../db/event-fields'
+import type { EventRow } from '../../events/fields'
 import { type Acquisition, acquisitionOf, hostOf } from './acquisition'
 import { type BotReason, BurstRule, isSpamHost } from './bots'
 import { BoundedCache } from './cache'

@@ -1,5 +1,5 @@
-// GENERATED from the server's /openapi/json by src/sdk/scripts/generate-types.ts: do not edit.
-// Regenerate with `bun src/sdk/scripts/generate-types.ts`; test/sdk/openapi-drift.test.ts checks it.
+// GENERATED from the server's /openapi/json by src/binary/generate-sdk-types.ts: do not edit.
+// Regenerate with `bun src/binary/generate-sdk-types.ts`; test/sdk/openapi-drift.test.ts checks it.
 export interface paths {
     "/api/v1/admin/backup": {
         parameters: {

@@ -4,7 +4,7 @@
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
 import { UnavailableError } from '../../errors'
-import type { ReadLease } from '../read-gate'
+import type { ReadLease } from '../../events/read-gate'
 import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
 import { RAW_COLUMN_NAMES } from '../sql/events'

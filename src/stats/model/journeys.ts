@@ -1,7 +1,7 @@
 // Schemas of funnels and retention: how visitors move through steps and come back over time.
 import { t } from 'elysia'
+import { LIMITS as EVENT_LIMITS } from '../../events/fields'
 import { envelope } from '../../http/envelope'
-import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
 import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, RETENTION_INTERVALS } from '../registry'
 import { PeriodName, periodParam, scopeQuery } from './common'
 import { nameEnum, nameParam } from './names'

@@ -1,8 +1,8 @@
 // Schemas of the raw-event endpoints: the paged list and the streaming export. `RawEvent` is derived
-// from the event field list (src/db/event-fields.ts).
+// from the event field list (src/events/fields.ts).
 import type { TAny, TInteger, TNull, TRecord, TString, TUnion } from '@sinclair/typebox'
 import { t } from 'elysia'
-import { PUBLIC_FIELDS, type PublicField } from '../../db/event-fields'
+import { PUBLIC_FIELDS, type PublicField } from '../../events/fields'
 import { envelope } from '../../http/envelope'
 import { EXPORT_FORMAT_NAMES, LIMITS } from '../registry'
 import { periodParam, scopeQuery } from './common'

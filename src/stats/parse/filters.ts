@@ -2,9 +2,9 @@
 // `filters` object. Field names come from the registry, property keys must match PROPERTY_KEY, and a
 // value no stored event could hold (by the ingest rules) is a 422. An empty value means "missing".
 
-import { isUrlOrPath, textProblem, URL_RULE } from '../../db/value-rules'
 import { type DomainError, ValidationError } from '../../errors'
-import { LIMITS as EVENT_LIMITS } from '../../ingest/model'
+import { LIMITS as EVENT_LIMITS } from '../../events/fields'
+import { isUrlOrPath, textProblem, URL_RULE } from '../../events/value-rules'
 import {
   FILTER_FIELDS,
   FILTERS,

@@ -1,7 +1,6 @@
 // GET /api/v1/stats/breakdown: the metric per value of a dimension, sorted by value descending.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
 import { ValidationError } from '../../errors'
+import type { EventReader } from '../../events/store'
 import { type Dimension, dimensionName, parseDimension } from '../parse/dimension'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
@@ -34,10 +33,10 @@ export function parseBreakdownRequest(q: {
 }
 
 /** Run one page of the breakdown. */
-export async function getBreakdown(conn: DuckDBConnection, scope: Scope, req: BreakdownRequest) {
+export async function getBreakdown(reader: EventReader, scope: Scope, req: BreakdownRequest) {
   const page = { limit: req.limit, offset: req.offset }
   const q = buildBreakdown(scope.siteId, scope.range, scope.filters, req.metric, req.dimension, page)
-  let rows = await queryRows<{ key: string | null; value: number; total_rows: number }>(conn, q.sql, q.params)
+  let rows = await reader.rows<{ key: string | null; value: number; total_rows: number }>(q.sql, q.params)
   let total = rows[0]?.total_rows
   if (total === undefined && req.offset > 0) {
     // Past the last row: ask for the first one to learn the total.
@@ -45,7 +44,7 @@ export async function getBreakdown(conn: DuckDBConnection, scope: Scope, req: Br
       limit: 1,
       offset: 0,
     })
-    total = (await queryRows<{ total_rows: number }>(conn, first.sql, first.params))[0]?.total_rows
+    total = (await reader.rows<{ total_rows: number }>(first.sql, first.params))[0]?.total_rows
     rows = []
   }
   return {

@@ -1,9 +1,8 @@
 // GET /api/v1/events: raw events newest first, one page at a time. The cursor is an opaque
 // base64url of "ts.rowid" of the page's last event; the next page starts strictly after it.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { PUBLIC_FIELDS } from '../../db/event-fields'
-import { queryRows } from '../../db/rows'
 import { ValidationError } from '../../errors'
+import { PUBLIC_FIELDS } from '../../events/fields'
+import type { EventReader } from '../../events/store'
 import type { RawEvent } from '../model/raw'
 import type { Scope } from '../parse/scope'
 import { buildEventsPage, type Cursor } from '../sql/events'
@@ -51,7 +50,7 @@ const WINDOWS_MS = [3_600_000, 86_400_000, 7 * 86_400_000]
  * reads a few row groups (rows are stored roughly in time order) where the whole range reads them all.
  */
 async function newestRows(
-  conn: DuckDBConnection,
+  reader: EventReader,
   scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
   n: number,
   after?: Cursor,
@@ -61,22 +60,22 @@ async function newestRows(
     if (top - w <= scope.range.from) break
     const range = { from: top - w, to: scope.range.to }
     const q = buildEventsPage(scope.siteId, range, scope.filters, n, after)
-    const rows = await queryRows<Record<string, unknown>>(conn, q.sql, q.params)
+    const rows = await reader.rows<Record<string, unknown>>(q.sql, q.params)
     if (rows.length >= n) return rows
   }
   const q = buildEventsPage(scope.siteId, scope.range, scope.filters, n, after)
-  return queryRows<Record<string, unknown>>(conn, q.sql, q.params)
+  return reader.rows<Record<string, unknown>>(q.sql, q.params)
 }
 
 /** One page of events and the cursor of the next page (null on the last). */
 export async function getEventsPage(
-  conn: DuckDBConnection,
+  reader: EventReader,
   scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
   limit: number,
   cursor?: string,
 ) {
   const after = cursor ? decodeCursor(cursor) : undefined
-  const rows = await newestRows(conn, scope, limit + 1, after)
+  const rows = await newestRows(reader, scope, limit + 1, after)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {

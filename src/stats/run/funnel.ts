@@ -1,17 +1,16 @@
 // POST /api/v1/funnels: sessions reaching each step in order, with conversion from step 1 and the
 // drop-off from the step before.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
-import { isUrlOrPath, textProblem, URL_RULE } from '../../db/value-rules'
 import { ValidationError } from '../../errors'
+import type { EventReader } from '../../events/store'
+import { isUrlOrPath, textProblem, URL_RULE } from '../../events/value-rules'
 import type { Scope } from '../parse/scope'
 import { buildFunnel, type FunnelStep } from '../sql/funnel'
 import { percentOf } from './numbers'
 
 /** Run the funnel and shape its steps. */
-export async function getFunnel(conn: DuckDBConnection, scope: Scope, steps: FunnelStep[]) {
+export async function getFunnel(reader: EventReader, scope: Scope, steps: FunnelStep[]) {
   const q = buildFunnel(scope.siteId, scope.range, scope.filters, steps)
-  const [row] = await queryRows<Record<string, number>>(conn, q.sql, q.params)
+  const [row] = await reader.rows<Record<string, number>>(q.sql, q.params)
   const counts = steps.map((_, i) => Number(row?.[`s${i + 1}`] ?? 0))
   const first = counts[0]
   return {

@@ -1,7 +1,7 @@
 // GET /api/v1/stats/realtime: visitors, sessions, events and page views in the last five minutes,
 // and the pages being viewed now.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
+
+import type { EventReader } from '../../events/store'
 import type { Filter } from '../parse/filters'
 import { LIMITS } from '../registry'
 import { buildTopPages } from '../sql/realtime'
@@ -9,7 +9,7 @@ import { buildSummary } from '../sql/summary'
 
 /** The realtime report at `now`. */
 export async function getRealtime(
-  conn: DuckDBConnection,
+  reader: EventReader,
   siteId: string,
   filters: Filter[],
   now: number,
@@ -22,9 +22,9 @@ export async function getRealtime(
     'event_count',
     'page_views',
   ])
-  const [row] = await queryRows<Record<string, number>>(conn, counts.sql, counts.params)
+  const [row] = await reader.rows<Record<string, number>>(counts.sql, counts.params)
   const top = buildTopPages(siteId, range, filters, limit)
-  const pages = await queryRows<{ url: string; visitors: number }>(conn, top.sql, top.params)
+  const pages = await reader.rows<{ url: string; visitors: number }>(top.sql, top.params)
   return {
     from: new Date(range.from).toISOString(),
     to: new Date(range.to).toISOString(),

@@ -1,7 +1,7 @@
 // GET /api/v1/retention: cohorts of visitors by the day or week of their first event in the period,
 // and how many of each cohort came back in each later interval of the period.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
+
+import type { EventReader } from '../../events/store'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
 import { LIMITS, RETENTION_INTERVALS } from '../registry'
@@ -18,7 +18,7 @@ export function parseRetentionInterval(raw: string | undefined): RetentionInterv
 }
 
 /** Run retention and lay it out as one row per cohort bucket of the period. */
-export async function getRetention(conn: DuckDBConnection, scope: Scope, interval: RetentionInterval) {
+export async function getRetention(reader: EventReader, scope: Scope, interval: RetentionInterval) {
   const zone = new ZoneMap(scope.timezone, scope.range.from, scope.range.to)
   const buckets = listBuckets(interval, zone, scope.range, LIMITS.maxCohorts)
   const counts = buckets.map((_, i) => new Array<number>(buckets.length - i).fill(0))
@@ -26,7 +26,7 @@ export async function getRetention(conn: DuckDBConnection, scope: Scope, interva
     firstKey: buckets[0]?.key ?? 0,
     count: buckets.length,
   })
-  for (const r of await queryRows<{ cohort: number; k: number; visitors: number }>(conn, q.sql, q.params)) {
+  for (const r of await reader.rows<{ cohort: number; k: number; visitors: number }>(q.sql, q.params)) {
     const c = Number(r.cohort)
     const k = Number(r.k)
     if (k >= c && c < buckets.length) counts[c][k - c] = Number(r.visitors)

@@ -1,8 +1,7 @@
 // GET /api/v1/stats: parse the metric(s) and comparison, run the summary for the period (and the
 // previous one), and shape either the seed's single-metric answer or the multi-metric one.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
 import { ValidationError } from '../../errors'
+import type { EventReader } from '../../events/store'
 import { pick, pickList } from '../parse/names'
 import type { Scope } from '../parse/scope'
 import { COMPARE_MODES, METRIC_NAMES, type Metric } from '../registry'
@@ -40,13 +39,13 @@ export function parseSummaryRequest(q: {
 
 /** Run the summary of `metrics` over each of `ranges` (one query). */
 export async function runSummary(
-  conn: DuckDBConnection,
+  reader: EventReader,
   scope: Scope,
   ranges: Range[],
   metrics: Metric[],
 ): Promise<MetricValues[]> {
   const { sql, params } = buildSummary(scope.siteId, ranges, scope.filters, metrics)
-  const rows = await queryRows<Record<string, number>>(conn, sql, params)
+  const rows = await reader.rows<Record<string, number>>(sql, params)
   return ranges.map((_, i) => {
     const out: MetricValues = {}
     for (const m of metrics) out[m] = Number(rows[i]?.[m] ?? 0)
@@ -55,9 +54,9 @@ export async function runSummary(
 }
 
 /** Answer a stats request in the shape it asked for. */
-export async function getSummary(conn: DuckDBConnection, scope: Scope, req: SummaryRequest) {
+export async function getSummary(reader: EventReader, scope: Scope, req: SummaryRequest) {
   const ranges = req.compare ? [scope.range, scope.previous] : [scope.range]
-  const [values, previous] = await runSummary(conn, scope, ranges, req.metrics)
+  const [values, previous] = await runSummary(reader, scope, ranges, req.metrics)
   if (req.single) {
     const metric = req.metrics[0]
     const value = values[metric]!

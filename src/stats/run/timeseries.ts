@@ -1,7 +1,7 @@
 // GET /api/v1/stats/timeseries: the metric per calendar bucket of the period in the time zone, one
 // point per bucket (empty ones 0), each labelled with its start as ISO 8601 with the local offset.
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
+
+import type { EventReader } from '../../events/store'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
 import { INTERVAL_NAMES, type Interval, METRIC_NAMES, type Metric } from '../registry'
@@ -30,7 +30,7 @@ export function parseTimeseriesRequest(q: { metric?: string; interval?: string }
 
 /** Run the timeseries and fill every bucket of the period. */
 export async function getTimeseries(
-  conn: DuckDBConnection,
+  reader: EventReader,
   scope: Scope,
   req: { metric: Metric; interval: Interval },
 ) {
@@ -44,7 +44,7 @@ export async function getTimeseries(
     req.interval,
     zone,
   )
-  const rows = await queryRows<Record<string, number>>(conn, sql, params)
+  const rows = await reader.rows<Record<string, number>>(sql, params)
   const byKey = new Map<number, number>()
   for (const r of rows) byKey.set(Number(r.k), Number(r[req.metric]))
   return {

@@ -1,7 +1,8 @@
 // SQL of raw events: one page, newest first, after a cursor (for GET /api/v1/events); the export's
 // oldest-first pages are in export.ts. The cursor is (ts, rowid): time first, rowid breaks ties.
-import { PUBLIC_FIELDS } from '../../db/event-fields'
+
 import type { Query } from '../../db/rows'
+import { PUBLIC_FIELDS } from '../../events/fields'
 import type { Filter } from '../parse/filters'
 import type { Range } from '../time/period'
 import { Params } from './params'

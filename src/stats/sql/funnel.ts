@@ -24,7 +24,7 @@ export function buildFunnel(siteId: string, range: Range, filters: Filter[], ste
   )
   // Each step reads the events it needs itself: sharing one selection would materialise it. The steps'
   // columns (`sid`, `t`) differ from event columns, which `where` names unqualified. Sessions are their
-  // stored keys (src/db/event-keys.ts): integer hash tables and joins.
+  // stored keys (src/events/keys.ts): integer hash tables and joins.
   const ctes = [
     `s1 AS (SELECT session_key AS sid, min(ts) AS t FROM events e WHERE ${where} AND ${match[0]} GROUP BY session_key)`,
   ]

@@ -1,7 +1,7 @@
 // SQL of one metric grouped by a key: the timeseries (key = bucket) and the breakdown (key = dimension).
 // A session dimension (entry or exit page) joins each event to its session's pages; the goal dimension
 // joins each event to every goal it completes, and lists every goal of the site, converted or not.
-// Page dimensions (url, entry and exit page) group by the stored url key (src/db/event-keys.ts) and look
+// Page dimensions (url, entry and exit page) group by the stored url key (src/events/keys.ts) and look
 // up the URLs of the rows that can be on the page only (~2.5× faster than grouping URLs on 10M events).
 import type { Query } from '../../db/rows'
 import type { Dimension } from '../parse/dimension'

@@ -1,11 +1,11 @@
-// The metrics over `session_hours` (src/stats/derived/session-hours.ts): a range is cut into its whole UTC
+// The metrics over `session_hours` (src/events/session-hours.ts): a range is cut into its whole UTC
 // hours, read from the fragments, and the partial hours at its edges, read from the events and shaped like
 // fragments (one row per event). Same results as metricsSql over the events — counts are sums, distinct
 // counts count 64-bit keys (see the collision note in the derived module), session metrics aggregate one
 // row per session key — when every filter and the grouping key are fields the fragments keep, and (for
 // time buckets) the zone's offsets change only on whole hours. Otherwise `null`: the events path answers.
-import { keySql } from '../../db/event-keys'
-import { FRAGMENT_FIELDS, HOUR_MS } from '../derived/session-hours'
+import { keySql } from '../../events/keys'
+import { FRAGMENT_FIELDS, HOUR_MS } from '../../events/session-hours'
 import type { Filter } from '../parse/filters'
 import { type Interval, METRICS, type Metric } from '../registry'
 import type { Range } from '../time/period'

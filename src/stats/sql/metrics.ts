@@ -4,7 +4,7 @@
 // distinct (key, value) pairs, then counted); session metrics over one row per (key, session) —
 // n events, pv page views, first_ts, last_ts; goal metrics from the converted visitors `c` of the
 // selection and the visitors `d` of the denominator's selection (the scope without the goal filter).
-// Sessions and visitors are their stored 64-bit keys (src/db/event-keys.ts): integers to hash and compare.
+// Sessions and visitors are their stored 64-bit keys (src/events/keys.ts): integers to hash and compare.
 import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */

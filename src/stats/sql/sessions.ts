@@ -5,7 +5,7 @@
 // count; bot events are left out unless the query includes bots. (A sessions table may back this later:
 // only this builder changes.)
 //
-// Sessions and pages are their stored keys (src/db/event-keys.ts): the per-session states are integers,
+// Sessions and pages are their stored keys (src/events/keys.ts): the per-session states are integers,
 // not strings (2.6 s and out of memory at 512 MB with strings on the benchmark's 5M-event site). Key order
 // is not URL order, so the rule on equal timestamps is kept exactly: each session keeps the smallest and
 // the greatest key among its page views at that timestamp; when they differ (several URLs at once), the

@@ -1,6 +1,6 @@
 // Warnings of a dry run, pure: a property key that differs from a known one only by case, `_` or `-`
 // (`signupPlan` next to `signup_plan`), and an event type the site has never stored.
-import type { EventRow } from '../db/event-fields'
+import type { EventRow } from '../events/fields'
 
 /** One warning about one event of the request. */
 export interface DryRunWarning {

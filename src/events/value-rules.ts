@@ -1,4 +1,4 @@
-// The `text` and `url` rules of the event field list (db/event-fields.ts), written once: ingest checks
+// The `text` and `url` rules of the event field list (events/fields.ts), written once: ingest checks
 // events with them, and the stats filters and funnel steps check their values with them, so a filter
 // can only ask for something an event could hold.
 

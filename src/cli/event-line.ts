@@ -1,8 +1,8 @@
 // One compact terminal line per event for `pulse dev`: time, type, url, session, and the warnings a
 // dry run would give (known event types and property keys are remembered as events arrive).
-import type { EventRow } from '../db/event-fields'
+import type { EventRow } from '../events/fields'
+import { dryRunWarnings } from '../ingest/dry-run-warnings'
 import type { RawEvent } from '../stats/model/raw'
-import { dryRunWarnings } from './dry-run-warnings'
 
 /** Remembers the names seen so far and formats each event as a line. */
 export class EventLines {

@@ -1,6 +1,6 @@
 // A columnar batch of events: one array per column, as the buffer holds them and the writer appends them.
-// The columns are the buffered fields of the event field list (src/db/event-fields.ts).
-import { BUFFERED_FIELDS, type EventColumns, type EventRow } from '../db/event-fields'
+// The columns are the buffered fields of the event field list (src/events/fields.ts).
+import { BUFFERED_FIELDS, type EventColumns, type EventRow } from './fields'
 
 /** Events as parallel column arrays; the type is derived from the event field list. */
 export type { EventColumns }

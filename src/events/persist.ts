@@ -1,7 +1,7 @@
+import type { EventRow } from '../ingest/validate'
 import type { EventBuffer } from './buffer'
 import { csvRows } from './csv'
 import type { EventIdIndex } from './dedupe'
-import type { EventRow } from './validate'
 import type { WriteAheadLog } from './wal'
 
 /** The `persist` step, and a way to wait until no call to it is in progress (for shutdown). */

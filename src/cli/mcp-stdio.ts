@@ -2,13 +2,13 @@
 // that owns the data directory when one is running (over HTTP, its keys and limits), else to the app
 // opened here in process on the same data directory. stdout carries only the protocol; logs go to stderr.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
-import { runningServer } from '../cli/connect'
 import { systemClock } from '../clock'
 import type { Config } from '../config'
 import { isAdminToken } from '../http/auth'
 import { createLogger } from '../logger'
+import { createMcpServer, loadTools } from '../mcp/server'
 import { resolveAdminToken } from '../serve'
-import { createMcpServer, loadTools } from './server'
+import { runningServer } from './connect'
 
 /** Options of `runMcpStdio`. */
 export interface McpStdioOptions {

@@ -16,7 +16,7 @@
 // Rows built in bulk (migration, compaction) are stored in (site_id, hour) order, so a site's reads skip
 // the row groups of other sites by their zone maps.
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { keySql } from '../../db/event-keys'
+import { keySql } from './keys'
 
 /** Milliseconds per fragment hour. */
 export const HOUR_MS = 3_600_000
@@ -47,7 +47,7 @@ export const FRAGMENT_FIELDS = [
 const FIELDS = FRAGMENT_FIELDS.join(', ')
 
 /**
- * SQL selecting the fragments of the events of `relation` (with the stored keys of src/db/event-keys.ts)
+ * SQL selecting the fragments of the events of `relation` (with the stored keys of src/events/keys.ts)
  * matching `where` (no leading WHERE), as rows of `session_hours` with `compacted` set to `compacted`.
  * Sessions and visitors are grouped by their stored keys; the user id (mostly NULL) is grouped as text
  * and hashed per group.

@@ -1,22 +1,22 @@
-// The event writer: the only code that writes events. A batch arrives as CSV text (src/ingest/csv.ts); it is
+// The event writer: the only code that writes events. A batch arrives as CSV text (src/events/csv.ts); it is
 // written to a file in the database's load directory, then, under the write lock and in ONE transaction:
 // the file is read into the TEMP table `batch_events` (`read_csv`: DuckDB's own threads parse it, no
 // per-value native call on the JavaScript thread that serves HTTP), with the stored keys of the events
-// (src/db/event-keys.ts) computed from the text on the way in → `INSERT INTO events SELECT * FROM
-// batch_events` → `afterBatch` (derived tables: src/stats/derived/session-hours.ts, readable from
+// (src/events/keys.ts) computed from the text on the way in → `INSERT INTO events SELECT * FROM
+// batch_events` → `afterBatch` (derived tables: src/events/session-hours.ts, readable from
 // `batch_events`, keys included, in the same transaction) → the caller's `inTransaction` (the applied log
 // position, an import's counts) → COMMIT. The CSV (and so the write-ahead log) holds the event fields only.
 // The file is deleted afterwards, whatever happened.
 import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DuckDBAppender } from '@duckdb/node-api'
-import { EVENT_FIELDS } from '../db/event-fields'
-import { EVENT_KEYS_SQL, textKey } from '../db/event-keys'
 import type { Database } from '../db/open'
-import { afterBatch } from '../stats/derived/session-hours'
 import type { EventColumns } from './columns'
 import { csvColumns } from './csv'
 import { eventKey } from './dedupe'
+import { EVENT_FIELDS } from './fields'
+import { EVENT_KEYS_SQL, textKey } from './keys'
+import { afterBatch } from './session-hours'
 
 /** The batch of CSV (UTF-8) the buffer hands the writer: chunks in order, `rows` rows in all. */
 export interface CsvBatch {
@@ -26,7 +26,7 @@ export interface CsvBatch {
 
 /**
  * `read_csv` of a load file: the columns of the CSV (the event fields, in table order) with their types,
- * and the dialect of src/ingest/csv.ts; auto-detection off, so the types are used as they are.
+ * and the dialect of src/events/csv.ts; auto-detection off, so the types are used as they are.
  */
 const READ_CSV = `read_csv($1, columns = {${EVENT_FIELDS.map((f) => `'${f.column}': '${f.type}'`).join(', ')}}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`
 
@@ -174,7 +174,7 @@ export async function appendEventsByAppender(
           appendNullable(a, c.utmTerm[i])
           appendNullable(a, c.utmContent[i])
           appendNullable(a, c.channel[i])
-          // The stored keys (src/db/event-keys.ts), in their order.
+          // The stored keys (src/events/keys.ts), in their order.
           appendKey(a, c.sessionId[i])
           appendKey(a, c.userId[i] ?? c.visitorId[i] ?? c.sessionId[i])
           appendKey(a, c.url[i])

@@ -7,7 +7,7 @@
 // `maxEntries` fingerprints, and an id is recognised for the full TTL unless more than `maxEntries / 2`
 // newer ids arrived since (then at least the newest `maxEntries / 2` are still recognised).
 import type { Database } from '../db/open'
-import type { EventRow } from './validate'
+import type { EventRow } from '../ingest/validate'
 
 const DAY_MS = 86_400_000
 

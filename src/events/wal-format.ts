@@ -1,14 +1,14 @@
 // Record format of the write-ahead log, little-endian. Version 3 (written now):
 //   magic "PUL3" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
 //   | payload (receivedAt u64, then the rows as CSV lines exactly as the writer bulk-loads them,
-//     src/ingest/csv.ts: the log doubles as the load source, so replay parses nothing in JavaScript)
+//     src/events/csv.ts: the log doubles as the load source, so replay parses nothing in JavaScript)
 // Version 2 ("PUL2", same header; payload JSON `[receivedAt, rows]`, each row an array of the client
 // fields in the order of the event field list) is still read, and written by `encodeRecord` for tests.
 // The header has its own checksum, so a damaged payload still tells which record (seq) and how many
 // events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
 // seq + payload | seq | payload) from earlier releases are still read.
 // A damaged header is stepped over by resynchronising on the next valid record header.
-import type { EventRow } from './validate'
+import type { EventRow } from '../ingest/validate'
 
 const MAGIC_V1 = 0x534c5550 // "PULS"
 const MAGIC_V2 = 0x324c5550 // "PUL2"

@@ -1,17 +1,16 @@
 // POST /collect?dry_run=true (and on /collect/batch): the events as they would be stored, with the
 // validation problems and warnings, and nothing stored. The site's known event types and property keys
 // are read through the read gate (bound parameters, the key's read limits).
-import type { DuckDBConnection } from '@duckdb/node-api'
 import { Type } from '@sinclair/typebox'
 import { t } from 'elysia'
-import type { EventRow } from '../db/event-fields'
-import { queryRows } from '../db/rows'
+import type { EventRow } from '../events/fields'
+import type { EventReader } from '../events/store'
 import type { FieldIssue } from '../http/errors'
-import { Rejected } from '../ingest/model'
 import { RawEvent } from '../stats/model/raw'
-import { flushBeforeRead, type StatsDeps } from '../stats/read'
+import { runRead, type StatsDeps } from '../stats/read'
 import { toStoredEvent } from '../stream/stored-event'
 import { type DryRunWarning, dryRunWarnings, type KnownNames } from './dry-run-warnings'
+import { Rejected } from './model'
 
 /** How far back property keys are looked for (a scan of the site's recent events). */
 const KEY_LOOKBACK_MS = 90 * 86_400_000
@@ -46,18 +45,12 @@ export const DryRunResult = t.Object(
 )
 
 /** Read the site's event types and recent property keys (each list bounded). */
-export async function readKnownNames(
-  conn: DuckDBConnection,
-  siteId: string,
-  now: number,
-): Promise<KnownNames> {
-  const types = await queryRows<{ t: string }>(
-    conn,
+export async function readKnownNames(reader: EventReader, siteId: string, now: number): Promise<KnownNames> {
+  const types = await reader.rows<{ t: string }>(
     'SELECT DISTINCT event_type AS t FROM events WHERE site_id = $1 LIMIT 10000',
     [siteId],
   )
-  const keys = await queryRows<{ k: string }>(
-    conn,
+  const keys = await reader.rows<{ k: string }>(
     `SELECT DISTINCT unnest(json_keys(properties)) AS k FROM events
      WHERE site_id = $1 AND properties IS NOT NULL AND received_at >= $2 LIMIT 10000`,
     [siteId, BigInt(now - KEY_LOOKBACK_MS)],
@@ -81,8 +74,7 @@ export async function dryRun(
   const events = rows.map((row, k) => ({ index: indices[k], row }))
   let warnings: DryRunWarning[] = []
   if (events.length > 0) {
-    await flushBeforeRead(deps)
-    const known = await deps.reads.run(keyId, (conn) => readKnownNames(conn, rows[0].siteId, now))
+    const known = await runRead(deps, keyId, (reader) => readKnownNames(reader, rows[0].siteId, now))
     warnings = dryRunWarnings(events, known, pathOf)
   }
   return {

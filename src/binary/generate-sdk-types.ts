@@ -1,20 +1,20 @@
-// Developer script: regenerate src/openapi-types.ts (the SDK's wire types) from the server's own
+// Developer script: regenerate src/sdk/src/openapi-types.ts (the SDK's wire types) from the server's own
 // OpenAPI document, so the SDK is typed from the published contract. test/sdk/openapi-drift.test.ts
 // fails when the checked-in file differs from what this produces.
-// Run: `bun src/sdk/scripts/generate-types.ts` after changing an API schema.
+// Run: `bun src/binary/generate-sdk-types.ts` after changing an API schema.
 import { join } from 'node:path'
 import openapiTS, { astToString } from 'openapi-typescript'
-import { createApp } from '../../app'
-import { manualClock } from '../../clock'
-import { loadConfig } from '../../config'
-import { createLogger } from '../../logger'
-import { createServices } from '../../services'
+import { createApp } from '../app'
+import { manualClock } from '../clock'
+import { loadConfig } from '../config'
+import { createLogger } from '../logger'
+import { createServices } from '../services'
 
 /** The checked-in generated file. */
-export const SDK_TYPES_FILE = join(import.meta.dir, '..', 'src', 'openapi-types.ts')
+export const SDK_TYPES_FILE = join(import.meta.dir, '../sdk/src/openapi-types.ts')
 
-const HEADER = `// GENERATED from the server's /openapi/json by src/sdk/scripts/generate-types.ts: do not edit.
-// Regenerate with \`bun src/sdk/scripts/generate-types.ts\`; test/sdk/openapi-drift.test.ts checks it.
+const HEADER = `// GENERATED from the server's /openapi/json by src/binary/generate-sdk-types.ts: do not edit.
+// Regenerate with \`bun src/binary/generate-sdk-types.ts\`; test/sdk/openapi-drift.test.ts checks it.
 `
 
 /** The live OpenAPI document of a fresh in-memory app. */

@@ -1,7 +1,7 @@
 // The event, defined once: every field of the `events` table in table order, with its wire name, column,
 // DuckDB type, limits, rules and documentation. The ingest schema and row types, the write-ahead-log
 // tuple, the writer's column order, the raw-event schema and columns, and the stats filters and
-// dimensions are all derived from this list (test/db/event-fields.db.test.ts checks it against the table).
+// dimensions are all derived from this list (test/events/fields.db.test.ts checks it against the table).
 //
 // Adding an event field:
 //   1. Append one entry at the END of EVENT_FIELDS (the order is the table's column order and the
@@ -9,12 +9,12 @@
 //   2. Add a migration src/db/migrations/NNN_name.sql: `ALTER TABLE events ADD COLUMN …` with the same
 //      name, type and nullability (new columns are nullable: old rows and old log records lack them).
 //   3. Add the field to the hand-unrolled hot paths, which tests compare with this list and fail until
-//      they match: `pushRow` (src/ingest/columns.ts), `toTuple`/`fromTuple` (src/ingest/wal-format.ts),
-//      the appender loop (src/ingest/writer.ts) and the row built by `validateEvent` (src/ingest/validate.ts).
-//   4. Regenerate the SDK types (`bun src/sdk/scripts/generate-types.ts`) when the field is on the wire.
-// The table also holds the stored keys of src/db/event-keys.ts (migration 009), which are not event fields:
+//      they match: `pushRow` (src/events/columns.ts), `toTuple`/`fromTuple` (src/events/wal-format.ts),
+//      the appender loop (src/events/writer.ts) and the row built by `validateEvent` (src/ingest/validate.ts).
+//   4. Regenerate the SDK types (`bun src/binary/generate-sdk-types.ts`) when the field is on the wire.
+// The table also holds the stored keys of src/events/keys.ts (migration 009), which are not event fields:
 // they follow the fields above in the table, so a field added later comes after them in the table (the
-// column-order test, test/db/event-fields.db.test.ts, and the appender loop follow the table's order).
+// column-order test, test/events/fields.db.test.ts, and the appender loop follow the table's order).
 
 /** Where a field's value comes from. */
 export type FieldSource =
@@ -362,3 +362,15 @@ export function eventField<N extends Fields['name']>(name: N): Extract<Fields, {
   if (!f) throw new Error(`no event field ${name}`)
   return f as Extract<Fields, { name: N }>
 }
+
+type WithMax = Extract<ClientField, { maxLength: number }>
+
+/** Field length limits, in characters: each text field's, and those of `properties`. */
+export const LIMITS = {
+  ...(Object.fromEntries(CLIENT_FIELDS.flatMap((f) => ('maxLength' in f ? [[f.key, f.maxLength]] : []))) as {
+    [F in WithMax as F['key']]: F['maxLength']
+  }),
+  propertyKeys: PROPERTY_LIMITS.keys,
+  propertyKey: PROPERTY_LIMITS.keyLength,
+  propertyValue: PROPERTY_LIMITS.valueLength,
+} as const

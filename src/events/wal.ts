@@ -21,9 +21,9 @@ import {
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { UnavailableError } from '../errors'
+import type { EventRow } from '../ingest/validate'
 import type { Logger } from '../logger'
 import { csvRows } from './csv'
-import type { EventRow } from './validate'
 import {
   decodeSegment,
   encodeCsvRecord,
@@ -159,7 +159,7 @@ export class WriteAheadLog {
 
   /**
    * Append rows as one record; resolves with its sequence number once it is on disk. `csv` is the rows
-   * as CSV lines (src/ingest/csv.ts, UTF-8) when the caller has them already (the buffer holds the same bytes).
+   * as CSV lines (src/events/csv.ts, UTF-8) when the caller has them already (the buffer holds the same bytes).
    */
   append(rows: EventRow[], receivedAt: number, csv?: Uint8Array): Promise<number> {
     const seq = ++this.lastSeq

@@ -1,4 +1,4 @@
-// The ingest buffer: accepted events wait here as CSV bytes (src/ingest/csv.ts, built once when they are
+// The ingest buffer: accepted events wait here as CSV bytes (src/events/csv.ts, built once when they are
 // acknowledged, UTF-8 encoded at once: a string built by `+=` is a rope holding every piece, tens of
 // small strings per row, until something flattens it), one chunk per acknowledged batch, until a flush loads them into DuckDB. Flushes take
 // slices of about `flushMaxRows` rows from the front, one at a time: as soon as a slice's worth is
@@ -6,9 +6,9 @@
 // buffer at once and no request waits for one. A failed slice stays at the front and is retried.
 import type { Clock } from '../clock'
 import { UnavailableError } from '../errors'
+import type { EventRow } from '../ingest/validate'
 import type { Logger } from '../logger'
 import { csvRows } from './csv'
-import type { EventRow } from './validate'
 import type { CsvBatch } from './writer'
 
 /**

@@ -3,8 +3,9 @@
 // Dialect (the writer's COPY options must match): comma, `"` quotes with `""` inside, no header, `\n`
 // between rows. NULL is an empty unquoted field; an empty string is `""` (read with
 // ALLOW_QUOTED_NULLS false), so every value round-trips exactly.
-import type { EventColumns, EventRow } from '../db/event-fields'
+
 import { eventKey } from './dedupe'
+import type { EventColumns, EventRow } from './fields'
 
 const NEEDS_QUOTES = /[",\n\r]/
 
