@@ -6,6 +6,7 @@ import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
 import type { DbSupervisor } from './db/supervisor'
+import type { EventAccess } from './events/access'
 import type { EventBuffer } from './events/buffer'
 import type { Persist } from './events/persist'
 import type { ReadGate } from './events/read-gate'
@@ -52,6 +53,8 @@ export interface AppDeps {
   wal: WriteAheadLog | undefined
   /** Concurrency limits, queue and time limit of analytics reads. */
   reads: ReadGate
+  /** Read access to the events: flush-before-read in front of the event store. */
+  events: EventAccess
   /** Exports streaming now; `abortAll` cuts them off visibly (for shutdown). */
   exports: ActiveExports
   /** Stores validated rows (dedupe → write-ahead log → buffer); resolves when acknowledged. */

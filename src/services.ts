@@ -12,13 +12,16 @@ import { applyLockDown, lockDownExternalAccess, withLoadDir } from './db/lockdow
 import { migrate } from './db/migrate'
 import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
+import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
+import { DuckDbEventStore } from './events/duckdb-store'
 import { bufferHealth, walHealth } from './events/health'
 import { createPersist } from './events/persist'
 import { ReadGate } from './events/read-gate'
+import { flushSink } from './events/sink'
+import type { EventStore } from './events/store'
 import { WriteAheadLog } from './events/wal'
-import { getAppliedSeq, loadCsvBatch, setAppliedSeq } from './events/writer'
 import { combineHealth, lifecycleHealth, memoryHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
@@ -79,9 +82,16 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   })
   const store = new SiteStore(db)
   await store.reload()
-  const appliedSeq = await getAppliedSeq(db)
+  const reads = new ReadGate(db.readPool, {
+    timeoutMs: config.queryTimeoutMs,
+    perKey: config.readConcurrencyPerKey,
+    total: config.readConcurrency,
+    queuePerKey: config.readQueuePerKey,
+  })
+  const eventStore: EventStore = new DuckDbEventStore(db, supervisor, reads, opts.logger)
+  const appliedSeq = await eventStore.appliedPosition()
   const { wal, replay } = await openLog(config, opts, appliedSeq)
-  const buffer = createBuffer(config, opts, db, supervisor, wal)
+  const buffer = createBuffer(config, opts, eventStore, wal)
   warnIfThreadPoolSmall(config, opts.logger)
   await replayLog(replay, buffer, opts.logger)
   const ids = new EventIdIndex()
@@ -129,12 +139,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
-    reads: new ReadGate(db.readPool, {
-      timeoutMs: config.queryTimeoutMs,
-      perKey: config.readConcurrencyPerKey,
-      total: config.readConcurrency,
-      queuePerKey: config.readQueuePerKey,
-    }),
+    reads,
+    events: new EventAccess(eventStore, buffer),
     exports,
     startedAt: opts.clock(),
     async close(timeoutMs = config.shutdownTimeoutMs) {
@@ -218,43 +224,22 @@ async function openLog(
   return { wal: opened.wal, replay: opened.pending }
 }
 
-/**
- * The buffer, whose sink bulk-loads each slice into DuckDB with the applied log position in the same
- * transaction, then lets the log delete what is applied.
- */
+/** The buffer, whose sink stores each slice with its log position, then lets the log delete what is applied. */
 function createBuffer(
   config: Config,
   opts: ServicesOptions,
-  db: Database,
-  supervisor: DbSupervisor,
+  events: EventStore,
   wal: WriteAheadLog | undefined,
 ): EventBuffer {
-  return new EventBuffer(
-    async (batch, upTo) => {
-      await supervisor.ensureAvailable()
-      try {
-        await loadCsvBatch(db, batch, upTo > 0 ? () => setAppliedSeq(db, upTo) : undefined)
-      } catch (err) {
-        supervisor.observe(err)
-        // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
-        if (!supervisor.failure || upTo === 0 || !(await supervisor.heal(true))) throw err
-        if ((await getAppliedSeq(db)) < upTo) throw err
-        opts.logger.info('flush committed before the database failed; not writing it twice', {
-          rows: batch.rows,
-        })
-      }
-      wal?.markApplied(upTo)
-    },
-    {
-      flushMaxRows: config.flushMaxRows,
-      maxBufferRows: config.maxBufferRows,
-      maxBufferBytes: config.maxBufferBytes,
-      flushIntervalMs: config.flushIntervalMs,
-      clock: opts.clock,
-      logger: opts.logger,
-      autoFlush: opts.autoFlush,
-    },
-  )
+  return new EventBuffer(flushSink(events, wal), {
+    flushMaxRows: config.flushMaxRows,
+    maxBufferRows: config.maxBufferRows,
+    maxBufferBytes: config.maxBufferBytes,
+    flushIntervalMs: config.flushIntervalMs,
+    clock: opts.clock,
+    logger: opts.logger,
+    autoFlush: opts.autoFlush,
+  })
 }
 
 /** Queries hold a worker thread each while they run; the write-ahead log's writes need one too. */

@@ -1,8 +1,12 @@
-// The storage seam: everything that writes or reads events goes through `EventStore`, so the engine under
-// it (DuckDB, the default; ClickHouse, for sites that outgrow one machine) is a choice of configuration.
-// Readers see an `EventReader`: bound-parameter SQL in the store's dialect, answered as plain rows.
+// The storage seam: everything that writes or reads events goes through an `EventStore`, so the engine
+// under it (DuckDB, the default: `duckdb-store.ts`) is a choice of configuration, not a fork of the code.
+// Writes are batches of the event CSV (src/events/csv.ts), appended idempotently by write-ahead-log position;
+// deletes name what they match; reads see an `EventReader` (bound-parameter SQL in the store's dialect,
+// answered as plain rows) within the read limits; an export holds a lease and streams rows.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import { queryRows } from '../db/rows'
+import type { ReadLease } from './read-gate'
+import type { CsvBatch } from './writer'
 
 /** Runs read SQL (built in the store's dialect, values bound) and answers plain rows (bigints as numbers). */
 export interface EventReader {
@@ -16,4 +20,43 @@ export function duckdbReader(conn: DuckDBConnection): EventReader {
     rows: <T>(sql: string, params: readonly unknown[] = []) =>
       queryRows<T>(conn, sql, params as DuckDBValue[]),
   }
+}
+
+/** Which events a delete removes: a whole site's, one user's on a site, or one import's. */
+export type EventMatch =
+  | { siteId: string; userId?: undefined }
+  | { siteId: string; userId: string }
+  | { importId: string }
+
+/** Options of `EventStore.append`. */
+export interface AppendOptions {
+  /**
+   * The write-ahead-log position the batch brings the store up to (live events; 0 or absent for
+   * imports). The batch and the position are stored as one unit; a batch whose position is already
+   * stored is not stored again, so a retried or replayed append is harmless.
+   */
+  upTo?: number
+  /** Metadata work (an import's counts) done in the same unit as the events, where the engine can. */
+  within?: () => Promise<void>
+}
+
+/** The one interface through which events are stored, deleted and read. */
+export interface EventStore {
+  /** The engine's name, for /health and logs. */
+  readonly engine: string
+  /** Resolves when the store can take work, else throws `UnavailableError` (503) with the cause. */
+  ensureAvailable(): Promise<void>
+  /** How far the write-ahead log is stored (0 for a new store). */
+  appliedPosition(): Promise<number>
+  /** Store `batch` (all or nothing), idempotently by `opts.upTo`. */
+  append(batch: CsvBatch, opts?: AppendOptions): Promise<void>
+  /**
+   * Delete the events `match` names, with whatever the store derives from them, and run `within`
+   * (metadata deletes) in the same unit where the engine can; returns the events deleted.
+   */
+  deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number>
+  /** Run `read` within the read limits of `keyId` (concurrency, queue, time limit). */
+  read<T>(keyId: string, read: (reader: EventReader) => Promise<T>): Promise<T>
+  /** Hold a read slot of `keyId` with a connection of its own, for a streamed export; release it after. */
+  lease(keyId: string): Promise<ReadLease>
 }

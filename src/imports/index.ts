@@ -77,7 +77,7 @@ export function importRoutes(deps: AppDeps) {
         if (!(await getImport(deps.db, params.import_id)))
           throw new AppError(404, `Unknown import: ${params.import_id}`)
         // Rows still in the ingest buffer are live events, never an import's: no flush needed.
-        const deleted = await deleteImport(deps.db, params.import_id)
+        const deleted = await deleteImport(deps.db, deps.events.store, params.import_id)
         return ok({ import_id: params.import_id, deleted_events: deleted })
       },
       {

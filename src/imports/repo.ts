@@ -2,7 +2,7 @@
 // connection under the write lock, like every other write.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
-import { deleteEventsAndRebuild } from '../events/session-hours'
+import type { EventStore } from '../events/store'
 import type { ImportRecord } from './model'
 
 /** Counts added by one batch of an import. */
@@ -60,19 +60,10 @@ async function selectImports(db: Database, where: string, params: string[]): Pro
   )
 }
 
-/** Delete an import's events and its record in one transaction; returns the number of events deleted. */
-export async function deleteImport(db: Database, importId: string): Promise<number> {
-  return db.writeLock.run(async () => {
-    await db.writer.run('BEGIN TRANSACTION')
-    try {
-      const n = await deleteEventsAndRebuild(db.writer, 'import_id = $1', [importId])
-      await db.writer.run('DELETE FROM imports WHERE import_id = $1', [importId])
-      await db.writer.run('COMMIT')
-      return n
-    } catch (err) {
-      await db.writer.run('ROLLBACK').catch(() => undefined)
-      throw err
-    }
+/** Delete an import's events (through the event store) and its record in one unit; returns the events deleted. */
+export function deleteImport(db: Database, events: EventStore, importId: string): Promise<number> {
+  return events.deleteEvents({ importId }, async () => {
+    await db.writer.run('DELETE FROM imports WHERE import_id = $1', [importId])
   })
 }
 

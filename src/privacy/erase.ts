@@ -1,14 +1,13 @@
 // Erasing one user's events (GDPR art. 17): whatever is still buffered or in the write-ahead log is
-// written first, then deleted together with what was already stored, on the writer connection.
-import type { Database } from '../db/open'
+// written first, then deleted together with what was already stored, through the event store.
 import { UnavailableError } from '../errors'
 import type { EventBuffer } from '../events/buffer'
-import { deleteEventsAndRebuild } from '../events/session-hours'
+import type { EventStore } from '../events/store'
 
 /** What erasing needs. */
 export interface EraseDeps {
-  db: Database
   buffer: EventBuffer
+  events: { store: EventStore }
 }
 
 /**
@@ -25,17 +24,6 @@ export async function eraseUserEvents(deps: EraseDeps, siteId: string, userId: s
       5,
     )
   }
-  return deps.db.writeLock.run(async () => {
-    const conn = deps.db.writer
-    await conn.run('BEGIN TRANSACTION')
-    try {
-      // The user's sessions are rebuilt in the derived tables from the events left, in the same transaction.
-      const n = await deleteEventsAndRebuild(conn, 'site_id = $1 AND user_id = $2', [siteId, userId])
-      await conn.run('COMMIT')
-      return n
-    } catch (err) {
-      await conn.run('ROLLBACK').catch(() => undefined)
-      throw err
-    }
-  })
+  // The user's sessions are rebuilt in the derived data from the events left, in the same unit.
+  return deps.events.store.deleteEvents({ siteId, userId })
 }

@@ -1,7 +1,7 @@
 // Sites and API keys in DuckDB: one function per query, values bound as parameters.
 import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
-import { deleteSiteHours } from '../events/session-hours'
+import type { EventStore } from '../events/store'
 import { generateKey, hashKey, type KeyKind, randomId } from './keys'
 import type { ApiKeyInfo, Site } from './model'
 
@@ -81,22 +81,13 @@ export async function revokeKey(db: Database, siteId: string, keyId: string, now
   })
 }
 
-/** Delete a site with its keys, goals and events. */
-export async function deleteSite(db: Database, siteId: string): Promise<void> {
-  await db.writeLock.run(async () => {
-    await db.writer.run('BEGIN TRANSACTION')
-    try {
-      await db.writer.run('DELETE FROM events WHERE site_id = $1', [siteId])
-      await deleteSiteHours(db.writer, siteId)
-      await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
-      await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
-      await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
-      await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
-      await db.writer.run('COMMIT')
-    } catch (err) {
-      await db.writer.run('ROLLBACK')
-      throw err
-    }
+/** Delete a site with its events (through the event store) and its imports, keys and goals, in one unit. */
+export async function deleteSite(db: Database, events: EventStore, siteId: string): Promise<void> {
+  await events.deleteEvents({ siteId }, async () => {
+    await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
+    await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
+    await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
+    await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
   })
 }
 

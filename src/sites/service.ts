@@ -2,6 +2,7 @@
 // Every change reloads the in-memory key store.
 import type { Database } from '../db/open'
 import { ConflictError, NotFoundError } from '../errors'
+import type { EventStore } from '../events/store'
 import { type KeyKind, randomId } from './keys'
 import type { CreatedKey, CreatedSite, CreateSiteBody } from './model'
 import { deleteSite, getSite, insertKey, insertSite, revokeKey } from './repo'
@@ -13,6 +14,8 @@ export interface SiteServiceDeps {
   store: SiteStore
   /** The ingest buffer: written out before a site's events are deleted. */
   buffer: { flush(): Promise<unknown> }
+  /** The event store the site's events are deleted from. */
+  events: { store: EventStore }
   clock: () => number
 }
 
@@ -39,7 +42,7 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
 export async function removeSite(deps: SiteServiceDeps, siteId: string): Promise<void> {
   if (!(await getSite(deps.db, siteId))) throw new NotFoundError(`Unknown site: ${siteId}`)
   await deps.buffer.flush()
-  await deleteSite(deps.db, siteId)
+  await deleteSite(deps.db, deps.events.store, siteId)
   await deps.store.reload()
 }
 

@@ -40,10 +40,7 @@ function readContext(deps: StatsDeps, keyId: string) {
     /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
     answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, query)),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
-    holdRead: async (): Promise<ReadLease> => {
-      await flushBeforeRead(deps)
-      return deps.reads.acquire(keyId)
-    },
+    holdRead: (): Promise<ReadLease> => deps.events.hold(keyId),
   }
 }
 

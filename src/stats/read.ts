@@ -4,15 +4,13 @@
 // within the key's and the server's read limits, on a pooled connection, with a time limit.
 import type { Clock } from '../clock'
 import type { Config } from '../config'
-import { describeDbError } from '../db/failure'
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
-import { DomainError, UnavailableError } from '../errors'
+import type { EventAccess } from '../events/access'
 import type { EventBuffer } from '../events/buffer'
 import type { ReadGate } from '../events/read-gate'
-import { duckdbReader, type EventReader } from '../events/store'
+import type { EventReader } from '../events/store'
 import { authorizeRead } from '../http/auth'
-import { AppError } from '../http/errors'
 import { enforce, type RateLimiter } from '../http/rate-limit'
 import type { SiteStore } from '../sites/store'
 import type { ActiveExports } from './export/active'
@@ -27,6 +25,7 @@ export interface StatsDeps {
   keyLimiter: RateLimiter
   supervisor: DbSupervisor
   reads: ReadGate
+  events: EventAccess
   exports: ActiveExports
 }
 
@@ -37,35 +36,20 @@ export function authorizeStatsRead(deps: StatsDeps, headers: Headers, siteId: st
   return keyId
 }
 
-/**
- * Write every buffered event, so the read that follows sees all acknowledged events. While the database
- * is unavailable, or the events cannot be written, answer 503: a read that misses acknowledged events
- * would be a wrong number.
- */
-export async function flushBeforeRead(deps: StatsDeps): Promise<void> {
-  await deps.supervisor.ensureAvailable()
-  if (deps.buffer.depth === 0) return
-  try {
-    await deps.buffer.flush()
-  } catch (err) {
-    if (err instanceof AppError || err instanceof DomainError) throw err
-    throw new UnavailableError(
-      `Recent events cannot be written to the database (${describeDbError(err)}), so stats would be incomplete; retry shortly`,
-      5,
-    )
-  }
+/** Write every buffered event, so the read that follows sees all acknowledged events (else 503). */
+export function flushBeforeRead(deps: StatsDeps): Promise<void> {
+  return deps.events.flushBeforeRead()
 }
 
 /**
- * Flush, then run `query` on a pooled read connection within the limits of `keyId`: at most
+ * Flush, then run `query` through the event store within the limits of `keyId`: at most
  * PULSE_READ_CONCURRENCY_PER_KEY at once per key and PULSE_READ_CONCURRENCY overall (else a short wait,
  * then 429/503 with Retry-After), interrupted after PULSE_QUERY_TIMEOUT_MS (503).
  */
-export async function runRead<T>(
+export function runRead<T>(
   deps: StatsDeps,
   keyId: string,
   query: (reader: EventReader) => Promise<T>,
 ): Promise<T> {
-  await flushBeforeRead(deps)
-  return deps.reads.run(keyId, (conn) => query(duckdbReader(conn)))
+  return deps.events.read(keyId, query)
 }

@@ -1,0 +1,14 @@
+// The buffer's flush sink: each slice goes to the event store with the log position it brings the store
+// up to (stored in the same unit, so replay after a crash loads exactly what is beyond it); once stored,
+// the write-ahead log may delete the segments that are wholly applied.
+import type { FlushSink } from './buffer'
+import type { EventStore } from './store'
+import type { WriteAheadLog } from './wal'
+
+/** The sink of the event buffer: store the slice, then let the log drop what is applied. */
+export function flushSink(store: EventStore, wal: WriteAheadLog | undefined): FlushSink {
+  return async (batch, upTo) => {
+    await store.append(batch, { upTo })
+    wal?.markApplied(upTo)
+  }
+}
