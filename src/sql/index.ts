@@ -1,4 +1,4 @@
-// POST /api/v1/sql: one read-only query over the whole database, for the admin only (see README, "SQL
+// POST /api/v1/sql: one read-only query over the whole database, for the admin only (see docs/devtools.md, "SQL
 // console": a site's secret key cannot be confined to its own rows in a way that provably holds).
 import { Elysia, t } from 'elysia'
 import { requireAdmin } from '../http/auth'

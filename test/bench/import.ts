@@ -2,7 +2,7 @@
 // route, here the in-process app on an opened database): N generated events (PULSE_BENCH_EVENTS, default
 // 300,000) as a PULSE NDJSON export and as an nginx combined log, into an on-disk database; then the same
 // NDJSON again (every row a duplicate: the cost of the event_key lookups). Compare with the batch ingest
-// rate in the README's Benchmarks. Usage: bun test/bench/import.ts
+// rate in docs/benchmarks.md. Usage: bun test/bench/import.ts
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

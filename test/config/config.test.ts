@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { ConfigError, loadConfig } from '../../src/config'
 
 describe('loadConfig', () => {
-  test('defaults match the README table', () => {
+  test('defaults match the table in docs/configuration.md', () => {
     const c = loadConfig({})
     expect(c.port).toBe(3000)
     expect(c.host).toBe('0.0.0.0')

@@ -2,7 +2,7 @@
 // every request; only page views become events: successful (2xx, 304) GET requests for a page (not a
 // static file) by a browser (not a bot). Everything else is counted as ignored. Logs carry no session:
 // a visitor is a hash of IP address, user agent and day (the IP itself is never stored), and that hash
-// is also the session. The mapping is in the README ("Importing").
+// is also the session. The mapping is in docs/imports.md.
 import { anonymousId, deviceFromUserAgent, type MapperOptions, rowEventId, type SourceMapper } from './source'
 import { isBotAgent } from './user-agent'
 

@@ -1,7 +1,7 @@
 // Google Analytics 4's BigQuery event export as NDJSON (`bq extract --destination_format
 // NEWLINE_DELIMITED_JSON` of an `events_YYYYMMDD` table): one event per line, `event_params` as an
 // array of {key, value: {string_value | int_value | float_value | double_value}}. The mapping is in
-// the README ("Importing").
+// docs/imports.md.
 import { countryCode } from './countries'
 import { type MapperOptions, rowEventId, type SourceMapper } from './source'
 

@@ -1,6 +1,6 @@
 // Umami's `website_event` table exported as CSV (Umami Cloud's data export, or
 // `COPY website_event TO … CSV HEADER` on a self-hosted Umami). Columns are found by their header
-// name, so any column order and extra columns work. The mapping is in the README ("Importing").
+// name, so any column order and extra columns work. The mapping is in docs/imports.md.
 import { isOpenRecord, parseCsvRecord } from './csv'
 import type { MapperOptions, SourceMapper } from './source'
 
