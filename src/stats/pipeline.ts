@@ -15,7 +15,7 @@ import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
 import { parseScope, type ScopeInput } from './parse/scope'
-import { authorizeStatsRead, flushBeforeRead, runRead, type StatsDeps } from './read'
+import { authorizeStatsRead, runRead, type StatsDeps } from './read'
 import { FILTER_FIELDS } from './registry'
 
 /** The error statuses every analytics route can answer. */
