@@ -68,6 +68,8 @@ export interface AppDeps {
   startedAt: number
   /** The enrichment steps every valid event goes through before it is stored. */
   enricher: Enricher
+  /** How analytics reads are planned and spelled (src/stats/plan.ts); default: fragments on, DuckDB. */
+  readOptions?: import('./stats/plan').ReadOptions
 }
 
 /** The PULSE Elysia app. */

@@ -6,9 +6,10 @@
 // text (the writer in SQL, the reference appender with `textKey`), and test/db/event-keys.db.test.ts
 // checks each path.
 import { createHash } from 'node:crypto'
+import { type Dialect, duckdbDialect } from './dialect'
 
-/** SQL of a 64-bit key of a text value (NULL stays NULL). */
-export const keySql = (text: string) => `md5_number_lower(${text})`
+/** SQL of a 64-bit key of a text value (NULL stays NULL), in `dialect` (DuckDB by default: the writer's). */
+export const keySql = (text: string, dialect: Dialect = duckdbDialect) => dialect.key(text)
 
 /** The visitor of the `visitors` metric: the user id when sent, else the cookieless visitor id, else the session. */
 export const VISITOR_TEXT_SQL = 'coalesce(user_id, visitor_id, session_id)'

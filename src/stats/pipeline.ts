@@ -3,7 +3,7 @@
 // `answer(query)`, which flushes, runs the query within the read limits (`runRead`) and wraps the
 // result in the envelope. A route declares only its schema, the parameters it takes and what it runs:
 //
-//   .get('/stats/x', ({ scope, answer }) => answer((reader) => getX(reader, scope)), {
+//   .get('/stats/x', ({ scope, answer }) => answer((reader, opts) => getX(reader, scope, opts)), {
 //     query: XQuery, stats: [...SCOPE_AND_FILTER_PARAMS, 'metric'], response: …, detail: … })
 //
 // Three macros, because the scope comes from three places: `stats` (query parameters, a period
@@ -15,6 +15,7 @@ import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
 import { parseScope, type ScopeInput } from './parse/scope'
+import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
 import { FILTER_FIELDS } from './registry'
 
@@ -29,16 +30,23 @@ export function statsDetail(summary: string, description: string, extra: object 
   return { summary, description, tags: ['Stats'], security: [{ bearerAuth: [] }], ...extra }
 }
 
-/** A route's query, run on a pooled connection. */
-type Query<T> = (reader: EventReader) => Promise<T>
+/** What the analytics routes need: the read dependencies, and how reads are planned and spelled. */
+export interface StatsRouteDeps extends StatsDeps {
+  /** The planner's switches and the engine's dialect (default: fragments on, DuckDB). */
+  readOptions?: ReadOptions
+}
+
+/** A route's query, run on a pooled connection with the app's read options. */
+type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
-function readContext(deps: StatsDeps, keyId: string) {
+function readContext(deps: StatsRouteDeps, keyId: string) {
+  const opts = deps.readOptions ?? {}
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
     /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
-    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, query)),
+    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, (reader) => query(reader, opts))),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
     holdRead: (): Promise<ReadLease> => deps.events.hold(keyId),
   }
@@ -46,7 +54,7 @@ function readContext(deps: StatsDeps, keyId: string) {
 
 /** Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass). */
 function admit(
-  deps: StatsDeps,
+  deps: StatsRouteDeps,
   request: Request,
   input: ScopeInput,
   names: object,
@@ -58,7 +66,7 @@ function admit(
 }
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */
-export function statsPipeline(deps: StatsDeps) {
+export function statsPipeline(deps: StatsRouteDeps) {
   return new Elysia().macro({
     /** A query-parameter analytics route taking the parameters listed. */
     stats: (allowed: readonly string[]) => ({

@@ -2,12 +2,14 @@
 // filter fields, breakdown dimensions, export formats — each mapped to fixed SQL or fixed rules.
 // The schemas (enums, descriptions) and the SQL builders both read from here; user text never
 // becomes SQL: values are bound, and property keys must match PROPERTY_KEY before being bound.
-// Event filters and dimensions come from the event field list (src/events/fields.ts).
+// Event filters and dimensions come from the event field list (src/events/fields.ts). The SQL is spelled
+// through the engine's dialect (src/events/dialect.ts) where engines differ.
+import type { Dialect } from '../events/dialect'
 import { EVENT_FIELDS, eventField } from '../events/fields'
 
 /** SQL of `num / den` rounded half-up to 2 decimals with integer arithmetic (exact), 0 when den is 0. */
-function ratio(num: string, den: string): string {
-  return `CASE WHEN (${den}) = 0 THEN 0.0 ELSE ((200 * (${num}) + (${den})) // (2 * (${den}))) / 100 END`
+function ratio(d: Dialect, num: string, den: string): string {
+  return `CASE WHEN (${den}) = 0 THEN 0.0 ELSE (${d.intDiv(`(200 * (${num}) + (${den}))`, `(2 * (${den}))`)}) / 100 END`
 }
 
 /**
@@ -15,58 +17,59 @@ function ratio(num: string, den: string): string {
  * `distinct` metrics count the distinct non-null values of an expression over them (sessions and
  * visitors by their stored 64-bit keys, src/events/keys.ts; the description says what is counted); `session`
  * metrics aggregate one row per session (`n` events, `pv` page views, `first_ts`, `last_ts`); `goal`
- * metrics read `c` (converted visitors) and `d` (visitors of the scope without the goal filter).
+ * metrics read `c` (converted visitors) and `d` (visitors of the scope without the goal filter). `sql` spells
+ * it in an engine's dialect.
  */
 export const METRICS = {
-  event_count: { kind: 'count', sql: 'count(*)', description: 'number of events' },
+  event_count: { kind: 'count', sql: () => 'count(*)', description: 'number of events' },
   page_views: {
     kind: 'count',
-    sql: "count(*) FILTER (WHERE event_type = 'page_view')",
+    sql: (d) => d.countIf("event_type = 'page_view'"),
     description: 'events whose event_type is page_view',
   },
-  unique_users: { kind: 'distinct', sql: 'user_id', description: 'distinct non-null user_id' },
-  unique_sessions: { kind: 'distinct', sql: 'session_key', description: 'distinct session_id' },
+  unique_users: { kind: 'distinct', sql: () => 'user_id', description: 'distinct non-null user_id' },
+  unique_sessions: { kind: 'distinct', sql: () => 'session_key', description: 'distinct session_id' },
   visitors: {
     kind: 'distinct',
-    sql: 'visitor_key',
+    sql: () => 'visitor_key',
     description:
       'distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id',
   },
   bounce_rate: {
     kind: 'session',
-    sql: ratio('100 * count(*) FILTER (WHERE n = 1 AND pv = 1)', 'count(*) FILTER (WHERE pv > 0)'),
+    sql: (d) => ratio(d, `100 * ${d.countIf('n = 1 AND pv = 1')}`, d.countIf('pv > 0')),
     description: 'percent of sessions with at least one page view whose only event is that one page view',
   },
   avg_session_duration: {
     kind: 'session',
-    sql: ratio('sum(last_ts - first_ts)', '1000 * count(*)'),
+    sql: (d) => ratio(d, 'sum(last_ts - first_ts)', '1000 * count(*)'),
     description: 'mean over sessions of last minus first event time, in seconds',
   },
   events_per_session: {
     kind: 'session',
-    sql: ratio('sum(n)', 'count(*)'),
+    sql: (d) => ratio(d, 'sum(n)', 'count(*)'),
     description: 'events / sessions',
   },
   views_per_session: {
     kind: 'session',
-    sql: ratio('sum(pv)', 'count(*)'),
+    sql: (d) => ratio(d, 'sum(pv)', 'count(*)'),
     description: 'page views / sessions',
   },
   conversions: {
     kind: 'goal',
-    sql: 'c',
+    sql: () => 'c',
     description:
       "visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none)",
   },
   conversion_rate: {
     kind: 'goal',
-    sql: ratio('100 * c', 'd'),
+    sql: (d) => ratio(d, '100 * c', 'd'),
     description:
       'conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope)',
   },
 } as const satisfies Record<
   string,
-  { kind: 'count' | 'distinct' | 'session' | 'goal'; sql: string; description: string }
+  { kind: 'count' | 'distinct' | 'session' | 'goal'; sql: (d: Dialect) => string; description: string }
 >
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
@@ -114,15 +117,15 @@ export const RETENTION_INTERVALS = ['day', 'week'] as const satisfies readonly I
  * `referrer_domain`: the referrer's host, lower-cased, without scheme, user info, port or a leading
  * `www.`; NULL when there is no referrer or no host.
  */
-export const REFERRER_DOMAIN_SQL =
-  "nullif(regexp_extract(lower(referrer), '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1), '')"
+export const referrerDomainSql = (d: Dialect) =>
+  `nullif(${d.regexpExtract('lower(referrer)', '^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?:www\\.)?([^:/?#]*)', 1)}, '')`
 
 /**
  * The path of an event's URL: an absolute URL loses its scheme and host, any URL its query and
  * fragment; an empty path is `/`. Page goals match their pattern against it.
  */
-export const PAGE_PATH_SQL =
-  "coalesce(nullif(regexp_extract(url, '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)', 1), ''), '/')"
+export const pagePathSql = (d: Dialect) =>
+  `coalesce(nullif(${d.regexpExtract('url', '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)', 1)}, ''), '/')`
 
 /** SQL true for a bot event: enrichment set its `bot_reason` (or its sender did). */
 export const BOT_SQL = 'bot_reason IS NOT NULL'
@@ -132,8 +135,8 @@ export const NOT_BOT_SQL = 'bot_reason IS NULL'
 /** A filter field (and maybe breakdown dimension): how it is named, compared and checked. */
 export interface FilterField<N extends string = string> {
   name: N
-  /** The SQL expression it compares or groups by (fixed, never user text). */
-  sql: string
+  /** The SQL expression it compares or groups by (fixed, never user text; in an engine's dialect). */
+  sql: string | ((d: Dialect) => string)
   /** Longest value accepted, in characters. */
   maxLength: number
   /** How a value is checked: as the event field's text, URL or country rule; `flag`: true or false. */
@@ -182,7 +185,7 @@ const derivedFilters: { rank: number; field: FilterField<DerivedField> }[] = [
     rank: 4,
     field: {
       name: 'referrer_domain',
-      sql: REFERRER_DOMAIN_SQL,
+      sql: referrerDomainSql,
       maxLength: eventField('referrer').maxLength,
       rule: 'text',
       dimension: true,
@@ -257,8 +260,17 @@ export function fieldLevel(name: string): FilterField['level'] {
   return FILTERS.find((f) => f.name === name)?.level
 }
 
-/** Filter field / breakdown dimension → the SQL expression it compares or groups by. */
-export const FIELDS = Object.fromEntries(FILTERS.map((f) => [f.name, f.sql])) as Record<Field, string>
+/** Filter field / breakdown dimension → the SQL expression it compares or groups by (`fieldSql` spells it). */
+export const FIELDS = Object.fromEntries(FILTERS.map((f) => [f.name, f.sql])) as Record<
+  Field,
+  FilterField['sql']
+>
+
+/** The SQL expression a filter field or dimension compares or groups by, in `dialect`. */
+export function fieldSql(name: Field, dialect: Dialect): string {
+  const sql = FIELDS[name]
+  return typeof sql === 'function' ? sql(dialect) : sql
+}
 
 /** Fields that may filter events (`?event_type=…`); `property.<key>` comes on top. */
 export const FILTER_FIELDS: readonly Field[] = FILTERS.map((f) => f.name)
@@ -269,16 +281,6 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
 ) as readonly DimensionField[]
 
 export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../events/property-names'
-
-/** SQL of a property's value as text; `$path` is bound to the JSON path built by `propertyPath`. */
-export function propertySql(pathParam: string): string {
-  return `json_extract_string(properties, ${pathParam})`
-}
-
-/** The JSON path of a validated property key (quoted, so dots stay inside the key). */
-export function propertyPath(key: string): string {
-  return `$."${key}"`
-}
 
 /** Raw-event export formats → content type and file extension. */
 export const EXPORT_FORMATS = {

@@ -6,12 +6,11 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../src/app'
+import { type App, createApp } from '../../src/app'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
-import { fragmentReads } from '../../src/stats/sql/hours'
 import { copyDataset, datasetSite, ensureDataset } from './analytics-dataset'
 import { type BenchQuery, benchQueries } from './analytics-queries'
 import { fixed, formatTable, int } from './table'
@@ -61,18 +60,13 @@ async function measure(fn: () => Promise<unknown>): Promise<{ wall: number; cpu:
  * alike: through the app on the events path (fragment reads off: the read path before issue 13), through
  * the app as it is, and the hand-written reference SQL.
  */
-async function timeQuery(q: BenchQuery, handle: (r: Request) => Promise<Response>, n: number) {
-  const api = (fragments: boolean) => async () => {
-    fragmentReads.enabled = fragments
-    try {
-      const res = await handle(q.request())
-      if (res.status !== 200) throw new Error(`${q.name}: ${res.status} ${await res.text()}`)
-      await res.arrayBuffer()
-    } finally {
-      fragmentReads.enabled = true
-    }
+async function timeQuery(q: BenchQuery, apps: { before: App; after: App }, n: number) {
+  const api = (app: App) => async () => {
+    const res = await app.handle(q.request())
+    if (res.status !== 200) throw new Error(`${q.name}: ${res.status} ${await res.text()}`)
+    await res.arrayBuffer()
   }
-  const fns = [api(false), api(true), q.direct]
+  const fns = [api(apps.before), api(apps.after), q.direct]
   for (const f of fns) await f()
   const xs: { wall: number; cpu: number }[][] = [[], [], []]
   for (let i = 0; i < n; i++)
@@ -136,6 +130,8 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
   })
   try {
     const app = createApp(deps)
+    // The same services with fragment reads off: the events path (the read path before issue 13).
+    const before = createApp({ ...deps, readOptions: { fragments: false } })
     const site = datasetSite(0)
     // The dashboard's Goals card needs goals: an event goal, a page goal with `*` and one with a property.
     for (const goal of [
@@ -166,7 +162,7 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
     const queries = benchQueries({ db: deps.db, siteId: site, token: ADMIN, now: NOW })
     const results: (QueryTiming & { issue?: boolean })[] = []
     for (const q of queries) {
-      const r = await timeQuery(q, (req) => app.handle(req), iterations)
+      const r = await timeQuery(q, { before, after: app }, iterations)
       results.push({ ...r, issue: q.issue })
       console.log(
         `  ${q.name}: before ${fixed(r.before.p50)}, after ${fixed(r.api.p50)}, reference ${fixed(r.sql.p50)} ms`,

@@ -17,7 +17,6 @@ import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
 import { METRIC_NAMES } from '../../src/stats/registry'
-import { fragmentReads } from '../../src/stats/sql/hours'
 import { ADMIN_TOKEN, createTestApp, T0, type TestApp } from '../helpers/app'
 
 setDefaultTimeout(60_000)
@@ -45,17 +44,21 @@ async function expectConsistent(db: Db) {
   return c
 }
 
-/** Every metric for `site` through the API, over `q`, on the fragments and on the events path. */
+/**
+ * Every metric for `site` through the API, over `q`, on the fragments and on the events path (a second app
+ * on the same services, with fragment reads switched off).
+ */
 async function bothPaths(h: TestApp, site: string, q: Record<string, string>) {
   const qs = new URLSearchParams({ site_id: site, metrics: METRIC_NAMES.join(','), ...q })
-  const get = async () => (await h.json('GET', `/api/v1/stats?${qs}`, { key: ADMIN_TOKEN })).body.data
-  const fast = await get()
-  fragmentReads.enabled = false
-  try {
-    return { fast, events: await get() }
-  } finally {
-    fragmentReads.enabled = true
+  const eventsApp = createApp({ ...h.deps, readOptions: { fragments: false } })
+  const get = async (app: { handle(r: Request): Promise<Response> }) => {
+    const req = new Request(`http://localhost/api/v1/stats?${qs}`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    })
+    return ((await (await app.handle(req)).json()) as { data: any }).data
   }
+  const fast = await get(h.app)
+  return { fast, events: await get(eventsApp) }
 }
 
 /** Events of a few sessions over two hours, some with a user id; `n` per session. */

@@ -4,8 +4,8 @@ import { Elysia } from 'elysia'
 import { DEFINITIONS } from '../model/common'
 import { FunnelBody, FunnelResult, RetentionQuery, RetentionResult } from '../model/journeys'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
-import type { StatsDeps } from '../read'
 import { checkFunnelSteps, getFunnel } from '../run/funnel'
 import { getRetention, parseRetentionInterval } from '../run/retention'
 
@@ -13,7 +13,7 @@ import { getRetention, parseRetentionInterval } from '../run/retention'
 const detail = (summary: string, description: string) => statsDetail(summary, `${description} ${DEFINITIONS}`)
 
 /** The funnel and retention routes. */
-export function journeyRoutes(deps: StatsDeps) {
+export function journeyRoutes(deps: StatsRouteDeps) {
   return new Elysia({ name: 'stats-journeys' })
     .use(statsPipeline(deps))
     .model({ FunnelBody, FunnelResult, RetentionResult })
@@ -21,7 +21,7 @@ export function journeyRoutes(deps: StatsDeps) {
       '/funnels',
       ({ body, scope, answer }) => {
         const steps = checkFunnelSteps(body.steps)
-        return answer((conn) => getFunnel(conn, scope, steps))
+        return answer((conn, opts) => getFunnel(conn, scope, steps, opts))
       },
       {
         body: FunnelBody,
@@ -37,7 +37,7 @@ export function journeyRoutes(deps: StatsDeps) {
       '/retention',
       ({ query, scope, answer }) => {
         const interval = parseRetentionInterval(query.interval)
-        return answer((conn) => getRetention(conn, scope, interval))
+        return answer((conn, opts) => getRetention(conn, scope, interval, opts))
       },
       {
         query: RetentionQuery,

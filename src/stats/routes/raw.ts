@@ -6,8 +6,8 @@ import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
 import { pick } from '../parse/names'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, READ_STATUSES, statsDetail, statsPipeline } from '../pipeline'
-import type { StatsDeps } from '../read'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, LIMITS } from '../registry'
 import { getEventsPage } from '../run/events'
 
@@ -20,7 +20,7 @@ function fileName(siteId: string, ext: string): string {
 }
 
 /** The raw-event routes. */
-export function rawRoutes(deps: StatsDeps) {
+export function rawRoutes(deps: StatsRouteDeps) {
   return new Elysia({ name: 'stats-raw' })
     .use(statsPipeline(deps))
     .model({ RawEvent, EventsResult })
@@ -28,7 +28,7 @@ export function rawRoutes(deps: StatsDeps) {
       '/events',
       ({ query, scope, answer }) => {
         const limit = query.limit ?? LIMITS.eventsDefault
-        return answer((conn) => getEventsPage(conn, scope, limit, query.cursor))
+        return answer((conn, opts) => getEventsPage(conn, scope, limit, query.cursor, opts))
       },
       {
         query: EventsQuery,

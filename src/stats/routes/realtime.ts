@@ -1,13 +1,13 @@
 // GET /api/v1/stats/realtime: what is happening in the last five minutes.
 import { Elysia } from 'elysia'
 import { RealtimeQuery, RealtimeResult } from '../model/reports'
+import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
-import type { StatsDeps } from '../read'
 import { FILTER_FIELDS } from '../registry'
 import { getRealtime } from '../run/realtime'
 
 /** The realtime route. */
-export function realtimeRoute(deps: StatsDeps) {
+export function realtimeRoute(deps: StatsRouteDeps) {
   return new Elysia({ name: 'stats-realtime' })
     .use(statsPipeline(deps))
     .model({ RealtimeResult })
@@ -15,7 +15,9 @@ export function realtimeRoute(deps: StatsDeps) {
       '/stats/realtime',
       // The window is the last five minutes, so of the scope only the site and the filters count.
       ({ query, scope, answer }) =>
-        answer((conn) => getRealtime(conn, scope.siteId, scope.filters, deps.clock(), query.limit ?? 10)),
+        answer((conn, opts) =>
+          getRealtime(conn, scope.siteId, scope.filters, deps.clock(), query.limit ?? 10, opts),
+        ),
       {
         query: RealtimeQuery,
         stats: ['site_id', 'limit', ...FILTER_FIELDS],

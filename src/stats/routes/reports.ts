@@ -3,8 +3,8 @@ import { Elysia } from 'elysia'
 import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
-import type { StatsDeps } from '../read'
 import { DIMENSION_FIELDS } from '../registry'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
@@ -13,7 +13,7 @@ import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
 const detail = (summary: string, description: string) => statsDetail(summary, `${description} ${DEFINITIONS}`)
 
 /** The timeseries and breakdown routes. */
-export function reportRoutes(deps: StatsDeps) {
+export function reportRoutes(deps: StatsRouteDeps) {
   return new Elysia({ name: 'stats-reports' })
     .use(statsPipeline(deps))
     .model({ TimeseriesResult, BreakdownResult })
@@ -21,7 +21,7 @@ export function reportRoutes(deps: StatsDeps) {
       '/stats/timeseries',
       ({ query, scope, answer }) => {
         const req = parseTimeseriesRequest(query, scope)
-        return answer((conn) => getTimeseries(conn, scope, req))
+        return answer((conn, opts) => getTimeseries(conn, scope, req, opts))
       },
       {
         query: TimeseriesQuery,
@@ -37,7 +37,7 @@ export function reportRoutes(deps: StatsDeps) {
       '/stats/breakdown',
       ({ query, scope, answer }) => {
         const req = parseBreakdownRequest(query)
-        return answer((conn) => getBreakdown(conn, scope, req))
+        return answer((conn, opts) => getBreakdown(conn, scope, req, opts))
       },
       {
         query: BreakdownQuery,

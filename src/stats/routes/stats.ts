@@ -4,14 +4,14 @@ import { Elysia } from 'elysia'
 import { DEFINITIONS } from '../model/common'
 import { StatsQuery, StatsResult } from '../model/stats'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
+import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
-import type { StatsDeps } from '../read'
 import { getSummary, parseSummaryRequest } from '../run/summary'
 
 const PARAMS = [...SCOPE_AND_FILTER_PARAMS, 'metric', 'metrics', 'compare']
 
 /** The summary route. */
-export function summaryRoute(deps: StatsDeps) {
+export function summaryRoute(deps: StatsRouteDeps) {
   return new Elysia({ name: 'stats-summary' })
     .use(statsPipeline(deps))
     .model({ StatsResult })
@@ -19,7 +19,7 @@ export function summaryRoute(deps: StatsDeps) {
       '/stats',
       ({ query, scope, answer }) => {
         const req = parseSummaryRequest(query)
-        return answer((conn) => getSummary(conn, scope, req))
+        return answer((conn, opts) => getSummary(conn, scope, req, opts))
       },
       {
         query: StatsQuery,

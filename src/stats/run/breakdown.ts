@@ -4,6 +4,7 @@ import type { EventReader } from '../../events/store'
 import { type Dimension, dimensionName, parseDimension } from '../parse/dimension'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { LIMITS, METRIC_NAMES, type Metric } from '../registry'
 import { buildBreakdown } from '../sql/grouped'
 
@@ -33,17 +34,27 @@ export function parseBreakdownRequest(q: {
 }
 
 /** Run one page of the breakdown. */
-export async function getBreakdown(reader: EventReader, scope: Scope, req: BreakdownRequest) {
+export async function getBreakdown(
+  reader: EventReader,
+  scope: Scope,
+  req: BreakdownRequest,
+  opts: ReadOptions = {},
+) {
   const page = { limit: req.limit, offset: req.offset }
-  const q = buildBreakdown(scope.siteId, scope.range, scope.filters, req.metric, req.dimension, page)
+  const q = buildBreakdown(scope.siteId, scope.range, scope.filters, req.metric, req.dimension, page, opts)
   let rows = await reader.rows<{ key: string | null; value: number; total_rows: number }>(q.sql, q.params)
   let total = rows[0]?.total_rows
   if (total === undefined && req.offset > 0) {
     // Past the last row: ask for the first one to learn the total.
-    const first = buildBreakdown(scope.siteId, scope.range, scope.filters, req.metric, req.dimension, {
-      limit: 1,
-      offset: 0,
-    })
+    const first = buildBreakdown(
+      scope.siteId,
+      scope.range,
+      scope.filters,
+      req.metric,
+      req.dimension,
+      { limit: 1, offset: 0 },
+      opts,
+    )
     total = (await reader.rows<{ total_rows: number }>(first.sql, first.params))[0]?.total_rows
     rows = []
   }

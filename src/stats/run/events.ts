@@ -5,6 +5,7 @@ import { PUBLIC_FIELDS } from '../../events/fields'
 import type { EventReader } from '../../events/store'
 import type { RawEvent } from '../model/raw'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { buildEventsPage, type Cursor } from '../sql/events'
 
 /** Encode a cursor. */
@@ -53,17 +54,18 @@ async function newestRows(
   reader: EventReader,
   scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
   n: number,
-  after?: Cursor,
+  after: Cursor | undefined,
+  opts: ReadOptions,
 ) {
   const top = after ? Math.min(scope.range.to, after.ts + 1) : scope.range.to
   for (const w of WINDOWS_MS) {
     if (top - w <= scope.range.from) break
     const range = { from: top - w, to: scope.range.to }
-    const q = buildEventsPage(scope.siteId, range, scope.filters, n, after)
+    const q = buildEventsPage(scope.siteId, range, scope.filters, n, after, opts)
     const rows = await reader.rows<Record<string, unknown>>(q.sql, q.params)
     if (rows.length >= n) return rows
   }
-  const q = buildEventsPage(scope.siteId, scope.range, scope.filters, n, after)
+  const q = buildEventsPage(scope.siteId, scope.range, scope.filters, n, after, opts)
   return reader.rows<Record<string, unknown>>(q.sql, q.params)
 }
 
@@ -73,9 +75,10 @@ export async function getEventsPage(
   scope: Pick<Scope, 'siteId' | 'range' | 'filters'>,
   limit: number,
   cursor?: string,
+  opts: ReadOptions = {},
 ) {
   const after = cursor ? decodeCursor(cursor) : undefined
-  const rows = await newestRows(reader, scope, limit + 1, after)
+  const rows = await newestRows(reader, scope, limit + 1, after, opts)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {

@@ -4,12 +4,18 @@ import { ValidationError } from '../../errors'
 import type { EventReader } from '../../events/store'
 import { isUrlOrPath, textProblem, URL_RULE } from '../../events/value-rules'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { buildFunnel, type FunnelStep } from '../sql/funnel'
 import { percentOf } from './numbers'
 
 /** Run the funnel and shape its steps. */
-export async function getFunnel(reader: EventReader, scope: Scope, steps: FunnelStep[]) {
-  const q = buildFunnel(scope.siteId, scope.range, scope.filters, steps)
+export async function getFunnel(
+  reader: EventReader,
+  scope: Scope,
+  steps: FunnelStep[],
+  opts: ReadOptions = {},
+) {
+  const q = buildFunnel(scope.siteId, scope.range, scope.filters, steps, opts)
   const [row] = await reader.rows<Record<string, number>>(q.sql, q.params)
   const counts = steps.map((_, i) => Number(row?.[`s${i + 1}`] ?? 0))
   const first = counts[0]

@@ -3,6 +3,7 @@
 
 import type { EventReader } from '../../events/store'
 import type { Filter } from '../parse/filters'
+import type { ReadOptions } from '../plan'
 import { LIMITS } from '../registry'
 import { buildTopPages } from '../sql/realtime'
 import { buildSummary } from '../sql/summary'
@@ -14,16 +15,13 @@ export async function getRealtime(
   filters: Filter[],
   now: number,
   limit: number,
+  opts: ReadOptions = {},
 ) {
   const range = { from: now - LIMITS.realtimeMs, to: now }
-  const counts = buildSummary(siteId, range, filters, [
-    'visitors',
-    'unique_sessions',
-    'event_count',
-    'page_views',
-  ])
+  const metrics = ['visitors', 'unique_sessions', 'event_count', 'page_views'] as const
+  const counts = buildSummary(siteId, range, filters, [...metrics], opts)
   const [row] = await reader.rows<Record<string, number>>(counts.sql, counts.params)
-  const top = buildTopPages(siteId, range, filters, limit)
+  const top = buildTopPages(siteId, range, filters, limit, opts)
   const pages = await reader.rows<{ url: string; visitors: number }>(top.sql, top.params)
   return {
     from: new Date(range.from).toISOString(),

@@ -4,6 +4,7 @@
 import type { EventReader } from '../../events/store'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { LIMITS, RETENTION_INTERVALS } from '../registry'
 import { buildRetention } from '../sql/retention'
 import { listBuckets } from '../time/buckets'
@@ -18,14 +19,17 @@ export function parseRetentionInterval(raw: string | undefined): RetentionInterv
 }
 
 /** Run retention and lay it out as one row per cohort bucket of the period. */
-export async function getRetention(reader: EventReader, scope: Scope, interval: RetentionInterval) {
+export async function getRetention(
+  reader: EventReader,
+  scope: Scope,
+  interval: RetentionInterval,
+  opts: ReadOptions = {},
+) {
   const zone = new ZoneMap(scope.timezone, scope.range.from, scope.range.to)
   const buckets = listBuckets(interval, zone, scope.range, LIMITS.maxCohorts)
   const counts = buckets.map((_, i) => new Array<number>(buckets.length - i).fill(0))
-  const q = buildRetention(scope.siteId, scope.range, scope.filters, interval, zone, {
-    firstKey: buckets[0]?.key ?? 0,
-    count: buckets.length,
-  })
+  const first = { firstKey: buckets[0]?.key ?? 0, count: buckets.length }
+  const q = buildRetention(scope.siteId, scope.range, scope.filters, interval, zone, first, opts)
   for (const r of await reader.rows<{ cohort: number; k: number; visitors: number }>(q.sql, q.params)) {
     const c = Number(r.cohort)
     const k = Number(r.k)

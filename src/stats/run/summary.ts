@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors'
 import type { EventReader } from '../../events/store'
 import { pick, pickList } from '../parse/names'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { COMPARE_MODES, METRIC_NAMES, type Metric } from '../registry'
 import { buildSummary } from '../sql/summary'
 import type { Range } from '../time/period'
@@ -43,8 +44,9 @@ export async function runSummary(
   scope: Scope,
   ranges: Range[],
   metrics: Metric[],
+  opts: ReadOptions = {},
 ): Promise<MetricValues[]> {
-  const { sql, params } = buildSummary(scope.siteId, ranges, scope.filters, metrics)
+  const { sql, params } = buildSummary(scope.siteId, ranges, scope.filters, metrics, opts)
   const rows = await reader.rows<Record<string, number>>(sql, params)
   return ranges.map((_, i) => {
     const out: MetricValues = {}
@@ -54,9 +56,14 @@ export async function runSummary(
 }
 
 /** Answer a stats request in the shape it asked for. */
-export async function getSummary(reader: EventReader, scope: Scope, req: SummaryRequest) {
+export async function getSummary(
+  reader: EventReader,
+  scope: Scope,
+  req: SummaryRequest,
+  opts: ReadOptions = {},
+) {
   const ranges = req.compare ? [scope.range, scope.previous] : [scope.range]
-  const [values, previous] = await runSummary(reader, scope, ranges, req.metrics)
+  const [values, previous] = await runSummary(reader, scope, ranges, req.metrics, opts)
   if (req.single) {
     const metric = req.metrics[0]
     const value = values[metric]!

@@ -4,6 +4,7 @@
 import type { EventReader } from '../../events/store'
 import { pick } from '../parse/names'
 import type { Scope } from '../parse/scope'
+import type { ReadOptions } from '../plan'
 import { INTERVAL_NAMES, type Interval, METRIC_NAMES, type Metric } from '../registry'
 import { buildTimeseries } from '../sql/grouped'
 import { listBuckets } from '../time/buckets'
@@ -33,6 +34,7 @@ export async function getTimeseries(
   reader: EventReader,
   scope: Scope,
   req: { metric: Metric; interval: Interval },
+  opts: ReadOptions = {},
 ) {
   const zone = new ZoneMap(scope.timezone, scope.range.from, scope.range.to)
   const buckets = listBuckets(req.interval, zone, scope.range)
@@ -43,6 +45,7 @@ export async function getTimeseries(
     req.metric,
     req.interval,
     zone,
+    opts,
   )
   const rows = await reader.rows<Record<string, number>>(sql, params)
   const byKey = new Map<number, number>()

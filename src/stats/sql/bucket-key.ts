@@ -1,5 +1,7 @@
 // The SQL giving each event's `ts` its calendar bucket key in a time zone: the same keys as
-// `bucketKey` in src/stats/time/buckets.ts, from the same offset spans of the zone.
+// `bucketKey` in src/stats/time/buckets.ts, from the same offset spans of the zone. The zone's offsets are
+// plain SQL arithmetic (so every engine computes the same keys); integer division and the month of an
+// epoch-ms value are spelled by the dialect.
 import type { Interval } from '../registry'
 import { DAY, HOUR, MINUTE } from '../time/buckets'
 import type { ZoneMap } from '../time/zone-map'
@@ -15,19 +17,20 @@ function offsetSql(zone: ZoneMap, p: Params): string {
 
 /** SQL computing the bucket key of each event's `ts`. */
 export function bucketKeySql(interval: Interval, zone: ZoneMap, p: Params): string {
+  const d = p.dialect
   const off = offsetSql(zone, p)
   const local = `(ts + ${off})`
-  const day = `(${local} // ${DAY})`
+  const day = `(${d.intDiv(local, String(DAY))})`
   switch (interval) {
     case 'minute':
-      return `(${local} // ${MINUTE}) * ${MINUTE} - ${off}`
+      return `(${d.intDiv(local, String(MINUTE))}) * ${MINUTE} - ${off}`
     case 'hour':
-      return `(${local} // ${HOUR}) * ${HOUR} - ${off}`
+      return `(${d.intDiv(local, String(HOUR))}) * ${HOUR} - ${off}`
     case 'day':
       return day
     case 'week':
       return `${day} - ((${day} + 3) % 7)`
     case 'month':
-      return `year(epoch_ms(${local})) * 12 + month(epoch_ms(${local})) - 1`
+      return d.epochMonth(local)
   }
 }

@@ -4,6 +4,7 @@
 import type { Query } from '../../db/rows'
 import { PUBLIC_FIELDS } from '../../events/fields'
 import type { Filter } from '../parse/filters'
+import type { ReadOptions } from '../plan'
 import type { Range } from '../time/period'
 import { Params } from './params'
 import { whereSql } from './selection'
@@ -29,13 +30,15 @@ export function buildEventsPage(
   filters: Filter[],
   limit: number,
   cursor?: Cursor,
+  opts: ReadOptions = {},
 ): Query {
-  const p = new Params()
+  const p = new Params(opts.dialect)
+  const row = p.dialect.rowId
   let where = whereSql(siteId, range, filters, p)
   if (cursor) {
     const ts = p.ms(cursor.ts)
-    where += ` AND (ts < ${ts} OR (ts = ${ts} AND rowid < ${p.add(BigInt(cursor.rowid))}))`
+    where += ` AND (ts < ${ts} OR (ts = ${ts} AND ${row} < ${p.add(BigInt(cursor.rowid))}))`
   }
-  const sql = `SELECT rowid AS rid, ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts DESC, rowid DESC LIMIT ${p.add(limit)}`
+  const sql = `SELECT ${row} AS rid, ${RAW_COLUMNS} FROM events WHERE ${where} ORDER BY ts DESC, ${row} DESC LIMIT ${p.add(limit)}`
   return { sql, params: p.values }
 }

@@ -3,6 +3,7 @@
 // reached step k-1 (earliest matches leave the most room for the steps after).
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
+import type { ReadOptions } from '../plan'
 import type { Range } from '../time/period'
 import { Params } from './params'
 import { whereSql } from './selection'
@@ -14,8 +15,14 @@ export interface FunnelStep {
 }
 
 /** One row with columns `s1 … sN`: sessions that reached each step. */
-export function buildFunnel(siteId: string, range: Range, filters: Filter[], steps: FunnelStep[]): Query {
-  const p = new Params()
+export function buildFunnel(
+  siteId: string,
+  range: Range,
+  filters: Filter[],
+  steps: FunnelStep[],
+  opts: ReadOptions = {},
+): Query {
+  const p = new Params(opts.dialect)
   const where = whereSql(siteId, range, filters, p)
   const match = steps.map((s) =>
     s.url === undefined

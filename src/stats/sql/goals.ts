@@ -2,7 +2,8 @@
 // `*` pattern was turned into a LIKE pattern (with `\` escapes) when the goal was saved, so matching
 // compares stored values only. The goals are read through `GOALS_SQL`, whose columns differ from every
 // event column: a condition can name event columns unqualified inside a subquery over it.
-import { PAGE_PATH_SQL } from '../registry'
+import type { Dialect } from '../../events/dialect'
+import { pagePathSql } from '../registry'
 import type { Range } from '../time/period'
 import type { Params } from './params'
 
@@ -15,14 +16,14 @@ export const GOALS_SQL =
  * scope (`goal_*` columns): an `event` goal by its event type, a `page` goal by a page view whose URL
  * path matches the pattern; either one, when it names a property, only with that value as text.
  */
-function goalMatchSql(path: string): string {
-  return `(CASE goal_kind WHEN 'event' THEN event_type = goal_event ELSE event_type = 'page_view' AND ${path} LIKE goal_like ESCAPE '\\' END) AND (goal_key IS NULL OR json_extract_string(properties, '$."' || goal_key || '"') = goal_value)`
+function goalMatchSql(path: string, d: Dialect): string {
+  return `(CASE goal_kind WHEN 'event' THEN event_type = goal_event ELSE event_type = 'page_view' AND ${d.like(path, 'goal_like')} END) AND (goal_key IS NULL OR ${d.property('properties', d.propertyPathSql('goal_key'))} = goal_value)`
 }
 
 /** SQL true when the event completes the site's goal named `name` (or, with `null`, any goal). */
 export function completesGoalSql(siteId: string, name: string | null, p: Params): string {
   const named = name === null ? '' : ` AND goal_name = ${p.add(name)}`
-  return `EXISTS (SELECT 1 FROM (${GOALS_SQL}) WHERE goal_site = ${p.add(siteId)}${named} AND ${goalMatchSql(PAGE_PATH_SQL)})`
+  return `EXISTS (SELECT 1 FROM (${GOALS_SQL}) WHERE goal_site = ${p.add(siteId)}${named} AND ${goalMatchSql(pagePathSql(p.dialect), p.dialect)})`
 }
 
 /**
@@ -32,8 +33,8 @@ export function completesGoalSql(siteId: string, name: string | null, p: Params)
  * bench's 5M-event site).
  */
 export function goalJoinSql(siteId: string, range: Range, p: Params): string {
-  const urls = `SELECT url_key, any_value(url) AS url FROM events WHERE site_id = ${p.add(siteId)} AND ts >= ${p.ms(range.from)} AND ts < ${p.ms(range.to)} AND event_type = 'page_view' AND url_key IS NOT NULL GROUP BY url_key`
-  const paths = `SELECT url_key AS pp_key, ${PAGE_PATH_SQL} AS pp_path FROM (${urls})`
+  const urls = `SELECT url_key, ${p.dialect.anyValue('url')} AS url FROM events WHERE site_id = ${p.add(siteId)} AND ts >= ${p.ms(range.from)} AND ts < ${p.ms(range.to)} AND event_type = 'page_view' AND url_key IS NOT NULL GROUP BY url_key`
+  const paths = `SELECT url_key AS pp_key, ${pagePathSql(p.dialect)} AS pp_path FROM (${urls})`
   const events = `(SELECT events.*, CASE WHEN event_type = 'page_view' THEN pp_path END AS ev_path FROM events LEFT JOIN (${paths}) pp ON pp_key = url_key) events`
-  return `${events} JOIN (${GOALS_SQL}) g ON g.goal_site = ${p.add(siteId)} AND ${goalMatchSql('ev_path')}`
+  return `${events} JOIN (${GOALS_SQL}) g ON g.goal_site = ${p.add(siteId)} AND ${goalMatchSql('ev_path', p.dialect)}`
 }

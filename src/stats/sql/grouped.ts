@@ -3,29 +3,23 @@
 // joins each event to every goal it completes, and lists every goal of the site, converted or not.
 // Page dimensions (url, entry and exit page) group by the stored url key (src/events/keys.ts) and look
 // up the URLs of the rows that can be on the page only (~2.5× faster than grouping URLs on 10M events).
+// Which source and joins a query reads is decided by the planner (src/stats/plan.ts).
 import type { Query } from '../../db/rows'
 import type { Dimension } from '../parse/dimension'
 import type { Filter } from '../parse/filters'
-import {
-  FIELDS,
-  fieldLevel,
-  type Interval,
-  type Metric,
-  propertyPath,
-  propertySql,
-  type SessionField,
-} from '../registry'
+import { type Plan, planRead, type ReadOptions } from '../plan'
+import { fieldSql, type Interval, type Metric, type SessionField } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
 import { goalJoinSql } from './goals'
-import { fragmentsKeep, hourAligned, hoursMetricsSql } from './hours'
+import { hoursMetricsSql } from './hours'
 import { metricsSql } from './metrics'
 import { Params } from './params'
 import { propertyCountsSql } from './property-counts'
-import { referrerDomainSql } from './referrer-domain'
+import { referrerDomainsSql } from './referrer-domain'
 import { type KeyJoin, selectionFor } from './scope'
-import { includesBots } from './selection'
+import { includesBots, propertyValueSql } from './selection'
 import { sessionPagesSql } from './sessions'
 
 /** Rows `{k, <metric>}`: the metric in each bucket of `interval` (buckets without events are absent). */
@@ -36,35 +30,35 @@ export function buildTimeseries(
   metric: Metric,
   interval: Interval,
   zone: ZoneMap,
+  opts: ReadOptions = {},
 ): Query {
-  const p = new Params()
+  const plan = planRead({ metrics: [metric], filters, range, interval, zone }, opts)
+  const p = new Params(opts.dialect)
   const key = bucketKeySql(interval, zone, p)
-  const hours = hourAligned(interval, zone) ? hoursMetricsSql(siteId, range, filters, [metric], p, key) : null
-  if (hours) return { sql: hours, params: p.values }
+  if (plan.source === 'session_hours')
+    return { sql: hoursMetricsSql(siteId, range, filters, [metric], p, key), params: p.values }
   const sel = selectionFor(siteId, range, filters, [metric], p)
-  return { sql: metricsSql([metric], sel, key), params: p.values }
+  return { sql: metricsSql([metric], sel, p.dialect, key), params: p.values }
 }
 
 /** SQL of a dimension's value for each event (a session or goal dimension reads its join). */
 export function dimensionSql(d: Dimension, p: Params): string {
-  return 'field' in d ? FIELDS[d.field] : propertySql(p.add(propertyPath(d.property)))
+  return 'field' in d ? fieldSql(d.field, p.dialect) : propertyValueSql(d.property, p)
 }
 
-/** The join a dimension's value needs, if any. */
-function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, p: Params) {
-  if (!('field' in d)) return undefined
-  if (d.field === 'goal') return { from: goalJoinSql(siteId, range, p), goal: true } satisfies KeyJoin
-  if (fieldLevel(d.field) !== 'session') return undefined
-  const field = d.field as SessionField
-  const pages = sessionPagesSql(siteId, range, includesBots(filters), p, field)
+/** The join the plan gives a dimension's value, if any. */
+function dimensionJoin(siteId: string, range: Range, filters: Filter[], d: Dimension, plan: Plan, p: Params) {
+  if (plan.joins.includes('goals'))
+    return { from: goalJoinSql(siteId, range, p), goal: true } satisfies KeyJoin
+  if (!plan.joins.includes('session_pages') || !('field' in d)) return undefined
+  const pages = sessionPagesSql(siteId, range, includesBots(filters), p, d.field as SessionField)
   return { from: `events LEFT JOIN (${pages}) sp ON sp.sp_session = session_key` } satisfies KeyJoin
 }
 
-/** The url key a page dimension groups by (url, entry page, exit page), else undefined. */
-function pageKeySql(d: Dimension): string | undefined {
-  if (!('field' in d)) return undefined
-  if (d.field === 'url') return 'url_key'
-  return fieldLevel(d.field) === 'session' ? FIELDS[d.field] : undefined
+/** The url key a page dimension groups by (url: the stored key; entry and exit page: the session's). */
+function pageKeySql(d: Dimension, p: Params): string {
+  if (!('field' in d)) throw new Error('url names planned for a property dimension')
+  return d.field === 'url' ? 'url_key' : fieldSql(d.field, p.dialect)
 }
 
 /**
@@ -83,8 +77,9 @@ function pageOfUrlsSql(
 ): string {
   const cut = `SELECT ${metric} AS c FROM g ORDER BY c DESC LIMIT 1 OFFSET ${p.add(Math.max(0, page.limit + page.offset - 1))}`
   const top = `SELECT * FROM g WHERE ${metric} >= (SELECT c FROM cut) OR NOT EXISTS (SELECT 1 FROM cut)`
-  const first = `SELECT min(rowid) FROM events WHERE site_id = ${p.add(siteId)} AND ts >= ${p.ms(range.from)} AND ts < ${p.ms(range.to)} AND url_key IN (SELECT k FROM top) GROUP BY url_key`
-  const names = `SELECT url_key AS pn_key, url AS pn_url FROM events WHERE rowid IN (${first})`
+  const row = p.dialect.rowId
+  const first = `SELECT min(${row}) FROM events WHERE site_id = ${p.add(siteId)} AND ts >= ${p.ms(range.from)} AND ts < ${p.ms(range.to)} AND url_key IN (SELECT k FROM top) GROUP BY url_key`
+  const names = `SELECT url_key AS pn_key, url AS pn_url FROM events WHERE ${row} IN (${first})`
   return `WITH g AS (${grouped}), cut AS (${cut}), top AS (${top}), pn AS (${names}) SELECT pn_url AS key, ${metric} AS value, (SELECT count(*) FROM g) AS total_rows FROM top LEFT JOIN pn ON pn_key = k ORDER BY value DESC, key ASC NULLS LAST LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`
 }
 
@@ -99,30 +94,25 @@ export function buildBreakdown(
   metric: Metric,
   dimension: Dimension,
   page: { limit: number; offset: number },
+  opts: ReadOptions = {},
 ): Query {
-  const p = new Params()
-  const join = dimensionJoin(siteId, range, filters, dimension, p)
-  // The derived plans (property counts, referrer domains, session hours) answer what they can; the
-  // general plan over the events (with the key's join) answers the rest. Each adds only the parameters
-  // it uses (DuckDB refuses unused ones), so the key's SQL is made by the plan that runs.
-  const derived = join
-    ? null
-    : 'property' in dimension
-      ? propertyCountsSql(siteId, range, filters, metric, dimension.property, p)
-      : dimension.field === 'referrer_domain'
-        ? referrerDomainSql(siteId, range, filters, metric, p)
-        : fragmentsKeep(dimension.field)
-          ? hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
-          : null
-  const pageKey = derived ? undefined : pageKeySql(dimension)
-  let grouped =
-    derived ??
-    metricsSql(
-      [metric],
-      selectionFor(siteId, range, filters, [metric], p, join),
-      pageKey ?? dimensionSql(dimension, p),
-    )
-  if (pageKey) return { sql: pageOfUrlsSql(grouped, metric, siteId, range, page, p), params: p.values }
+  const plan = planRead({ metrics: [metric], filters, range, dimension }, opts)
+  const p = new Params(opts.dialect)
+  // Each plan adds only the parameters it uses (DuckDB refuses unused ones), in the order its SQL reads them.
+  const join = dimensionJoin(siteId, range, filters, dimension, plan, p)
+  let grouped: string
+  if (plan.source === 'property_counts' && 'property' in dimension)
+    grouped = propertyCountsSql(siteId, range, filters, metric, dimension.property, p)
+  else if (plan.source === 'referrer_domains') grouped = referrerDomainsSql(siteId, range, filters, metric, p)
+  else if (plan.source === 'session_hours')
+    grouped = hoursMetricsSql(siteId, range, filters, [metric], p, dimensionSql(dimension, p))
+  else {
+    const sel = selectionFor(siteId, range, filters, [metric], p, join)
+    const key = plan.joins.includes('url_names') ? pageKeySql(dimension, p) : dimensionSql(dimension, p)
+    grouped = metricsSql([metric], sel, p.dialect, key)
+  }
+  if (plan.joins.includes('url_names'))
+    return { sql: pageOfUrlsSql(grouped, metric, siteId, range, page, p), params: p.values }
   // One row per goal of the site, the ones nobody completed included.
   if (join?.goal)
     grouped = `SELECT gl.name AS k, coalesce(x.${metric}, 0) AS ${metric} FROM goals gl LEFT JOIN (${grouped}) x ON x.k = gl.name WHERE gl.site_id = ${p.add(siteId)}`

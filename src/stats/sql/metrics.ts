@@ -5,15 +5,17 @@
 // n events, pv page views, first_ts, last_ts; goal metrics from the converted visitors `c` of the
 // selection and the visitors `d` of the denominator's selection (the scope without the goal filter).
 // Sessions and visitors are their stored 64-bit keys (src/events/keys.ts): integers to hash and compare.
+// Engine-specific constructs are spelled by the dialect (src/events/dialect.ts).
+import type { Dialect } from '../../events/dialect'
 import { METRICS, type Metric } from '../registry'
 
 /** Columns the metrics read. */
 const COLUMNS = 'ts, event_type, session_key, visitor_key, user_id'
 
-const VISITOR = METRICS.visitors.sql
+const VISITOR = METRICS.visitors.sql()
 
-const SESSIONS = (key: string) =>
-  `SELECT ${key}session_key, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_key`
+const SESSIONS = (key: string, d: Dialect) =>
+  `SELECT ${key}session_key, count(*) AS n, ${d.countIf("event_type = 'page_view'")} AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_key`
 
 /** The events a query aggregates. */
 export interface Selection {
@@ -35,16 +37,16 @@ export interface Selection {
 }
 
 /** The goal metrics' subquery: `c` converted visitors and `d` denominator visitors, per key or not. */
-function goalPart(metrics: Metric[], sel: Selection, keyed: boolean): string {
+function goalPart(metrics: Metric[], sel: Selection, keyed: boolean, dialect: Dialect): string {
   const g = sel.goal
   if (!g) throw new Error('goal metrics need a goal selection')
-  const cols = metrics.map((m) => `${METRICS[m].sql} AS ${m}`).join(', ')
-  const c = `count(DISTINCT ${VISITOR}) FILTER (WHERE conv) AS c`
-  const d = 'count(DISTINCT v) AS d'
+  const cols = metrics.map((m) => `${METRICS[m].sql(dialect)} AS ${m}`).join(', ')
+  const c = `${dialect.countDistinct(VISITOR, 'conv')} AS c`
+  const d = `${dialect.countDistinct('v')} AS d`
   if (!keyed) return `SELECT ${cols} FROM (SELECT ${c} FROM sel) CROSS JOIN (SELECT ${d} FROM den)`
   const conv = `SELECT k, ${c} FROM sel GROUP BY k`
   if (!g.grouped) return `SELECT k, ${cols} FROM (${conv}) CROSS JOIN (SELECT ${d} FROM den)`
-  return `SELECT a.k, ${cols} FROM (${conv}) a LEFT JOIN (SELECT k, ${d} FROM den GROUP BY k) b ON a.k IS NOT DISTINCT FROM b.k`
+  return `SELECT a.k, ${cols} FROM (${conv}) a LEFT JOIN (SELECT k, ${d} FROM den GROUP BY k) b ON ${dialect.nullSafeEq('a.k', 'b.k')}`
 }
 
 /**
@@ -60,6 +62,7 @@ export function metricParts(
   sqlOf: (m: Metric) => string,
   rel: string,
   keyed: boolean,
+  d: Dialect,
 ): { parts: string[]; sessions: Metric[] } {
   const key = keyed ? 'k, ' : ''
   const group = keyed ? ' GROUP BY k' : ''
@@ -76,7 +79,7 @@ export function metricParts(
     parts.push(
       keyed
         ? `SELECT k, count(v) AS ${m} FROM (SELECT DISTINCT k, ${sqlOf(m)} AS v FROM ${rel}) GROUP BY k`
-        : `SELECT count(DISTINCT ${sqlOf(m)}) AS ${m} FROM ${rel}`,
+        : `SELECT ${d.countDistinct(sqlOf(m))} AS ${m} FROM ${rel}`,
     )
   if (sessions.length > 0) {
     const cols = sessions.map((m) => `${sqlOf(m)} AS ${m}`)
@@ -95,21 +98,21 @@ export function joinParts(parts: string[]): string {
  * SQL returning one row with a column per metric, named after it — or, with `keySql`, one row per
  * key `k` with the column of its single metric.
  */
-export function metricsSql(metrics: Metric[], sel: Selection, keySql?: string): string {
+export function metricsSql(metrics: Metric[], sel: Selection, d: Dialect, keySql?: string): string {
   if (keySql && metrics.length !== 1) throw new Error('a grouped query computes one metric')
   const key = keySql ? 'k, ' : ''
   const from = sel.from ?? 'events'
   const goals = metrics.filter((m) => METRICS[m].kind === 'goal')
-  const { parts, sessions } = metricParts(metrics, (m) => METRICS[m].sql, 'sel', keySql !== undefined)
-  if (goals.length > 0) parts.push(goalPart(goals, sel, keySql !== undefined))
+  const { parts, sessions } = metricParts(metrics, (m) => METRICS[m].sql(d), 'sel', keySql !== undefined, d)
+  if (goals.length > 0) parts.push(goalPart(goals, sel, keySql !== undefined, d))
   const k = keySql ? `${keySql} AS k, ` : ''
   const conv = goals.length > 0 ? `, ${sel.goal?.converts} AS conv` : ''
-  const ctes = [`sel AS NOT MATERIALIZED (SELECT ${k}${COLUMNS}${conv} FROM ${from} WHERE ${sel.where})`]
-  if (sessions.length > 0) ctes.push(`sess AS NOT MATERIALIZED (${SESSIONS(key)})`)
+  const ctes = [d.cte('sel', `SELECT ${k}${COLUMNS}${conv} FROM ${from} WHERE ${sel.where}`)]
+  if (sessions.length > 0) ctes.push(d.cte('sess', SESSIONS(key, d)))
   if (goals.length > 0 && sel.goal) {
     const dk = keySql && sel.goal.grouped ? k : ''
     ctes.push(
-      `den AS NOT MATERIALIZED (SELECT ${dk}${VISITOR} AS v FROM ${sel.goal.from ?? from} WHERE ${sel.goal.where})`,
+      d.cte('den', `SELECT ${dk}${VISITOR} AS v FROM ${sel.goal.from ?? from} WHERE ${sel.goal.where}`),
     )
   }
   return `WITH ${ctes.join(', ')} ${joinParts(parts)}`

@@ -4,11 +4,12 @@
 // counted per (cohort, bucket).
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
-import { type Interval, LIMITS, METRICS } from '../registry'
+import { planRead, type ReadOptions } from '../plan'
+import { LIMITS, METRICS } from '../registry'
 import type { Range } from '../time/period'
 import type { ZoneMap } from '../time/zone-map'
 import { bucketKeySql } from './bucket-key'
-import { hourAligned, unitsSql } from './hours'
+import { unitsSql } from './hours'
 import { Params } from './params'
 import { whereSql } from './selection'
 
@@ -23,16 +24,19 @@ export function buildRetention(
   interval: 'day' | 'week',
   zone: ZoneMap,
   buckets: { firstKey: number; count: number },
+  opts: ReadOptions = {},
 ): Query {
   if (buckets.count > LIMITS.maxCohorts) throw new Error('too many retention buckets')
-  const p = new Params()
-  const key = bucketKeySql(interval as Interval, zone, p)
-  const index = `(${key} - ${p.bigint(buckets.firstKey)}) // ${interval === 'week' ? 7 : 1}`
   // Whole hours from session_hours (visitors as 64-bit keys) when it can answer, else the events.
-  const units = hourAligned(interval, zone) ? unitsSql(siteId, range, filters, p) : null
-  const visits = units
-    ? `SELECT visitor_key AS v, ${index} AS i FROM (${units})`
-    : `SELECT ${METRICS.visitors.sql} AS v, ${index} AS i FROM events WHERE ${whereSql(siteId, range, filters, p)}`
-  const sql = `WITH per AS (SELECT v, min(i) AS cohort, bit_or(1::UHUGEINT << i::UHUGEINT) AS mask FROM (${visits}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, range(0, ${p.bigint(buckets.count)}) t(j) WHERE (mask >> j::UHUGEINT) & 1::UHUGEINT = 1::UHUGEINT GROUP BY cohort, j`
+  const plan = planRead({ metrics: ['visitors'], filters, range, interval, zone }, opts)
+  const p = new Params(opts.dialect)
+  const d = p.dialect
+  const key = bucketKeySql(interval, zone, p)
+  const index = d.intDiv(`(${key} - ${p.bigint(buckets.firstKey)})`, interval === 'week' ? '7' : '1')
+  const visits =
+    plan.source === 'session_hours'
+      ? `SELECT visitor_key AS v, ${index} AS i FROM (${unitsSql(siteId, range, filters, p)})`
+      : `SELECT ${METRICS.visitors.sql()} AS v, ${index} AS i FROM events WHERE ${whereSql(siteId, range, filters, p)}`
+  const sql = `WITH per AS (SELECT v, min(i) AS cohort, ${d.bitMaskAgg('i')} AS mask FROM (${visits}) GROUP BY v), combos AS (SELECT cohort, mask, count(*) AS c FROM per GROUP BY cohort, mask) SELECT cohort, j AS k, sum(c) AS visitors FROM combos, ${d.series(p.bigint(buckets.count), 'j')} WHERE ${d.bitTest('mask', 'j')} GROUP BY cohort, j`
   return { sql, params: p.values }
 }

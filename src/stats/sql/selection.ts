@@ -3,15 +3,20 @@
 // page) keeps every event of the sessions whose value matches; a goal filter keeps the events that
 // complete the goal. Every value is bound.
 import type { Filter } from '../parse/filters'
-import { FIELDS, fieldLevel, NOT_BOT_SQL, propertyPath, propertySql, type SessionField } from '../registry'
+import { fieldLevel, fieldSql, NOT_BOT_SQL, type SessionField } from '../registry'
 import type { Range } from '../time/period'
 import { completesGoalSql } from './goals'
 import type { Params } from './params'
 import { sessionPagesSql } from './sessions'
 
+/** SQL of the value of property `key` (a validated key) as text; its address is bound. */
+export function propertyValueSql(key: string, p: Params): string {
+  return p.dialect.property('properties', p.add(p.dialect.propertyPath(key)))
+}
+
 /** SQL of the filtered field: a registry expression, or the property's value as text. */
 export function filterExpr(f: Filter, p: Params): string {
-  return 'field' in f ? FIELDS[f.field] : propertySql(p.add(propertyPath(f.property)))
+  return 'field' in f ? fieldSql(f.field, p.dialect) : propertyValueSql(f.property, p)
 }
 
 /**
@@ -39,8 +44,8 @@ function sessionFilterSql(
 ): string {
   const pages = sessionPagesSql(siteId, range, includesBots(filters), p, f.field)
   if (f.value === null) return `session_key NOT IN (SELECT sp_session FROM (${pages}))`
-  // Pages are url keys: the value's key (md5_number_lower, as stored) is compared.
-  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = md5_number_lower(${p.add(f.value)}))`
+  // Pages are url keys: the value's key (as stored) is compared.
+  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.dialect.key(p.add(f.value))})`
 }
 
 /** Options of `whereSql`. */

@@ -32,11 +32,12 @@ export function sessionPagesSql(
   // Entry: the earliest time, the smallest key there (`lo`) and the greatest (`hi`, by the negated time);
   // exit: the latest time, the greatest key (`hi`) and the smallest (`lo`).
   const entry = field === 'entry_page'
+  const d = p.dialect
   const per = entry
-    ? 'min(ts) AS sp_t, arg_min(url_key, (ts, url_key)) AS sp_lo, arg_max(url_key, (-ts, url_key)) AS sp_hi'
-    : 'max(ts) AS sp_t, arg_min(url_key, (-ts, url_key)) AS sp_lo, arg_max(url_key, (ts, url_key)) AS sp_hi'
+    ? `min(ts) AS sp_t, ${d.argMin('url_key', ['ts', 'url_key'])} AS sp_lo, ${d.argMax('url_key', ['-ts', 'url_key'])} AS sp_hi`
+    : `max(ts) AS sp_t, ${d.argMin('url_key', ['-ts', 'url_key'])} AS sp_lo, ${d.argMax('url_key', ['ts', 'url_key'])} AS sp_hi`
   const keys = `SELECT session_key AS sp_session, ${per} FROM events WHERE ${where} GROUP BY session_key`
   // Sessions with several URLs at that time: the URL by text, among their page views at that time.
-  const tied = `SELECT session_key AS sp_tied, md5_number_lower(${entry ? 'min' : 'max'}(url)) AS sp_exact FROM events JOIN (SELECT sp_session AS sp_ts, sp_t AS sp_tt FROM spk WHERE sp_lo <> sp_hi) t ON session_key = sp_ts AND ts = sp_tt WHERE ${where} GROUP BY session_key`
+  const tied = `SELECT session_key AS sp_tied, ${d.key(`${entry ? 'min' : 'max'}(url)`)} AS sp_exact FROM events JOIN (SELECT sp_session AS sp_ts, sp_t AS sp_tt FROM spk WHERE sp_lo <> sp_hi) t ON session_key = sp_ts AND ts = sp_tt WHERE ${where} GROUP BY session_key`
   return `WITH spk AS (${keys}), spx AS (${tied}) SELECT sp_session, coalesce(sp_exact, ${entry ? 'sp_lo' : 'sp_hi'}) AS ${field} FROM spk LEFT JOIN spx ON sp_tied = sp_session`
 }

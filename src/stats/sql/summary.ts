@@ -1,7 +1,8 @@
 // SQL of the summary: every requested metric over one scope, for one range or several at once (the
-// period and the one it is compared with), one row per range in the order given.
+// period and the one it is compared with), one row per range in the order given; each range has its plan.
 import type { Query } from '../../db/rows'
 import type { Filter } from '../parse/filters'
+import { planRead, type ReadOptions } from '../plan'
 import type { Metric } from '../registry'
 import type { Range } from '../time/period'
 import { hoursMetricsSql } from './hours'
@@ -15,12 +16,17 @@ export function buildSummary(
   ranges: Range | Range[],
   filters: Filter[],
   metrics: Metric[],
+  opts: ReadOptions = {},
 ): Query {
-  const p = new Params()
+  const p = new Params(opts.dialect)
   const list = Array.isArray(ranges) ? ranges : [ranges]
-  const parts = list.map(
-    (range, i) =>
-      `SELECT ${i} AS r, * FROM (${hoursMetricsSql(siteId, range, filters, metrics, p) ?? metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p))})`,
-  )
+  const parts = list.map((range, i) => {
+    const plan = planRead({ metrics, filters, range }, opts)
+    const sql =
+      plan.source === 'session_hours'
+        ? hoursMetricsSql(siteId, range, filters, metrics, p)
+        : metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p), p.dialect)
+    return `SELECT ${i} AS r, * FROM (${sql})`
+  })
   return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
 }
