@@ -1,15 +1,14 @@
 // The column-order test: the event field list against the `events` table the real migrations create
-// (names, order, types, nullability), and the writer's unrolled appender against both: a row with a
+// (names, order, types, nullability), and the writer against both: a row with a
 // different value in every field must land in the column the list names.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/events/columns'
 import { eventKey } from '../../src/events/dedupe'
 import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/events/fields'
 import { EVENT_KEYS } from '../../src/events/keys'
-import { appendEvents } from '../../src/events/writer'
+import { appendRows } from '../helpers/append-events'
 
 let db: Database
 beforeEach(async () => {
@@ -38,9 +37,7 @@ describe('the events table', () => {
       values[f.key] =
         f.type === 'BIGINT' ? 1_700_000_000_000 + i : f.type === 'JSON' ? `{"field":${i}}` : `value_${f.key}`
     })
-    const c = emptyColumns()
-    pushRow(c, values as EventRow, values.receivedAt as number)
-    await appendEvents(db, c, 1)
+    await appendRows(db, [values as EventRow], values.receivedAt as number)
     // The stored keys are checked by test/db/event-keys.db.test.ts.
     const keys = EVENT_KEYS.map((k) => k.column).join(', ')
     const [row] = await queryRows(db.writer, `SELECT * EXCLUDE (${keys}) FROM events`)
