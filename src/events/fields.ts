@@ -17,8 +17,8 @@
 // Nothing else is unrolled by hand: the version-2 log format (src/events/wal-format.ts) is frozen with
 // the fields it had, and the reference appender of the tests (test/helpers/appender.ts) follows this list.
 // The table also holds the stored keys of src/events/keys.ts (migration 009), which are not event fields:
-// they follow the fields above in the table, so a field added later comes after them in the table (the
-// column-order test, test/db/event-fields.db.test.ts, follows the table's order).
+// they follow the first `FIELDS_BEFORE_KEYS` fields, so a field added later comes after them in the table
+// (the column-order test, test/db/event-fields.db.test.ts, and the reference appender follow that).
 
 /** Where a field's value comes from. */
 export type FieldSource =
@@ -334,6 +334,13 @@ export const EVENT_FIELDS = [
   enriched('utm_content', 'utmContent', 256, 'utm_content of the page URL', 'banner'),
   enriched('channel', 'channel', 32, "Channel, by GA4's default channel rules", 'Organic Search'),
 ] as const satisfies readonly EventField[]
+
+/**
+ * How many event fields come before the stored keys (src/events/keys.ts) in the table: those there were
+ * when migration 009 added the keys. A column added since follows the keys (`ALTER TABLE … ADD COLUMN`
+ * appends). Only code that writes by position (the tests' reference appender) needs this.
+ */
+export const FIELDS_BEFORE_KEYS = 29
 
 type Fields = (typeof EVENT_FIELDS)[number]
 /** A field sent by clients. */

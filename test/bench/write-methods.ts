@@ -14,8 +14,8 @@ import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/n
 import type { Database } from '../../src/db/open'
 import { csvRows } from '../../src/events/csv'
 import { eventKey } from '../../src/events/dedupe'
-import { EVENT_FIELDS } from '../../src/events/fields'
-import { EVENT_KEYS_SQL, textKey } from '../../src/events/keys'
+import { EVENT_FIELDS, FIELDS_BEFORE_KEYS } from '../../src/events/fields'
+import { EVENT_KEYS, EVENT_KEYS_SQL, textKey } from '../../src/events/keys'
 import { appendRows, appendRowsByAppender } from '../helpers/append-events'
 import type { RowBatch } from './events'
 
@@ -35,21 +35,28 @@ async function inTransaction(db: Database, work: () => Promise<void> | void): Pr
   })
 }
 
-/** Every table column in table order (event_key computed, import_id null, then the stored keys); BIGINTs as numbers. */
-function tableColumns({ rows, receivedAt }: RowBatch): unknown[][] {
-  const keys = (text: (r: RowBatch['rows'][number]) => string | null) => rows.map((r) => textKey(text(r)))
-  const fields = EVENT_FIELDS.map((f) => {
+/** Every event field's column, in list order (event_key computed, import_id null); BIGINTs as numbers. */
+function fieldColumns({ rows, receivedAt }: RowBatch): unknown[][] {
+  return EVENT_FIELDS.map((f) => {
     if (f.key === 'eventKey')
       return rows.map((r) => (r.eventId === null ? null : eventKey(r.siteId, r.eventId)))
     if (f.key === 'importId') return new Array(rows.length).fill(null)
     if (f.key === 'receivedAt') return new Array(rows.length).fill(receivedAt)
     return rows.map((r) => (r as unknown as Record<string, unknown>)[f.key])
   })
+}
+
+/** Every table column in table order: the fields, with the stored keys after those of migration 009's time. */
+function tableColumns(batch: RowBatch): unknown[][] {
+  const keys = (text: (r: RowBatch['rows'][number]) => string | null) =>
+    batch.rows.map((r) => textKey(text(r)))
+  const fields = fieldColumns(batch)
   return [
-    ...fields,
+    ...fields.slice(0, FIELDS_BEFORE_KEYS),
     keys((r) => r.sessionId),
     keys((r) => r.userId ?? r.visitorId ?? r.sessionId),
     keys((r) => r.url),
+    ...fields.slice(FIELDS_BEFORE_KEYS),
   ]
 }
 
@@ -64,7 +71,11 @@ export const dataChunks: WriteMethod = (db, batch) =>
       const types: DuckDBType[] = Array.from({ length: a.columnCount }, (_, i) => a.columnType(i))
       const columns = tableColumns(batch)
       const n = batch.rows.length
-      const bigint = new Set(EVENT_FIELDS.flatMap((f, i) => (f.type === 'BIGINT' ? [i] : [])))
+      const bigint = new Set(
+        EVENT_FIELDS.flatMap((f, i) =>
+          f.type !== 'BIGINT' ? [] : i < FIELDS_BEFORE_KEYS ? [i] : [i + EVENT_KEYS.length],
+        ),
+      )
       for (let start = 0; start < n; start += 2048) {
         const size = Math.min(2048, n - start)
         const chunk = DuckDBDataChunk.create(types, size)
@@ -128,7 +139,7 @@ export const copyCsv: WriteMethod = async (db, batch, dir) => {
 /** (f) Write an NDJSON file from the rows (timed), then `INSERT … SELECT * FROM read_ndjson(…)`. */
 export const insertNdjson: WriteMethod = async (db, batch, dir) => {
   const path = join(dir, `${process.pid}-b${++fileSeq}.ndjson`)
-  const columns = tableColumns(batch)
+  const columns = fieldColumns(batch)
   const n = batch.rows.length
   const lines: string[] = new Array(n)
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 // The column-order test: the event field list against the `events` table the real migrations create
-// (names, order, types, nullability), and the writer against both: a row with a
+// (names, order, types, nullability; the stored keys follow the fields of migration 009's time), and the writer against both: a row with a
 // different value in every field must land in the column the list names.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { migrate } from '../../src/db/migrate'
@@ -8,7 +8,7 @@ import { queryRows } from '../../src/db/rows'
 import { eventKey } from '../../src/events/dedupe'
 import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/events/fields'
 import { EVENT_KEYS } from '../../src/events/keys'
-import { appendRows } from '../helpers/append-events'
+import { appendRows, TABLE_COLUMNS } from '../helpers/append-events'
 
 let db: Database
 beforeEach(async () => {
@@ -25,10 +25,13 @@ describe('the events table', () => {
     )
     expect(
       cols.map((c) => ({ column: c.column_name, type: c.column_type, nullable: c.null === 'YES' })),
-    ).toEqual([
-      ...EVENT_FIELDS.map((f) => ({ column: f.column, type: f.type, nullable: f.nullable })),
-      ...EVENT_KEYS.map((k) => ({ column: k.column, type: 'UBIGINT', nullable: k.nullable })),
-    ])
+    ).toEqual(
+      TABLE_COLUMNS.map((c) =>
+        'field' in c
+          ? { column: c.field.column, type: c.field.type, nullable: c.field.nullable }
+          : { column: c.key.column, type: 'UBIGINT', nullable: c.key.nullable },
+      ),
+    )
   })
 
   test('the writer appends each field to its own column (event_key computed from site and event id)', async () => {

@@ -8,7 +8,7 @@ import type { DuckDBAppender } from '@duckdb/node-api'
 import type { Database } from '../../src/db/open'
 import { csvRows } from '../../src/events/csv'
 import { eventKey } from '../../src/events/dedupe'
-import { EVENT_FIELDS, type EventField, type EventRow } from '../../src/events/fields'
+import { EVENT_FIELDS, type EventField, type EventRow, FIELDS_BEFORE_KEYS } from '../../src/events/fields'
 import { EVENT_KEYS, textKey } from '../../src/events/keys'
 import { loadCsvBatch } from '../../src/events/writer'
 
@@ -55,6 +55,16 @@ function appendValue(a: DuckDBAppender, type: string, v: string | number | bigin
   else a.appendVarchar(v as string)
 }
 
+/**
+ * The columns of the `events` table in its order, from the field list: the fields of migration 009's time,
+ * the stored keys, then the fields added since.
+ */
+export const TABLE_COLUMNS: readonly ({ field: EventField } | { key: (typeof EVENT_KEYS)[number] })[] = [
+  ...EVENT_FIELDS.slice(0, FIELDS_BEFORE_KEYS).map((field) => ({ field })),
+  ...EVENT_KEYS.map((key) => ({ key })),
+  ...EVENT_FIELDS.slice(FIELDS_BEFORE_KEYS).map((field) => ({ field })),
+]
+
 /** Append `rows` with the DuckDB appender, every column of the table in its order, in one transaction. */
 export async function appendRowsByAppender(
   db: Database,
@@ -68,9 +78,12 @@ export async function appendRowsByAppender(
       const a = await db.writer.createAppender('events')
       try {
         for (const r of rows) {
-          for (const f of EVENT_FIELDS) appendValue(a, f.type, columnValue(f, r, receivedAt, importId))
-          for (const k of EVENT_KEYS) {
-            const key = textKey(KEY_TEXT[k.column](r))
+          for (const c of TABLE_COLUMNS) {
+            if ('field' in c) {
+              appendValue(a, c.field.type, columnValue(c.field, r, receivedAt, importId))
+              continue
+            }
+            const key = textKey(KEY_TEXT[c.key.column](r))
             if (key === null) a.appendNull()
             else a.appendUBigInt(key)
           }
