@@ -1,20 +1,24 @@
 // The event, defined once: every field of the `events` table in table order, with its wire name, column,
-// DuckDB type, limits, rules and documentation. The ingest schema and row types, the write-ahead-log
-// tuple, the writer's column order, the raw-event schema and columns, and the stats filters and
-// dimensions are all derived from this list (test/events/fields.db.test.ts checks it against the table).
+// DuckDB type, limits, rules and documentation. The ingest schema and row types, validation's row building
+// (`toRow`, src/ingest/validate.ts) and the CSV line the buffer, the log and the writer hold
+// (`csvLine`, src/events/csv.ts; both generated from this list at load time), the writer's column order,
+// the raw-event schema and columns, the enrichable fields and the stats filters and dimensions are all
+// derived from this list (test/db/event-fields.db.test.ts checks it against the table).
 //
 // Adding an event field:
-//   1. Append one entry at the END of EVENT_FIELDS (the order is the table's column order and the
-//      write-ahead log's tuple order, an on-disk format: never insert, reorder or remove).
+//   1. Append one entry at the END of EVENT_FIELDS (the order is the table's column order: never insert,
+//      reorder or remove). An optional text field filled at ingest is an `enriched(…)` entry.
 //   2. Add a migration src/db/migrations/NNN_name.sql: `ALTER TABLE events ADD COLUMN …` with the same
-//      name, type and nullability (new columns are nullable: old rows and old log records lack them).
-//   3. Add the field to the hand-unrolled hot paths, which tests compare with this list and fail until
-//      they match: `pushRow` (src/events/columns.ts), `toTuple`/`fromTuple` (src/events/wal-format.ts),
-//      the appender loop (src/events/writer.ts) and the row built by `validateEvent` (src/ingest/validate.ts).
-//   4. Regenerate the SDK types (`bun src/binary/generate-sdk-types.ts`) when the field is on the wire.
+//      name, type and nullability (new columns are nullable: old rows and old log records lack them),
+//      and its line in src/db/migrations/index.ts.
+//   3. An enriched field: the step that fills it (src/ingest/enrich/pipeline.ts).
+//   4. Regenerate the SDK types (`bun src/binary/generate-sdk-types.ts`) when the field is on the wire,
+//      and give it a dashboard label if the dashboard shows it.
+// Nothing else is unrolled by hand: the version-2 log format (src/events/wal-format.ts) is frozen with
+// the fields it had, and the reference appender of the tests (test/helpers/appender.ts) follows this list.
 // The table also holds the stored keys of src/events/keys.ts (migration 009), which are not event fields:
-// they follow the fields above in the table, so a field added later comes after them in the table (the
-// column-order test, test/events/fields.db.test.ts, and the appender loop follow the table's order).
+// they follow the first `FIELDS_BEFORE_KEYS` fields, so a field added later comes after them in the table
+// (the column-order test, test/db/event-fields.db.test.ts, and the reference appender follow that).
 
 /** Where a field's value comes from. */
 export type FieldSource =
@@ -45,7 +49,7 @@ export interface EventField {
   name: string
   /** Column of the `events` table. */
   column: string
-  /** Property of the in-memory row (`EventRow`) and column set (`EventColumns`). */
+  /** Property of the in-memory row (`EventRow`). */
   key: string
   type: 'VARCHAR' | 'BIGINT' | 'JSON'
   nullable: boolean
@@ -68,6 +72,8 @@ export interface EventField {
   filter?: { rank?: number; description: string; example: string; maxLength?: number }
   /** The field is a breakdown dimension (it must also be a filter). */
   dimension?: boolean
+  /** Filled at ingest by enrichment when the sender left it out (see `enriched`). */
+  enriched?: boolean
 }
 
 /** Limits of the `properties` object. */
@@ -97,6 +103,7 @@ function enriched<const N extends string, const K extends string>(
     output: { description, example },
     filter: { description: `Filter: ${name} equals (empty: missing)`, example },
     dimension: true,
+    enriched: true,
   } as const
 }
 
@@ -328,6 +335,13 @@ export const EVENT_FIELDS = [
   enriched('channel', 'channel', 32, "Channel, by GA4's default channel rules", 'Organic Search'),
 ] as const satisfies readonly EventField[]
 
+/**
+ * How many event fields come before the stored keys (src/events/keys.ts) in the table: those there were
+ * when migration 009 added the keys. A column added since follows the keys (`ALTER TABLE … ADD COLUMN`
+ * appends). Only code that writes by position (the tests' reference appender) needs this.
+ */
+export const FIELDS_BEFORE_KEYS = 29
+
 type Fields = (typeof EVENT_FIELDS)[number]
 /** A field sent by clients. */
 export type ClientField = Extract<Fields, { source: 'client' }>
@@ -344,11 +358,16 @@ type ValueOf<F extends EventField> =
 /** A validated event, normalised for storage (empty strings → null, country upper-cased). */
 export type EventRow = { [F in ClientField as F['key']]: ValueOf<F> }
 
-/** Events as parallel column arrays: the buffered fields, one array each. */
-export type EventColumns = { [F in BufferedField as F['key']]: ValueOf<F>[] }
-
 /** The fields sent by clients, in table order. */
 export const CLIENT_FIELDS = EVENT_FIELDS.filter((f): f is ClientField => f.source === 'client')
+
+/** A field filled at ingest by enrichment when the sender left it out. */
+export type EnrichedField = Extract<Fields, { enriched: true }>
+
+/** The fields enrichment may fill, in table order. */
+export const ENRICHED_FIELDS = EVENT_FIELDS.filter(
+  (f): f is EnrichedField => 'enriched' in f && f.enriched === true,
+)
 
 /** The fields held in the ingest buffer, in table order (what the writer appends, `event_key` aside). */
 export const BUFFERED_FIELDS = EVENT_FIELDS.filter((f): f is BufferedField => f.source !== 'internal')

@@ -3,12 +3,13 @@
 //   | payload (receivedAt u64, then the rows as CSV lines exactly as the writer bulk-loads them,
 //     src/events/csv.ts: the log doubles as the load source, so replay parses nothing in JavaScript)
 // Version 2 ("PUL2", same header; payload JSON `[receivedAt, rows]`, each row an array of the client
-// fields in the order of the event field list) is still read, and written by `encodeRecord` for tests.
+// fields it had, in `V2_TUPLE`'s order: frozen, so adding a field never changes how old logs decode) is
+// still read, and written by `encodeRecord` for tests.
 // The header has its own checksum, so a damaged payload still tells which record (seq) and how many
 // events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
 // seq + payload | seq | payload) from earlier releases are still read.
 // A damaged header is stepped over by resynchronising on the next valid record header.
-import type { EventRow } from '../ingest/validate'
+import { CLIENT_FIELDS, type EventRow } from './fields'
 
 const MAGIC_V1 = 0x534c5550 // "PULS"
 const MAGIC_V2 = 0x324c5550 // "PUL2"
@@ -36,77 +37,63 @@ export interface SegmentDamage {
   tailBytes: number
 }
 
-/** A row as stored in a record: the client fields' values in field-list order. */
+/** A row as stored in a version-1/2 record: the values of `V2_TUPLE`'s fields, in its order. */
 export type RowTuple = [string, string, number, string, ...(string | null)[]]
+
+/**
+ * The row fields (`EventRow` keys) of a version-1/2 tuple, in order, as last written: version 1 wrote the
+ * first 11, later version-2 records all 26. A historical on-disk format: never change this list (fields
+ * added to src/events/fields.ts since are not in these records and read as null).
+ */
+export const V2_TUPLE = [
+  'siteId',
+  'eventType',
+  'ts',
+  'sessionId',
+  'userId',
+  'url',
+  'referrer',
+  'deviceType',
+  'country',
+  'properties',
+  'eventId',
+  'browser',
+  'browserVersion',
+  'os',
+  'osVersion',
+  'botReason',
+  'region',
+  'city',
+  'visitorId',
+  'source',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'utmTerm',
+  'utmContent',
+  'channel',
+] as const satisfies readonly (keyof EventRow)[]
+
+/** Tuple positions every record has (the required fields); later ones may be missing from older, shorter tuples. */
+const REQUIRED_IN_TUPLE = 4
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
-/**
- * A row as its record tuple. Unrolled for speed on the hot path; test/ingest/event-fields.test.ts checks
- * it and `fromTuple` against the field list (add new fields at the end of both).
- */
+/** A row as its version-2 record tuple (only `encodeRecord` writes these, for tests). */
 export function toTuple(r: EventRow): RowTuple {
-  return [
-    r.siteId,
-    r.eventType,
-    r.ts,
-    r.sessionId,
-    r.userId,
-    r.url,
-    r.referrer,
-    r.deviceType,
-    r.country,
-    r.properties,
-    r.eventId,
-    r.browser,
-    r.browserVersion,
-    r.os,
-    r.osVersion,
-    r.botReason,
-    r.region,
-    r.city,
-    r.visitorId,
-    r.source,
-    r.utmSource,
-    r.utmMedium,
-    r.utmCampaign,
-    r.utmTerm,
-    r.utmContent,
-    r.channel,
-  ]
+  return V2_TUPLE.map((k) => r[k]) as RowTuple
 }
 
-/** A record tuple as a row; fields missing from older, shorter tuples are null. */
+/**
+ * A version-1/2 record tuple as a row: `V2_TUPLE`'s fields from the tuple (missing trailing ones null),
+ * every field added since null.
+ */
 export function fromTuple(t: RowTuple): EventRow {
-  return {
-    siteId: t[0],
-    eventType: t[1],
-    ts: t[2],
-    sessionId: t[3],
-    userId: t[4] ?? null,
-    url: t[5] ?? null,
-    referrer: t[6] ?? null,
-    deviceType: t[7] ?? null,
-    country: t[8] ?? null,
-    properties: t[9] ?? null,
-    eventId: t[10] ?? null,
-    browser: t[11] ?? null,
-    browserVersion: t[12] ?? null,
-    os: t[13] ?? null,
-    osVersion: t[14] ?? null,
-    botReason: t[15] ?? null,
-    region: t[16] ?? null,
-    city: t[17] ?? null,
-    visitorId: t[18] ?? null,
-    source: t[19] ?? null,
-    utmSource: t[20] ?? null,
-    utmMedium: t[21] ?? null,
-    utmCampaign: t[22] ?? null,
-    utmTerm: t[23] ?? null,
-    utmContent: t[24] ?? null,
-    channel: t[25] ?? null,
-  }
+  const row: Record<string, unknown> = {}
+  for (const f of CLIENT_FIELDS) row[f.key] = null
+  for (let i = 0; i < V2_TUPLE.length; i++) row[V2_TUPLE[i]] = i < REQUIRED_IN_TUPLE ? t[i] : (t[i] ?? null)
+  return row as EventRow
 }
 
 /** Encode rows as one version-2 (JSON) record (earlier releases wrote these; tests still do). */

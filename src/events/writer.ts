@@ -9,13 +9,9 @@
 // The file is deleted afterwards, whatever happened.
 import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DuckDBAppender } from '@duckdb/node-api'
 import type { Database } from '../db/open'
-import type { EventColumns } from './columns'
-import { csvColumns } from './csv'
-import { eventKey } from './dedupe'
 import { EVENT_FIELDS } from './fields'
-import { EVENT_KEYS_SQL, textKey } from './keys'
+import { EVENT_KEYS_SQL } from './keys'
 import { afterBatch } from './session-hours'
 
 /** The batch of CSV (UTF-8) the buffer hands the writer: chunks in order, `rows` rows in all. */
@@ -84,26 +80,6 @@ export async function loadCsvBatch(
   }
 }
 
-/**
- * Append `n` rows of `c` to the events table in one transaction; all or nothing (through the CSV load).
- * `inTransaction` runs inside the same transaction (an import records its counts). `importId` tags the
- * rows of an import (live events: null).
- */
-export async function appendEvents(
-  db: Database,
-  c: EventColumns,
-  n: number,
-  inTransaction?: () => Promise<void>,
-  importId: string | null = null,
-): Promise<void> {
-  if (n === 0 && !inTransaction) return
-  await loadCsvBatch(
-    db,
-    { chunks: n > 0 ? [Buffer.from(csvColumns(c, n, importId))] : [], rows: n },
-    inTransaction,
-  )
-}
-
 /** Record, inside a flush's transaction, that the log is applied up to `seq`. */
 export async function setAppliedSeq(db: Database, seq: number): Promise<void> {
   await db.writer.run('UPDATE wal_state SET applied_seq = $1 WHERE id = 1', [BigInt(seq)])
@@ -113,81 +89,4 @@ export async function setAppliedSeq(db: Database, seq: number): Promise<void> {
 export async function getAppliedSeq(db: Database): Promise<number> {
   const r = await db.writer.runAndReadAll('SELECT applied_seq FROM wal_state WHERE id = 1')
   return Number(r.getRows()[0]?.[0] ?? 0)
-}
-
-function appendNullable(a: DuckDBAppender, v: string | null): void {
-  if (v === null) a.appendNull()
-  else a.appendVarchar(v)
-}
-
-function appendKey(a: DuckDBAppender, text: string | null): void {
-  const k = textKey(text)
-  if (k === null) a.appendNull()
-  else a.appendUBigInt(k)
-}
-
-/**
- * The previous write path, kept as the reference the CSV path is checked against (test/ingest/csv.db.test.ts)
- * and as the ceiling the benchmarks compare with: the appender, one native call per value on the
- * JavaScript thread, in one transaction.
- */
-export async function appendEventsByAppender(
-  db: Database,
-  c: EventColumns,
-  n: number,
-  importId: string | null = null,
-): Promise<void> {
-  await db.writeLock.run(async () => {
-    await db.writer.run('BEGIN TRANSACTION')
-    try {
-      const a = await db.writer.createAppender('events')
-      try {
-        for (let i = 0; i < n; i++) {
-          a.appendVarchar(c.siteId[i])
-          a.appendVarchar(c.eventType[i])
-          a.appendBigInt(BigInt(c.ts[i]))
-          a.appendVarchar(c.sessionId[i])
-          appendNullable(a, c.userId[i])
-          appendNullable(a, c.url[i])
-          appendNullable(a, c.referrer[i])
-          appendNullable(a, c.deviceType[i])
-          appendNullable(a, c.country[i])
-          appendNullable(a, c.properties[i])
-          const eventId = c.eventId[i]
-          appendNullable(a, eventId)
-          a.appendBigInt(BigInt(c.receivedAt[i]))
-          if (eventId === null) a.appendNull()
-          else a.appendBigInt(BigInt(eventKey(c.siteId[i], eventId)))
-          appendNullable(a, importId)
-          appendNullable(a, c.browser[i])
-          appendNullable(a, c.browserVersion[i])
-          appendNullable(a, c.os[i])
-          appendNullable(a, c.osVersion[i])
-          appendNullable(a, c.botReason[i])
-          appendNullable(a, c.region[i])
-          appendNullable(a, c.city[i])
-          appendNullable(a, c.visitorId[i])
-          appendNullable(a, c.source[i])
-          appendNullable(a, c.utmSource[i])
-          appendNullable(a, c.utmMedium[i])
-          appendNullable(a, c.utmCampaign[i])
-          appendNullable(a, c.utmTerm[i])
-          appendNullable(a, c.utmContent[i])
-          appendNullable(a, c.channel[i])
-          // The stored keys (src/events/keys.ts), in their order.
-          appendKey(a, c.sessionId[i])
-          appendKey(a, c.userId[i] ?? c.visitorId[i] ?? c.sessionId[i])
-          appendKey(a, c.url[i])
-          a.endRow()
-        }
-        a.flushSync()
-      } finally {
-        a.closeSync()
-      }
-      await db.writer.run('COMMIT')
-    } catch (err) {
-      await db.writer.run('ROLLBACK').catch(() => undefined)
-      throw err
-    }
-  })
 }

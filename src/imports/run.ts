@@ -1,12 +1,13 @@
 // One import run over a part of a file: map each line (the source's mapper) → validate as a live event,
 // with the age limit lifted → drop duplicates (already stored, or earlier in this part) → append in
-// batches, each batch one transaction that also adds its counts to the import's record. One import at a
-// time per process, so the duplicate check of a batch cannot race another import's writes.
+// batches through the same CSV bulk load as live events (`csvLine` → `loadCsvBatch`), each batch one
+// transaction that also adds its counts to the import's record. One import at a time per process, so the
+// duplicate check of a batch cannot race another import's writes.
 import { Mutex } from '../db/mutex'
 import type { Database } from '../db/open'
-import { emptyColumns, pushRow } from '../events/columns'
+import { csvLine } from '../events/csv'
 import { eventKey } from '../events/dedupe'
-import { appendEvents } from '../events/writer'
+import { loadCsvBatch } from '../events/writer'
 import { describeIssues, validateEvent } from '../ingest/validate'
 import type { SiteStore } from '../sites/store'
 import type { ImportResult } from './model'
@@ -33,7 +34,7 @@ export interface ImportRun {
   offset?: number
 }
 
-/** Rows per transaction: large enough for the appender's speed, small enough to bound memory. */
+/** Rows per transaction: large enough for the bulk load's speed, small enough to bound memory. */
 const BATCH_ROWS = 20_000
 const MAX_ISSUES = 20
 /** No age limit for history: only the "looks like seconds" and future checks remain. */
@@ -85,7 +86,8 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
     }
     if (!run.dryRun) await insertImport(deps.db, { ...run, siteId: run.siteId ?? '*', at: now })
     let delta: CountsDelta = { imported: 0, skipped: 0, invalid: 0, ignored: 0 }
-    let cols = emptyColumns()
+    // The batch's rows as CSV lines (tagged with the import id, `event_key` already computed), and their keys.
+    let lines: string[] = []
     let keys: number[] = []
     let inBatch = new Set<number>()
     const invalid = (lineNo: number, message: string) => {
@@ -95,34 +97,24 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
     const flush = async () => {
       const stored = await storedEventKeys(deps.db, keys)
       // The usual first import has nothing stored yet: append the batch as it is.
-      let fresh = cols
-      let n = keys.length
+      let fresh = lines
       if (stored.size > 0) {
-        fresh = emptyColumns()
-        n = 0
+        fresh = []
         for (let i = 0; i < keys.length; i++) {
-          if (stored.has(keys[i])) {
-            delta.skipped++
-            continue
-          }
-          for (const k in fresh)
-            (fresh as Record<string, unknown[]>)[k].push((cols as Record<string, unknown[]>)[k][i])
-          n++
+          if (stored.has(keys[i])) delta.skipped++
+          else fresh.push(lines[i])
         }
       }
+      const n = fresh.length
       delta.imported += n
       const d = delta
       if (!run.dryRun)
-        await appendEvents(
-          deps.db,
-          fresh,
-          n,
-          () => addImportCounts(deps.db, run.importId, d, deps.clock()),
-          run.importId,
+        await loadCsvBatch(deps.db, { chunks: n > 0 ? [Buffer.from(fresh.join(''))] : [], rows: n }, () =>
+          addImportCounts(deps.db, run.importId, d, deps.clock()),
         )
       for (const k of Object.keys(d) as (keyof CountsDelta)[]) result[k] += d[k]
       delta = { imported: 0, skipped: 0, invalid: 0, ignored: 0 }
-      cols = emptyColumns()
+      lines = []
       keys = []
       // In a dry run nothing is stored, so the earlier batches' keys must be remembered here.
       if (!run.dryRun) inBatch = new Set()
@@ -162,7 +154,7 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
         continue
       }
       inBatch.add(key)
-      pushRow(cols, row, mapped.receivedAt ?? now)
+      lines.push(run.dryRun ? '' : csvLine(row, mapped.receivedAt ?? now, run.importId, key))
       keys.push(key)
       if (keys.length >= BATCH_ROWS) await flush()
     }

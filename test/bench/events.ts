@@ -1,6 +1,5 @@
 // Realistic, seed-like benchmark events from a seeded generator: the same rows for every write method
 // and the same events on the wire, so figures compare like with like.
-import { type EventColumns, emptyColumns, pushRow } from '../../src/events/columns'
 import type { EventInput } from '../../src/ingest/model'
 import { type EventRow, toRow } from '../../src/ingest/validate'
 
@@ -77,18 +76,16 @@ export function toRows(events: EventInput[], idPrefix = 'evt_'): EventRow[] {
   return events.map((e, i) => toRow({ ...e, event_id: `${idPrefix}${i}` }, Number.POSITIVE_INFINITY))
 }
 
-/** Rows split into columnar batches of at most `batchRows`, as the ingest buffer hands them to a flush. */
-export function toColumnBatches(
-  rows: EventRow[],
-  batchRows: number,
-  receivedAt: number,
-): { cols: EventColumns; n: number }[] {
-  const out: { cols: EventColumns; n: number }[] = []
-  for (let i = 0; i < rows.length; i += batchRows) {
-    const cols = emptyColumns()
-    const slice = rows.slice(i, i + batchRows)
-    for (const r of slice) pushRow(cols, r, receivedAt)
-    out.push({ cols, n: slice.length })
-  }
+/** A batch of rows received together, as a flush writes them. */
+export interface RowBatch {
+  rows: EventRow[]
+  receivedAt: number
+}
+
+/** Rows split into batches of at most `batchRows`, as the ingest buffer hands them to a flush. */
+export function toRowBatches(rows: EventRow[], batchRows: number, receivedAt: number): RowBatch[] {
+  const out: RowBatch[] = []
+  for (let i = 0; i < rows.length; i += batchRows)
+    out.push({ rows: rows.slice(i, i + batchRows), receivedAt })
   return out
 }

@@ -1,5 +1,5 @@
-// Focused micro-benchmark of the ingest hot path over 200k events: validate → pushRow → WAL encode
-// (and decode) → appender, each stage timed on its own. Uses only the public functions of those modules,
+// Focused micro-benchmark of the ingest hot path over 200k events: validate → CSV lines → WAL encode
+// (and decode) → CSV bulk load, each stage timed on its own. Uses only the public functions of those modules,
 // so the same script times two checkouts of the code side by side:
 //   bun test/bench/hot-path.ts [rounds]
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrate } from '../../src/db/migrate'
 import { openDatabase } from '../../src/db/open'
-import { emptyColumns, pushRow } from '../../src/events/columns'
+import { csvRows } from '../../src/events/csv'
 import { decodeSegment, encodeRecord } from '../../src/events/wal-format'
-import { appendEvents } from '../../src/events/writer'
 import { type EventRow, validateEvent } from '../../src/ingest/validate'
+import { appendRows } from '../helpers/append-events'
 import { makeEvents } from './events'
 
 const N = Number(process.env.PULSE_BENCH_HOT_ROWS) || 200_000
@@ -31,9 +31,10 @@ async function round(): Promise<Record<string, number>> {
   }
   t.validate = performance.now() - t0
   t0 = performance.now()
-  const cols = emptyColumns()
-  for (const r of rows) pushRow(cols, r, now)
-  t.pushRow = performance.now() - t0
+  let csvBytes = 0
+  for (let i = 0; i < rows.length; i += BATCH) csvBytes += csvRows(rows.slice(i, i + BATCH), now).length
+  t.csv = performance.now() - t0
+  if (csvBytes === 0) throw new Error('no CSV written')
   t0 = performance.now()
   const records: Uint8Array[] = []
   for (let i = 0; i < rows.length; i += BATCH) records.push(encodeRecord(i, now, rows.slice(i, i + BATCH)))
@@ -48,13 +49,13 @@ async function round(): Promise<Record<string, number>> {
   try {
     await migrate(db.writer)
     t0 = performance.now()
-    await appendEvents(db, cols, rows.length)
+    await appendRows(db, rows, now)
     t.append = performance.now() - t0
   } finally {
     db.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  t.total = t.validate + t.pushRow + t.walEncode + t.walDecode + t.append
+  t.total = t.validate + t.csv + t.walEncode + t.walDecode + t.append
   return t
 }
 

@@ -12,15 +12,15 @@ import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api'
 import type { Database } from '../../src/db/open'
-import type { EventColumns } from '../../src/events/columns'
-import { csvColumns } from '../../src/events/csv'
+import { csvRows } from '../../src/events/csv'
 import { eventKey } from '../../src/events/dedupe'
-import { EVENT_FIELDS } from '../../src/events/fields'
-import { EVENT_KEYS_SQL, textKey } from '../../src/events/keys'
-import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
+import { EVENT_FIELDS, FIELDS_BEFORE_KEYS } from '../../src/events/fields'
+import { EVENT_KEYS, EVENT_KEYS_SQL, textKey } from '../../src/events/keys'
+import { appendRows, appendRowsByAppender } from '../helpers/append-events'
+import type { RowBatch } from './events'
 
-/** Writes `n` rows of `cols`; `dir` is a scratch directory for files (the database's load directory). */
-export type WriteMethod = (db: Database, cols: EventColumns, n: number, dir: string) => Promise<void>
+/** Writes the rows of `batch`; `dir` is a scratch directory for files (the database's load directory). */
+export type WriteMethod = (db: Database, batch: RowBatch, dir: string) => Promise<void>
 
 async function inTransaction(db: Database, work: () => Promise<void> | void): Promise<void> {
   await db.writeLock.run(async () => {
@@ -35,36 +35,47 @@ async function inTransaction(db: Database, work: () => Promise<void> | void): Pr
   })
 }
 
-/** Every table column in table order (event_key computed, import_id null, then the stored keys); BIGINTs as numbers. */
-function tableColumns(c: EventColumns, n: number): unknown[][] {
-  const keys = (text: (i: number) => string | null) => Array.from({ length: n }, (_, i) => textKey(text(i)))
-  const fields = EVENT_FIELDS.map((f) => {
+/** Every event field's column, in list order (event_key computed, import_id null); BIGINTs as numbers. */
+function fieldColumns({ rows, receivedAt }: RowBatch): unknown[][] {
+  return EVENT_FIELDS.map((f) => {
     if (f.key === 'eventKey')
-      return Array.from({ length: n }, (_, i) =>
-        c.eventId[i] === null ? null : eventKey(c.siteId[i], c.eventId[i]),
-      )
-    if (f.key === 'importId') return new Array(n).fill(null)
-    return (c as Record<string, unknown[]>)[f.key]
+      return rows.map((r) => (r.eventId === null ? null : eventKey(r.siteId, r.eventId)))
+    if (f.key === 'importId') return new Array(rows.length).fill(null)
+    if (f.key === 'receivedAt') return new Array(rows.length).fill(receivedAt)
+    return rows.map((r) => (r as unknown as Record<string, unknown>)[f.key])
   })
+}
+
+/** Every table column in table order: the fields, with the stored keys after those of migration 009's time. */
+function tableColumns(batch: RowBatch): unknown[][] {
+  const keys = (text: (r: RowBatch['rows'][number]) => string | null) =>
+    batch.rows.map((r) => textKey(text(r)))
+  const fields = fieldColumns(batch)
   return [
-    ...fields,
-    keys((i) => c.sessionId[i]),
-    keys((i) => c.userId[i] ?? c.visitorId[i] ?? c.sessionId[i]),
-    keys((i) => c.url[i]),
+    ...fields.slice(0, FIELDS_BEFORE_KEYS),
+    keys((r) => r.sessionId),
+    keys((r) => r.userId ?? r.visitorId ?? r.sessionId),
+    keys((r) => r.url),
+    ...fields.slice(FIELDS_BEFORE_KEYS),
   ]
 }
 
 /** (a) The previous writer: appender, one native call per value. */
-export const appenderRows: WriteMethod = (db, cols, n) => appendEventsByAppender(db, cols, n)
+export const appenderRows: WriteMethod = (db, b) => appendRowsByAppender(db, b.rows, b.receivedAt)
 
 /** (b) `DuckDBDataChunk`s of up to 2048 rows filled column by column, then `appendDataChunk`. */
-export const dataChunks: WriteMethod = (db, cols, n) =>
+export const dataChunks: WriteMethod = (db, batch) =>
   inTransaction(db, async () => {
     const a: DuckDBAppender = await db.writer.createAppender('events')
     try {
       const types: DuckDBType[] = Array.from({ length: a.columnCount }, (_, i) => a.columnType(i))
-      const columns = tableColumns(cols, n)
-      const bigint = new Set(EVENT_FIELDS.flatMap((f, i) => (f.type === 'BIGINT' ? [i] : [])))
+      const columns = tableColumns(batch)
+      const n = batch.rows.length
+      const bigint = new Set(
+        EVENT_FIELDS.flatMap((f, i) =>
+          f.type !== 'BIGINT' ? [] : i < FIELDS_BEFORE_KEYS ? [i] : [i + EVENT_KEYS.length],
+        ),
+      )
       for (let start = 0; start < n; start += 2048) {
         const size = Math.min(2048, n - start)
         const chunk = DuckDBDataChunk.create(types, size)
@@ -86,22 +97,22 @@ export const dataChunks: WriteMethod = (db, cols, n) =>
   })
 
 /** (c) The production path: CSV text → file → read_csv into TEMP batch_events (keys computed) → INSERT INTO events. */
-export const csvLoad: WriteMethod = (db, cols, n) => appendEvents(db, cols, n)
+export const csvLoad: WriteMethod = (db, b) => appendRows(db, b.rows, b.receivedAt)
 
 let fileSeq = 0
 const CSV_OPTS =
   "FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n', NULLSTR '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false"
 const READ_CSV_COLUMNS = `{${EVENT_FIELDS.map((f) => `'${f.column}': '${f.type}'`).join(', ')}}`
 
-async function csvFile(cols: EventColumns, n: number, dir: string): Promise<string> {
+async function csvFile(b: RowBatch, dir: string): Promise<string> {
   const path = join(dir, `${process.pid}-b${++fileSeq}.csv`)
-  await Bun.write(path, csvColumns(cols, n))
+  await Bun.write(path, csvRows(b.rows, b.receivedAt))
   return path
 }
 
 /** (d) INSERT INTO events SELECT * FROM read_csv(file) — no temp table. */
-export const readCsv: WriteMethod = async (db, cols, n, dir) => {
-  const path = await csvFile(cols, n, dir)
+export const readCsv: WriteMethod = async (db, batch, dir) => {
+  const path = await csvFile(batch, dir)
   await inTransaction(db, async () => {
     await db.writer.run(
       `INSERT INTO events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM read_csv($1, columns = ${READ_CSV_COLUMNS}, header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, auto_detect = false)`,
@@ -112,8 +123,8 @@ export const readCsv: WriteMethod = async (db, cols, n, dir) => {
 }
 
 /** (e) COPY the file into a TEMP table of the event fields, then INSERT INTO events with the keys computed. */
-export const copyCsv: WriteMethod = async (db, cols, n, dir) => {
-  const path = await csvFile(cols, n, dir)
+export const copyCsv: WriteMethod = async (db, batch, dir) => {
+  const path = await csvFile(batch, dir)
   await inTransaction(db, async () => {
     await db.writer.run(
       `CREATE OR REPLACE TEMP TABLE copy_events AS SELECT ${EVENT_FIELDS.map((f) => f.column).join(', ')} FROM events LIMIT 0`,
@@ -125,10 +136,11 @@ export const copyCsv: WriteMethod = async (db, cols, n, dir) => {
   rmSync(path)
 }
 
-/** (f) Write an NDJSON file from the columns (timed), then `INSERT … SELECT * FROM read_ndjson(…)`. */
-export const insertNdjson: WriteMethod = async (db, cols, n, dir) => {
+/** (f) Write an NDJSON file from the rows (timed), then `INSERT … SELECT * FROM read_ndjson(…)`. */
+export const insertNdjson: WriteMethod = async (db, batch, dir) => {
   const path = join(dir, `${process.pid}-b${++fileSeq}.ndjson`)
-  const columns = tableColumns(cols, n)
+  const columns = fieldColumns(batch)
+  const n = batch.rows.length
   const lines: string[] = new Array(n)
   for (let i = 0; i < n; i++) {
     const o: Record<string, unknown> = {}
@@ -149,8 +161,8 @@ let worker: Worker | undefined
 let workerCalls = 0
 const workerWaits = new Map<number, { resolve: () => void; reject: (e: Error) => void }>()
 
-/** (g) Post the columns to a Worker that appends them with the appender to its own database file. */
-export const workerAppender: WriteMethod = (db, cols, n) => {
+/** (g) Post the rows to a Worker that appends them with the appender to its own database file. */
+export const workerAppender: WriteMethod = (db, batch) => {
   if (!worker) {
     worker = new Worker(new URL('./write-worker.ts', import.meta.url).href)
     worker.onmessage = (e: MessageEvent<{ id: number; error?: string }>) => {
@@ -163,7 +175,7 @@ export const workerAppender: WriteMethod = (db, cols, n) => {
   const id = ++workerCalls
   return new Promise<void>((resolve, reject) => {
     workerWaits.set(id, { resolve, reject })
-    worker!.postMessage({ id, path: join(dirname(db.path), 'worker', 'w.duckdb'), cols, n })
+    worker!.postMessage({ id, path: join(dirname(db.path), 'worker', 'w.duckdb'), batch })
   })
 }
 

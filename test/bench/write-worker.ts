@@ -1,8 +1,8 @@
 // The Worker of write method (g): owns a DuckDB instance on its own file and appends the columns it is
-// sent with the appender, off the main thread (the main thread pays the structured clone).
+// sent with the reference appender, off the main thread (the main thread pays the structured clone).
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
-import { appendEventsByAppender } from '../../src/events/writer'
+import { appendRowsByAppender } from '../helpers/append-events'
 
 declare const self: Worker
 let db: Database | undefined
@@ -21,7 +21,7 @@ self.onmessage = async (e: MessageEvent) => {
         db = await openDatabase(dbPath)
         await migrate(db.writer)
       }
-      await appendEventsByAppender(db, e.data.cols, e.data.n)
+      await appendRowsByAppender(db, e.data.batch.rows, e.data.batch.receivedAt)
     }
     postMessage({ id })
   } catch (err) {

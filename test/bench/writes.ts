@@ -8,7 +8,7 @@ import { migrate } from '../../src/db/migrate'
 import { openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
 import { mainThreadCpuMs, processCpuMs } from './cpu-time'
-import { makeEvents, toColumnBatches, toRows } from './events'
+import { makeEvents, toRowBatches, toRows } from './events'
 import { fixed, formatTable, int, pct } from './table'
 import { stopWorker, WRITE_METHODS, type WriteMethodSpec } from './write-methods'
 
@@ -47,7 +47,7 @@ export function writesDefaults(quick: boolean): WritesOptions {
 const CHECK_SQL =
   'SELECT count(*) AS n, sum(ts) AS ts, count(user_id) AS users, count(properties) AS props, sum(length(url)) AS url_len, count(DISTINCT event_id) AS ids, sum(event_key)::DOUBLE AS keys, sum(length(properties)) AS props_len FROM events'
 
-/** Flush-sized columnar batches of realistic rows (one site, or 20 when `siteId` is not given). */
+/** Flush-sized batches of realistic rows (one site, or 20 when `siteId` is not given). */
 export function benchBatches(opts: {
   rows: number
   batchRows: number
@@ -61,7 +61,7 @@ export function benchBatches(opts: {
     seed: opts.seed,
     sites: opts.siteId ? 1 : 20,
   })
-  return toColumnBatches(toRows(events), opts.batchRows, opts.now)
+  return toRowBatches(toRows(events), opts.batchRows, opts.now)
 }
 
 /** Write `batches` with `method` into a fresh on-disk database; returns timings and a content checksum. */
@@ -77,7 +77,7 @@ export async function measureWrite(
     const js0 = mainThreadCpuMs()
     const cpu0 = processCpuMs()
     const t0 = performance.now()
-    for (let i = 0; i < batches.length; i++) await method.write(db, batches[i].cols, batches[i].n, db.loadDir)
+    for (let i = 0; i < batches.length; i++) await method.write(db, batches[i], db.loadDir)
     const seconds = (performance.now() - t0) / 1000
     const jsMs = mainThreadCpuMs() - js0
     const cpuMs = processCpuMs() - cpu0

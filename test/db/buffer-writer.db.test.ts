@@ -8,11 +8,11 @@ import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
 import { EventBuffer, type FlushSink } from '../../src/events/buffer'
-import { type EventColumns, emptyColumns, pushRow } from '../../src/events/columns'
-import { appendEvents, type CsvBatch, loadCsvBatch } from '../../src/events/writer'
+import { type CsvBatch, loadCsvBatch } from '../../src/events/writer'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import type { EventRow } from '../../src/ingest/validate'
 import { createLogger } from '../../src/logger'
+import { appendRows } from '../helpers/append-events'
 
 let dir: string
 let db: Database
@@ -198,8 +198,7 @@ describe('EventBuffer + loadCsvBatch', () => {
   })
 
   test('an import id and an empty string survive the CSV load; NULL stays NULL', async () => {
-    const c = cols([row(1, { url: '', referrer: 'a,"b"\nc', eventId: 'e1' })])
-    await appendEvents(db, c, 1, undefined, 'imp_1')
+    await appendRows(db, [row(1, { url: '', referrer: 'a,"b"\nc', eventId: 'e1' })], 0, undefined, 'imp_1')
     const [r] = await queryRows(
       db.reader,
       'SELECT url, referrer, import_id, country, user_id, event_key FROM events',
@@ -226,8 +225,7 @@ describe('EventBuffer + loadCsvBatch', () => {
 
   test('inside the flush transaction, after the hook, the batch is readable as batch_events', async () => {
     const seen: unknown[] = []
-    const c = cols([row(1, { eventId: 'e1' }), row(2)])
-    await appendEvents(db, c, 2, async () => {
+    await appendRows(db, [row(1, { eventId: 'e1' }), row(2)], 0, async () => {
       seen.push(...(await queryRows(db.writer, 'SELECT ts, event_id FROM batch_events ORDER BY ts')))
     })
     expect(seen).toEqual([
@@ -241,16 +239,10 @@ describe('EventBuffer + loadCsvBatch', () => {
   })
 
   test('data survives closing and reopening the file', async () => {
-    await appendEvents(db, cols([row(1), row(2)]), 2)
+    await appendRows(db, [row(1), row(2)], 0)
     const path = db.path
     db.close()
     db = await openDatabase(path)
     expect(await count()).toBe(2)
   })
 })
-
-function cols(rows: EventRow[]): EventColumns {
-  const c = emptyColumns()
-  for (const r of rows) pushRow(c, r, 0)
-  return c
-}

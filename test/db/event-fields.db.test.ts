@@ -1,15 +1,14 @@
 // The column-order test: the event field list against the `events` table the real migrations create
-// (names, order, types, nullability), and the writer's unrolled appender against both: a row with a
+// (names, order, types, nullability; the stored keys follow the fields of migration 009's time), and the writer against both: a row with a
 // different value in every field must land in the column the list names.
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/events/columns'
 import { eventKey } from '../../src/events/dedupe'
 import { BUFFERED_FIELDS, EVENT_FIELDS, type EventRow } from '../../src/events/fields'
 import { EVENT_KEYS } from '../../src/events/keys'
-import { appendEvents } from '../../src/events/writer'
+import { appendRows, TABLE_COLUMNS } from '../helpers/append-events'
 
 let db: Database
 beforeEach(async () => {
@@ -26,10 +25,13 @@ describe('the events table', () => {
     )
     expect(
       cols.map((c) => ({ column: c.column_name, type: c.column_type, nullable: c.null === 'YES' })),
-    ).toEqual([
-      ...EVENT_FIELDS.map((f) => ({ column: f.column, type: f.type, nullable: f.nullable })),
-      ...EVENT_KEYS.map((k) => ({ column: k.column, type: 'UBIGINT', nullable: k.nullable })),
-    ])
+    ).toEqual(
+      TABLE_COLUMNS.map((c) =>
+        'field' in c
+          ? { column: c.field.column, type: c.field.type, nullable: c.field.nullable }
+          : { column: c.key.column, type: 'UBIGINT', nullable: c.key.nullable },
+      ),
+    )
   })
 
   test('the writer appends each field to its own column (event_key computed from site and event id)', async () => {
@@ -38,9 +40,7 @@ describe('the events table', () => {
       values[f.key] =
         f.type === 'BIGINT' ? 1_700_000_000_000 + i : f.type === 'JSON' ? `{"field":${i}}` : `value_${f.key}`
     })
-    const c = emptyColumns()
-    pushRow(c, values as EventRow, values.receivedAt as number)
-    await appendEvents(db, c, 1)
+    await appendRows(db, [values as EventRow], values.receivedAt as number)
     // The stored keys are checked by test/db/event-keys.db.test.ts.
     const keys = EVENT_KEYS.map((k) => k.column).join(', ')
     const [row] = await queryRows(db.writer, `SELECT * EXCLUDE (${keys}) FROM events`)

@@ -11,11 +11,10 @@ import { migrate } from '../../src/db/migrate'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/events/columns'
 import type { EventRow } from '../../src/events/fields'
-import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import { T0 } from '../helpers/app'
+import { appendRows, appendRowsByAppender } from '../helpers/append-events'
 import { generateIsolationEvents } from '../helpers/heavy-events'
 
 let db: Database
@@ -26,17 +25,15 @@ afterEach(() => db.close())
 
 /** Rows covering every case of the keys: user id, cookieless visitor id, neither; a URL or none; odd text. */
 function sample() {
-  const c = emptyColumns()
   const rows: Partial<EventRow>[] = [
     { sessionId: 's1', userId: 'u1', visitorId: 'v1', url: '/a' },
     { sessionId: 's1', userId: null, visitorId: 'v1', url: null },
     { sessionId: 's2', userId: null, visitorId: null, url: 'https://example.com/é?q=1' },
     { sessionId: 'sé\n"x",', userId: '', visitorId: null, url: '/' },
   ]
-  for (const [i, r] of rows.entries())
-    pushRow(
-      c,
-      {
+  const c = rows.map(
+    (r, i) =>
+      ({
         ...NO_ENRICHMENT,
         siteId: 'site_a',
         eventType: 'page_view',
@@ -47,9 +44,8 @@ function sample() {
         properties: null,
         eventId: null,
         ...r,
-      } as EventRow,
-      T0,
-    )
+      }) as EventRow,
+  )
   return { c, n: rows.length }
 }
 
@@ -71,15 +67,15 @@ describe('stored event keys', () => {
   test('the writer (live events, replay, imports) stores the keys of the text', async () => {
     await migrate(db.writer)
     const { c, n } = sample()
-    await appendEvents(db, c, n)
-    await appendEvents(db, c, n, undefined, 'imp_1')
+    await appendRows(db, c, T0)
+    await appendRows(db, c, T0, undefined, 'imp_1')
     expect(await checkKeys(db)).toEqual({ n: 2 * n, wrong: 0, keyed: 2 * n })
   })
 
   test('the reference appender computes the same keys in JavaScript', async () => {
     await migrate(db.writer)
     const { c, n } = sample()
-    await appendEventsByAppender(db, c, n)
+    await appendRowsByAppender(db, c, T0)
     expect(await checkKeys(db)).toEqual({ n, wrong: 0, keyed: n })
   })
 
@@ -91,9 +87,9 @@ describe('stored event keys', () => {
       `INSERT INTO events (site_id, event_type, ts, session_id, user_id, url, received_at, visitor_id) VALUES ${Array.from(
         { length: n },
         (_, i) =>
-          `('site_a', 'page_view', ${c.ts[i]}, $${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, ${T0}, $${4 * i + 4})`,
+          `('site_a', 'page_view', ${c[i].ts}, $${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, ${T0}, $${4 * i + 4})`,
       ).join(', ')}`,
-      Array.from({ length: n }, (_, i) => [c.sessionId[i], c.userId[i], c.url[i], c.visitorId[i]]).flat(),
+      Array.from({ length: n }, (_, i) => [c[i].sessionId, c[i].userId, c[i].url, c[i].visitorId]).flat(),
     )
     await migrate(db.writer)
     expect(await checkKeys(db)).toEqual({ n, wrong: 0, keyed: n })

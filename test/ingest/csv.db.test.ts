@@ -1,18 +1,17 @@
 // The CSV write path against the appender it replaced: arbitrary text (quotes, commas, newlines, CR,
-// unicode, JSON, empty strings, NULLs) loaded through `csvColumns` → COPY must store exactly the rows the
-// appender stores, column for column, including `event_key` and `import_id`. Also covers the field order
+// unicode, JSON, empty strings, NULLs) loaded through `csvRows` → COPY must store exactly the rows the
+// reference appender (test/helpers/append-events.ts) stores, column for column, including `event_key` and `import_id`. Also covers the field order
 // against the table's columns.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import fc from 'fast-check'
 import { migrate } from '../../src/db/migrate'
 import { type Database, openDatabase } from '../../src/db/open'
 import { queryRows } from '../../src/db/rows'
-import { emptyColumns, pushRow } from '../../src/events/columns'
 import { csvLine } from '../../src/events/csv'
 import { EVENT_FIELDS, type EventRow } from '../../src/events/fields'
 import { EVENT_KEYS } from '../../src/events/keys'
-import { appendEvents, appendEventsByAppender } from '../../src/events/writer'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
+import { appendRows, appendRowsByAppender } from '../helpers/append-events'
 
 let viaCsv: Database
 let viaAppender: Database
@@ -95,10 +94,8 @@ describe('CSV write path', () => {
         fc.option(required, { nil: null }),
         fc.integer({ min: 0, max: 4_102_444_800_000 }),
         async (rows, importId, receivedAt) => {
-          const c = emptyColumns()
-          for (const r of rows) pushRow(c, r, receivedAt)
-          await appendEvents(viaCsv, c, rows.length, undefined, importId)
-          await appendEventsByAppender(viaAppender, c, rows.length, importId)
+          await appendRows(viaCsv, rows, receivedAt, undefined, importId)
+          await appendRowsByAppender(viaAppender, rows, receivedAt, importId)
           expect(await stored(viaCsv)).toEqual(await stored(viaAppender))
         },
       ),

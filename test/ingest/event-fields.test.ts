@@ -1,17 +1,17 @@
-// The event field list (src/events/fields.ts) against what is derived from it and against the
-// hand-unrolled hot paths: pushRow, validate's row building and the write-ahead log's tuple. Each
-// unrolled function is compared with a list-driven reference on rows whose every field is distinct.
+// The event field list (src/events/fields.ts) against what is derived from it: validate's row building
+// (generated from the list) against a reference driven by the list's rules, the enrichable fields, and
+// the write-ahead log's version-2 tuple (frozen: old records keep decoding the same), on rows whose every
+// field is distinct.
 import { describe, expect, test } from 'bun:test'
-import { emptyColumns, pushRow } from '../../src/events/columns'
 import {
-  BUFFERED_FIELDS,
   CLIENT_FIELDS,
+  ENRICHED_FIELDS,
   EVENT_FIELDS,
-  type EventColumns,
   type EventRow,
   PUBLIC_FIELDS,
 } from '../../src/events/fields'
-import { fromTuple, type RowTuple, toTuple } from '../../src/events/wal-format'
+import { fromTuple, type RowTuple, toTuple, V2_TUPLE } from '../../src/events/wal-format'
+import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 import { EventInput, FORWARDED_FIELDS, LIMITS } from '../../src/ingest/model'
 import { TEXT_FIELDS, toRow, URL_FIELDS, validateEvent } from '../../src/ingest/validate'
 import { RawEvent } from '../../src/stats/model/raw'
@@ -31,13 +31,6 @@ function sampleRow(n: number): EventRow {
           : `v${n}_${f.key}`
   })
   return r as EventRow
-}
-
-/** `pushRow`, driven by the list. */
-function referencePush(c: EventColumns, r: EventRow, receivedAt: number): void {
-  const cols = c as unknown as Record<string, unknown[]>
-  const row = r as unknown as Record<string, unknown>
-  for (const f of BUFFERED_FIELDS) cols[f.key].push(f.source === 'server' ? receivedAt : row[f.key])
 }
 
 /** Validate's normalisation of a valid event, driven by the list's rules. */
@@ -185,23 +178,26 @@ describe('derived from the list', () => {
   })
 })
 
-describe('the unrolled hot paths match the list', () => {
-  test('pushRow and emptyColumns', () => {
-    const fast = emptyColumns()
-    const slow = emptyColumns()
-    expect(Object.keys(fast)).toEqual(BUFFERED_FIELDS.map((f) => f.key))
-    for (let n = 0; n < 3; n++) {
-      pushRow(fast, sampleRow(n), 42 + n)
-      referencePush(slow, sampleRow(n), 42 + n)
-    }
-    expect(fast).toEqual(slow)
+describe('the hot paths match the list', () => {
+  test('the enrichable fields: the enriched entries of the list, in list order', () => {
+    expect(ENRICHED_FIELDS.map((f): string => f.name)).toEqual([...ENRICHED])
+    expect(Object.keys(NO_ENRICHMENT)).toEqual(ENRICHED_FIELDS.map((f) => f.key))
+    expect(Object.values(NO_ENRICHMENT).every((v) => v === null)).toBe(true)
   })
 
-  test('toTuple and fromTuple: client fields in list order; missing trailing fields read as null', () => {
+  test('toTuple and fromTuple: the frozen version-2 fields in order; missing trailing fields read as null', () => {
+    // The version-2 tuple as last written: the released order, then the 15 enriched fields of issue 11.
+    expect(CLIENT_FIELDS.slice(0, V2_TUPLE.length).map((f): string => f.key)).toEqual([...V2_TUPLE])
+    expect(V2_TUPLE.map((k) => CLIENT_FIELDS.find((f) => f.key === k)?.name as string)).toEqual([
+      ...TUPLE_ORDER_V1,
+      ...ENRICHED.slice(0, 15),
+    ])
     const r = sampleRow(1)
     const tuple = toTuple(r)
-    expect(tuple).toEqual(CLIENT_FIELDS.map((f) => r[f.key]) as RowTuple)
-    expect(fromTuple(tuple)).toEqual(r)
+    expect(tuple).toEqual(V2_TUPLE.map((k) => r[k]) as RowTuple)
+    // Fields added after version 2 are not in its records: they decode as null.
+    const later = Object.fromEntries(CLIENT_FIELDS.slice(V2_TUPLE.length).map((f) => [f.key, null]))
+    expect(fromTuple(tuple)).toEqual({ ...r, ...later })
     const short = tuple.slice(0, 4) as RowTuple
     const row = fromTuple(short) as Record<string, unknown>
     CLIENT_FIELDS.forEach((f, i) => {
