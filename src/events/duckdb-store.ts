@@ -6,6 +6,7 @@
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
 import type { Logger } from '../logger'
+import { duckdbDialect } from './dialect'
 import type { ReadGate, ReadLease } from './read-gate'
 import { deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
 import { type AppendOptions, duckdbReader, type EventMatch, type EventReader, type EventStore } from './store'
@@ -14,6 +15,7 @@ import { type CsvBatch, getAppliedSeq, loadCsvBatch, setAppliedSeq } from './wri
 /** The events in the embedded DuckDB database. */
 export class DuckDbEventStore implements EventStore {
   readonly engine = 'duckdb'
+  readonly dialect = duckdbDialect
   /** The stored log position as last read or written here; undefined after a reopen (read it again). */
   private applied: number | undefined
 

@@ -5,6 +5,7 @@
 // answered as plain rows) within the read limits; an export holds a lease and streams rows.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import { queryRows } from '../db/rows'
+import type { Dialect } from './dialect'
 import type { ReadLease } from './read-gate'
 import type { CsvBatch } from './writer'
 
@@ -44,6 +45,8 @@ export interface AppendOptions {
 export interface EventStore {
   /** The engine's name, for /health and logs. */
   readonly engine: string
+  /** How the engine spells what SQL engines spell differently; the stats builders emit through it. */
+  readonly dialect: Dialect
   /** Resolves when the store can take work, else throws `UnavailableError` (503) with the cause. */
   ensureAvailable(): Promise<void>
   /** How far the write-ahead log is stored (0 for a new store). */

@@ -1,13 +1,13 @@
 // One import run over a part of a file: map each line (the source's mapper) → validate as a live event,
 // with the age limit lifted → drop duplicates (already stored, or earlier in this part) → append in
-// batches through the same CSV bulk load as live events (`csvLine` → `loadCsvBatch`), each batch one
+// batches through the same CSV bulk load as live events (`csvLine` → the event store's `append`), each batch one
 // transaction that also adds its counts to the import's record. One import at a time per process, so the
 // duplicate check of a batch cannot race another import's writes.
 import { Mutex } from '../db/mutex'
 import type { Database } from '../db/open'
 import { csvLine } from '../events/csv'
 import { eventKey } from '../events/dedupe'
-import { loadCsvBatch } from '../events/writer'
+import type { EventStore } from '../events/store'
 import { describeIssues, validateEvent } from '../ingest/validate'
 import type { SiteStore } from '../sites/store'
 import type { ImportResult } from './model'
@@ -19,6 +19,8 @@ import type { SourceLine } from './sources/source'
 export interface ImportDeps {
   db: Database
   store: SiteStore
+  /** The event store the batches are appended to. */
+  events: { store: EventStore }
   clock: () => number
 }
 
@@ -109,8 +111,9 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       delta.imported += n
       const d = delta
       if (!run.dryRun)
-        await loadCsvBatch(deps.db, { chunks: n > 0 ? [Buffer.from(fresh.join(''))] : [], rows: n }, () =>
-          addImportCounts(deps.db, run.importId, d, deps.clock()),
+        await deps.events.store.append(
+          { chunks: n > 0 ? [Buffer.from(fresh.join(''))] : [], rows: n },
+          { within: () => addImportCounts(deps.db, run.importId, d, deps.clock()) },
         )
       for (const k of Object.keys(d) as (keyof CountsDelta)[]) result[k] += d[k]
       delta = { imported: 0, skipped: 0, invalid: 0, ignored: 0 }

@@ -41,7 +41,7 @@ type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
 function readContext(deps: StatsRouteDeps, keyId: string) {
-  const opts = deps.readOptions ?? {}
+  const opts: ReadOptions = { dialect: deps.events.store.dialect, ...deps.readOptions }
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
