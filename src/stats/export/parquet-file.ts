@@ -106,7 +106,6 @@ export async function writeParquetFile(
     opts.signal?.removeEventListener('abort', interrupt)
     out?.closeSync()
     instance.closeSync()
-    for (const f of [dbFile, `${dbFile}.wal`, `${dbFile}.tmp`])
-      rmSync(f, { recursive: true, force: true })
+    for (const f of [dbFile, `${dbFile}.wal`, `${dbFile}.tmp`]) rmSync(f, { recursive: true, force: true })
   }
 }
