@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { localUrl } from './admin/server-file'
 import { helpText } from './cli/help'
 import { CliError, EXIT, emit } from './cli/output'
+import { ensureThreadPool } from './cli/thread-pool'
 import { type Config, ConfigError, loadConfig } from './config'
 import { VERSION } from './version'
 
@@ -98,11 +99,13 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
   }
   if (command === 'dev') {
     const { runDev } = await import('./cli/dev')
-    const dev = await runDev(env, { dataDir: flags['data-dir'], quiet: flags.quiet })
-    await new Promise<void>((resolve) => {
+    // Listening for the signals before the banner is printed: a signal sent on reading it stops cleanly.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
     })
+    const dev = await runDev(env, { dataDir: flags['data-dir'], quiet: flags.quiet })
+    await stopped
     await dev.stop()
     return EXIT.ok
   }
@@ -126,4 +129,8 @@ async function health(config: Config, json: boolean): Promise<number> {
   return body.status === 'ok' ? EXIT.ok : EXIT.failed
 }
 
-if (import.meta.main) runCli(process.argv.slice(2)).then((code) => (process.exitCode = code))
+if (import.meta.main) {
+  // From a checkout: start again as `bun [its flags] src/cli.ts …` when the worker pool is too small.
+  ensureThreadPool([process.execPath, ...process.execArgv, process.argv[1]], process.argv.slice(2))
+  runCli(process.argv.slice(2)).then((code) => (process.exitCode = code))
+}

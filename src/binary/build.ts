@@ -1,6 +1,7 @@
 // `npm run build`: the single-file binary `dist/pulse`. Bundles the tracker and dashboard ahead of time,
 // writes a small generated entry point that embeds them, the Scalar API-docs bundle and DuckDB's native
-// library, and compiles it with `bun build --compile` (Bun runtime included). Usage:
+// library, and compiles it with `bun build --compile` (Bun runtime included). The binary gives itself the
+// worker pool it needs (cli/thread-pool.ts) before anything else. Usage:
 //   bun src/binary/build.ts [--target bun-linux-x64|bun-linux-arm64] [--outfile dist/pulse]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -81,7 +82,10 @@ import trackerJs from './tracker.js' with { type: 'text' }
 import dashboardJs from './dashboard.js' with { type: 'text' }
 import dashboardCss from './dashboard.css' with { type: 'text' }
 import { loadEmbeddedLibrary } from ${src('binary/native.ts')}
+import { ensureThreadPool } from ${src('cli/thread-pool.ts')}
 import { registerPrebuilt } from ${src('prebuilt.ts')}
+// First of all: start again with a big enough worker pool if the environment does not give one.
+ensureThreadPool([process.execPath], process.argv.slice(2))
 registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath, geoDbPath })
 // help, version and health never touch DuckDB: they skip loading it (a HEALTHCHECK runs every few seconds).
 const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].includes(process.argv[2] ?? '')

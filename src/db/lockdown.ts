@@ -23,7 +23,8 @@ function literal(s: string): string {
  * Leave `opts.allowedDirectories` and the database's load directory open (`withLoadDir`, added here),
  * disable file access on the whole instance (`enable_external_access = false`), then lock the
  * configuration (`lock_configuration = true`) so no later `SET` or `RESET` can re-enable it. The
- * database's own file, its WAL and DuckDB's spill directory keep working; `read_csv`, `COPY … TO/FROM`
+ * database's own file, its WAL and DuckDB's spill directory (set when the instance is created,
+ * `createInstance` in open.ts; test/db/spill.db.test.ts) keep working; `read_csv`, `COPY … TO/FROM`
  * a file, `ATTACH` of a file, `INSTALL`/`LOAD` and every other `SET` fail with an error. Irreversible
  * for the life of the instance: call it once, after migrations and after any start-up step that needs files.
  */

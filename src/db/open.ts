@@ -1,10 +1,10 @@
 // Open and close the embedded DuckDB database: one instance, one writer connection, one reader connection
-// (start-up and admin reads) and a pool of read connections for the analytics API; and the load directory,
+// (start-up and admin reads) and a pool of read connections for the analytics API; the load directory,
 // the one place the writer puts files for DuckDB to bulk-load (emptied at open, removed at close for an
-// in-memory database).
+// in-memory database); and where every DuckDB instance spills (`createInstance`).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { Mutex } from './mutex'
 import { ReadPool } from './read-pool'
@@ -70,12 +70,32 @@ export function loadDirOf(path: string): string {
     : join(dirname(path), 'ingest-log', 'load')
 }
 
+/**
+ * Where DuckDB spills what does not fit in its memory limit (sorts, joins, large exports). DuckDB's own
+ * default is `<file>.tmp` beside a database file, but `.tmp` in the working directory for an in-memory
+ * database (so test runs once left ~190 MB of spill files in the repository). Here: beside the file,
+ * i.e. in the data directory; for an in-memory database a fresh, unguessable directory under the OS temp
+ * directory. DuckDB creates it at the first spill and removes it when the instance closes.
+ */
+export function spillDirOf(path: string): string {
+  return path === ':memory:' ? join(tmpdir(), `pulse-spill-${crypto.randomUUID()}`) : resolve(`${path}.tmp`)
+}
+
+/**
+ * A DuckDB instance for `path` that spills under `spillDirOf(path)`. The setting is made at creation, so
+ * it precedes the file-access lockdown (which leaves spilling working but forbids any later `SET`). Every
+ * instance PULSE opens, and those its tests open, go through here.
+ */
+export function createInstance(path: string, options: Record<string, string> = {}): Promise<DuckDBInstance> {
+  return DuckDBInstance.create(path, { temp_directory: spillDirOf(path), ...options })
+}
+
 /** Open (creating if needed) the DuckDB file at `path`, or an in-memory database for ':memory:'. */
 export async function openDatabase(path: string): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   let instance: DuckDBInstance
   try {
-    instance = await DuckDBInstance.create(path)
+    instance = await createInstance(path)
   } catch (err) {
     const msg = (err as Error).message
     if (/lock/i.test(msg))
@@ -104,7 +124,7 @@ export async function openDatabase(path: string): Promise<Database> {
       return db.writeLock.run(async () => {
         for (const c of [db.reader, db.writer]) safely(() => c.closeSync())
         safely(() => db.instance.closeSync())
-        db.instance = await DuckDBInstance.create(path)
+        db.instance = await createInstance(path)
         // Pooled connections belong to the old instance: drop them (in-use ones close when returned).
         db.readPool.reset()
         db.writer = await db.instance.connect()

@@ -1,4 +1,9 @@
 // Ingest routes: POST /collect (one event) and POST /collect/batch ({events:[…]}), with CORS for browsers.
+// Both routes call one handler, `ingest`, which reads top-down: route (query string) → key, origin and
+// rate limits → body → validation and enrichment → (dry run answers here) → admission and persist →
+// answer. The key is checked before the body is read, so a request that may not send (no key, a wrong
+// one, over its limit) is refused without waiting for its body; only a batch carrying its public key in
+// the body (`api_key`, with no Authorization header and no `?api_key=`) has to be read first.
 import { Elysia } from 'elysia'
 import { readJson } from '../http/body'
 import { clientAddress, ipBucketId } from '../http/client-ip'
@@ -8,7 +13,16 @@ import { refuseUnknownParams } from '../http/query-params'
 import { type RateDecision, rateLimitHeaders } from '../http/rate-limit'
 import type { StatsDeps } from '../stats/read'
 import { DryRunResult, dryRun } from './dry-run'
-import { acceptRows, authorizeIngest, type IngestDeps, type VisitorSignals, validateBatch } from './ingestor'
+import {
+  acceptRows,
+  authorizeIngest,
+  type BatchBody,
+  type IngestDeps,
+  type RejectedEvent,
+  unpackBatch,
+  type VisitorSignals,
+  validateBatch,
+} from './ingestor'
 import { BatchInput, BatchResult, CollectResult, EventInput } from './model'
 
 const CORS = {
@@ -130,63 +144,89 @@ const seedEvent = {
   device_type: 'desktop',
 }
 
+/** What differs between the two routes; everything else is `ingest`'s. */
+interface IngestRoute {
+  /** Whether the body may carry the (public) key: a batch's `api_key`. */
+  keyInBody: boolean
+  /** The events of the parsed body and the key it carries; throws for a body of the wrong shape. */
+  unpack(body: unknown, maxEvents: number): BatchBody
+  /** The JSON path of event `i`, for problems. */
+  pathOf(i: number): string
+  /** Whether an invalid event refuses the whole request (422) rather than being listed in `rejected`. */
+  allOrNothing: boolean
+  /** The 200 answer's JSON text. */
+  answer(accepted: number, rejected: RejectedEvent[]): string
+}
+
+const ONE_EVENT: IngestRoute = {
+  keyInBody: false,
+  unpack: (body) => ({ events: [body] }),
+  pathOf: () => '$',
+  allOrNothing: true,
+  answer: (accepted) => `{"success":true,"data":{"accepted":${accepted}}}`,
+}
+
+const BATCH: IngestRoute = {
+  keyInBody: true,
+  unpack: unpackBatch,
+  pathOf: (i) => `$.events[${i}]`,
+  allOrNothing: false,
+  answer: (accepted, rejected) => JSON.stringify({ success: true, data: { accepted, rejected } }),
+}
+
+/** What a route hands the handler of its request context. */
+interface IngestRequest {
+  request: Request
+  query: Record<string, string | undefined>
+  set: { headers: Record<string, string | number> }
+  server: PeerSource
+}
+
 /** Ingest routes; errors leave through the funnel. */
 export function ingestRoutes(deps: IngestDeps & StatsDeps) {
-  const maxBytes = deps.config.maxBodyBytes
-  /** `POST /collect/batch` (see the route's description); errors are thrown. */
-  async function collectBatch(
-    request: Request,
-    query: Record<string, string | undefined>,
-    set: { headers: Record<string, string | number> },
-    server: PeerSource,
+  const { maxBodyBytes, maxBatchEvents, trustedProxies } = deps.config
+
+  /** One ingest request, either route, in the order of the module comment; errors are thrown. */
+  async function ingest(
+    route: IngestRoute,
+    { request, query, set, server }: IngestRequest,
   ): Promise<Response> {
+    // Route: the query string alone.
     refuseUnknownParams(query, QUERY_PARAMS)
-    const { value: body, plainText } = await readJson(request, maxBytes)
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
-      throw new AppError(422, 'Validation failed: body must be an object {"events": [...]}', [
-        { path: '$', message: 'must be an object with an "events" array' },
-      ])
-    const { events, api_key: bodyKey, ...rest } = body as Record<string, unknown>
-    const unknown = Object.keys(rest)
-    if (unknown.length > 0)
-      throw new AppError(
-        422,
-        `Validation failed: unknown field "${unknown[0].slice(0, 64)}"`,
-        unknown
-          .slice(0, 20)
-          .map((k) => ({ path: `$.${k.slice(0, 64)}`, message: `unknown field "${k.slice(0, 64)}"` })),
-      )
-    if (!Array.isArray(events))
-      throw new AppError(422, 'Validation failed: $.events must be an array', [
-        { path: '$.events', message: 'must be an array' },
-      ])
-    if (events.length === 0)
-      throw new AppError(422, 'Validation failed: $.events must not be empty', [
-        { path: '$.events', message: 'must not be empty' },
-      ])
-    if (events.length > deps.config.maxBatchEvents)
-      throw new AppError(413, `Too many events in one batch: at most ${deps.config.maxBatchEvents}`)
-    const keyParam = query.api_key ?? (typeof bodyKey === 'string' ? bodyKey : undefined)
-    const { key: rec, rate } = authorizeIngest(deps, {
-      headers: request.headers,
-      keyParam,
-      ip: () => clientIp(server, request, deps.config.trustedProxies),
-    })
-    const signals =
-      rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
-    const { rows, rejected } = validateBatch(deps, rec, events, (i) => `$.events[${i}]`, signals, plainText)
-    if (isDryRun(query.dry_run)) {
+    const dry = isDryRun(query.dry_run)
+    // Key, origin and rate limits, before the body (unless the key can only be in the body).
+    const authorize = (keyParam: string | undefined) =>
+      authorizeIngest(deps, {
+        headers: request.headers,
+        keyParam,
+        ip: () => clientIp(server, request, trustedProxies),
+      })
+    const keyAwaitsBody =
+      route.keyInBody && !request.headers.has('authorization') && query.api_key === undefined
+    let access = keyAwaitsBody ? undefined : authorize(query.api_key)
+    // Body.
+    const { value, plainText } = await readJson(request, maxBodyBytes)
+    const { events, bodyKey } = route.unpack(value, maxBatchEvents)
+    access ??= authorize(bodyKey)
+    const { key, rate } = access
+    // Validation and enrichment (browser traffic is enriched from the request's own headers).
+    const signals = key.kind === 'public' ? visitorSignals(server, request, trustedProxies) : undefined
+    const { rows, rejected } = validateBatch(deps, key, events, route.pathOf, signals, plainText)
+    if (dry) {
       corsHeaders(set.headers, request)
       Object.assign(set.headers, rateLimitHeaders(rate))
-      return dryRunResponse(
-        await dryRun(deps, rec.keyId, events.length, rows, rejected, (i) => `$.events[${i}]`),
-        set.headers,
-      )
+      const result = await dryRun(deps, key.keyId, events.length, rows, rejected, route.pathOf)
+      return dryRunResponse(result, set.headers)
     }
+    if (route.allOrNothing && rejected.length > 0)
+      throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
+    // Admission and persist.
     const accepted = await acceptRows(deps, rows)
-    return okResponse(JSON.stringify({ success: true, data: { accepted, rejected } }), request, rate)
+    // Answer.
+    return okResponse(route.answer(accepted, rejected), request, rate)
   }
 
+  // The handlers destructure the context: Elysia reads the body before a handler that takes it whole.
   return new Elysia({ name: 'ingest' })
     .model({ EventInput, BatchInput, DryRunResult })
     .options('/collect', ({ set, request }) => preflight(set, request), { detail: { hide: true } })
@@ -194,27 +234,7 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     .post(
       '/collect',
       ({ request, query, set, server }) =>
-        withCorsOnError(set, request, async () => {
-          refuseUnknownParams(query, QUERY_PARAMS)
-          const { value: body, plainText } = await readJson(request, maxBytes)
-          const { key: rec, rate } = authorizeIngest(deps, {
-            headers: request.headers,
-            keyParam: query.api_key,
-            ip: () => clientIp(server, request, deps.config.trustedProxies),
-          })
-          const signals =
-            rec.kind === 'public' ? visitorSignals(server, request, deps.config.trustedProxies) : undefined
-          const { rows, rejected } = validateBatch(deps, rec, [body], () => '$', signals, plainText)
-          if (isDryRun(query.dry_run)) {
-            corsHeaders(set.headers, request)
-            Object.assign(set.headers, rateLimitHeaders(rate))
-            return dryRunResponse(await dryRun(deps, rec.keyId, 1, rows, rejected, () => '$'), set.headers)
-          }
-          if (rejected.length > 0)
-            throw new AppError(422, `Validation failed: ${rejected[0].error}`, rejected[0].details)
-          const accepted = await acceptRows(deps, rows)
-          return okResponse(`{"success":true,"data":{"accepted":${accepted}}}`, request, rate)
-        }),
+        withCorsOnError(set, request, () => ingest(ONE_EVENT, { request, query, set, server })),
       {
         detail: {
           summary: 'Send one event',
@@ -231,11 +251,11 @@ export function ingestRoutes(deps: IngestDeps & StatsDeps) {
     .post(
       '/collect/batch',
       ({ request, query, set, server }) =>
-        withCorsOnError(set, request, () => collectBatch(request, query, set, server)),
+        withCorsOnError(set, request, () => ingest(BATCH, { request, query, set, server })),
       {
         detail: {
           summary: 'Send a batch of events',
-          description: `Stores up to ${deps.config.maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site. The query parameters are \`api_key\` and \`dry_run\`; any other is refused with 422.${DRY_RUN_NOTE}`,
+          description: `Stores up to ${maxBatchEvents} events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in \`rejected\` with their index. Every event must belong to the key's site. The query parameters are \`api_key\` and \`dry_run\`; any other is refused with 422.${DRY_RUN_NOTE}`,
           tags: ['Ingest'],
           security: [{ bearerAuth: [] }],
           requestBody: requestBody('BatchInput', {

@@ -1,5 +1,6 @@
-// The ingest pipeline after parsing: authenticate the key, rate-limit, validate each event, check the
-// key may write to the event's site, then hand the rows to the buffer. Pure steps, no HTTP routing.
+// The steps of ingest that `index.ts`'s handler calls in order: authorise (key, origin, rate limits),
+// unpack a batch body, validate and enrich each event (checking the key may write to its site), admit
+// and persist the rows. No HTTP routing or response shaping here.
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { describeDbError } from '../db/failure'
@@ -81,6 +82,43 @@ export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedI
   return { key: rec, rate: byIp ? tighter(byIp, byKey) : byKey }
 }
 
+/** A parsed batch body: its events and the public key it may carry (`api_key`, for browsers). */
+export interface BatchBody {
+  events: unknown[]
+  bodyKey?: string
+}
+
+/**
+ * The events of a `/collect/batch` body `{"events": [...], "api_key"?: "pk_…"}`: 422 for any other shape
+ * or field, an empty list or a non-array, 413 for more than `maxEvents`.
+ */
+export function unpackBatch(body: unknown, maxEvents: number): BatchBody {
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new AppError(422, 'Validation failed: body must be an object {"events": [...]}', [
+      { path: '$', message: 'must be an object with an "events" array' },
+    ])
+  const { events, api_key: bodyKey, ...rest } = body as Record<string, unknown>
+  const unknown = Object.keys(rest)
+  if (unknown.length > 0)
+    throw new AppError(
+      422,
+      `Validation failed: unknown field "${unknown[0].slice(0, 64)}"`,
+      unknown
+        .slice(0, 20)
+        .map((k) => ({ path: `$.${k.slice(0, 64)}`, message: `unknown field "${k.slice(0, 64)}"` })),
+    )
+  if (!Array.isArray(events))
+    throw new AppError(422, 'Validation failed: $.events must be an array', [
+      { path: '$.events', message: 'must be an array' },
+    ])
+  if (events.length === 0)
+    throw new AppError(422, 'Validation failed: $.events must not be empty', [
+      { path: '$.events', message: 'must not be empty' },
+    ])
+  if (events.length > maxEvents) throw new AppError(413, `Too many events in one batch: at most ${maxEvents}`)
+  return { events, bodyKey: typeof bodyKey === 'string' ? bodyKey : undefined }
+}
+
 /** The limit closer to refusing (a disabled limiter, limit 0, never is). */
 function tighter(a: RateDecision, b: RateDecision): RateDecision {
   if (a.limit <= 0) return b
@@ -127,6 +165,13 @@ function checkOrigin(store: SiteStore, rec: KeyRecord, origin: string, headers: 
   if (!allowed) throw new AppError(403, `Origin ${origin.slice(0, 100)} is not one of the site's domains`)
 }
 
+/** An event that failed validation: its index in the request and its problems. */
+export interface RejectedEvent {
+  index: number
+  error: string
+  details: FieldIssue[]
+}
+
 /**
  * Validate events against the key's site, then enrich the valid ones; returns rows and per-index
  * problems. `signals` come from a browser's request (public keys); a server (secret key) may forward
@@ -141,11 +186,11 @@ export function validateBatch(
   pathOf: (i: number) => string,
   signals: VisitorSignals = { hints: {} },
   plainText = false,
-): { rows: EventRow[]; rejected: { index: number; error: string; details: FieldIssue[] }[] } {
+): { rows: EventRow[]; rejected: RejectedEvent[] } {
   const now = deps.clock()
   const base: EnrichContext = rec.kind === 'public' ? { ...signals, now } : { hints: {}, now }
   const rows: EventRow[] = []
-  const rejected: { index: number; error: string; details: FieldIssue[] }[] = []
+  const rejected: RejectedEvent[] = []
   for (let i = 0; i < events.length; i++) {
     const v = validateEvent(events[i], {
       now,

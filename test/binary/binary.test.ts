@@ -2,7 +2,8 @@
 // (no Node, Bun or node_modules reachable): first start prints the token and demo site, the seed calls
 // work, the tracker, dashboard and offline API docs are served, and the CLI in the same file manages
 // sites of the running server. Then the same binary in a bare root (only it and the libraries `ldd`
-// lists), as a container image would hold it.
+// lists), as a container image would hold it. Started with `env -i`, it gives itself the worker pool
+// it needs (src/cli/thread-pool.ts) and logs no warning about it.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -117,6 +118,38 @@ describe('the binary, alone in an empty directory', () => {
 
     s.proc.kill('SIGTERM')
     expect(await s.proc.exited).toBe(0)
+  })
+
+  test('env -i from an empty directory: it gives itself the worker pool (no warning), SIGINT exits 0', async () => {
+    const cwd = mkdtempSync(join(root, 'empty-'))
+    const proc = Bun.spawn(['/usr/bin/env', '-i', bin, '--port', String(port()), '--host', '127.0.0.1'], {
+      cwd,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    })
+    procs.push(proc)
+    let out = ''
+    let err = ''
+    drain(proc.stdout, (t) => {
+      out += t
+    })
+    drain(proc.stderr, (t) => {
+      err += t
+    })
+    const deadline = Date.now() + 20_000
+    while (!/secret key: sk_/.test(out)) {
+      if (proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`no banner (exit ${proc.exitCode}): ${out}${err}`)
+      await Bun.sleep(20)
+    }
+    // The same process (env and the re-execution both exec in place), now with the variable set.
+    const environ = readFileSync(`/proc/${proc.pid}/environ`, 'utf8').split('\0')
+    expect(environ.find((v) => v.startsWith('UV_THREADPOOL_SIZE='))).toBeDefined()
+    expect(readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8').split('\0')[0]).toBe(bin)
+    proc.kill('SIGINT')
+    expect(await proc.exited).toBe(0)
+    expect(err).toContain('"signal":"SIGINT"')
+    expect(err).not.toContain('worker thread pool too small')
   })
 })
 

@@ -2,11 +2,11 @@
 // reopened) idle ones are dropped, one in use is closed when returned, and new ones come from the
 // instance the getter returns now.
 import { afterAll, describe, expect, test } from 'bun:test'
-import { DuckDBInstance } from '@duckdb/node-api'
+import { createInstance } from '../../src/db/open'
 import { ReadPool } from '../../src/db/read-pool'
 
-const first = await DuckDBInstance.create(':memory:')
-const second = await DuckDBInstance.create(':memory:')
+const first = await createInstance(':memory:')
+const second = await createInstance(':memory:')
 for (const [instance, label] of [
   [first, 'first'],
   [second, 'second'],

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
+import { createInstance } from '../../src/db/open'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const ADMIN = 'crash-test-admin-token-123'
@@ -88,7 +88,7 @@ describe('crash safety', () => {
       expect(await server.stop('SIGTERM')).toBe(0)
       server = undefined
 
-      const instance = await DuckDBInstance.create(join(dataDir, 'pulse.duckdb'))
+      const instance = await createInstance(join(dataDir, 'pulse.duckdb'))
       const conn = await instance.connect()
       const rows = (
         await conn.runAndReadAll('SELECT session_id, count(*) AS n FROM events GROUP BY session_id')

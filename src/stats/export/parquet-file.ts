@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import { createInstance } from '../../db/open'
 import { buildExportPage } from '../sql/export'
 import { type ExportPagesOptions, type ExportSelection, exportChunks } from './pages'
 
@@ -31,6 +32,11 @@ const FILE_INSTANCE_MEMORY = '64MB'
 /** Rows appended between appender flushes. */
 const FLUSH_ROWS = 100_000
 
+/** The private instance in `dbFile` (in the scratch directory): small memory, one thread, spilling beside its file. */
+export function openExportInstance(dbFile: string): Promise<DuckDBInstance> {
+  return createInstance(dbFile, { memory_limit: FILE_INSTANCE_MEMORY, threads: '1' })
+}
+
 /** Options of `writeParquetFile`. */
 export interface ParquetFileOptions extends ExportPagesOptions {
   /** Stops the work (a disconnect or shutdown): running queries are interrupted, no new one starts. */
@@ -50,11 +56,7 @@ export async function writeParquetFile(
   const dir = exportScratchDir()
   const path = join(dir, `${id}.parquet`)
   const dbFile = join(dir, `${id}.duckdb`)
-  const instance = await DuckDBInstance.create(dbFile, {
-    memory_limit: FILE_INSTANCE_MEMORY,
-    threads: '1',
-    temp_directory: join(dir, `${id}.tmp`),
-  })
+  const instance = await openExportInstance(dbFile)
   let out: DuckDBConnection | undefined
   const interrupt = () => {
     conn.interrupt()
@@ -104,7 +106,6 @@ export async function writeParquetFile(
     opts.signal?.removeEventListener('abort', interrupt)
     out?.closeSync()
     instance.closeSync()
-    for (const f of [dbFile, `${dbFile}.wal`, join(dir, `${id}.tmp`)])
-      rmSync(f, { recursive: true, force: true })
+    for (const f of [dbFile, `${dbFile}.wal`, `${dbFile}.tmp`]) rmSync(f, { recursive: true, force: true })
   }
 }
