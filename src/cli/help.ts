@@ -43,7 +43,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 32)'],
   [
     'UV_THREADPOOL_SIZE',
-    "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset or lower",
+    "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
   ],
 ]
 

@@ -1,8 +1,8 @@
 // The worker pool the `pulse` command needs, given to itself. Bun sizes its pool of worker threads
 // (DuckDB's queries, file writes) from UV_THREADPOOL_SIZE once, when the process starts: assigning
 // `process.env.UV_THREADPOOL_SIZE` afterwards changes nothing (tried on Bun 1.4.5, even before the pool's
-// first use). So when the variable is unset or smaller than the read limits need, the command
-// re-executes itself with it set, through `execve`: the process keeps its id, its open descriptors and
+// first use). So when the variable is unset, the command re-executes itself with it set to what the
+// read limits need, through `execve`: the process keeps its id, its open descriptors and
 // its place under a supervisor, so signals and the exit code are those of the server itself, with no
 // wrapper process in between. Where `execve` cannot be called, the command runs on as before (and the
 // server's start-up warning says what to set).
@@ -35,8 +35,8 @@ export function threadPoolEnv(env: Env): Env | undefined {
   } catch {
     return undefined
   }
-  const current = Number(env.UV_THREADPOOL_SIZE?.trim() || 0)
-  if (Number.isInteger(current) && current >= target) return undefined
+  // A size the operator set is theirs to keep (the server's start-up warning says if it is too small).
+  if (env.UV_THREADPOOL_SIZE?.trim()) return undefined
   return { ...env, UV_THREADPOOL_SIZE: String(target) }
 }
 

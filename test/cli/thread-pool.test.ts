@@ -21,12 +21,10 @@ const POOL_WARNING = 'worker thread pool too small'
 
 describe('threadPoolEnv', () => {
   const target = Math.max(availableParallelism(), 3 + 5)
-  test('raises an unset or too small pool, leaves a big enough one alone', () => {
+  test('sizes an unset pool for the read limits, and keeps a size the operator set', () => {
     expect(threadPoolEnv({})?.UV_THREADPOOL_SIZE).toBe(String(target))
-    expect(threadPoolEnv({ UV_THREADPOOL_SIZE: '2', A: 'b' })).toEqual({
-      UV_THREADPOOL_SIZE: String(target),
-      A: 'b',
-    })
+    expect(threadPoolEnv({ A: 'b' })).toEqual({ UV_THREADPOOL_SIZE: String(target), A: 'b' })
+    expect(threadPoolEnv({ UV_THREADPOOL_SIZE: '2' })).toBeUndefined()
     expect(threadPoolEnv({ UV_THREADPOOL_SIZE: String(target) })).toBeUndefined()
     expect(threadPoolEnv({ UV_THREADPOOL_SIZE: '64' })).toBeUndefined()
     const more = Math.max(availableParallelism(), 20 + 5)
