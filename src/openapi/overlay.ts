@@ -3,7 +3,6 @@
 // JSON-RPC), and bodies read as text. Elysia cannot see these; test/openapi/answers.test.ts checks
 // every one against real answers, so this file cannot drift from the handlers unnoticed.
 
-// biome-ignore lint/suspicious/noExplicitAny: a JSON document edited generically
 type Json = any
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

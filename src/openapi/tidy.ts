@@ -6,7 +6,6 @@
 import { OPERATION_IDS } from './operation-ids'
 import { applyOverlay } from './overlay'
 
-// biome-ignore lint/suspicious/noExplicitAny: a JSON document walked generically
 type Json = any
 type Doc = Record<string, Json>
 

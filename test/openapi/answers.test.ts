@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { ADMIN_TOKEN, createTestApp, event, T0, type TestApp } from '../helpers/app'
 import { schemaChecker } from './schema-check'
 
-// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document walked generically
 type Json = any
 type Opts = { key?: string; body?: unknown; headers?: Record<string, string> }
 /** A request: method, path with its query, options; the status it is meant to get (a sanity check). */

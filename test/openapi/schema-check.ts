@@ -3,7 +3,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 
-// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document walked generically
 type Json = any
 
 const BASE = 'pulse:openapi'

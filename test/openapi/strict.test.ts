@@ -7,7 +7,6 @@ import { createTestApp, type TestApp } from '../helpers/app'
 import { schemaChecker, schemasOf } from './schema-check'
 
 let h: TestApp
-// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document walked generically
 let doc: any
 let text: string
 beforeAll(async () => {
