@@ -1,7 +1,7 @@
 // The response envelope, once: `{success: true, data}` and `{success: false, error, status, details?}`,
 // as values (`ok`, `errorResponse`) and as schemas for the OpenAPI document (`envelope`, `ErrorResponse`,
 // `errors`, `errorDocs`).
-import { Type } from '@sinclair/typebox'
+import { type IntegerOptions, Type } from '@sinclair/typebox'
 import { type TSchema, t } from 'elysia'
 import type { FieldIssue } from '../errors'
 import type { AppError } from './errors'
@@ -25,6 +25,13 @@ export function errorResponse(err: AppError): Response {
     headers: { 'content-type': 'application/json', ...err.headers },
   })
 }
+
+/**
+ * An integer in an answer. TypeBox's own `Type.Integer`: Elysia's `t.Integer` also accepts numeric
+ * strings (it is `string | integer` for coercing inputs), so the document and every generated client
+ * would type an answer's counts as `string | number`. Inputs keep `t.Integer`.
+ */
+export const Int = (options?: IntegerOptions) => Type.Integer(options)
 
 /** The schema of `{success: true, data}` around `data`. */
 export const envelope = <T extends TSchema>(data: T, examples?: unknown[]) =>

@@ -1,5 +1,6 @@
 // Schemas of the import endpoints: the query of an import, its result, and a recorded import.
 import { t } from 'elysia'
+import { Int } from '../http/envelope'
 import { SOURCE_NAMES } from './sources'
 
 export const ImportQuery = t.Object({
@@ -39,7 +40,7 @@ export type ImportQuery = typeof ImportQuery.static
 
 /** A line that could not be imported, with the reason. */
 export const ImportIssue = t.Object({
-  line: t.Integer({ description: 'Line number in the part sent (1-based)', examples: [12] }),
+  line: Int({ description: 'Line number in the part sent (1-based)', examples: [12] }),
   message: t.String({ examples: ['$.timestamp: expected integer'] }),
 })
 
@@ -49,13 +50,13 @@ export const ImportResult = t.Object({
     examples: ['imp_m3x9k2ab7q'],
   }),
   dry_run: t.Boolean({ examples: [false] }),
-  imported: t.Integer({ description: 'Events stored', examples: [1200] }),
-  skipped: t.Integer({
+  imported: Int({ description: 'Events stored', examples: [1200] }),
+  skipped: Int({
     description: 'Duplicates: already stored (a previous import) or repeated in the file',
     examples: [0],
   }),
-  invalid: t.Integer({ description: 'Lines that failed to parse or validate', examples: [3] }),
-  ignored: t.Integer({
+  invalid: Int({ description: 'Lines that failed to parse or validate', examples: [3] }),
+  ignored: Int({
     description: 'Lines that are not events by design: a CSV header, bots, static files, failed requests',
     examples: [45],
   }),
@@ -71,10 +72,10 @@ export const ImportRecord = t.Object({
     examples: ['site_abc123'],
   }),
   file_name: t.String({ examples: ['umami.csv'] }),
-  imported: t.Integer({ examples: [1200] }),
-  skipped: t.Integer({ examples: [0] }),
-  invalid: t.Integer({ examples: [3] }),
-  ignored: t.Integer({ examples: [45] }),
+  imported: Int({ examples: [1200] }),
+  skipped: Int({ examples: [0] }),
+  invalid: Int({ examples: [3] }),
+  ignored: Int({ examples: [45] }),
   started_at: t.String({ format: 'date-time', examples: ['2026-12-01T10:00:00.000Z'] }),
   finished_at: t.Union([t.String({ format: 'date-time' }), t.Null()], {
     examples: ['2026-12-01T10:00:03.000Z'],
@@ -84,5 +85,5 @@ export type ImportRecord = typeof ImportRecord.static
 
 export const DeletedImport = t.Object({
   import_id: t.String({ examples: ['imp_m3x9k2ab7q'] }),
-  deleted_events: t.Integer({ description: 'Events removed', examples: [1200] }),
+  deleted_events: Int({ description: 'Events removed', examples: [1200] }),
 })

@@ -1,9 +1,12 @@
 // The published OpenAPI 3.1 document (/openapi/json) and its UI (/openapi), served offline: the
-// Scalar bundle comes from the @scalar/api-reference npm package, not a CDN.
+// Scalar bundle comes from the @scalar/api-reference npm package, not a CDN. The plugin's document goes
+// through `tidyDocument` (tidy.ts) on its way out, once per version of it.
 import { dirname, join } from 'node:path'
 import { openapi } from '@elysiajs/openapi'
 import { Elysia } from 'elysia'
+import { ErrorResponse } from '../http/envelope'
 import { prebuilt } from '../prebuilt'
+import { tidyDocument } from './tidy'
 
 /** Path of the Scalar UI bundle: embedded in the binary, else from the npm package. */
 export function scalarBundlePath(): string {
@@ -20,7 +23,16 @@ let scalarPath: string | undefined
 
 /** The OpenAPI plugin plus the route serving the UI's JavaScript. */
 export function openapiRoutes(version: string) {
+  // The plugin caches its document until routes are added: tidy each version of it once.
+  const tidied = new WeakMap<object, object>()
   return new Elysia({ name: 'openapi-docs' })
+    .model({ ErrorResponse })
+    .onAfterHandle(({ path, responseValue }) => {
+      if (path !== '/openapi/json' || !responseValue || typeof responseValue !== 'object') return
+      const doc = tidied.get(responseValue) ?? tidyDocument(responseValue as Record<string, unknown>)
+      tidied.set(responseValue, doc)
+      return doc
+    })
     .get(
       '/openapi/scalar.js',
       () =>

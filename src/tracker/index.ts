@@ -35,9 +35,10 @@ export function trackerRoutes() {
         detail: {
           summary: 'The browser tracker script',
           description:
-            'Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with `<script src="…/tracker.js">` and use the site public key (`pk_…`).',
+            'Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with a script element whose `src` is this URL, and use the site public key (`pk_…`). Public: no credentials.',
           tags: ['Tracker'],
           operationId: 'getTrackerScript',
+          security: [],
           responses: {
             200: {
               description: 'The tracker script (minified JavaScript)',

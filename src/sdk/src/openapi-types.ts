@@ -12,7 +12,7 @@ export interface paths {
          * Download an online backup
          * @description A consistent copy of the whole database (a DuckDB file) taken while ingest continues: it holds every event acknowledged before the request, and events acknowledged during the backup stay stored in the live database. Restore it with `pulse restore FILE` into an empty data directory.
          */
-        get: operations["getApiV1AdminBackup"];
+        get: operations["downloadBackup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -32,13 +32,13 @@ export interface paths {
          * List imports
          * @description Every import, newest first, with its counts.
          */
-        get: operations["getApiV1AdminImports"];
+        get: operations["listImports"];
         put?: never;
         /**
          * Import events from a file
          * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
          */
-        post: operations["postApiV1AdminImports"];
+        post: operations["createImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,7 +59,7 @@ export interface paths {
          * Delete an import
          * @description Deletes every event the import stored, and its record.
          */
-        delete: operations["deleteApiV1AdminImportsByImport_id"];
+        delete: operations["deleteImport"];
         options?: never;
         head?: never;
         patch?: never;
@@ -78,7 +78,7 @@ export interface paths {
          * Rotate the admin token
          * @description Replaces the admin token kept in the data directory (`admin-token`) and returns the new one; the old token is refused from now on. 409 when the token comes from `PULSE_ADMIN_TOKEN`.
          */
-        post: operations["postApiV1AdminTokenRotate"];
+        post: operations["rotateAdminToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +96,7 @@ export interface paths {
          * List raw events
          * @description The site's events, newest first (by timestamp), `limit` per page (default 100, at most 1000). Pass `next_cursor` back as `cursor` for the next page; it is null on the last page. Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.
          */
-        get: operations["getApiV1Events"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -116,7 +116,7 @@ export interface paths {
          * Stream events live
          * @description Server-Sent Events: `event: ready` once subscribed, then one `event: event` per accepted event of the site (data: the event as GET /api/v1/events returns it), sent the moment ingest acknowledges it. The filters of /api/v1/events apply (`event_type`, `url`, …, `property.<key>`; exact match, empty = missing). A client that reads too slowly (over 256 events behind) gets `event: dropped` (data `{"reason":"slow"}`, or `shutdown` when the server stops) and the stream ends; reconnect. At most a few streams per key at once (429 beyond). Needs the site secret key or the admin token.
          */
-        get: operations["getApiV1EventsStream"];
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -136,7 +136,7 @@ export interface paths {
          * Export raw events
          * @description Streams the events, oldest first, as a file download: `format=ndjson` (one JSON event per line, fields as in /api/v1/events), `csv` (RFC 4180 with a header row; properties as JSON text; null as empty) or `parquet`. Without `period` (or `from`/`to`) every stored event of the site is included; otherwise the period, `timezone` and the filters (`event_type`, `url`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `property.<key>`; exact match, empty = missing) work as for /api/v1/stats. Needs the site secret key (or the admin token); every event acknowledged before the call is included.
          */
-        get: operations["getApiV1Export"];
+        get: operations["exportEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -158,7 +158,7 @@ export interface paths {
          * Get a funnel
          * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
-        post: operations["postApiV1Funnels"];
+        post: operations["getFunnel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -176,7 +176,7 @@ export interface paths {
          * Get visitor retention by cohort
          * @description Visitors (coalesce(user_id, visitor_id, session_id), as the `visitors` metric) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
-        get: operations["getApiV1Retention"];
+        get: operations["getRetention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -193,13 +193,13 @@ export interface paths {
             cookie?: never;
         };
         /** List sites */
-        get: operations["getApiV1Sites"];
+        get: operations["listSites"];
         put?: never;
         /**
          * Create a site
          * @description Creates a site with a public key (for web pages) and a secret key (for servers and stats). The keys are shown only in this response.
          */
-        post: operations["postApiV1Sites"];
+        post: operations["createSite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -214,14 +214,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get a site */
-        get: operations["getApiV1SitesBySite_id"];
+        get: operations["getSite"];
         put?: never;
         post?: never;
         /**
          * Delete a site
          * @description Deletes the site, its keys, its goals and all its events.
          */
-        delete: operations["deleteApiV1SitesBySite_id"];
+        delete: operations["deleteSite"];
         options?: never;
         head?: never;
         patch?: never;
@@ -238,13 +238,13 @@ export interface paths {
          * List the goals of a site
          * @description Oldest first. A goal is an event type (`kind: event`) or a page-path pattern with `*` wildcards (`kind: page`, matched against the path of page views), optionally only with a property value. The stats API counts `conversions` and `conversion_rate` per goal (`goal` filter and breakdown dimension).
          */
-        get: operations["getApiV1SitesBySite_idGoals"];
+        get: operations["listGoals"];
         put?: never;
         /**
          * Create a goal
          * @description A goal is an event type (`kind: event`) or a page-path pattern with `*` wildcards (`kind: page`, matched against the path of page views), optionally only with a property value. The stats API counts `conversions` and `conversion_rate` per goal (`goal` filter and breakdown dimension). An event goal needs `event_type`, a page goal `page_path` (starting with /); `property_key` and `property_value` go together. A name the site already uses is a 409.
          */
-        post: operations["postApiV1SitesBySite_idGoals"];
+        post: operations["createGoal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,14 +265,14 @@ export interface paths {
          * Delete a goal
          * @description Deletes the goal; the events that completed it stay.
          */
-        delete: operations["deleteApiV1SitesBySite_idGoalsByGoal_id"];
+        delete: operations["deleteGoal"];
         options?: never;
         head?: never;
         /**
          * Update a goal
          * @description Changes the fields sent (null clears an optional one); switching `kind` drops the other kind’s field. The result is checked as a new goal would be.
          */
-        patch: operations["patchApiV1SitesBySite_idGoalsByGoal_id"];
+        patch: operations["updateGoal"];
         trace?: never;
     };
     "/api/v1/sites/{site_id}/keys": {
@@ -283,10 +283,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the keys of a site */
-        get: operations["getApiV1SitesBySite_idKeys"];
+        get: operations["listKeys"];
         put?: never;
         /** Create a key for a site */
-        post: operations["postApiV1SitesBySite_idKeys"];
+        post: operations["createKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,7 +304,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke a key */
-        delete: operations["deleteApiV1SitesBySite_idKeysByKey_id"];
+        delete: operations["revokeKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -323,7 +323,7 @@ export interface paths {
          * Run a read-only SQL query (admin)
          * @description Runs one read query on the database (tables `events`, `sites`, …) and returns at most `max_rows` rows (10000 at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503).
          */
-        post: operations["postApiV1Sql"];
+        post: operations["runSql"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,7 +341,7 @@ export interface paths {
          * Get metrics for a period
          * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
-        get: operations["getApiV1Stats"];
+        get: operations["getStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -361,7 +361,7 @@ export interface paths {
          * Get a metric by dimension
          * @description Rows `{key, value}` for each value of `dimension` (event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
-        get: operations["getApiV1StatsBreakdown"];
+        get: operations["getBreakdown"];
         put?: never;
         post?: never;
         delete?: never;
@@ -381,7 +381,7 @@ export interface paths {
          * Get realtime activity
          * @description Visitors (distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric), sessions (distinct session_id), events and page views with a timestamp in the last 5 minutes ([now − 5 min, now)), and the top pages now: URLs of page views in that window by distinct visitors, then URL. Filters as for /api/v1/stats apply. Needs the site secret key (or the admin token).
          */
-        get: operations["getApiV1StatsRealtime"];
+        get: operations["getRealtime"];
         put?: never;
         post?: never;
         delete?: never;
@@ -401,7 +401,7 @@ export interface paths {
          * Get a metric over time
          * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
-        get: operations["getApiV1StatsTimeseries"];
+        get: operations["getTimeseries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -424,7 +424,7 @@ export interface paths {
          * Erase a user's events
          * @description Deletes every event sent with this `user_id` for the site, including events acknowledged but not yet written (GDPR right to erasure). Needs the site secret key or the admin token. Events without a `user_id` are not linked to a user and stay.
          */
-        delete: operations["deleteApiV1UsersByUser_id"];
+        delete: operations["eraseUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -443,7 +443,7 @@ export interface paths {
          * Send one event
          * @description Stores one event. Authorise with `Authorization: Bearer <key>` (public or secret key of the site); browsers may instead pass a public key as `?api_key=` and send the JSON as `text/plain` to avoid a CORS preflight. Any other query parameter is refused with 422. With `?dry_run=true` nothing is stored: the answer lists each valid event as it would be stored, the invalid ones with their problems (200, not 422), and warnings (a property key that differs from one the site has only by case, `_` or `-`; an event type the site has never stored), as the `DryRunResult` schema.
          */
-        post: operations["postCollect"];
+        post: operations["collectEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -463,7 +463,7 @@ export interface paths {
          * Send a batch of events
          * @description Stores up to 1000 events. Each event is validated on its own: valid ones are stored and the invalid ones are listed in `rejected` with their index. Every event must belong to the key's site. The query parameters are `api_key` and `dry_run`; any other is refused with 422. With `?dry_run=true` nothing is stored: the answer lists each valid event as it would be stored, the invalid ones with their problems (200, not 422), and warnings (a property key that differs from one the site has only by case, `_` or `-`; an event type the site has never stored), as the `DryRunResult` schema.
          */
-        post: operations["postCollectBatch"];
+        post: operations["collectBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -503,7 +503,7 @@ export interface paths {
          * MCP (Streamable HTTP)
          * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
          */
-        post: operations["postMcp"];
+        post: operations["callMcp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -519,7 +519,7 @@ export interface paths {
         };
         /**
          * The browser tracker script
-         * @description Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with `<script src="…/tracker.js">` and use the site public key (`pk_…`).
+         * @description Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with a script element whose `src` is this URL, and use the site public key (`pk_…`). Public: no credentials.
          */
         get: operations["getTrackerScript"];
         put?: never;
@@ -555,158 +555,7 @@ export interface components {
             /** @description Public key, for browsers that cannot set headers */
             api_key?: string;
             /** @description Events to store; each is validated on its own */
-            events: {
-                /**
-                 * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true (filled at ingest when missing)
-                 * @example ua
-                 */
-                bot_reason?: string | null;
-                /**
-                 * @description Browser name, from the User-Agent or Client Hints (filled at ingest when missing)
-                 * @example Chrome
-                 */
-                browser?: string | null;
-                /**
-                 * @description Browser major version (filled at ingest when missing)
-                 * @example 131
-                 */
-                browser_version?: string | null;
-                /**
-                 * @description Channel, by GA4's default channel rules (filled at ingest when missing)
-                 * @example Organic Search
-                 */
-                channel?: string | null;
-                /**
-                 * @description City, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
-                 * @example Munich
-                 */
-                city?: string | null;
-                /**
-                 * @description Country code (ISO 3166-1 alpha-2)
-                 * @example US
-                 */
-                country?: string | null;
-                /**
-                 * @description Device type (desktop, mobile, tablet)
-                 * @example desktop
-                 */
-                device_type?: string | null;
-                /**
-                 * @description Optional client-generated id: a retry with the same id is stored once
-                 * @example evt_01J…
-                 */
-                event_id?: string | null;
-                /**
-                 * @description Type of event (page_view, click, form_submit, user_signup, purchase, …)
-                 * @example page_view
-                 */
-                event_type: string;
-                /**
-                 * @description The visitor's IP address, forwarded by a server (secret key): used for country and the visitor id, never stored
-                 * @example 203.0.113.7
-                 */
-                ip?: string;
-                /**
-                 * @description Operating system name (filled at ingest when missing)
-                 * @example Windows
-                 */
-                os?: string | null;
-                /**
-                 * @description Operating system version (filled at ingest when missing)
-                 * @example 10
-                 */
-                os_version?: string | null;
-                /**
-                 * @description Flat custom properties: string, number, boolean or null values; at most 32 keys
-                 * @example {
-                 *       "plan": "premium",
-                 *       "amount": 49.9
-                 *     }
-                 */
-                properties?: {
-                    [key: string]: string | number | boolean | null;
-                } | null;
-                /**
-                 * @description Referrer URL
-                 * @example https://google.com
-                 */
-                referrer?: string | null;
-                /**
-                 * @description Region, from the IP with a city database (PULSE_GEOIP_DB) (filled at ingest when missing)
-                 * @example Bavaria
-                 */
-                region?: string | null;
-                /**
-                 * @description Session identifier
-                 * @example session_xyz789
-                 */
-                session_id: string;
-                /**
-                 * @description Site identifier
-                 * @example site_abc123
-                 */
-                site_id: string;
-                /**
-                 * @description Traffic source: from utm_source/ref/source, or the referrer (filled at ingest when missing)
-                 * @example Google
-                 */
-                source?: string | null;
-                /**
-                 * @description Unix timestamp in milliseconds; within the last PULSE_MAX_EVENT_AGE_DAYS and at most 5 minutes ahead
-                 * @example 1703001234567
-                 */
-                timestamp: number;
-                /**
-                 * @description Page URL: absolute (https://…) or a path (/products)
-                 * @example https://example.com/products
-                 */
-                url?: string | null;
-                /**
-                 * @description The visitor's User-Agent, forwarded by a server (secret key): used for browser, OS, device and bot detection, never stored
-                 * @example Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36
-                 */
-                user_agent?: string;
-                /**
-                 * @description User identifier
-                 * @example user_123
-                 */
-                user_id?: string | null;
-                /**
-                 * @description utm_campaign of the page URL (filled at ingest when missing)
-                 * @example black_friday
-                 */
-                utm_campaign?: string | null;
-                /**
-                 * @description utm_content of the page URL (filled at ingest when missing)
-                 * @example banner
-                 */
-                utm_content?: string | null;
-                /**
-                 * @description utm_medium of the page URL (filled at ingest when missing)
-                 * @example email
-                 */
-                utm_medium?: string | null;
-                /**
-                 * @description utm_source of the page URL (filled at ingest when missing)
-                 * @example newsletter
-                 */
-                utm_source?: string | null;
-                /**
-                 * @description utm_term of the page URL (filled at ingest when missing)
-                 * @example running shoes
-                 */
-                utm_term?: string | null;
-                /**
-                 * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent) (filled at ingest when missing)
-                 * @example v_3f9a0c…
-                 */
-                visitor_id?: string | null;
-                /**
-                 * @description Set by the tracker when navigator.webdriver is true (an automated browser): the event is a bot
-                 * @example true
-                 */
-                webdriver?: boolean;
-            }[];
+            events: components["schemas"]["EventInput"][];
         };
         /**
          * @example {
@@ -779,7 +628,7 @@ export interface components {
                  * @description Number of distinct keys (all pages)
                  * @example 57
                  */
-                total_rows: string | number;
+                total_rows: number;
             };
             /** @constant */
             success: true;
@@ -871,7 +720,7 @@ export interface components {
              * @description Events removed
              * @example 1200
              */
-            deleted_events: string | number;
+            deleted_events: number;
             /** @example imp_m3x9k2ab7q */
             import_id: string;
         };
@@ -882,138 +731,7 @@ export interface components {
                 dry_run: true;
                 /** @description Each valid event as it would be stored (received_at: now) */
                 events: {
-                    event: {
-                        /**
-                         * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
-                         * @example ua
-                         */
-                        bot_reason: string | null;
-                        /**
-                         * @description Browser name, from the User-Agent or Client Hints
-                         * @example Chrome
-                         */
-                        browser: string | null;
-                        /**
-                         * @description Browser major version
-                         * @example 131
-                         */
-                        browser_version: string | null;
-                        /**
-                         * @description Channel, by GA4's default channel rules
-                         * @example Organic Search
-                         */
-                        channel: string | null;
-                        /**
-                         * @description City, from the IP with a city database (PULSE_GEOIP_DB)
-                         * @example Munich
-                         */
-                        city: string | null;
-                        /**
-                         * @description Country code
-                         * @example US
-                         */
-                        country: string | null;
-                        /**
-                         * @description Device type
-                         * @example desktop
-                         */
-                        device_type: string | null;
-                        /**
-                         * @description Client-generated id
-                         * @example evt_1
-                         */
-                        event_id: string | null;
-                        /** @example page_view */
-                        event_type: string;
-                        /**
-                         * @description Operating system name
-                         * @example Windows
-                         */
-                        os: string | null;
-                        /**
-                         * @description Operating system version
-                         * @example 10
-                         */
-                        os_version: string | null;
-                        /**
-                         * @description Custom properties
-                         * @example {
-                         *       "plan": "premium"
-                         *     }
-                         */
-                        properties: {
-                            [key: string]: unknown;
-                        } | null;
-                        /**
-                         * @description Server receive time, epoch ms
-                         * @example 1763640000123
-                         */
-                        received_at: string | number;
-                        /**
-                         * @description Referrer URL
-                         * @example https://google.com
-                         */
-                        referrer: string | null;
-                        /**
-                         * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
-                         * @example Bavaria
-                         */
-                        region: string | null;
-                        /** @example session_xyz789 */
-                        session_id: string;
-                        /** @example site_abc123 */
-                        site_id: string;
-                        /**
-                         * @description Traffic source: from utm_source/ref/source, or the referrer
-                         * @example Google
-                         */
-                        source: string | null;
-                        /**
-                         * @description Event time, epoch ms
-                         * @example 1763640000000
-                         */
-                        timestamp: string | number;
-                        /**
-                         * @description Page URL
-                         * @example https://example.com/products
-                         */
-                        url: string | null;
-                        /**
-                         * @description User identifier
-                         * @example user_123
-                         */
-                        user_id: string | null;
-                        /**
-                         * @description utm_campaign of the page URL
-                         * @example black_friday
-                         */
-                        utm_campaign: string | null;
-                        /**
-                         * @description utm_content of the page URL
-                         * @example banner
-                         */
-                        utm_content: string | null;
-                        /**
-                         * @description utm_medium of the page URL
-                         * @example email
-                         */
-                        utm_medium: string | null;
-                        /**
-                         * @description utm_source of the page URL
-                         * @example newsletter
-                         */
-                        utm_source: string | null;
-                        /**
-                         * @description utm_term of the page URL
-                         * @example running shoes
-                         */
-                        utm_term: string | null;
-                        /**
-                         * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
-                         * @example v_3f9a0c…
-                         */
-                        visitor_id: string | null;
-                    };
+                    event: components["schemas"]["RawEvent"];
                     /**
                      * @description Position of the event in the request
                      * @example 0
@@ -1049,6 +767,37 @@ export interface components {
             };
             /** @constant */
             success: true;
+        };
+        /**
+         * @description Error envelope
+         * @example {
+         *       "success": false,
+         *       "error": "Rate limit exceeded",
+         *       "status": 429
+         *     }
+         */
+        ErrorResponse: {
+            details?: {
+                /** @example must be within the last 30 days */
+                message: string;
+                /**
+                 * @description JSON path of the bad field
+                 * @example $.timestamp
+                 */
+                path: string;
+            }[];
+            /**
+             * @description What went wrong
+             * @example Rate limit exceeded
+             */
+            error: string;
+            /**
+             * @description The HTTP status, repeated
+             * @example 429
+             */
+            status: number;
+            /** @constant */
+            success: false;
         };
         /**
          * @description One analytics event
@@ -1226,14 +975,31 @@ export interface components {
          *             "event_type": "page_view",
          *             "timestamp": 1763640000000,
          *             "session_id": "session_xyz789",
-         *             "user_id": null,
+         *             "user_id": "user_123",
          *             "url": "https://example.com/products",
-         *             "referrer": null,
+         *             "referrer": "https://google.com",
          *             "device_type": "desktop",
          *             "country": "US",
-         *             "properties": null,
-         *             "event_id": null,
-         *             "received_at": 1763640000123
+         *             "properties": {
+         *               "plan": "premium"
+         *             },
+         *             "event_id": "evt_1",
+         *             "received_at": 1763640000123,
+         *             "browser": "Chrome",
+         *             "browser_version": "131",
+         *             "os": "Windows",
+         *             "os_version": "10",
+         *             "bot_reason": "ua",
+         *             "region": "Bavaria",
+         *             "city": "Munich",
+         *             "visitor_id": "v_3f9a0c…",
+         *             "source": "Google",
+         *             "utm_source": "newsletter",
+         *             "utm_medium": "email",
+         *             "utm_campaign": "black_friday",
+         *             "utm_term": "running shoes",
+         *             "utm_content": "banner",
+         *             "channel": "Organic Search"
          *           }
          *         ],
          *         "next_cursor": null
@@ -1243,138 +1009,7 @@ export interface components {
         EventsResult: {
             data: {
                 /** @description Newest first */
-                events: {
-                    /**
-                     * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
-                     * @example ua
-                     */
-                    bot_reason: string | null;
-                    /**
-                     * @description Browser name, from the User-Agent or Client Hints
-                     * @example Chrome
-                     */
-                    browser: string | null;
-                    /**
-                     * @description Browser major version
-                     * @example 131
-                     */
-                    browser_version: string | null;
-                    /**
-                     * @description Channel, by GA4's default channel rules
-                     * @example Organic Search
-                     */
-                    channel: string | null;
-                    /**
-                     * @description City, from the IP with a city database (PULSE_GEOIP_DB)
-                     * @example Munich
-                     */
-                    city: string | null;
-                    /**
-                     * @description Country code
-                     * @example US
-                     */
-                    country: string | null;
-                    /**
-                     * @description Device type
-                     * @example desktop
-                     */
-                    device_type: string | null;
-                    /**
-                     * @description Client-generated id
-                     * @example evt_1
-                     */
-                    event_id: string | null;
-                    /** @example page_view */
-                    event_type: string;
-                    /**
-                     * @description Operating system name
-                     * @example Windows
-                     */
-                    os: string | null;
-                    /**
-                     * @description Operating system version
-                     * @example 10
-                     */
-                    os_version: string | null;
-                    /**
-                     * @description Custom properties
-                     * @example {
-                     *       "plan": "premium"
-                     *     }
-                     */
-                    properties: {
-                        [key: string]: unknown;
-                    } | null;
-                    /**
-                     * @description Server receive time, epoch ms
-                     * @example 1763640000123
-                     */
-                    received_at: string | number;
-                    /**
-                     * @description Referrer URL
-                     * @example https://google.com
-                     */
-                    referrer: string | null;
-                    /**
-                     * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
-                     * @example Bavaria
-                     */
-                    region: string | null;
-                    /** @example session_xyz789 */
-                    session_id: string;
-                    /** @example site_abc123 */
-                    site_id: string;
-                    /**
-                     * @description Traffic source: from utm_source/ref/source, or the referrer
-                     * @example Google
-                     */
-                    source: string | null;
-                    /**
-                     * @description Event time, epoch ms
-                     * @example 1763640000000
-                     */
-                    timestamp: string | number;
-                    /**
-                     * @description Page URL
-                     * @example https://example.com/products
-                     */
-                    url: string | null;
-                    /**
-                     * @description User identifier
-                     * @example user_123
-                     */
-                    user_id: string | null;
-                    /**
-                     * @description utm_campaign of the page URL
-                     * @example black_friday
-                     */
-                    utm_campaign: string | null;
-                    /**
-                     * @description utm_content of the page URL
-                     * @example banner
-                     */
-                    utm_content: string | null;
-                    /**
-                     * @description utm_medium of the page URL
-                     * @example email
-                     */
-                    utm_medium: string | null;
-                    /**
-                     * @description utm_source of the page URL
-                     * @example newsletter
-                     */
-                    utm_source: string | null;
-                    /**
-                     * @description utm_term of the page URL
-                     * @example running shoes
-                     */
-                    utm_term: string | null;
-                    /**
-                     * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
-                     * @example v_3f9a0c…
-                     */
-                    visitor_id: string | null;
-                }[];
+                events: components["schemas"]["RawEvent"][];
                 /**
                  * @description Pass as `cursor` for the next page; null on the last page
                  * @example MTc2MzY0MDAwMDAwMC40Mg
@@ -1411,63 +1046,10 @@ export interface components {
              *     }
              */
             filters?: {
-                /** @description Filter: bot_reason equals (empty: missing) */
-                bot_reason?: string;
-                /** @description Filter: browser equals (empty: missing) */
-                browser?: string;
-                /** @description Filter: browser_version equals (empty: missing) */
-                browser_version?: string;
-                /** @description Filter: channel equals (empty: missing) */
-                channel?: string;
-                /** @description Filter: city equals (empty: missing) */
-                city?: string;
-                /** @description Filter: country equals (empty: missing) */
-                country?: string;
-                /** @description Filter: device_type equals (empty: missing) */
-                device_type?: string;
-                /** @description Filter: entry_page equals (empty: missing) */
-                entry_page?: string;
-                /** @description Filter: event_type equals (empty: missing) */
-                event_type?: string;
-                /** @description Filter: exit_page equals (empty: missing) */
-                exit_page?: string;
-                /** @description Filter: goal equals (empty: missing) */
-                goal?: string;
-                /** @description Filter: include_bots equals (empty: missing) */
-                include_bots?: string;
-                /** @description Filter: os equals (empty: missing) */
-                os?: string;
-                /** @description Filter: os_version equals (empty: missing) */
-                os_version?: string;
-                /** @description Filter: referrer equals (empty: missing) */
-                referrer?: string;
-                /** @description Filter: referrer_domain equals (empty: missing) */
-                referrer_domain?: string;
-                /** @description Filter: region equals (empty: missing) */
-                region?: string;
-                /** @description Filter: source equals (empty: missing) */
-                source?: string;
-                /** @description Filter: url equals (empty: missing) */
-                url?: string;
-                /** @description Filter: user_id equals (empty: missing) */
-                user_id?: string;
-                /** @description Filter: utm_campaign equals (empty: missing) */
-                utm_campaign?: string;
-                /** @description Filter: utm_content equals (empty: missing) */
-                utm_content?: string;
-                /** @description Filter: utm_medium equals (empty: missing) */
-                utm_medium?: string;
-                /** @description Filter: utm_source equals (empty: missing) */
-                utm_source?: string;
-                /** @description Filter: utm_term equals (empty: missing) */
-                utm_term?: string;
-                /** @description Filter: visitor_id equals (empty: missing) */
-                visitor_id?: string;
-            } & {
                 [key: string]: string;
             };
             /** @description Start of a custom period: epoch ms or ISO 8601 */
-            from?: string | (string | number);
+            from?: string | number;
             /**
              * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
              * @example 7d
@@ -1498,7 +1080,7 @@ export interface components {
              */
             timezone?: string;
             /** @description End of a custom period (exclusive) */
-            to?: string | (string | number);
+            to?: string | number;
         };
         /**
          * @example {
@@ -1557,7 +1139,7 @@ export interface components {
                      * @description Sessions of the previous step that did not reach this one
                      * @example 70
                      */
-                    drop_off: string | number;
+                    drop_off: number;
                     /**
                      * @description drop_off as a percent of the previous step
                      * @example 12.5
@@ -1569,7 +1151,7 @@ export interface components {
                      * @description Sessions that reached this step in order
                      * @example 80
                      */
-                    sessions: string | number;
+                    sessions: number;
                     /** @example /pricing */
                     url?: string;
                 }[];
@@ -1679,35 +1261,6 @@ export interface components {
              */
             version: string;
         };
-        ImportQuery: {
-            /**
-             * @description Read, validate and count, store nothing
-             * @default false
-             */
-            dry_run: boolean;
-            /**
-             * @description Name recorded with the import
-             * @example umami.csv
-             */
-            file_name?: string;
-            /**
-             * @description Continue this import with the next part of the same file (the CLI sends large files in parts)
-             * @example imp_m3x9k2ab7q
-             */
-            import_id?: string;
-            /**
-             * @description Byte offset of this part in the file (part of each line's identity)
-             * @default 0
-             */
-            offset: string | number;
-            /**
-             * @description Site the events go to (required except for source=pulse, whose lines name their site)
-             * @example site_abc123
-             */
-            site_id?: string;
-            /** @enum {string} */
-            source: "pulse" | "umami" | "ga4" | "combined" | "caddy";
-        };
         ImportRecord: {
             /** @example umami.csv */
             file_name: string;
@@ -1717,20 +1270,20 @@ export interface components {
              */
             finished_at: string | null;
             /** @example 45 */
-            ignored: string | number;
+            ignored: number;
             /** @example imp_m3x9k2ab7q */
             import_id: string;
             /** @example 1200 */
-            imported: string | number;
+            imported: number;
             /** @example 3 */
-            invalid: string | number;
+            invalid: number;
             /**
              * @description The site, or * for a PULSE export whose lines name their sites
              * @example site_abc123
              */
             site_id: string;
             /** @example 0 */
-            skipped: string | number;
+            skipped: number;
             /** @example umami */
             source: string;
             /**
@@ -1746,7 +1299,7 @@ export interface components {
              * @description Lines that are not events by design: a CSV header, bots, static files, failed requests
              * @example 45
              */
-            ignored: string | number;
+            ignored: number;
             /**
              * @description Id of the import (tags every stored event)
              * @example imp_m3x9k2ab7q
@@ -1756,19 +1309,19 @@ export interface components {
              * @description Events stored
              * @example 1200
              */
-            imported: string | number;
+            imported: number;
             /**
              * @description Lines that failed to parse or validate
              * @example 3
              */
-            invalid: string | number;
+            invalid: number;
             /** @description The first invalid lines (at most 20) */
             issues: {
                 /**
                  * @description Line number in the part sent (1-based)
                  * @example 12
                  */
-                line: string | number;
+                line: number;
                 /** @example $.timestamp: expected integer */
                 message: string;
             }[];
@@ -1776,7 +1329,7 @@ export interface components {
              * @description Duplicates: already stored (a previous import) or repeated in the file
              * @example 0
              */
-            skipped: string | number;
+            skipped: number;
         };
         RawEvent: {
             /**
@@ -1844,7 +1397,7 @@ export interface components {
              * @description Server receive time, epoch ms
              * @example 1763640000123
              */
-            received_at: string | number;
+            received_at: number;
             /**
              * @description Referrer URL
              * @example https://google.com
@@ -1868,7 +1421,7 @@ export interface components {
              * @description Event time, epoch ms
              * @example 1763640000000
              */
-            timestamp: string | number;
+            timestamp: number;
             /**
              * @description Page URL
              * @example https://example.com/products
@@ -1935,7 +1488,7 @@ export interface components {
                  * @description Events
                  * @example 17
                  */
-                events: string | number;
+                events: number;
                 /**
                  * Format: date-time
                  * @description Start (inclusive)
@@ -1946,12 +1499,12 @@ export interface components {
                  * @description page_view events
                  * @example 9
                  */
-                page_views: string | number;
+                page_views: number;
                 /**
                  * @description Distinct sessions
                  * @example 3
                  */
-                sessions: string | number;
+                sessions: number;
                 /**
                  * Format: date-time
                  * @description End (exclusive)
@@ -1966,13 +1519,13 @@ export interface components {
                      * @description Visitors with a page view of this URL
                      * @example 2
                      */
-                    visitors: string | number;
+                    visitors: number;
                 }[];
                 /**
                  * @description Distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric
                  * @example 3
                  */
-                visitors: string | number;
+                visitors: number;
             };
             /** @constant */
             success: true;
@@ -2044,7 +1597,7 @@ export interface components {
                      *       2
                      *     ]
                      */
-                    counts: (string | number)[];
+                    counts: number[];
                     /**
                      * @description counts[k] as a percent of visitors
                      * @example [
@@ -2058,7 +1611,7 @@ export interface components {
                      * @description Visitors first seen in this interval
                      * @example 10
                      */
-                    visitors: string | number;
+                    visitors: number;
                 }[];
                 /**
                  * Format: date-time
@@ -2113,7 +1666,7 @@ export interface components {
             /** @enum {string} */
             format?: "json" | "csv";
             /** @description Row cap (default and most: 10000) */
-            max_rows?: string | number;
+            max_rows?: number;
             /**
              * @description One read query (SELECT, WITH … SELECT, FROM …, DESCRIBE, SUMMARIZE, PRAGMA show_tables …)
              * @example SELECT event_type, count(*) AS n FROM events WHERE site_id = 'site_abc123' GROUP BY 1
@@ -2399,7 +1952,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getApiV1AdminBackup: {
+    downloadBackup: {
         parameters: {
             query?: never;
             header?: never;
@@ -2423,34 +1976,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1AdminImports: {
+    listImports: {
         parameters: {
             query?: never;
             header?: never;
@@ -2466,37 +2008,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @example umami.csv */
-                            file_name: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-12-01T10:00:03.000Z
-                             */
-                            finished_at: string | null;
-                            /** @example 45 */
-                            ignored: string | number;
-                            /** @example imp_m3x9k2ab7q */
-                            import_id: string;
-                            /** @example 1200 */
-                            imported: string | number;
-                            /** @example 3 */
-                            invalid: string | number;
-                            /**
-                             * @description The site, or * for a PULSE export whose lines name their sites
-                             * @example site_abc123
-                             */
-                            site_id: string;
-                            /** @example 0 */
-                            skipped: string | number;
-                            /** @example umami */
-                            source: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-12-01T10:00:00.000Z
-                             */
-                            started_at: string;
-                        }[];
+                        data: components["schemas"]["ImportRecord"][];
                         /** @constant */
                         success: true;
                     };
@@ -2508,40 +2020,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1AdminImports: {
+    createImport: {
         parameters: {
             query: {
                 dry_run?: boolean;
                 file_name?: string;
                 import_id?: string;
-                offset?: string | number;
+                offset?: number;
                 site_id?: string;
                 source: "pulse" | "umami" | "ga4" | "combined" | "caddy";
             };
@@ -2549,7 +2050,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The file's text (or one part of it): NDJSON, CSV or log lines, by `source` */
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
         responses: {
             /** @description Response for status 200 */
             200: {
@@ -2558,45 +2064,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @example false */
-                            dry_run: boolean;
-                            /**
-                             * @description Lines that are not events by design: a CSV header, bots, static files, failed requests
-                             * @example 45
-                             */
-                            ignored: string | number;
-                            /**
-                             * @description Id of the import (tags every stored event)
-                             * @example imp_m3x9k2ab7q
-                             */
-                            import_id: string;
-                            /**
-                             * @description Events stored
-                             * @example 1200
-                             */
-                            imported: string | number;
-                            /**
-                             * @description Lines that failed to parse or validate
-                             * @example 3
-                             */
-                            invalid: string | number;
-                            /** @description The first invalid lines (at most 20) */
-                            issues: {
-                                /**
-                                 * @description Line number in the part sent (1-based)
-                                 * @example 12
-                                 */
-                                line: string | number;
-                                /** @example $.timestamp: expected integer */
-                                message: string;
-                            }[];
-                            /**
-                             * @description Duplicates: already stored (a previous import) or repeated in the file
-                             * @example 0
-                             */
-                            skipped: string | number;
-                        };
+                        data: components["schemas"]["ImportResult"];
                         /** @constant */
                         success: true;
                     };
@@ -2608,29 +2076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2639,29 +2085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2670,29 +2094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2701,29 +2103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2732,34 +2112,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    deleteApiV1AdminImportsByImport_id: {
+    deleteImport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2777,15 +2146,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * @description Events removed
-                             * @example 1200
-                             */
-                            deleted_events: string | number;
-                            /** @example imp_m3x9k2ab7q */
-                            import_id: string;
-                        };
+                        data: components["schemas"]["DeletedImport"];
                         /** @constant */
                         success: true;
                     };
@@ -2797,29 +2158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2828,34 +2167,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1AdminTokenRotate: {
+    rotateAdminToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -2871,10 +2199,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description The new admin token; the old one stops working now */
-                            admin_token: string;
-                        };
+                        data: components["schemas"]["RotatedToken"];
                         /** @constant */
                         success: true;
                     };
@@ -2886,29 +2211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -2917,34 +2220,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1Events: {
+    listEvents: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -2961,7 +2253,7 @@ export interface operations {
                 from?: string;
                 goal?: string;
                 include_bots?: string;
-                limit?: string | number;
+                limit?: number;
                 os?: string;
                 os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
@@ -2993,150 +2285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /** @description Newest first */
-                            events: {
-                                /**
-                                 * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
-                                 * @example ua
-                                 */
-                                bot_reason: string | null;
-                                /**
-                                 * @description Browser name, from the User-Agent or Client Hints
-                                 * @example Chrome
-                                 */
-                                browser: string | null;
-                                /**
-                                 * @description Browser major version
-                                 * @example 131
-                                 */
-                                browser_version: string | null;
-                                /**
-                                 * @description Channel, by GA4's default channel rules
-                                 * @example Organic Search
-                                 */
-                                channel: string | null;
-                                /**
-                                 * @description City, from the IP with a city database (PULSE_GEOIP_DB)
-                                 * @example Munich
-                                 */
-                                city: string | null;
-                                /**
-                                 * @description Country code
-                                 * @example US
-                                 */
-                                country: string | null;
-                                /**
-                                 * @description Device type
-                                 * @example desktop
-                                 */
-                                device_type: string | null;
-                                /**
-                                 * @description Client-generated id
-                                 * @example evt_1
-                                 */
-                                event_id: string | null;
-                                /** @example page_view */
-                                event_type: string;
-                                /**
-                                 * @description Operating system name
-                                 * @example Windows
-                                 */
-                                os: string | null;
-                                /**
-                                 * @description Operating system version
-                                 * @example 10
-                                 */
-                                os_version: string | null;
-                                /**
-                                 * @description Custom properties
-                                 * @example {
-                                 *       "plan": "premium"
-                                 *     }
-                                 */
-                                properties: {
-                                    [key: string]: unknown;
-                                } | null;
-                                /**
-                                 * @description Server receive time, epoch ms
-                                 * @example 1763640000123
-                                 */
-                                received_at: string | number;
-                                /**
-                                 * @description Referrer URL
-                                 * @example https://google.com
-                                 */
-                                referrer: string | null;
-                                /**
-                                 * @description Region, from the IP with a city database (PULSE_GEOIP_DB)
-                                 * @example Bavaria
-                                 */
-                                region: string | null;
-                                /** @example session_xyz789 */
-                                session_id: string;
-                                /** @example site_abc123 */
-                                site_id: string;
-                                /**
-                                 * @description Traffic source: from utm_source/ref/source, or the referrer
-                                 * @example Google
-                                 */
-                                source: string | null;
-                                /**
-                                 * @description Event time, epoch ms
-                                 * @example 1763640000000
-                                 */
-                                timestamp: string | number;
-                                /**
-                                 * @description Page URL
-                                 * @example https://example.com/products
-                                 */
-                                url: string | null;
-                                /**
-                                 * @description User identifier
-                                 * @example user_123
-                                 */
-                                user_id: string | null;
-                                /**
-                                 * @description utm_campaign of the page URL
-                                 * @example black_friday
-                                 */
-                                utm_campaign: string | null;
-                                /**
-                                 * @description utm_content of the page URL
-                                 * @example banner
-                                 */
-                                utm_content: string | null;
-                                /**
-                                 * @description utm_medium of the page URL
-                                 * @example email
-                                 */
-                                utm_medium: string | null;
-                                /**
-                                 * @description utm_source of the page URL
-                                 * @example newsletter
-                                 */
-                                utm_source: string | null;
-                                /**
-                                 * @description utm_term of the page URL
-                                 * @example running shoes
-                                 */
-                                utm_term: string | null;
-                                /**
-                                 * @description Cookieless visitor id: keyed hash of (daily salt, site, IP, User-Agent)
-                                 * @example v_3f9a0c…
-                                 */
-                                visitor_id: string | null;
-                            }[];
-                            /**
-                             * @description Pass as `cursor` for the next page; null on the last page
-                             * @example MTc2MzY0MDAwMDAwMC40Mg
-                             */
-                            next_cursor: string | null;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["EventsResult"];
                 };
             };
             /** @description Error envelope */
@@ -3145,29 +2294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3176,29 +2303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3207,29 +2312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3238,29 +2321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3269,29 +2330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3300,29 +2339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3331,34 +2348,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1EventsStream: {
+    streamEvents: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -3410,29 +2405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3441,29 +2414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3472,29 +2423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3503,29 +2432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3534,29 +2441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3565,29 +2450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3596,34 +2459,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1Export: {
+    exportEvents: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -3684,29 +2525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3715,29 +2534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3746,29 +2543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3777,29 +2552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3808,29 +2561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3839,29 +2570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -3870,34 +2579,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1Funnels: {
+    getFunnel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3906,300 +2593,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
-                     * @example {
-                     *       "device_type": "mobile",
-                     *       "property.plan": "pro"
-                     *     }
-                     */
-                    filters?: {
-                        /** @description Filter: bot_reason equals (empty: missing) */
-                        bot_reason?: string;
-                        /** @description Filter: browser equals (empty: missing) */
-                        browser?: string;
-                        /** @description Filter: browser_version equals (empty: missing) */
-                        browser_version?: string;
-                        /** @description Filter: channel equals (empty: missing) */
-                        channel?: string;
-                        /** @description Filter: city equals (empty: missing) */
-                        city?: string;
-                        /** @description Filter: country equals (empty: missing) */
-                        country?: string;
-                        /** @description Filter: device_type equals (empty: missing) */
-                        device_type?: string;
-                        /** @description Filter: entry_page equals (empty: missing) */
-                        entry_page?: string;
-                        /** @description Filter: event_type equals (empty: missing) */
-                        event_type?: string;
-                        /** @description Filter: exit_page equals (empty: missing) */
-                        exit_page?: string;
-                        /** @description Filter: goal equals (empty: missing) */
-                        goal?: string;
-                        /** @description Filter: include_bots equals (empty: missing) */
-                        include_bots?: string;
-                        /** @description Filter: os equals (empty: missing) */
-                        os?: string;
-                        /** @description Filter: os_version equals (empty: missing) */
-                        os_version?: string;
-                        /** @description Filter: referrer equals (empty: missing) */
-                        referrer?: string;
-                        /** @description Filter: referrer_domain equals (empty: missing) */
-                        referrer_domain?: string;
-                        /** @description Filter: region equals (empty: missing) */
-                        region?: string;
-                        /** @description Filter: source equals (empty: missing) */
-                        source?: string;
-                        /** @description Filter: url equals (empty: missing) */
-                        url?: string;
-                        /** @description Filter: user_id equals (empty: missing) */
-                        user_id?: string;
-                        /** @description Filter: utm_campaign equals (empty: missing) */
-                        utm_campaign?: string;
-                        /** @description Filter: utm_content equals (empty: missing) */
-                        utm_content?: string;
-                        /** @description Filter: utm_medium equals (empty: missing) */
-                        utm_medium?: string;
-                        /** @description Filter: utm_source equals (empty: missing) */
-                        utm_source?: string;
-                        /** @description Filter: utm_term equals (empty: missing) */
-                        utm_term?: string;
-                        /** @description Filter: visitor_id equals (empty: missing) */
-                        visitor_id?: string;
-                    } & {
-                        [key: string]: string;
-                    };
-                    /** @description Start of a custom period: epoch ms or ISO 8601 */
-                    from?: string | (string | number);
-                    /**
-                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
-                     * @example 7d
-                     * @enum {string}
-                     */
-                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                    /**
-                     * @description Site identifier
-                     * @example site_abc123
-                     */
-                    site_id: string;
-                    /** @description 2 to 10 steps, in order */
-                    steps: {
-                        /**
-                         * @description Event type of the step
-                         * @example page_view
-                         */
-                        event_type: string;
-                        /**
-                         * @description Only events on this exact URL count for the step
-                         * @example /pricing
-                         */
-                        url?: string;
-                    }[];
-                    /**
-                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
-                     * @example Europe/Berlin
-                     */
-                    timezone?: string;
-                    /** @description End of a custom period (exclusive) */
-                    to?: string | (string | number);
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
-                     * @example {
-                     *       "device_type": "mobile",
-                     *       "property.plan": "pro"
-                     *     }
-                     */
-                    filters?: {
-                        /** @description Filter: bot_reason equals (empty: missing) */
-                        bot_reason?: string;
-                        /** @description Filter: browser equals (empty: missing) */
-                        browser?: string;
-                        /** @description Filter: browser_version equals (empty: missing) */
-                        browser_version?: string;
-                        /** @description Filter: channel equals (empty: missing) */
-                        channel?: string;
-                        /** @description Filter: city equals (empty: missing) */
-                        city?: string;
-                        /** @description Filter: country equals (empty: missing) */
-                        country?: string;
-                        /** @description Filter: device_type equals (empty: missing) */
-                        device_type?: string;
-                        /** @description Filter: entry_page equals (empty: missing) */
-                        entry_page?: string;
-                        /** @description Filter: event_type equals (empty: missing) */
-                        event_type?: string;
-                        /** @description Filter: exit_page equals (empty: missing) */
-                        exit_page?: string;
-                        /** @description Filter: goal equals (empty: missing) */
-                        goal?: string;
-                        /** @description Filter: include_bots equals (empty: missing) */
-                        include_bots?: string;
-                        /** @description Filter: os equals (empty: missing) */
-                        os?: string;
-                        /** @description Filter: os_version equals (empty: missing) */
-                        os_version?: string;
-                        /** @description Filter: referrer equals (empty: missing) */
-                        referrer?: string;
-                        /** @description Filter: referrer_domain equals (empty: missing) */
-                        referrer_domain?: string;
-                        /** @description Filter: region equals (empty: missing) */
-                        region?: string;
-                        /** @description Filter: source equals (empty: missing) */
-                        source?: string;
-                        /** @description Filter: url equals (empty: missing) */
-                        url?: string;
-                        /** @description Filter: user_id equals (empty: missing) */
-                        user_id?: string;
-                        /** @description Filter: utm_campaign equals (empty: missing) */
-                        utm_campaign?: string;
-                        /** @description Filter: utm_content equals (empty: missing) */
-                        utm_content?: string;
-                        /** @description Filter: utm_medium equals (empty: missing) */
-                        utm_medium?: string;
-                        /** @description Filter: utm_source equals (empty: missing) */
-                        utm_source?: string;
-                        /** @description Filter: utm_term equals (empty: missing) */
-                        utm_term?: string;
-                        /** @description Filter: visitor_id equals (empty: missing) */
-                        visitor_id?: string;
-                    } & {
-                        [key: string]: string;
-                    };
-                    /** @description Start of a custom period: epoch ms or ISO 8601 */
-                    from?: string | (string | number);
-                    /**
-                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
-                     * @example 7d
-                     * @enum {string}
-                     */
-                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                    /**
-                     * @description Site identifier
-                     * @example site_abc123
-                     */
-                    site_id: string;
-                    /** @description 2 to 10 steps, in order */
-                    steps: {
-                        /**
-                         * @description Event type of the step
-                         * @example page_view
-                         */
-                        event_type: string;
-                        /**
-                         * @description Only events on this exact URL count for the step
-                         * @example /pricing
-                         */
-                        url?: string;
-                    }[];
-                    /**
-                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
-                     * @example Europe/Berlin
-                     */
-                    timezone?: string;
-                    /** @description End of a custom period (exclusive) */
-                    to?: string | (string | number);
-                };
-                "multipart/form-data": {
-                    /**
-                     * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
-                     * @example {
-                     *       "device_type": "mobile",
-                     *       "property.plan": "pro"
-                     *     }
-                     */
-                    filters?: {
-                        /** @description Filter: bot_reason equals (empty: missing) */
-                        bot_reason?: string;
-                        /** @description Filter: browser equals (empty: missing) */
-                        browser?: string;
-                        /** @description Filter: browser_version equals (empty: missing) */
-                        browser_version?: string;
-                        /** @description Filter: channel equals (empty: missing) */
-                        channel?: string;
-                        /** @description Filter: city equals (empty: missing) */
-                        city?: string;
-                        /** @description Filter: country equals (empty: missing) */
-                        country?: string;
-                        /** @description Filter: device_type equals (empty: missing) */
-                        device_type?: string;
-                        /** @description Filter: entry_page equals (empty: missing) */
-                        entry_page?: string;
-                        /** @description Filter: event_type equals (empty: missing) */
-                        event_type?: string;
-                        /** @description Filter: exit_page equals (empty: missing) */
-                        exit_page?: string;
-                        /** @description Filter: goal equals (empty: missing) */
-                        goal?: string;
-                        /** @description Filter: include_bots equals (empty: missing) */
-                        include_bots?: string;
-                        /** @description Filter: os equals (empty: missing) */
-                        os?: string;
-                        /** @description Filter: os_version equals (empty: missing) */
-                        os_version?: string;
-                        /** @description Filter: referrer equals (empty: missing) */
-                        referrer?: string;
-                        /** @description Filter: referrer_domain equals (empty: missing) */
-                        referrer_domain?: string;
-                        /** @description Filter: region equals (empty: missing) */
-                        region?: string;
-                        /** @description Filter: source equals (empty: missing) */
-                        source?: string;
-                        /** @description Filter: url equals (empty: missing) */
-                        url?: string;
-                        /** @description Filter: user_id equals (empty: missing) */
-                        user_id?: string;
-                        /** @description Filter: utm_campaign equals (empty: missing) */
-                        utm_campaign?: string;
-                        /** @description Filter: utm_content equals (empty: missing) */
-                        utm_content?: string;
-                        /** @description Filter: utm_medium equals (empty: missing) */
-                        utm_medium?: string;
-                        /** @description Filter: utm_source equals (empty: missing) */
-                        utm_source?: string;
-                        /** @description Filter: utm_term equals (empty: missing) */
-                        utm_term?: string;
-                        /** @description Filter: visitor_id equals (empty: missing) */
-                        visitor_id?: string;
-                    } & {
-                        [key: string]: string;
-                    };
-                    /** @description Start of a custom period: epoch ms or ISO 8601 */
-                    from?: string | (string | number);
-                    /**
-                     * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
-                     * @example 7d
-                     * @enum {string}
-                     */
-                    period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                    /**
-                     * @description Site identifier
-                     * @example site_abc123
-                     */
-                    site_id: string;
-                    /** @description 2 to 10 steps, in order */
-                    steps: {
-                        /**
-                         * @description Event type of the step
-                         * @example page_view
-                         */
-                        event_type: string;
-                        /**
-                         * @description Only events on this exact URL count for the step
-                         * @example /pricing
-                         */
-                        url?: string;
-                    }[];
-                    /**
-                     * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
-                     * @example Europe/Berlin
-                     */
-                    timezone?: string;
-                    /** @description End of a custom period (exclusive) */
-                    to?: string | (string | number);
-                };
+                "application/json": components["schemas"]["FunnelBody"];
             };
         };
         responses: {
@@ -4209,61 +2603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * @description Percent of step-1 sessions that reached the last step
-                             * @example 12.5
-                             */
-                            conversion_rate: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-10-21T12:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            steps: {
-                                /**
-                                 * @description Percent of step-1 sessions that reached this step
-                                 * @example 12.5
-                                 */
-                                conversion_rate: number;
-                                /**
-                                 * @description Sessions of the previous step that did not reach this one
-                                 * @example 70
-                                 */
-                                drop_off: string | number;
-                                /**
-                                 * @description drop_off as a percent of the previous step
-                                 * @example 12.5
-                                 */
-                                drop_off_rate: number;
-                                /** @example page_view */
-                                event_type: string;
-                                /**
-                                 * @description Sessions that reached this step in order
-                                 * @example 80
-                                 */
-                                sessions: string | number;
-                                /** @example /pricing */
-                                url?: string;
-                            }[];
-                            /** @example UTC */
-                            timezone: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to: string;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["FunnelResult"];
                 };
             };
             /** @description Error envelope */
@@ -4272,29 +2612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4303,29 +2621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4334,29 +2630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4365,29 +2639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4396,29 +2648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4427,29 +2657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4458,34 +2666,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1Retention: {
+    getRetention: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -4533,67 +2719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /** @description One cohort per interval of the period, oldest first (at most 128) */
-                            cohorts: {
-                                /**
-                                 * @description Start of the cohort interval, ISO 8601 with the zone offset
-                                 * @example 2026-11-18T00:00:00Z
-                                 */
-                                cohort: string;
-                                /**
-                                 * @description counts[k]: visitors of the cohort active k intervals later (k = 0 is the cohort)
-                                 * @example [
-                                 *       10,
-                                 *       4,
-                                 *       2
-                                 *     ]
-                                 */
-                                counts: (string | number)[];
-                                /**
-                                 * @description counts[k] as a percent of visitors
-                                 * @example [
-                                 *       100,
-                                 *       40,
-                                 *       20
-                                 *     ]
-                                 */
-                                rates: number[];
-                                /**
-                                 * @description Visitors first seen in this interval
-                                 * @example 10
-                                 */
-                                visitors: string | number;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-18T00:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description The cohort size
-                             * @example day
-                             * @enum {string}
-                             */
-                            interval: "day" | "week";
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            /** @example UTC */
-                            timezone: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-21T00:00:00.000Z
-                             */
-                            to: string;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["RetentionResult"];
                 };
             };
             /** @description Error envelope */
@@ -4602,29 +2728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4633,29 +2737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4664,29 +2746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4695,29 +2755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4726,29 +2764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4757,29 +2773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -4788,34 +2782,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1Sites: {
+    listSites: {
         parameters: {
             query?: never;
             header?: never;
@@ -4831,23 +2803,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-26T08:00:00.000Z
-                             */
-                            created_at: string;
-                            /**
-                             * @example [
-                             *       "example.com"
-                             *     ]
-                             */
-                            domains: string[];
-                            /** @example My shop */
-                            name: string;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        }[];
+                        data: components["schemas"]["Site"][];
                         /** @constant */
                         success: true;
                     };
@@ -4859,34 +2815,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1Sites: {
+    createSite: {
         parameters: {
             query?: never;
             header?: never;
@@ -4895,66 +2840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
-                "multipart/form-data": {
-                    /**
-                     * @description Hostnames allowed to send events with the public key (empty: any origin)
-                     * @example [
-                     *       "example.com",
-                     *       "www.example.com"
-                     *     ]
-                     */
-                    domains?: string[];
-                    /**
-                     * @description Display name
-                     * @example My shop
-                     */
-                    name?: string;
-                    /**
-                     * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
-                     * @example site_abc123
-                     */
-                    site_id?: string;
-                };
+                "application/json": components["schemas"]["CreateSiteBody"];
             };
         };
         responses: {
@@ -4965,28 +2851,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * @example [
-                             *       "example.com"
-                             *     ]
-                             */
-                            domains: string[];
-                            /** @example My shop */
-                            name: string;
-                            /**
-                             * @description Shown only once
-                             * @example pk_Q2h5…
-                             */
-                            public_key: string;
-                            /**
-                             * @description Shown only once
-                             * @example sk_Vb7d…
-                             */
-                            secret_key: string;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        };
+                        data: components["schemas"]["CreatedSite"];
                         /** @constant */
                         success: true;
                     };
@@ -4998,29 +2863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5029,29 +2872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5060,29 +2881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5091,34 +2890,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1SitesBySite_id: {
+    getSite: {
         parameters: {
             query?: never;
             header?: never;
@@ -5136,23 +2924,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-26T08:00:00.000Z
-                             */
-                            created_at: string;
-                            /**
-                             * @example [
-                             *       "example.com"
-                             *     ]
-                             */
-                            domains: string[];
-                            /** @example My shop */
-                            name: string;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        };
+                        data: components["schemas"]["Site"];
                         /** @constant */
                         success: true;
                     };
@@ -5164,29 +2936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5195,29 +2945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5226,34 +2954,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    deleteApiV1SitesBySite_id: {
+    deleteSite: {
         parameters: {
             query?: never;
             header?: never;
@@ -5285,29 +3002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5316,29 +3011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5347,34 +3020,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1SitesBySite_idGoals: {
+    listGoals: {
         parameters: {
             query?: never;
             header?: never;
@@ -5392,32 +3054,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-26T08:00:00.000Z
-                             */
-                            created_at: string;
-                            /** @example null */
-                            event_type: string | null;
-                            /** @example goal_1a2b3c4d5e6f7a8b */
-                            goal_id: string;
-                            /** @enum {string} */
-                            kind: "event" | "page";
-                            /**
-                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                             * @example Signup
-                             */
-                            name: string;
-                            /** @example /checkout/*\/done */
-                            page_path: string | null;
-                            /** @example null */
-                            property_key: string | null;
-                            /** @example null */
-                            property_value: string | null;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        }[];
+                        data: components["schemas"]["Goal"][];
                         /** @constant */
                         success: true;
                     };
@@ -5429,29 +3066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5460,29 +3075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5491,34 +3084,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1SitesBySite_idGoals: {
+    createGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -5529,93 +3111,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string;
-                    /** @enum {string} */
-                    kind: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string;
-                    /** @enum {string} */
-                    kind: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string;
-                };
-                "multipart/form-data": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string;
-                    /** @enum {string} */
-                    kind: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string;
-                };
+                "application/json": components["schemas"]["CreateGoalBody"];
             };
         };
         responses: {
@@ -5626,32 +3122,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-26T08:00:00.000Z
-                             */
-                            created_at: string;
-                            /** @example null */
-                            event_type: string | null;
-                            /** @example goal_1a2b3c4d5e6f7a8b */
-                            goal_id: string;
-                            /** @enum {string} */
-                            kind: "event" | "page";
-                            /**
-                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                             * @example Signup
-                             */
-                            name: string;
-                            /** @example /checkout/*\/done */
-                            page_path: string | null;
-                            /** @example null */
-                            property_key: string | null;
-                            /** @example null */
-                            property_value: string | null;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        };
+                        data: components["schemas"]["Goal"];
                         /** @constant */
                         success: true;
                     };
@@ -5663,29 +3134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5694,29 +3143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5725,29 +3152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5756,29 +3161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5787,34 +3170,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    deleteApiV1SitesBySite_idGoalsByGoal_id: {
+    deleteGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -5847,29 +3219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5878,29 +3228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -5909,34 +3237,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    patchApiV1SitesBySite_idGoalsByGoal_id: {
+    updateGoal: {
         parameters: {
             query?: never;
             header?: never;
@@ -5949,93 +3266,7 @@ export interface operations {
         /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string | null;
-                    /** @enum {string} */
-                    kind?: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name?: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string | null;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string | null;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string | null;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string | null;
-                    /** @enum {string} */
-                    kind?: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name?: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string | null;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string | null;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string | null;
-                };
-                "multipart/form-data": {
-                    /**
-                     * @description Kind event: the event type that completes the goal
-                     * @example signup
-                     */
-                    event_type?: string | null;
-                    /** @enum {string} */
-                    kind?: "event" | "page";
-                    /**
-                     * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                     * @example Signup
-                     */
-                    name?: string;
-                    /**
-                     * @description Kind page: a path pattern starting with `/`; `*` matches any characters (`/` included), everything else matches itself, case-sensitive, the whole path (`/blog/*` matches `/blog/a/b`, not `/blog`)
-                     * @example /checkout/*\/done
-                     */
-                    page_path?: string | null;
-                    /**
-                     * @description Optional: only events whose property `property_key` equals `property_value` (as text) count
-                     * @example plan
-                     */
-                    property_key?: string | null;
-                    /**
-                     * @description The property value as text (`49.9`, `true`); required with `property_key`
-                     * @example pro
-                     */
-                    property_value?: string | null;
-                };
+                "application/json": components["schemas"]["UpdateGoalBody"];
             };
         };
         responses: {
@@ -6046,32 +3277,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-26T08:00:00.000Z
-                             */
-                            created_at: string;
-                            /** @example null */
-                            event_type: string | null;
-                            /** @example goal_1a2b3c4d5e6f7a8b */
-                            goal_id: string;
-                            /** @enum {string} */
-                            kind: "event" | "page";
-                            /**
-                             * @description Goal name, unique within the site (the `goal` filter and breakdown key)
-                             * @example Signup
-                             */
-                            name: string;
-                            /** @example /checkout/*\/done */
-                            page_path: string | null;
-                            /** @example null */
-                            property_key: string | null;
-                            /** @example null */
-                            property_value: string | null;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        };
+                        data: components["schemas"]["Goal"];
                         /** @constant */
                         success: true;
                     };
@@ -6083,29 +3289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6114,29 +3298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6145,29 +3307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6176,29 +3316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6207,34 +3325,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1SitesBySite_idKeys: {
+    listKeys: {
         parameters: {
             query?: never;
             header?: never;
@@ -6252,23 +3359,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at: string;
-                            /** @example key_1a2b3c4d5e6f7a8b */
-                            key_id: string;
-                            /**
-                             * @description First characters of the key
-                             * @example pk_Q2h5
-                             */
-                            key_prefix: string;
-                            /** @enum {string} */
-                            kind: "public" | "secret";
-                            /** Format: date-time */
-                            revoked_at: string | null;
-                            /** @example site_abc123 */
-                            site_id: string;
-                        }[];
+                        data: components["schemas"]["ApiKeyInfo"][];
                         /** @constant */
                         success: true;
                     };
@@ -6280,29 +3371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6311,29 +3380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6342,34 +3389,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1SitesBySite_idKeys: {
+    createKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -6384,14 +3420,6 @@ export interface operations {
                     /** @enum {string} */
                     kind: "public" | "secret";
                 };
-                "application/x-www-form-urlencoded": {
-                    /** @enum {string} */
-                    kind: "public" | "secret";
-                };
-                "multipart/form-data": {
-                    /** @enum {string} */
-                    kind: "public" | "secret";
-                };
             };
         };
         responses: {
@@ -6402,17 +3430,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /**
-                             * @description The key itself, shown only once
-                             * @example sk_Vb7d…
-                             */
-                            key: string;
-                            key_id: string;
-                            /** @enum {string} */
-                            kind: "public" | "secret";
-                            site_id: string;
-                        };
+                        data: components["schemas"]["CreatedKey"];
                         /** @constant */
                         success: true;
                     };
@@ -6424,29 +3442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6455,29 +3451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6486,29 +3460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6517,34 +3469,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    deleteApiV1SitesBySite_idKeysByKey_id: {
+    revokeKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -6577,29 +3518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6608,29 +3527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6639,34 +3536,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postApiV1Sql: {
+    runSql: {
         parameters: {
             query?: never;
             header?: never;
@@ -6676,18 +3562,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SqlQuery"];
-                "application/x-www-form-urlencoded": components["schemas"]["SqlQuery"];
-                "multipart/form-data": components["schemas"]["SqlQuery"];
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description The rows: JSON by default, CSV with `format: "csv"` */
             200: {
                 headers: {
+                    /** @description CSV only: true when rows beyond `max_rows` were cut */
+                    "X-Pulse-Truncated"?: "true" | "false";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SqlResult"];
+                    "text/csv": string;
                 };
             };
             /** @description Error envelope */
@@ -6696,29 +3583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6727,29 +3592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6758,29 +3601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6789,29 +3610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -6820,34 +3619,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1Stats: {
+    getStats: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -6897,103 +3674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description With `metric`: StatsSingle `{metric, value, period}`. With `metrics`: StatsMulti `{period, timezone, from, to, metrics}`. */
-                        data: {
-                            /**
-                             * @description Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
-                             * @example 5
-                             */
-                            change?: number | null;
-                            /**
-                             * @description The metric
-                             * @example visitors
-                             * @enum {string}
-                             */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            /**
-                             * @description Only with compare: the value in the previous period
-                             * @example 40
-                             */
-                            previous_value?: number;
-                            /**
-                             * @description Its value in the period
-                             * @example 42
-                             */
-                            value: number;
-                        } | {
-                            /** @description Only with compare: percent change of each metric (null when only the previous is 0) */
-                            changes?: {
-                                [key: string]: number | null;
-                            };
-                            /**
-                             * Format: date-time
-                             * @description Start of the period (inclusive)
-                             * @example 2026-11-19T12:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description Value of each metric asked for
-                             * @example {
-                             *       "visitors": 120,
-                             *       "page_views": 480
-                             *     }
-                             */
-                            metrics: {
-                                [key: string]: number;
-                            };
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            /** @description Only with compare: the previous period and its values */
-                            previous?: {
-                                /**
-                                 * Format: date-time
-                                 * @description Start of the previous period
-                                 * @example 2026-11-18T12:00:00.000Z
-                                 */
-                                from: string;
-                                /**
-                                 * @description Value of each metric in the previous period
-                                 * @example {
-                                 *       "visitors": 120,
-                                 *       "page_views": 480
-                                 *     }
-                                 */
-                                metrics: {
-                                    [key: string]: number;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @description End of the previous period
-                                 * @example 2026-11-19T12:00:00.000Z
-                                 */
-                                to: string;
-                            };
-                            /**
-                             * @description The time zone
-                             * @example UTC
-                             */
-                            timezone: string;
-                            /**
-                             * Format: date-time
-                             * @description End of the period (exclusive)
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to: string;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["StatsResult"];
                 };
             };
             /** @description Error envelope */
@@ -7002,29 +3683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7033,29 +3692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7064,29 +3701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7095,29 +3710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7126,29 +3719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7157,29 +3728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7188,34 +3737,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1StatsBreakdown: {
+    getBreakdown: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -7232,9 +3759,9 @@ export interface operations {
                 from?: string;
                 goal?: string;
                 include_bots?: string;
-                limit?: string | number;
+                limit?: number;
                 metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
-                offset?: string | number;
+                offset?: number;
                 os?: string;
                 os_version?: string;
                 period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
@@ -7266,58 +3793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * @description The dimension, as asked
-                             * @example url
-                             */
-                            dimension: string;
-                            /**
-                             * Format: date-time
-                             * @description Start (inclusive)
-                             * @example 2026-11-13T12:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description The metric
-                             * @example visitors
-                             * @enum {string}
-                             */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            /** @description Sorted by value descending, then key (null last) */
-                            rows: {
-                                /**
-                                 * @description The dimension value; null for events without it
-                                 * @example /pricing
-                                 */
-                                key: string | null;
-                                /** @example 42 */
-                                value: number;
-                            }[];
-                            /** @example UTC */
-                            timezone: string;
-                            /**
-                             * Format: date-time
-                             * @description End (exclusive)
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to: string;
-                            /**
-                             * @description Number of distinct keys (all pages)
-                             * @example 57
-                             */
-                            total_rows: string | number;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["BreakdownResult"];
                 };
             };
             /** @description Error envelope */
@@ -7326,29 +3802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7357,29 +3811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7388,29 +3820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7419,29 +3829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7450,29 +3838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7481,29 +3847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7512,34 +3856,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1StatsRealtime: {
+    getRealtime: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -7554,7 +3876,7 @@ export interface operations {
                 exit_page?: string;
                 goal?: string;
                 include_bots?: string;
-                limit?: string | number;
+                limit?: number;
                 os?: string;
                 os_version?: string;
                 referrer?: string;
@@ -7583,54 +3905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * @description Events
-                             * @example 17
-                             */
-                            events: string | number;
-                            /**
-                             * Format: date-time
-                             * @description Start (inclusive)
-                             * @example 2026-11-13T12:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description page_view events
-                             * @example 9
-                             */
-                            page_views: string | number;
-                            /**
-                             * @description Distinct sessions
-                             * @example 3
-                             */
-                            sessions: string | number;
-                            /**
-                             * Format: date-time
-                             * @description End (exclusive)
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to: string;
-                            /** @description URLs of page views, by visitors descending then URL */
-                            top_pages: {
-                                /** @example /pricing */
-                                url: string;
-                                /**
-                                 * @description Visitors with a page view of this URL
-                                 * @example 2
-                                 */
-                                visitors: string | number;
-                            }[];
-                            /**
-                             * @description Distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric
-                             * @example 3
-                             */
-                            visitors: string | number;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["RealtimeResult"];
                 };
             };
             /** @description Error envelope */
@@ -7639,29 +3914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7670,29 +3923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7701,29 +3932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7732,29 +3941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7763,29 +3950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7794,29 +3959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7825,34 +3968,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    getApiV1StatsTimeseries: {
+    getTimeseries: {
         parameters: {
             query: {
                 bot_reason?: string;
@@ -7901,54 +4022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * Format: date-time
-                             * @description Start (inclusive)
-                             * @example 2026-11-13T12:00:00.000Z
-                             */
-                            from: string;
-                            /**
-                             * @description The bucket size
-                             * @example day
-                             * @enum {string}
-                             */
-                            interval: "minute" | "hour" | "day" | "week" | "month";
-                            /**
-                             * @description The metric
-                             * @example visitors
-                             * @enum {string}
-                             */
-                            metric: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
-                            /**
-                             * @description The period
-                             * @example 7d
-                             * @enum {string}
-                             */
-                            period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                            /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
-                            points: {
-                                /**
-                                 * @description Bucket start, ISO 8601 with the time zone’s offset
-                                 * @example 2026-11-20T00:00:00Z
-                                 */
-                                time: string;
-                                /** @example 17 */
-                                value: number;
-                            }[];
-                            /** @example UTC */
-                            timezone: string;
-                            /**
-                             * Format: date-time
-                             * @description End (exclusive)
-                             * @example 2026-11-20T12:00:00.000Z
-                             */
-                            to: string;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["TimeseriesResult"];
                 };
             };
             /** @description Error envelope */
@@ -7957,29 +4031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -7988,29 +4040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8019,29 +4049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8050,29 +4058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8081,29 +4067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8112,29 +4076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8143,34 +4085,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    deleteApiV1UsersByUser_id: {
+    eraseUser: {
         parameters: {
             query: {
                 site_id: string;
@@ -8189,17 +4109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * @description Events deleted
-                             * @example 42
-                             */
-                            deleted: number;
-                        };
-                        /** @constant */
-                        success: true;
-                    };
+                    "application/json": components["schemas"]["UserErased"];
                 };
             };
             /** @description Error envelope */
@@ -8208,29 +4118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8239,29 +4127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8270,29 +4136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8301,29 +4145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8332,29 +4154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8363,36 +4163,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postCollect: {
+    collectEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A public key (`pk_…`), for browsers that avoid a CORS preflight (instead of Authorization) */
+                api_key?: string;
+                /** @description true: validate and enrich, store nothing, answer with the `DryRunResult` shape */
+                dry_run?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8427,7 +4210,7 @@ export interface operations {
                         };
                         /** @constant */
                         success: true;
-                    };
+                    } | components["schemas"]["DryRunResult"];
                 };
             };
             /** @description Error envelope */
@@ -8436,29 +4219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8467,29 +4228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8498,29 +4237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8529,29 +4246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8560,29 +4255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8591,29 +4264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8622,29 +4273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8653,36 +4282,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
     };
-    postCollectBatch: {
+    collectBatch: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A public key (`pk_…`), for browsers that avoid a CORS preflight (instead of Authorization) */
+                api_key?: string;
+                /** @description true: validate and enrich, store nothing, answer with the `DryRunResult` shape */
+                dry_run?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8743,7 +4355,7 @@ export interface operations {
                         };
                         /** @constant */
                         success: true;
-                    };
+                    } | components["schemas"]["DryRunResult"];
                 };
             };
             /** @description Error envelope */
@@ -8752,29 +4364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8783,29 +4373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8814,29 +4382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8845,29 +4391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8876,29 +4400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8907,29 +4409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8938,29 +4418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -8969,29 +4427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -9011,65 +4447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description State of each component; more fields may appear */
-                        details: {
-                            /** @description Events accepted but not yet written to DuckDB */
-                            buffer_depth?: number;
-                            /** @description Shutting down */
-                            draining?: boolean;
-                            /** @description Events written since start */
-                            flushed_events?: number;
-                            /**
-                             * Format: date-time
-                             * @description Time of the last successful flush
-                             */
-                            last_flush_at?: string | null;
-                            /** @description The error of the last flush, if it failed */
-                            last_flush_error?: string | null;
-                            /** @description Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime */
-                            memory?: {
-                                /** @description Memory held by JavaScript objects outside the heap (buffers), MiB */
-                                js_external_mb: number;
-                                /** @description JavaScript heap in use, MiB */
-                                js_heap_mb: number;
-                                /** @description Resident memory of the process, MiB */
-                                rss_mb: number;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /**
-                         * @description Why the status is not `ok` (null when it is)
-                         * @example writing events to the database is failing
-                         */
-                        reason: string | null;
-                        /** @enum {string} */
-                        status: "ok" | "degraded" | "unavailable";
-                        /**
-                         * @description Seconds since start
-                         * @example 3600
-                         */
-                        uptime_s: number;
-                        /**
-                         * @description PULSE version
-                         * @example 0.1.0
-                         */
-                        version: string;
-                    } | {
-                        /** @enum {string} */
-                        status: "ok" | "degraded" | "unavailable";
-                        /**
-                         * @description Seconds since start
-                         * @example 3600
-                         */
-                        uptime_s: number;
-                        /**
-                         * @description PULSE version
-                         * @example 0.1.0
-                         */
-                        version: string;
-                    };
+                    "application/json": components["schemas"]["HealthAdmin"] | components["schemas"]["HealthPublic"];
                 };
             };
             /** @description Error envelope */
@@ -9078,29 +4456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        details?: {
-                            /** @example must be within the last 30 days */
-                            message: string;
-                            /**
-                             * @description JSON path of the bad field
-                             * @example $.timestamp
-                             */
-                            path: string;
-                        }[];
-                        /**
-                         * @description What went wrong
-                         * @example Rate limit exceeded
-                         */
-                        error: string;
-                        /**
-                         * @description The HTTP status, repeated
-                         * @example 429
-                         */
-                        status: number;
-                        /** @constant */
-                        success: false;
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Response for status 503 */
@@ -9109,77 +4465,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description State of each component; more fields may appear */
-                        details: {
-                            /** @description Events accepted but not yet written to DuckDB */
-                            buffer_depth?: number;
-                            /** @description Shutting down */
-                            draining?: boolean;
-                            /** @description Events written since start */
-                            flushed_events?: number;
-                            /**
-                             * Format: date-time
-                             * @description Time of the last successful flush
-                             */
-                            last_flush_at?: string | null;
-                            /** @description The error of the last flush, if it failed */
-                            last_flush_error?: string | null;
-                            /** @description Memory of the server process; the rest of `rss_mb` is DuckDB and the runtime */
-                            memory?: {
-                                /** @description Memory held by JavaScript objects outside the heap (buffers), MiB */
-                                js_external_mb: number;
-                                /** @description JavaScript heap in use, MiB */
-                                js_heap_mb: number;
-                                /** @description Resident memory of the process, MiB */
-                                rss_mb: number;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /**
-                         * @description Why the status is not `ok` (null when it is)
-                         * @example writing events to the database is failing
-                         */
-                        reason: string | null;
-                        /** @enum {string} */
-                        status: "ok" | "degraded" | "unavailable";
-                        /**
-                         * @description Seconds since start
-                         * @example 3600
-                         */
-                        uptime_s: number;
-                        /**
-                         * @description PULSE version
-                         * @example 0.1.0
-                         */
-                        version: string;
-                    } | {
-                        /** @enum {string} */
-                        status: "ok" | "degraded" | "unavailable";
-                        /**
-                         * @description Seconds since start
-                         * @example 3600
-                         */
-                        uptime_s: number;
-                        /**
-                         * @description PULSE version
-                         * @example 0.1.0
-                         */
-                        version: string;
-                    };
+                    "application/json": components["schemas"]["HealthAdmin"] | components["schemas"]["HealthPublic"];
                 };
             };
         };
     };
-    postMcp: {
+    callMcp: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    id?: string | number;
+                    /** @constant */
+                    jsonrpc: "2.0";
+                    /** @example tools/list */
+                    method: string;
+                    params?: Record<string, never>;
+                };
+            };
+        };
         responses: {
             /** @description A JSON-RPC response */
             200: {
@@ -9187,7 +4496,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        error?: {
+                            code: number;
+                            message: string;
+                        };
+                        id?: string | number | null;
+                        /** @constant */
+                        jsonrpc: "2.0";
+                        result?: Record<string, never>;
+                    };
                 };
             };
             /** @description A notification was accepted */
@@ -9197,26 +4515,115 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not a JSON-RPC message */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: number;
+                            message: string;
+                        };
+                        id?: string | number | null;
+                        /** @constant */
+                        jsonrpc: "2.0";
+                        result?: Record<string, never>;
+                    };
+                };
+            };
             /** @description Missing or invalid key */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description A public key */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accept must list application/json and text/event-stream */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: number;
+                            message: string;
+                        };
+                        id?: string | number | null;
+                        /** @constant */
+                        jsonrpc: "2.0";
+                        result?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: number;
+                            message: string;
+                        };
+                        id?: string | number | null;
+                        /** @constant */
+                        jsonrpc: "2.0";
+                        result?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Rate limit exceeded */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -9244,6 +4651,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

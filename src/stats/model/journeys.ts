@@ -1,8 +1,8 @@
 // Schemas of funnels and retention: how visitors move through steps and come back over time.
 import { t } from 'elysia'
 import { LIMITS as EVENT_LIMITS } from '../../events/fields'
-import { envelope } from '../../http/envelope'
-import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, RETENTION_INTERVALS } from '../registry'
+import { envelope, Int } from '../../http/envelope'
+import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, PROPERTY_KEY, RETENTION_INTERVALS } from '../registry'
 import { PeriodName, periodParam, scopeQuery } from './common'
 import { nameEnum, nameParam } from './names'
 
@@ -43,6 +43,12 @@ export const FunnelBody = t.Object(
     filters: t.Optional(
       t.Object(Object.fromEntries(FILTER_FIELDS.map((f) => [f, filterField(f)])), {
         additionalProperties: t.String(),
+        // For the document only (validation ignores it): the keys allowed. The published document
+        // keeps just this and `additionalProperties` (src/openapi/tidy.ts), so generated clients get
+        // a string map that compiles under --strict and can carry `property.<key>`.
+        propertyNames: {
+          anyOf: [{ enum: FILTER_FIELDS }, { pattern: `^property\\.${PROPERTY_KEY.source.slice(1)}` }],
+        },
         description: `Event filters, as the query parameters of the stats endpoints: ${FILTER_FIELDS.join(', ')}, property.<key>`,
         examples: [{ device_type: 'mobile', 'property.plan': 'pro' }],
       }),
@@ -81,9 +87,9 @@ export const FunnelData = t.Object({
     t.Object({
       event_type: t.String({ examples: ['page_view'] }),
       url: t.Optional(t.String({ examples: ['/pricing'] })),
-      sessions: t.Integer({ description: 'Sessions that reached this step in order', examples: [80] }),
+      sessions: Int({ description: 'Sessions that reached this step in order', examples: [80] }),
       conversion_rate: rate('Percent of step-1 sessions that reached this step'),
-      drop_off: t.Integer({
+      drop_off: Int({
         description: 'Sessions of the previous step that did not reach this one',
         examples: [70],
       }),
@@ -141,8 +147,8 @@ export const RetentionData = t.Object({
         description: 'Start of the cohort interval, ISO 8601 with the zone offset',
         examples: ['2026-11-18T00:00:00Z'],
       }),
-      visitors: t.Integer({ description: 'Visitors first seen in this interval', examples: [10] }),
-      counts: t.Array(t.Integer(), {
+      visitors: Int({ description: 'Visitors first seen in this interval', examples: [10] }),
+      counts: t.Array(Int(), {
         description: 'counts[k]: visitors of the cohort active k intervals later (k = 0 is the cohort)',
         examples: [[10, 4, 2]],
       }),

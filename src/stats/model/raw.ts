@@ -3,7 +3,7 @@
 import type { TAny, TInteger, TNull, TRecord, TString, TUnion } from '@sinclair/typebox'
 import { t } from 'elysia'
 import { PUBLIC_FIELDS, type PublicField } from '../../events/fields'
-import { envelope } from '../../http/envelope'
+import { envelope, Int } from '../../http/envelope'
 import { EXPORT_FORMAT_NAMES, LIMITS } from '../registry'
 import { periodParam, scopeQuery } from './common'
 import { nameParam } from './names'
@@ -22,7 +22,7 @@ function outputSchema(f: PublicField) {
     ...('description' in f.output ? { description: f.output.description } : {}),
     examples: [f.output.example],
   }
-  if (f.rule === 'epoch-ms') return t.Integer(doc)
+  if (f.rule === 'epoch-ms') return Int(doc)
   if (f.rule === 'json') return t.Union([t.Record(t.String(), t.Any()), t.Null()], doc)
   return f.nullable ? t.Union([t.String(), t.Null()], doc) : t.String(doc)
 }
@@ -70,29 +70,11 @@ export const EventsData = t.Object({
   }),
 })
 
+/** One stored event, every public field at its documented example (so the example is complete). */
+const RAW_EVENT_EXAMPLE = Object.fromEntries(PUBLIC_FIELDS.map((f) => [f.name, f.output.example]))
+
 export const EventsResult = envelope(EventsData, [
-  {
-    success: true,
-    data: {
-      events: [
-        {
-          site_id: 'site_abc123',
-          event_type: 'page_view',
-          timestamp: 1763640000000,
-          session_id: 'session_xyz789',
-          user_id: null,
-          url: 'https://example.com/products',
-          referrer: null,
-          device_type: 'desktop',
-          country: 'US',
-          properties: null,
-          event_id: null,
-          received_at: 1763640000123,
-        },
-      ],
-      next_cursor: null,
-    },
-  },
+  { success: true, data: { events: [RAW_EVENT_EXAMPLE], next_cursor: null } },
 ])
 
 export const ExportQuery = t.Object(

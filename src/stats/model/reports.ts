@@ -1,6 +1,6 @@
 // Schemas of the timeseries, breakdown and realtime reports.
 import { t } from 'elysia'
-import { envelope } from '../../http/envelope'
+import { envelope, Int } from '../../http/envelope'
 import { parseDimension } from '../parse/dimension'
 import {
   DIMENSION_FIELDS,
@@ -124,7 +124,7 @@ export const BreakdownData = t.Object({
     }),
     { description: 'Sorted by value descending, then key (null last)' },
   ),
-  total_rows: t.Integer({ description: 'Number of distinct keys (all pages)', examples: [57] }),
+  total_rows: Int({ description: 'Number of distinct keys (all pages)', examples: [57] }),
 })
 
 export const BreakdownResult = envelope(BreakdownData, [
@@ -160,17 +160,17 @@ export const RealtimeQuery = t.Object(
 export const RealtimeData = t.Object({
   from: isoRange.from,
   to: isoRange.to,
-  visitors: t.Integer({
+  visitors: Int({
     description: 'Distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric',
     examples: [3],
   }),
-  sessions: t.Integer({ description: 'Distinct sessions', examples: [3] }),
-  events: t.Integer({ description: 'Events', examples: [17] }),
-  page_views: t.Integer({ description: 'page_view events', examples: [9] }),
+  sessions: Int({ description: 'Distinct sessions', examples: [3] }),
+  events: Int({ description: 'Events', examples: [17] }),
+  page_views: Int({ description: 'page_view events', examples: [9] }),
   top_pages: t.Array(
     t.Object({
       url: t.String({ examples: ['/pricing'] }),
-      visitors: t.Integer({ description: 'Visitors with a page view of this URL', examples: [2] }),
+      visitors: Int({ description: 'Visitors with a page view of this URL', examples: [2] }),
     }),
     { description: 'URLs of page views, by visitors descending then URL' },
   ),

@@ -1,0 +1,322 @@
+// Every answer as declared: real requests through `app.handle` to every operation of the published
+// document (valid input, every enum value of the stats parameters, bad input, dry runs, the answers
+// while draining), each answer's status, media type and body checked against the declared response
+// with Ajv (2020-12, strict). An operation without a case fails the test.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { ADMIN_TOKEN, createTestApp, event, T0, type TestApp } from '../helpers/app'
+import { schemaChecker } from './schema-check'
+
+type Json = any
+type Opts = { key?: string; body?: unknown; headers?: Record<string, string> }
+/** A request: method, path with its query, options; the status it is meant to get (a sanity check). */
+type Case = [method: string, url: string, opts: Opts, status: number]
+
+let h: TestApp
+let doc: Json
+let check: ReturnType<typeof schemaChecker>
+let pk: string
+let sk: string
+let otherSk: string
+let goalId: string
+let keyId: string
+let importId: string
+
+beforeAll(async () => {
+  h = await createTestApp()
+  doc = (await h.json('GET', '/openapi/json')).body
+  check = schemaChecker(doc)
+  const site = await h.site('site_abc123', ['example.com'])
+  pk = site.public_key
+  sk = site.secret_key
+  otherSk = (await h.site('site_other')).secret_key
+  for (const [i, type] of ['page_view', 'page_view', 'click', 'purchase'].entries())
+    await h.request('POST', '/collect', {
+      key: sk,
+      body: event('site_abc123', {
+        event_type: type,
+        session_id: `s${i % 2}`,
+        user_id: i === 3 ? 'user_1' : undefined,
+        properties: { plan: 'pro' },
+        timestamp: T0 - 60_000 * (i + 1),
+      }),
+    })
+  await h.deps.buffer.flush()
+  const goal = await h.json('POST', '/api/v1/sites/site_abc123/goals', {
+    key: ADMIN_TOKEN,
+    body: { name: 'Signup', kind: 'event', event_type: 'purchase' },
+  })
+  goalId = goal.body.data?.goal_id ?? goal.body.data?.id
+  const key = await h.json('POST', '/api/v1/sites/site_abc123/keys', {
+    key: ADMIN_TOKEN,
+    body: { kind: 'secret' },
+  })
+  keyId = key.body.data?.key_id ?? key.body.data?.id
+  const imp = await h.json('POST', '/api/v1/admin/imports?source=pulse&site_id=site_abc123', {
+    key: ADMIN_TOKEN,
+    body: `${JSON.stringify(event('site_abc123', { event_id: 'imp-1' }))}\n`,
+    headers: { 'content-type': 'text/plain' },
+  })
+  importId = imp.body.data?.import_id
+})
+afterAll(() => h.close())
+
+const A = () => ({ key: ADMIN_TOKEN })
+const S = () => ({ key: sk })
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
+const enumOf = (path: string, name: string): string[] => {
+  const p = doc.paths[path].get.parameters.find((x: Json) => x.name === name)
+  return p.schema.enum ?? p.schema.anyOf?.find((s: Json) => s.enum)?.enum ?? []
+}
+const MCP = { accept: 'application/json, text/event-stream' }
+
+/** The requests, built once the site exists. Every operation gets a 2xx and at least one error. */
+function cases(): Case[] {
+  const site = 'site_abc123'
+  const stats = (path: string, extra: Record<string, string>, status = 200): Case => [
+    'GET',
+    `${path}?${q({ site_id: site, period: '24h', ...extra })}`,
+    S(),
+    status,
+  ]
+  const out: Case[] = [
+    ['GET', '/health', {}, 200],
+    ['GET', '/health', A(), 200],
+    ['GET', '/health', { key: 'wrong' }, 401],
+    ['POST', '/collect', { key: sk, body: event(site) }, 200],
+    ['POST', '/collect?dry_run=true', { key: sk, body: event(site) }, 200],
+    ['POST', '/collect?dry_run=true', { key: sk, body: { site_id: site } }, 200],
+    [
+      'POST',
+      `/collect?api_key=${pk}`,
+      {
+        body: JSON.stringify(event(site)),
+        headers: { 'content-type': 'text/plain', origin: 'https://example.com' },
+      },
+      200,
+    ],
+    ['POST', '/collect', { key: sk, body: { site_id: site } }, 422],
+    ['POST', '/collect?dry_run=maybe', { key: sk, body: event(site) }, 422],
+    ['POST', '/collect', { key: 'pk_nope', body: event(site) }, 401],
+    ['POST', '/collect', { key: sk, body: '{"broken' }, 400],
+    ['POST', '/collect', { key: sk, body: 'x', headers: { 'content-type': 'application/xml' } }, 415],
+    ['POST', '/collect', { key: sk, body: { ...event(site), url: 'x'.repeat(2_000_000) } }, 413],
+    ['POST', '/collect/batch', { key: sk, body: { events: [event(site), { site_id: site }] } }, 200],
+    [
+      'POST',
+      '/collect/batch?dry_run=true',
+      { key: sk, body: { events: [event(site), { site_id: site }] } },
+      200,
+    ],
+    ['POST', '/collect/batch', { key: sk, body: { events: [] } }, 422],
+    ['POST', '/collect/batch', { key: otherSk, body: { events: [event(site)] } }, 403],
+    ['GET', `/api/v1/events/stream?site_id=${site}`, S(), 200],
+    ['GET', `/api/v1/events/stream?site_id=${site}`, {}, 401],
+    stats('/api/v1/stats', { metric: 'event_count' }),
+    stats('/api/v1/stats', { metrics: 'visitors,page_views', compare: 'previous_period' }),
+    stats('/api/v1/stats', { metric: 'nope' }, 422),
+    stats('/api/v1/stats', { period: 'custom', from: String(T0 - 86_400_000), to: String(T0) }),
+    ['GET', `/api/v1/stats?site_id=${site}`, { key: pk }, 403],
+    ['GET', `/api/v1/stats?site_id=${site}`, { key: otherSk }, 403],
+    ['GET', '/api/v1/stats?site_id=site_none', A(), 404],
+    ['GET', `/api/v1/stats?site_id=${site}`, {}, 401],
+    stats('/api/v1/stats', { metric: 'visitors', 'property.plan': 'pro', url: 'https://example.com' }),
+    stats('/api/v1/stats/timeseries', { metric: 'visitors' }),
+    stats('/api/v1/stats/timeseries', { interval: 'second' }, 422),
+    stats('/api/v1/stats/breakdown', { dimension: 'property:plan', limit: '5', offset: '0' }),
+    stats('/api/v1/stats/breakdown', { dimension: 'nope' }, 422),
+    ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=3`, S(), 200],
+    ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=many`, S(), 422],
+    [
+      'POST',
+      '/api/v1/funnels',
+      {
+        key: sk,
+        body: {
+          site_id: site,
+          steps: [{ event_type: 'page_view' }, { event_type: 'purchase' }],
+          filters: { device_type: 'desktop', 'property.plan': 'pro' },
+        },
+      },
+      200,
+    ],
+    [
+      'POST',
+      '/api/v1/funnels',
+      { key: sk, body: { site_id: site, steps: [{ event_type: 'page_view' }] } },
+      422,
+    ],
+    stats('/api/v1/retention', { interval: 'day', period: '7d' }),
+    stats('/api/v1/retention', { interval: 'year' }, 422),
+    stats('/api/v1/events', { limit: '2' }),
+    stats('/api/v1/events', { limit: '0' }, 422),
+    stats('/api/v1/export', { format: 'nope' }, 422),
+    ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'SELECT 1 AS one' } }, 200],
+    ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'SELECT 1 AS one', format: 'csv' } }, 200],
+    ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'DROP TABLE events' } }, 422],
+    ['POST', '/api/v1/sql', { key: sk, body: { query: 'SELECT 1' } }, 401],
+    ['POST', '/mcp', { key: sk, body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 200],
+    [
+      'POST',
+      '/mcp',
+      { key: sk, body: { jsonrpc: '2.0', method: 'notifications/initialized' }, headers: MCP },
+      202,
+    ],
+    ['POST', '/mcp', { key: sk, body: { jsonrpc: '2.0', id: 1, method: 'tools/list' } }, 406],
+    ['POST', '/mcp', { body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 401],
+    ['POST', '/mcp', { key: pk, body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 403],
+    ['GET', '/api/v1/sites', A(), 200],
+    ['GET', '/api/v1/sites', S(), 401],
+    ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'site_new', name: 'New' } }, 201],
+    ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'site_new', name: 'New' } }, 409],
+    ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'bad id!' } }, 422],
+    ['GET', `/api/v1/sites/${site}`, A(), 200],
+    ['GET', '/api/v1/sites/site_none', A(), 404],
+    ['GET', `/api/v1/sites/${site}/keys`, A(), 200],
+    ['POST', `/api/v1/sites/${site}/keys`, { key: ADMIN_TOKEN, body: { kind: 'public' } }, 201],
+    ['POST', `/api/v1/sites/${site}/keys`, { key: ADMIN_TOKEN, body: { kind: 'nope' } }, 422],
+    ['DELETE', `/api/v1/sites/${site}/keys/${keyId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/keys/key_none`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/goals`, A(), 200],
+    [
+      'POST',
+      `/api/v1/sites/${site}/goals`,
+      { key: ADMIN_TOKEN, body: { name: 'Pricing', kind: 'page', page_path: '/pricing*' } },
+      201,
+    ],
+    ['POST', `/api/v1/sites/${site}/goals`, { key: ADMIN_TOKEN, body: { name: 'x', kind: 'nope' } }, 422],
+    [
+      'PATCH',
+      `/api/v1/sites/${site}/goals/${goalId}`,
+      { key: ADMIN_TOKEN, body: { name: 'Signed up' } },
+      200,
+    ],
+    ['PATCH', `/api/v1/sites/${site}/goals/goal_none`, { key: ADMIN_TOKEN, body: { name: 'x' } }, 404],
+    ['DELETE', `/api/v1/sites/${site}/goals/${goalId}`, A(), 200],
+    ['GET', '/api/v1/admin/backup', S(), 401],
+    ['GET', '/api/v1/admin/backup', A(), 200],
+    ['GET', '/api/v1/admin/imports', A(), 200],
+    [
+      'POST',
+      `/api/v1/admin/imports?${q({ source: 'pulse', site_id: site, dry_run: 'true' })}`,
+      { key: ADMIN_TOKEN, body: 'not json\n', headers: { 'content-type': 'text/plain' } },
+      200,
+    ],
+    [
+      'POST',
+      '/api/v1/admin/imports?source=nope',
+      { key: ADMIN_TOKEN, body: 'x', headers: { 'content-type': 'text/plain' } },
+      422,
+    ],
+    ['DELETE', `/api/v1/admin/imports/${importId}`, A(), 200],
+    ['DELETE', '/api/v1/admin/imports/imp_none', A(), 404],
+    ['DELETE', `/api/v1/users/user_1?site_id=${site}`, S(), 200],
+    ['DELETE', '/api/v1/users/user_1', S(), 422],
+    ['GET', '/tracker.js', {}, 200],
+    ['DELETE', '/api/v1/sites/site_new', A(), 200],
+    ['DELETE', '/api/v1/sites/site_new', A(), 404],
+    ['POST', '/api/v1/admin/token/rotate', A(), 409],
+  ]
+  // Every value of every enum parameter of the stats reads.
+  for (const m of enumOf('/api/v1/stats', 'metric')) out.push(stats('/api/v1/stats', { metric: m }))
+  for (const p of enumOf('/api/v1/stats', 'period').filter((p) => p !== 'custom'))
+    out.push(stats('/api/v1/stats', { metric: 'visitors', period: p }))
+  for (const i of enumOf('/api/v1/stats/timeseries', 'interval'))
+    out.push(stats('/api/v1/stats/timeseries', { metric: 'event_count', interval: i, period: '7d' }))
+  for (const d of enumOf('/api/v1/stats/breakdown', 'dimension'))
+    out.push(stats('/api/v1/stats/breakdown', { dimension: d }))
+  for (const i of enumOf('/api/v1/retention', 'interval'))
+    out.push(stats('/api/v1/retention', { interval: i }))
+  for (const f of enumOf('/api/v1/export', 'format')) out.push(stats('/api/v1/export', { format: f }))
+  return out
+}
+
+/** The document's operation for a request: `METHOD /template`. */
+function operationKey(method: string, url: string): string | undefined {
+  const path = url.split('?')[0]
+  for (const template of Object.keys(doc.paths)) {
+    const re = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`)
+    if (re.test(path) && doc.paths[template][method.toLowerCase()]) return `${method} ${template}`
+  }
+}
+
+/** What is wrong with `res` as an answer of `key` (empty when it is as declared). */
+async function mismatches(key: string, res: Response): Promise<string[]> {
+  const [method, template] = key.split(' ')
+  const op = doc.paths[template][method.toLowerCase()]
+  const declared = op.responses[String(res.status)] ?? op.responses.default
+  if (!declared) return [`undeclared status ${res.status}`]
+  const type = (res.headers.get('content-type') ?? '').split(';')[0].trim()
+  const content = declared.content as Record<string, Json> | undefined
+  if (!content) {
+    const text = await res.text()
+    return text === '' ? [] : [`${res.status}: a body (${type}) where none is declared`]
+  }
+  const media = content[type]
+  if (!media) {
+    await res.body?.cancel()
+    return [`${res.status}: media type "${type}" not declared (${Object.keys(content).join(', ')})`]
+  }
+  if (type === 'text/event-stream') {
+    await res.body?.cancel()
+    return []
+  }
+  const text = await res.text()
+  if (type !== 'application/json') return []
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return [`${res.status}: not JSON: ${text.slice(0, 80)}`]
+  }
+  const validate = check.compile(media.schema)
+  return validate(body) ? [] : [`${res.status}: ${check.errorsText(validate)}`]
+}
+
+describe('every real answer is as declared', () => {
+  test('each case of every operation (statuses, media types, bodies)', async () => {
+    h.clock.set(T0)
+    const all = cases()
+    const covered = new Set<string>()
+    const problems: string[] = []
+    for (const [method, url, opts, status] of all) {
+      const key = operationKey(method, url)
+      if (!key) {
+        problems.push(`${method} ${url}: no such operation in the document`)
+        continue
+      }
+      const res = await h.request(method, url, opts)
+      if (res.status !== status)
+        problems.push(`${method} ${url}: got ${res.status}, the case expects ${status}`)
+      if (res.status < 300) covered.add(key)
+      for (const m of await mismatches(key, res)) problems.push(`${method} ${url.slice(0, 80)}: ${m}`)
+    }
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item as object).map((m) => `${m.toUpperCase()} ${path}`),
+    )
+    // The admin token of this app comes from the environment, so rotating it is a 409: the one success
+    // not exercised here.
+    const uncovered = operations.filter((o) => !covered.has(o) && o !== 'POST /api/v1/admin/token/rotate')
+    expect({ uncovered, problems }).toEqual({ uncovered: [], problems: [] })
+    expect(all.length).toBeGreaterThan(100)
+  }, 60_000)
+
+  test('while the server drains, every operation but /health answers the declared 503', async () => {
+    h.deps.lifecycle.draining = true
+    try {
+      const problems: string[] = []
+      for (const [path, item] of Object.entries(doc.paths) as [string, Json][])
+        for (const method of Object.keys(item)) {
+          if (path === '/health') continue
+          const url = path.replace(/\{[^}]+\}/g, 'x')
+          const res = await h.request(method.toUpperCase(), url, { key: ADMIN_TOKEN })
+          if (res.status !== 503) problems.push(`${method} ${path}: ${res.status}`)
+          if (!res.headers.get('retry-after')) problems.push(`${method} ${path}: no Retry-After`)
+          for (const m of await mismatches(`${method.toUpperCase()} ${path}`, res))
+            problems.push(`${method} ${path}: ${m}`)
+        }
+      expect(problems).toEqual([])
+    } finally {
+      h.deps.lifecycle.draining = false
+    }
+  })
+})
