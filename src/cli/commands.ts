@@ -9,28 +9,10 @@ import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
+import type { CommandFlags } from './flags'
 import { goals } from './goals'
 import { CliError, EXIT, emit, exitForStatus, table } from './output'
 import { exportEvents, importFile } from './transfer'
-
-/** Flags the data commands read. */
-export interface CommandFlags {
-  json?: boolean
-  name?: string
-  domain?: string[]
-  kind?: string
-  event?: string
-  page?: string
-  property?: string
-  force?: boolean
-  yes?: boolean
-  source?: string
-  site?: string
-  'dry-run'?: boolean
-  format?: string
-  period?: string
-  output?: string
-}
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new CliError(`missing ${what}; run "pulse help"`, EXIT.usage)
