@@ -80,3 +80,46 @@ export async function drain(
     onText(decoder.decode(value, { stream: true }))
   }
 }
+
+/** A spawned process whose output is collected as it comes. */
+export interface Spawned {
+  proc: Subprocess<'ignore', 'pipe', 'pipe'>
+  out(): string
+  err(): string
+}
+
+/**
+ * Spawn `cmd` (in `cwd`, with exactly `env`) and wait until its stdout matches `ready`; throws with what it
+ * printed if it exits first or takes longer than `timeoutMs`.
+ */
+export async function spawnUntil(
+  cmd: string[],
+  opts: { cwd: string; env: Record<string, string> },
+  ready: RegExp,
+  timeoutMs = 20_000,
+): Promise<Spawned> {
+  const proc = Bun.spawn(cmd, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+  })
+  let out = ''
+  let err = ''
+  drain(proc.stdout, (t) => {
+    out += t
+  })
+  drain(proc.stderr, (t) => {
+    err += t
+  })
+  const deadline = Date.now() + timeoutMs
+  while (!ready.test(out)) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL')
+      throw new Error(`not ready (exit ${proc.exitCode}): ${out}${err}`)
+    }
+    await Bun.sleep(20)
+  }
+  return { proc, out: () => out, err: () => err }
+}
