@@ -16,12 +16,12 @@ export interface Family {
 
 const escLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')
 
-/** Families as exposition text. Counters' samples carry the `_total` suffix. */
+/** Families as exposition text. A counter is named with `_total`, in its TYPE line too (format 0.0.4). */
 export function formatMetrics(families: Family[]): string {
   const out: string[] = []
   for (const f of families) {
-    out.push(`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`)
     const sample = f.type === 'counter' ? `${f.name}_total` : f.name
+    out.push(`# HELP ${sample} ${f.help}`, `# TYPE ${sample} ${f.type}`)
     for (const s of f.samples) {
       const labels = Object.entries(s.labels)
         .map(([k, v]) => `${k}="${escLabel(v)}"`)
