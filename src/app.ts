@@ -25,6 +25,8 @@ import type { Logger } from './logger'
 import { mcpRoutes } from './mcp'
 import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
+import { reportsRoutes } from './reports'
+import type { Reports } from './reports/service'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { sqlRoutes } from './sql'
@@ -70,6 +72,8 @@ export interface AppDeps {
   enricher: Enricher
   /** How analytics reads are planned and spelled (src/stats/plan.ts); default: fragments on, DuckDB. */
   readOptions?: import('./stats/plan').ReadOptions
+  /** Digests, alerts, webhooks and their deliveries (the scheduler reads through this app). */
+  reports: Reports
 }
 
 /** The PULSE Elysia app. */
@@ -97,9 +101,11 @@ export function createApp(deps: AppDeps) {
     .use(adminRoutes(deps))
     .use(importRoutes(deps))
     .use(privacyRoutes(deps))
+    .use(reportsRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())
   self.handle = (request) => app.handle(request)
+  deps.reports.attach(self.handle)
   return app
 }
 

@@ -26,6 +26,7 @@ import { combineHealth, lifecycleHealth, memoryHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import type { Logger } from './logger'
+import { Reports } from './reports/service'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
 import { EventHub } from './stream/hub'
@@ -103,6 +104,9 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
+  // Digests, alerts and their deliveries: ticks on a timer when the server runs on its own.
+  const reports = new Reports({ db, config, clock: opts.clock, logger: opts.logger })
+  if (opts.autoFlush !== false) reports.start()
   let background = false
   const startBackground = () => {
     if (background) return
@@ -128,6 +132,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     enricher: enrichment.enricher,
     eventIds: ids,
     startBackground,
+    reports,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),
@@ -136,6 +141,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
         walHealth(wal),
         enrichmentHealth(enrichment),
         memoryHealth(),
+        reports.health(),
       ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
@@ -146,6 +152,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     async close(timeoutMs = config.shutdownTimeoutMs) {
       lifecycle.draining = true
       supervisor.stop()
+      await reports.stop()
       hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
       const aborted = exports.abortAll()

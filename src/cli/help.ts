@@ -41,6 +41,21 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_READ_CONCURRENCY', 'analytics queries and exports running at once, overall'],
   ['PULSE_READ_CONCURRENCY_PER_KEY', 'analytics queries and exports running at once for one key'],
   ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 32)'],
+  ['PULSE_SMTP_HOST', 'SMTP server of digest and alert emails; unset: no email'],
+  ['PULSE_SMTP_PORT', 'SMTP port (default 587; 465 with PULSE_SMTP_SECURITY=tls)'],
+  [
+    'PULSE_SMTP_SECURITY',
+    'starttls (required upgrade), tls (from the first byte) or none (default starttls)',
+  ],
+  ['PULSE_SMTP_USER', 'SMTP user name (with PULSE_SMTP_PASSWORD)'],
+  ['PULSE_SMTP_PASSWORD', 'SMTP password (never logged)'],
+  ['PULSE_SMTP_FROM', 'sender of digests and alerts, e.g. "PULSE <pulse@example.com>"'],
+  [
+    'PULSE_PUBLIC_URL',
+    'address recipients reach the server at, for unsubscribe links (default http://localhost:PORT)',
+  ],
+  ['PULSE_REPORTS_TICK_MS', 'how often due digests, alert rules and retries are checked (default 30000)'],
+  ['PULSE_DELIVERY_MAX_ATTEMPTS', 'attempts of one email or webhook before it counts as failed (default 6)'],
   [
     'UV_THREADPOOL_SIZE',
     "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
