@@ -81,10 +81,17 @@ export async function revokeKey(db: Database, siteId: string, keyId: string, now
   })
 }
 
-/** Delete a site with its events (through the event store) and its imports, keys and goals, in one unit. */
+/** Delete a site with its events (through the event store), imports, reports, keys and goals, in one unit. */
 export async function deleteSite(db: Database, events: EventStore, siteId: string): Promise<void> {
   await events.deleteEvents({ siteId }, async () => {
     await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
+    // Reports: its webhooks, digests, alert rules and deliveries (pending ones would otherwise still send).
+    await db.writer.run(
+      'DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT delivery_id FROM deliveries WHERE site_id = $1)',
+      [siteId],
+    )
+    for (const table of ['deliveries', 'alert_rules', 'digests', 'webhooks'])
+      await db.writer.run(`DELETE FROM ${table} WHERE site_id = $1`, [siteId])
     await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
     await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
     await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
