@@ -20,6 +20,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { describeDbError } from '../db/failure'
 import { UnavailableError } from '../errors'
 import type { EventRow } from '../ingest/validate'
 import type { Logger } from '../logger'
@@ -188,20 +189,14 @@ export class WriteAheadLog {
         for (const g of group) g.resolve(g.seq)
       } catch (err) {
         this.opts.logger.error('write-ahead log write failed', {
-          error: (err as Error).message,
+          cause: describeDbError(err),
           records: group.length,
         })
         // Cut any partial record so later records stay readable; if even that fails, move to a new segment.
         await truncateTo(this.fd, this.goodSize).catch(() => {
           this.rotateWanted = true
         })
-        const code = (err as NodeJS.ErrnoException).code
-        const cause =
-          code === 'ENOSPC'
-            ? 'the disk is full'
-            : code === 'EDQUOT'
-              ? 'the disk quota is used up'
-              : `a write failed (${code ?? (err as Error).message})`
+        const cause = describeDbError(err)
         const e = new UnavailableError(`Could not write the event log: ${cause}; retry shortly`, 1)
         for (const g of group) g.reject(e)
       }

@@ -1,6 +1,6 @@
 // Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits):
-// NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet is
-// written to a scratch file first, then streamed and deleted. A client that disconnects interrupts the
+// NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet sends
+// its first bytes at once, is written to a scratch file, then streamed and deleted. A client that disconnects interrupts the
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
 import { UnavailableError } from '../../errors'
@@ -107,57 +107,85 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
   })
 }
 
-/** Parquet: build the file (interruptible), then stream it and delete it. */
-async function streamParquet(ctx: ExportContext, sel: ExportSelection): Promise<ReadableStream> {
+/** Every Parquet file starts (and ends) with these four bytes. */
+const PARQUET_MAGIC = new TextEncoder().encode('PAR1')
+
+/**
+ * Parquet: the response starts at once with the file's first bytes (its magic number), so the client
+ * has headers and a byte before the file is built, however long that takes; the file is then built
+ * (interruptible), streamed from its fifth byte and deleted. A build that fails after the first byte
+ * errors the stream: the client sees an aborted chunked response, never a clean short file.
+ */
+function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream {
   const { lease } = ctx
   const stop = new AbortController()
   let untrack = ctx.exports.track((reason) => stop.abort(reason))
   const onAbort = () => stop.abort(new Error('client disconnected'))
   ctx.signal?.addEventListener('abort', onAbort, { once: true })
-  let path: string
-  try {
-    path = await writeParquetFile(lease.conn, sel, {
-      timed: lease.timed,
-      pageRows: ctx.pageRows,
-      signal: stop.signal,
+  const built = writeParquetFile(lease.conn, sel, {
+    timed: lease.timed,
+    pageRows: ctx.pageRows,
+    signal: stop.signal,
+  })
+    .catch((err) => {
+      const reason = stop.signal.reason as Error | undefined
+      throw reason ? new UnavailableError(`Export stopped: ${reason.message}`, 1) : err
     })
-  } catch (err) {
-    const reason = stop.signal.reason as Error | undefined
-    if (reason) throw new UnavailableError(`Export stopped: ${reason.message}`, 1)
-    throw err
-  } finally {
-    untrack()
-    ctx.signal?.removeEventListener('abort', onAbort)
-    lease.release(stop.signal.aborted)
+    .finally(() => {
+      untrack()
+      ctx.signal?.removeEventListener('abort', onAbort)
+      lease.release(stop.signal.aborted)
+    })
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  let path: string | undefined
+  let done = false
+  const remove = () => {
+    if (path) rmSync(path, { force: true })
   }
-  const reader = Bun.file(path).stream().getReader()
-  const remove = () => rmSync(path, { force: true })
+  // A file finished after the client went away is deleted at once.
+  built.then(
+    (p) => {
+      if (done) rmSync(p, { force: true })
+    },
+    () => undefined,
+  )
+  const finish = () => {
+    done = true
+    untrack()
+    reader?.cancel().catch(() => undefined)
+    remove()
+  }
   return new ReadableStream({
     start(controller) {
-      untrack = ctx.exports.track((reason) => {
-        controller.error(reason)
-        reader.cancel().catch(() => undefined)
-        remove()
-      })
+      controller.enqueue(PARQUET_MAGIC)
     },
     async pull(controller) {
       try {
-        const { done, value } = await reader.read()
-        if (done) {
-          untrack()
-          remove()
+        if (!reader) {
+          path = await built
+          if (done) return remove()
+          reader = Bun.file(path).slice(PARQUET_MAGIC.length).stream().getReader()
+          // From here on shutdown cuts the streaming itself off.
+          untrack = ctx.exports.track((reason) => {
+            finish()
+            controller.error(reason)
+          })
+        }
+        const { done: end, value } = await reader.read()
+        if (done) return
+        if (end) {
+          finish()
           controller.close()
         } else controller.enqueue(value)
       } catch (err) {
-        untrack()
-        remove()
+        if (done) return
+        finish()
         controller.error(err)
       }
     },
     cancel() {
-      untrack()
-      reader.cancel().catch(() => undefined)
-      remove()
+      stop.abort(new Error('client disconnected'))
+      finish()
     },
   })
 }

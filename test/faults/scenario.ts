@@ -1,0 +1,215 @@
+// One disk-fault scenario against a real server process under continuing load: posters send batches of
+// distinct events (every 200 counted as acknowledged), a reader asks for a count every few hundred ms
+// (status, cause, latency), the fault is injected and cleared, the server is stopped with SIGTERM and
+// started again, and what it stored is compared with what it acknowledged. Used by the fault tests
+// (small sizes) and by test/bench/disk-faults.ts (the issue's sizes).
+import { join } from 'node:path'
+import { ADMIN, batch, createSiteKey, post } from '../e2e/faults'
+import { type RunningServer, startServer } from '../helpers/server'
+import { type DiskKind, fillDisk, makeDisk } from './disks'
+
+export type Fault = 'full' | 'readonly'
+
+/** Options of `runScenario`. */
+export interface ScenarioOptions {
+  kind: DiskKind
+  mode: 'fsync' | 'none'
+  fault: Fault
+  /** Size of the file system (MiB). */
+  diskMb: number
+  /** Events per batch, concurrent posters. */
+  batchSize?: number
+  posters?: number
+  /** Pause of each poster between batches (ms; default 250): a steady load that does not fill the disk by itself. */
+  pauseMs?: number
+  /** Load before the fault, while broken, after healing (ms). */
+  warmMs?: number
+  brokenMs?: number
+  afterMs?: number
+  /** Longest wait for healing once space returns (ms). */
+  healWithinMs?: number
+  /** Extra server environment. */
+  env?: Record<string, string>
+}
+
+/** What a scenario saw. */
+export interface ScenarioReport {
+  acked: number
+  /** Batches whose outcome is unknown (connection error): their events may or may not be stored. */
+  unknownEvents: number
+  stored: number
+  distinctSessions: number
+  /** Statuses of ingest while broken, and the causes named. */
+  ingestStatuses: Record<string, number>
+  ingestErrors: string[]
+  readStatuses: Record<string, number>
+  readErrors: string[]
+  readRetryAfter: boolean
+  maxReadMs: number
+  /** ms from space returning to a 200 on ingest and on a read (full disk), or null if it never healed. */
+  healMs: number | null
+  exitCode: number | null
+  /** Log lines the server wrote while broken, and in all. */
+  brokenLogLines: number
+  stackTraces: number
+  restartOk: boolean
+  /** Why the restart failed (its output), if it did. */
+  restartError?: string
+  log: string
+}
+
+const count = (m: Record<string, number>, k: number | string) => {
+  m[String(k)] = (m[String(k)] ?? 0) + 1
+}
+
+/** Run one scenario; the disk is unmounted and every process stopped whatever happens. */
+export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
+  const disk = makeDisk(o.kind, o.diskMb)
+  const dataDir = join(disk.dir, 'data')
+  const env = {
+    PULSE_DATA_DIR: dataDir,
+    PULSE_ADMIN_TOKEN: ADMIN,
+    PULSE_DURABILITY: o.mode,
+    PULSE_FLUSH_INTERVAL_MS: '100',
+    PULSE_RATE_LIMIT_PER_MINUTE: '0',
+    PULSE_LOG_LEVEL: 'info',
+    PULSE_QUERY_TIMEOUT_MS: '5000',
+    PULSE_SHUTDOWN_TIMEOUT_MS: '10000',
+    ...o.env,
+  }
+  const servers: RunningServer[] = []
+  let stopLoad = false
+  const r: ScenarioReport = {
+    acked: 0,
+    unknownEvents: 0,
+    stored: -1,
+    distinctSessions: -1,
+    ingestStatuses: {},
+    ingestErrors: [],
+    readStatuses: {},
+    readErrors: [],
+    readRetryAfter: false,
+    maxReadMs: 0,
+    healMs: null,
+    exitCode: null,
+    brokenLogLines: 0,
+    stackTraces: 0,
+    restartOk: false,
+    log: '',
+  }
+  try {
+    const server = await startServer(env, 60_000)
+    servers.push(server)
+    const key = await createSiteKey(server.url, 'fault')
+    const size = o.batchSize ?? 500
+    let phase: 'warm' | 'broken' | 'healing' | 'after' = 'warm'
+    let lastIngestOk = 0
+    const poster = async (p: number) => {
+      for (let b = 0; !stopLoad; b++) {
+        const res = await post(server.url, key, batch('fault', `p${p}b${b}`, size))
+        if (res.status === 200) {
+          r.acked += size
+          lastIngestOk = Date.now()
+        } else if (res.status === 0) r.unknownEvents += size
+        await Bun.sleep(o.pauseMs ?? 250)
+        if (phase !== 'warm' && res.status !== 200) {
+          count(r.ingestStatuses, res.status)
+          const e = typeof res.body === 'object' ? String(res.body?.error) : String(res.body).slice(0, 120)
+          if (!r.ingestErrors.includes(e) && r.ingestErrors.length < 8) r.ingestErrors.push(e)
+          await Bun.sleep(50)
+        }
+      }
+    }
+    let lastReadOk = 0
+    const reader = async () => {
+      while (!stopLoad) {
+        const t0 = Date.now()
+        try {
+          const res = await fetch(`${server.url}/api/v1/stats?site_id=fault&metric=event_count&period=7d`, {
+            headers: { authorization: `Bearer ${key}` },
+            signal: AbortSignal.timeout(60_000),
+          })
+          const text = await res.text()
+          const ms = Date.now() - t0
+          if (phase !== 'warm') {
+            r.maxReadMs = Math.max(r.maxReadMs, ms)
+            count(r.readStatuses, res.status)
+          }
+          if (res.status === 200) lastReadOk = Date.now()
+          else {
+            if (res.headers.get('retry-after')) r.readRetryAfter = true
+            let e = text.slice(0, 160)
+            try {
+              e = JSON.parse(text).error
+            } catch {}
+            if (!r.readErrors.includes(e) && r.readErrors.length < 8) r.readErrors.push(e)
+          }
+        } catch (err) {
+          r.maxReadMs = Math.max(r.maxReadMs, Date.now() - t0)
+          count(r.readStatuses, `error:${(err as Error).name}`)
+        }
+        await Bun.sleep(300)
+      }
+    }
+    const load = [...Array.from({ length: o.posters ?? 2 }, (_, p) => poster(p)), reader()]
+    await Bun.sleep(o.warmMs ?? 1500)
+
+    phase = 'broken'
+    const logBefore = server.log().split('\n').length
+    const filler = o.fault === 'full' ? fillDisk(disk.dir, 18) : undefined
+    if (o.fault === 'readonly') disk.breakReadOnly()
+    await Bun.sleep(o.brokenMs ?? 4000)
+    r.brokenLogLines = server.log().split('\n').length - logBefore
+
+    if (filler) {
+      phase = 'healing'
+      filler.freeSome()
+      const freedAt = Date.now()
+      const deadline = freedAt + (o.healWithinMs ?? 20_000)
+      while (Date.now() < deadline && !(lastIngestOk > freedAt && lastReadOk > freedAt)) await Bun.sleep(50)
+      if (lastIngestOk > freedAt && lastReadOk > freedAt)
+        r.healMs = Math.max(lastIngestOk, lastReadOk) - freedAt
+      phase = 'after'
+      await Bun.sleep(o.afterMs ?? 1500)
+    }
+    stopLoad = true
+    await Promise.all(load)
+    r.exitCode = await server.stop('SIGTERM')
+    r.log = server.log()
+    if (o.fault === 'readonly') disk.repair()
+    filler?.freeAll()
+
+    let again: RunningServer
+    try {
+      again = await startServer(env, 120_000)
+    } catch (err) {
+      r.restartError = (err as Error).message.slice(0, 600)
+      r.log += r.restartError
+      return r
+    }
+    servers.push(again)
+    r.restartOk = true
+    const q = async (metric: string) => {
+      const res = await fetch(`${again.url}/api/v1/stats?site_id=fault&metric=${metric}&period=7d`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
+      return res.status === 200 ? ((await res.json()) as { data: { value: number } }).data.value : -res.status
+    }
+    r.stored = await q('event_count')
+    r.distinctSessions = await q('unique_sessions')
+    await again.stop('SIGTERM')
+    r.log += again.log()
+    r.stackTraces = (r.log.match(/\n\s+at /g) ?? []).length
+  } finally {
+    stopLoad = true
+    for (const s of servers) await s.stop('SIGKILL').catch(() => undefined)
+    disk.dispose()
+  }
+  return r
+}
+
+/** One line per scenario for a report. */
+export function summarize(name: string, r: ScenarioReport): string {
+  const { log: _log, ...rest } = r
+  return `${name}: ${JSON.stringify(rest)}`
+}
