@@ -17,6 +17,7 @@ import { DbSupervisor } from './db/supervisor'
 import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
+import { DiskRoom } from './events/disk-room'
 import { DuckDbEventStore } from './events/duckdb-store'
 import { bufferHealth, walHealth } from './events/health'
 import { adoptHeld, heldDir, writeHeld } from './events/held'
@@ -102,7 +103,10 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const eventStore: EventStore = new DuckDbEventStore(db, supervisor, reads, opts.logger, opts.load)
   const appliedSeq = await eventStore.appliedPosition()
   const { wal, replay, readOnce } = await openLog(config, opts, appliedSeq)
-  const buffer = createBuffer(config, opts, eventStore, wal)
+  let buffered = () => 0
+  const room = new DiskRoom({ dir: config.dataDir, waitingBytes: () => buffered(), now: opts.clock })
+  const buffer = createBuffer(config, opts, eventStore, wal, room)
+  buffered = () => buffer.heldBytes
   warnIfThreadPoolSmall(config, opts.logger)
   // A bulk load: checkpoint at its end, so the first request after start-up does not wait for it.
   if ((await replayLog(replay, buffer, opts.logger)) > 0) await db.writer.run('CHECKPOINT')
@@ -116,7 +120,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const ids = new EventIdIndex()
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
-  const persist = createPersist(buffer, ids, wal, firstSeq, (rows, at) => hub.publish(rows, at))
+  const persist = createPersist(buffer, ids, wal, firstSeq, (rows, at) => hub.publish(rows, at), room)
   const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
   // Salts expire at UTC midnight whether or not events arrive.
   const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
@@ -292,8 +296,9 @@ function createBuffer(
   opts: ServicesOptions,
   events: EventStore,
   wal: WriteAheadLog | undefined,
+  room: DiskRoom,
 ): EventBuffer {
-  return new EventBuffer(flushSink(events, wal), {
+  return new EventBuffer(flushSink(events, wal, room), {
     flushMaxRows: config.flushMaxRows,
     maxBufferRows: config.maxBufferRows,
     maxBufferBytes: config.maxBufferBytes,

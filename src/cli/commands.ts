@@ -23,6 +23,7 @@ export interface CommandFlags {
   page?: string
   property?: string
   force?: boolean
+  'replay-log'?: boolean
   yes?: boolean
   source?: string
   site?: string
@@ -94,9 +95,13 @@ async function dispatch(
           `a PULSE server is running for ${config.dataDir}; stop it before restoring`,
           EXIT.conflict,
         )
-      const info = await restoreBackup(file, config.dataDir, config.dbPath, { force: flags.force })
+      const info = await restoreBackup(file, config.dataDir, config.dbPath, {
+        force: flags.force,
+        replayLog: flags['replay-log'],
+      })
       emit(json, { file, data_dir: config.dataDir, ...info }, () => [
         `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
+        ...(info.replay ? [info.replay.summary] : []),
       ])
       return EXIT.ok
     }

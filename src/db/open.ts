@@ -79,7 +79,7 @@ export async function openDatabase(path: string): Promise<Database> {
     instance = await DuckDBInstance.create(path)
   } catch (err) {
     const msg = (err as Error).message
-    if (/lock/i.test(msg))
+    if (/Could not set lock|Conflicting lock/i.test(msg))
       throw new Error(
         `The database ${path} is in use by another process (only one PULSE may use a data directory): ${msg}`,
       )

@@ -75,7 +75,7 @@ export class EventBuffer {
   private draining = false
   private timer: ReturnType<typeof setInterval> | undefined
   private failures = 0
-  /** Most rows of the next slice: halved by each failure, doubled back by each success. */
+  /** Most rows of the next slice: halved by each failure, grown back fourfold by each success. */
   private sliceCap: number
   /** Time of the last successful flush (epoch ms), or null. */
   lastFlushAt: number | null = null
@@ -111,12 +111,12 @@ export class EventBuffer {
   }
 
   /**
-   * Whether flushes are paused after failures: 200 ms after the first, doubling up to 2 s, so a broken
-   * disk gets a few tries a second at most (each try may write a load file and grow DuckDB's log).
+   * Whether flushes are paused after failures: 200 ms after the first, doubling up to 1 s, so a broken
+   * disk gets a few tries a second at most (each try may write a load file).
    */
   get pausing(): boolean {
     if (this.failures === 0 || this.lastFailureAt === null) return false
-    return this.opts.clock() - this.lastFailureAt < Math.min(2000, 100 * 2 ** this.failures)
+    return this.opts.clock() - this.lastFailureAt < Math.min(1000, 100 * 2 ** this.failures)
   }
 
   /** Rows waiting, including those of a flush in progress. */
@@ -223,7 +223,7 @@ export class EventBuffer {
         this.failures = 0
         this.lastError = null
         this.lastFailureAt = null
-        this.sliceCap = Math.min(this.maxSlice, this.sliceCap * 2)
+        this.sliceCap = Math.min(this.maxSlice, this.sliceCap * 4)
       } catch (err) {
         this.failures++
         this.lastError = describeDbError(err)
@@ -233,6 +233,7 @@ export class EventBuffer {
           rows: n,
           failures: this.failures,
           cause: this.lastError,
+          detail: (err as Error).message.split('\n')[0]?.slice(0, 300),
         })
         throw err
       } finally {

@@ -3,6 +3,7 @@
 // (status, cause, latency), the fault is injected and cleared, the server is stopped with SIGTERM and
 // started again, and what it stored is compared with what it acknowledged. Used by the fault tests
 // (small sizes) and by test/bench/disk-faults.ts (the issue's sizes).
+import { statfsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ADMIN, batch, createSiteKey, post } from '../e2e/faults'
 import { type RunningServer, startServer } from '../helpers/server'
@@ -53,6 +54,8 @@ export interface ScenarioReport {
   brokenLogLines: number
   stackTraces: number
   restartOk: boolean
+  /** Once a second from the fault on: free MiB, events acknowledged, the last ingest and read outcome. */
+  timeline: string[]
   /** Why the restart failed (its output), if it did. */
   restartError?: string
   log: string
@@ -95,6 +98,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     brokenLogLines: 0,
     stackTraces: 0,
     restartOk: false,
+    timeline: [],
     log: '',
   }
   try {
@@ -107,6 +111,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     const poster = async (p: number) => {
       for (let b = 0; !stopLoad; b++) {
         const res = await post(server.url, key, batch('fault', `p${p}b${b}`, size))
+        lastIngest =
+          res.status === 200 ? '200' : `${res.status}:${String(res.body?.error ?? res.body).slice(0, 60)}`
         if (res.status === 200) {
           r.acked += size
           lastIngestOk = Date.now()
@@ -135,6 +141,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
             r.maxReadMs = Math.max(r.maxReadMs, ms)
             count(r.readStatuses, res.status)
           }
+          lastRead = `${res.status}`
           if (res.status === 200) lastReadOk = Date.now()
           else {
             if (res.headers.get('retry-after')) r.readRetryAfter = true
@@ -142,6 +149,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
             try {
               e = JSON.parse(text).error
             } catch {}
+            lastRead = `${res.status}:${String(e).slice(0, 50)}`
             if (!r.readErrors.includes(e) && r.readErrors.length < 8) r.readErrors.push(e)
           }
         } catch (err) {
@@ -151,7 +159,21 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
         await Bun.sleep(300)
       }
     }
-    const load = [...Array.from({ length: o.posters ?? 2 }, (_, p) => poster(p)), reader()]
+    let lastIngest = ''
+    let lastRead = ''
+    const t0 = Date.now()
+    const sampler = (async () => {
+      while (!stopLoad) {
+        await Bun.sleep(1000)
+        if (phase === 'warm') continue
+        const st = statfsSync(disk.dir)
+        const free = ((Number(st.bavail) * Number(st.bsize)) / 1048576).toFixed(1)
+        r.timeline.push(
+          `${((Date.now() - t0) / 1000).toFixed(0)}s ${phase} free=${free}MiB acked=${r.acked} ingest=${lastIngest} read=${lastRead}`,
+        )
+      }
+    })()
+    const load = [sampler, ...Array.from({ length: o.posters ?? 2 }, (_, p) => poster(p)), reader()]
     await Bun.sleep(o.warmMs ?? 1500)
 
     phase = 'broken'
@@ -210,6 +232,6 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
 
 /** One line per scenario for a report. */
 export function summarize(name: string, r: ScenarioReport): string {
-  const { log: _log, ...rest } = r
+  const { log: _log, timeline: _timeline, ...rest } = r
   return `${name}: ${JSON.stringify(rest)}`
 }
