@@ -54,8 +54,12 @@ export interface WalDamageReport {
   keptAs: string | null
   /** Records that could not be read (including those inside skipped bytes, counted by sequence gaps). */
   recordsLost: number
-  /** Events in the lost records; `eventsLostExact` is false when some records' headers were unreadable. */
-  eventsLost: number
+  /**
+   * Events in the lost records, or "unknown" when some lost records' headers were unreadable (their
+   * event counts went with them); `eventsLostAtLeast` counts those of the readable headers.
+   */
+  eventsLost: number | 'unknown'
+  eventsLostAtLeast: number
   eventsLostExact: boolean
   /** Sequence numbers of records lost whose headers were readable. */
   lostSeqs: number[]
@@ -283,7 +287,8 @@ function describeDamage(
     segment: file,
     keptAs,
     recordsLost: d.lostRecords.length + hidden,
-    eventsLost: d.lostRecords.reduce((n, l) => n + l.rows, 0),
+    eventsLost: hidden === 0 ? d.lostRecords.reduce((n, l) => n + l.rows, 0) : 'unknown',
+    eventsLostAtLeast: d.lostRecords.reduce((n, l) => n + l.rows, 0),
     eventsLostExact: hidden === 0,
     lostSeqs: d.lostRecords.map((l) => l.seq),
     bytesSkipped,
