@@ -171,7 +171,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       supervisor.stop()
       hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
-      const aborted = exports.abortAll()
+      const aborted = exports.close()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
       const report = await keepHeld(await drain(timeoutMs))
       saltPurge.stop()

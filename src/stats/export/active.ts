@@ -5,7 +5,7 @@
 /** Exports in flight. */
 export class ActiveExports {
   private aborts = new Set<(reason: Error) => void>()
-  /** Set by `abortAll`: an export that starts later (it was waiting for its flush) is aborted at once. */
+  /** Set by `close`: an export that starts later (it was waiting for its flush) is aborted at once. */
   private closedWith: Error | undefined
 
   /** Whether shutdown has cut exports off (no new one may start). */
@@ -30,12 +30,18 @@ export class ActiveExports {
     }
   }
 
-  /** Abort every export in flight (at shutdown); returns how many there were. */
+  /** Abort every export in flight; returns how many there were. */
   abortAll(message = 'The server is shutting down; the export is incomplete'): number {
-    this.closedWith = new Error(message)
+    const reason = this.closedWith ?? new Error(message)
     const all = [...this.aborts]
     this.aborts.clear()
-    for (const abort of all) abort(this.closedWith)
+    for (const abort of all) abort(reason)
     return all.length
+  }
+
+  /** At shutdown: abort every export in flight, and every one that starts later; returns how many there were. */
+  close(message = 'The server is shutting down; the export is incomplete'): number {
+    this.closedWith = new Error(message)
+    return this.abortAll()
   }
 }
