@@ -33,9 +33,14 @@ async function within(ms: number, cond: () => boolean): Promise<boolean> {
   return true
 }
 
-/** Read a body to its end; resolves 'clean end' or rejects if the stream errors. */
+/** Read a body to its end; resolves 'clean end' or rejects (with an Error) if the stream errors. */
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
-  for (;;) if ((await reader.read()).done) return 'clean end'
+  try {
+    for (;;) if ((await reader.read()).done) return 'clean end'
+  } catch (err) {
+    // The export errors its stream with text (so the runtime prints no stack for a normal shutdown).
+    throw err instanceof Error ? err : new Error(String(err))
+  }
 }
 
 const idle = () => t.deps.exports.size === 0 && t.deps.reads.active === 0

@@ -22,6 +22,15 @@ export interface ExportContext {
   pageRows?: number
 }
 
+/**
+ * End the response as an aborted chunked stream (the client sees an error, never a clean end). The
+ * reason is passed as text: an Error object would make the runtime print its stack trace for what is
+ * normal operation (a shutdown, a client that went away).
+ */
+function cut(controller: ReadableStreamDefaultController, reason: unknown): void {
+  controller.error(reason instanceof Error ? reason.message : String(reason))
+}
+
 /** Rows turned into text between two turns of the event loop. */
 const SLICE_ROWS = 256
 
@@ -69,7 +78,7 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
   return new ReadableStream({
     start(controller) {
       untrack = ctx.exports.track((reason) => {
-        controller.error(reason)
+        cut(controller, reason)
         void end(true)
       })
       ctx.signal?.addEventListener('abort', () => void end(true), { once: true })
@@ -100,7 +109,7 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
       } catch (err) {
         if (ended) return
         await end(true)
-        controller.error(err)
+        cut(controller, err)
       }
     },
     cancel: () => end(true),
@@ -168,7 +177,7 @@ function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream
           // From here on shutdown cuts the streaming itself off.
           untrack = ctx.exports.track((reason) => {
             finish()
-            controller.error(reason)
+            cut(controller, reason)
           })
         }
         const { done: end, value } = await reader.read()
@@ -180,7 +189,7 @@ function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream
       } catch (err) {
         if (done) return
         finish()
-        controller.error(err)
+        cut(controller, err)
       }
     },
     cancel() {
