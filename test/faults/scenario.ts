@@ -249,6 +249,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
 
 /** One line per scenario for a report. */
 export function summarize(name: string, r: ScenarioReport): string {
-  const { log: _log, timeline: _timeline, ...rest } = r
-  return `${name}: ${JSON.stringify(rest)}`
+  const { log, timeline: _timeline, ...rest } = r
+  // A server that died (a native crash exits 134) is diagnosed from its last log lines.
+  const tail = r.exitCode === 0 ? '' : `\nserver log (last lines):\n${log.split('\n').slice(-25).join('\n')}`
+  return `${name}: ${JSON.stringify(rest)}${tail}`
 }
