@@ -76,9 +76,13 @@ async function dispatch(
           `a PULSE server is running for ${config.dataDir}; stop it before restoring`,
           EXIT.conflict,
         )
-      const info = await restoreBackup(file, config.dataDir, config.dbPath, { force: flags.force })
+      const info = await restoreBackup(file, config.dataDir, config.dbPath, {
+        force: flags.force,
+        replayLog: flags['replay-log'],
+      })
       emit(json, { file, data_dir: config.dataDir, ...info }, () => [
         `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
+        ...(info.replay ? [info.replay.summary] : []),
       ])
       return EXIT.ok
     }

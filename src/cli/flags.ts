@@ -10,6 +10,7 @@ export interface CommandFlags {
   page?: string
   property?: string
   force?: boolean
+  'replay-log'?: boolean
   yes?: boolean
   source?: string
   site?: string

@@ -88,8 +88,11 @@ Commands:
   goals delete SITE_ID GOAL_ID  delete a goal (its events stay)
   token rotate                  replace the admin token in <data dir>/admin-token; prints the new one
   backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
-  restore FILE [--force]        restore a backup into an empty data directory (server stopped);
-                                --force replaces an existing database
+  restore FILE [--force | --replay-log]
+                                restore a backup into an empty data directory (server stopped);
+                                --force replaces an existing database; --replay-log replaces a damaged
+                                one (kept as *.damaged-<time>) and keeps the write-ahead log, whose
+                                events newer than the backup are written at the next start
   export --site SITE_ID [--format ndjson|csv|parquet] [--period P] [-o FILE]
                                 stream a site's events (default NDJSON, all time) to FILE or stdout
   import FILE [--source S] [--site SITE_ID] [--dry-run]

@@ -6,13 +6,15 @@
 // batch_events` → `afterBatch` (derived tables: src/events/session-hours.ts, readable from
 // `batch_events`, keys included, in the same transaction) → the caller's `inTransaction` (the applied log
 // position, an import's counts) → COMMIT. The CSV (and so the write-ahead log) holds the event fields only.
-// The file is deleted afterwards, whatever happened.
-import { open, rm } from 'node:fs/promises'
+// The file is written whole or not at all (write-fully.ts: a short write is finished or fails), and
+// deleted afterwards, whatever happened, so a failed flush never keeps the space it took.
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../db/open'
 import { EVENT_FIELDS } from './fields'
 import { EVENT_KEYS_SQL } from './keys'
 import { afterBatch } from './session-hours'
+import { type WriteVector, writeFileFully } from './write-fully'
 
 /** The batch of CSV (UTF-8) the buffer hands the writer: chunks in order, `rows` rows in all. */
 export interface CsvBatch {
@@ -29,17 +31,22 @@ const READ_CSV = `read_csv($1, columns = {${EVENT_FIELDS.map((f) => `'${f.column
 /** Load files are named by the writer alone, `<pid>-<counter>.csv`; the path is bound, never spliced into SQL. */
 let loadFiles = 0
 
-/** Write `batch` as a file in `dir` (not synced: the write-ahead log is what is durable). */
-async function writeLoadFile(dir: string, batch: CsvBatch): Promise<string> {
+/** Options of `loadCsvBatch`. */
+export interface LoadOptions {
+  /** The load file's gathering write (a test injects a short one); default `FileHandle.writev`. */
+  writev?: WriteVector
+}
+
+/**
+ * Write `batch` as a file in `dir` (not synced: the write-ahead log is what is durable), every byte or
+ * none: DuckDB must never read a truncated file (a cut on a line boundary would load fewer rows while
+ * the log position says all of them).
+ */
+async function writeLoadFile(dir: string, batch: CsvBatch, opts: LoadOptions): Promise<string> {
   const path = join(dir, `${process.pid}-${++loadFiles}.csv`)
-  // One gathering write of the chunks as they are (often views into a log segment read at start-up:
+  // Gathering writes of the chunks as they are (often views into a log segment read at start-up:
   // a Blob of such views was measured copying far more than the views).
-  const file = await open(path, 'wx', 0o600)
-  try {
-    for (let i = 0; i < batch.chunks.length; i += 1024) await file.writev(batch.chunks.slice(i, i + 1024))
-  } finally {
-    await file.close()
-  }
+  await writeFileFully(path, batch.chunks, { writev: opts.writev })
   return path
 }
 
@@ -52,9 +59,10 @@ export async function loadCsvBatch(
   db: Database,
   batch: CsvBatch,
   inTransaction?: () => Promise<void>,
+  opts: LoadOptions = {},
 ): Promise<void> {
   if (batch.rows === 0 && !inTransaction) return
-  const path = batch.rows > 0 ? await writeLoadFile(db.loadDir, batch) : undefined
+  const path = batch.rows > 0 ? await writeLoadFile(db.loadDir, batch, opts) : undefined
   try {
     await db.writeLock.run(async () => {
       const w = db.writer
