@@ -5,10 +5,20 @@
 // was measured 20× slower: ~6 µs a row against ~0.3 µs). One step per key column, each its own transaction,
 // and the caller learns each step done, so a long run is resumable and shows progress.
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { EVENT_KEYS, textKey } from '../events/keys'
+
+/**
+ * The stored keys as src/events/keys.ts defines them (XXH64, seed 0, of the UTF-8 text), restated here
+ * because db/ may not import events/ (events/ reads through db/); test/events/keys.test.ts checks both agree.
+ */
+export const REKEY_COLUMNS = [
+  { column: 'session_key', text: 'session_id' },
+  { column: 'visitor_key', text: 'coalesce(user_id, visitor_id, session_id)' },
+  { column: 'url_key', text: 'url' },
+] as const
+const textKey = (text: string) => Bun.hash.xxHash64(text)
 
 /** The steps of `fillEventKeys`, in order: one per stored key column. */
-export const FILL_KEY_STEPS = EVENT_KEYS.length
+export const FILL_KEY_STEPS = REKEY_COLUMNS.length
 
 /** Options of `fillEventKeys`. */
 export interface FillKeysOptions {
@@ -23,7 +33,7 @@ export interface FillKeysOptions {
 }
 
 /** The key columns in the order they are filled: session_key last, as its placeholder 0 marks a row pending. */
-const ORDER = [...EVENT_KEYS].reverse()
+const ORDER = [...REKEY_COLUMNS].reverse()
 
 /**
  * SQL of `select` (rows with event field columns, named by `columns` when given) with placeholder keys:
@@ -50,7 +60,7 @@ export async function fillEventKeys(conn: DuckDBConnection, opts: FillKeysOption
       for (const [t] of distinct) {
         if (t === null) continue
         app.appendVarchar(t as string)
-        app.appendUBigInt(textKey(t as string) as bigint)
+        app.appendUBigInt(textKey(t as string))
         app.endRow()
       }
       app.closeSync()

@@ -5,10 +5,11 @@
 import { describe, expect, test } from 'bun:test'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { REKEY_COLUMNS } from '../../src/db/rekey'
 import { csvRows } from '../../src/events/csv'
 import { appendKeysToCsv } from '../../src/events/csv-upgrade'
 import type { EventRow } from '../../src/events/fields'
-import { textKey } from '../../src/events/keys'
+import { EVENT_KEYS, textKey } from '../../src/events/keys'
 import { NO_ENRICHMENT } from '../../src/ingest/enrich/fields'
 
 /** Reference XXH64 values (seed 0) from the xxHash sources' sanity checks and ClickHouse `xxHash64`. */
@@ -66,6 +67,12 @@ describe('stored keys', () => {
     const keyed = csvRows(rows, 7)
     const fieldsOnly = keyed.replace(/,\d*,\d*,\d*\n/g, '\n')
     expect(new TextDecoder().decode(appendKeysToCsv(new TextEncoder().encode(fieldsOnly)))).toBe(keyed)
+  })
+
+  test('the re-keying of rows written in SQL (src/db/rekey.ts) restates the same definition', () => {
+    expect(REKEY_COLUMNS.map(({ column, text }) => ({ column, text }))).toEqual(
+      EVENT_KEYS.map(({ column, text }) => ({ column, text })),
+    )
   })
 
   test('no DuckDB SQL in src/ computes a stored key', () => {
