@@ -23,6 +23,7 @@ import { bufferHealth, walHealth } from './events/health'
 import { adoptHeld, heldDir, writeHeld } from './events/held'
 import { createPersist } from './events/persist'
 import { ReadGate } from './events/read-gate'
+import { replayRecords } from './events/replay'
 import { flushSink } from './events/sink'
 import type { EventStore } from './events/store'
 import { WriteAheadLog } from './events/wal'
@@ -87,7 +88,7 @@ export interface Services extends AppDeps {
 
 /** Open the database and build every dependency of `createApp`; `close()` drains, checkpoints and closes. */
 export async function createServices(config: Config, opts: ServicesOptions): Promise<Services> {
-  const db = await openMigratedDatabase(config)
+  const db = await openMigratedDatabase(config, opts.logger)
   const supervisor = new DbSupervisor(db, {
     clock: opts.clock,
     logger: opts.logger,
@@ -110,7 +111,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   buffered = () => buffer.heldBytes
   warnIfThreadPoolSmall(config, opts.logger)
   // A bulk load: checkpoint at its end, so the first request after start-up does not wait for it.
-  if ((await replayLog(replay, buffer, opts.logger)) > 0) await db.writer.run('CHECKPOINT')
+  if ((await replayLog(replay, eventStore, wal, opts.logger)) > 0) await db.writer.run('CHECKPOINT')
   if (readOnce) {
     // `none` mode: the segments held at the last shutdown are in the database now; delete them.
     readOnce.markApplied(Number.MAX_SAFE_INTEGER)
@@ -247,11 +248,14 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
 }
 
 /** Open DuckDB, apply the migrations, and lock file access down. */
-async function openMigratedDatabase(config: Config): Promise<Database> {
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = await openDatabase(config.dbPath)
   try {
     // A migration that rewrote tables leaves a large DuckDB log: fold it in now, not in the first flush.
-    if ((await migrate(db.writer)).length > 0) await db.writer.run('CHECKPOINT')
+    const applied = await migrate(db.writer, undefined, {
+      onProgress: (msg, fields) => logger.info(msg, fields),
+    })
+    if (applied.length > 0) await db.writer.run('CHECKPOINT')
   } catch (err) {
     // Refused (a newer release's database) or failed: let go of the file untouched.
     db.close()
@@ -349,23 +353,24 @@ function loadEventIds(db: Database, ids: EventIdIndex, opts: ServicesOptions): v
 }
 
 /**
- * Load the log's unapplied records into DuckDB, in slices, before anything else writes. Version-3 records
- * are already the CSV the writer loads (no parsing in JavaScript); older ones are converted. Their event
- * ids are then in the database, where the background load of recent event ids (`loadEventIds`) finds them.
+ * Load the log's unapplied records into DuckDB before anything else writes, in large slices straight to
+ * the store (`events/replay.ts`; the records are already the CSV the writer loads). Their event ids are then
+ * in the database, where the background load of recent event ids (`loadEventIds`) finds them.
  */
-async function replayLog(replay: Pending, buffer: EventBuffer, logger: Logger): Promise<number> {
+async function replayLog(
+  replay: Pending,
+  events: EventStore,
+  wal: WriteAheadLog | undefined,
+  logger: Logger,
+): Promise<number> {
   if (replay.length === 0) return 0
-  let rows = 0
-  for (const r of replay) {
-    if ('csv' in r) {
-      buffer.pushCsv(r.csv, r.count, r.seq)
-      rows += r.count
-    } else {
-      buffer.push(r.rows, r.receivedAt, r.seq)
-      rows += r.rows.length
-    }
-  }
-  await buffer.flush()
-  logger.info('write-ahead log replayed', { records: replay.length, events: rows })
+  const t0 = performance.now()
+  const rows = await replayRecords(replay, events, wal)
+  const seconds = (performance.now() - t0) / 1000
+  logger.info('write-ahead log replayed', {
+    records: replay.length,
+    events: rows,
+    eventsPerSecond: Math.round(rows / Math.max(seconds, 0.001)),
+  })
   return rows
 }

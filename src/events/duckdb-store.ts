@@ -1,5 +1,7 @@
 // The DuckDB event store: the events table and its derived `session_hours` in the embedded database file.
-// Appends load the batch's CSV and record the log position in ONE transaction (src/events/writer.ts); a
+// Appends load the batch's CSV and record the log position in ONE transaction (src/events/writer.ts), then
+// bring `session_hours` up to date in another; a gap left between the two (a crash, a failure) is closed
+// (`catchUpHours`) before the position is read and before any other write. A
 // fatal DuckDB error can strike after that commit was durable, so the store reopens the database
 // (db/supervisor.ts) and trusts the stored position: an append is never written twice. Reads run on
 // pooled connections within the read gate's limits. After a flush failed on a full disk, the next one is
@@ -14,10 +16,17 @@ import type { DbSupervisor } from '../db/supervisor'
 import type { Logger } from '../logger'
 import { duckdbDialect } from './dialect'
 import type { ReadGate, ReadLease } from './read-gate'
-import { deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
+import { catchUpHours, deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
 import { type AppendOptions, duckdbReader, type EventMatch, type EventReader, type EventStore } from './store'
 import { diskFull } from './write-fully'
-import { type CsvBatch, getAppliedSeq, type LoadOptions, loadCsvBatch, setAppliedSeq } from './writer'
+import {
+  type CsvBatch,
+  DerivedCatchUpError,
+  getAppliedSeq,
+  type LoadOptions,
+  loadCsvBatch,
+  setAppliedSeq,
+} from './writer'
 
 /**
  * Room a batch needs: its load file (the CSV's size) and DuckDB's log of it (up to twice that, with the derived rows), and
@@ -36,6 +45,8 @@ export class DuckDbEventStore implements EventStore {
   private noSpace = false
   /** Appends have failed for lack of space since the room was last ample: checkpoint early. */
   private tight = false
+  /** Whether `session_hours` may lag the events (a failed catch-up, or not yet checked since opening). */
+  private mayLag = true
 
   constructor(
     private readonly db: Database,
@@ -81,13 +92,22 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async appliedPosition(): Promise<number> {
+    await this.closeGap()
     this.applied = await getAppliedSeq(this.db)
     return this.applied
+  }
+
+  /** Rebuild what `session_hours` lacks of the events, if it may lag (start-up, after a failed catch-up). */
+  private async closeGap(): Promise<void> {
+    if (!this.mayLag) return
+    await this.db.writeLock.run(() => catchUpHours(this.db.writer))
+    this.mayLag = false
   }
 
   async append(batch: CsvBatch, opts: AppendOptions = {}): Promise<void> {
     const upTo = opts.upTo ?? 0
     await this.supervisor.ensureAvailable()
+    await this.closeGap()
     // Idempotent by position: a batch whose position is stored already (a retry, a replay) is not stored again.
     if (upTo > 0 && upTo <= (this.applied ?? (await this.appliedPosition()))) return
     const within = opts.within
@@ -105,10 +125,20 @@ export class DuckDbEventStore implements EventStore {
       this.noSpace = false
       await this.checkpointIfTight()
     } catch (err) {
+      if (err instanceof DerivedCatchUpError) {
+        // The events and the position are committed; only the derived table lags: close the gap now (a
+        // retry of the slice, stored already, closes it first if this fails).
+        if (upTo > 0) this.applied = upTo
+        this.mayLag = true
+        this.supervisor.observe(err.cause)
+        await this.closeGap()
+        return
+      }
       this.noSpace = isNoSpace(err)
       if (this.noSpace) this.tight = true
       this.supervisor.observe(err)
       this.applied = undefined
+      this.mayLag = true
       // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
       if (!this.supervisor.failure || upTo === 0 || !(await this.supervisor.heal(true))) throw err
       if ((await this.appliedPosition()) < upTo) throw err
@@ -118,8 +148,9 @@ export class DuckDbEventStore implements EventStore {
     }
   }
 
-  deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {
+  async deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {
     const db = this.db
+    await this.closeGap()
     return db.writeLock.run(async () => {
       const conn = db.writer
       await conn.run('BEGIN TRANSACTION')

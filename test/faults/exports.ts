@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { migrate } from '../../src/db/migrate'
-import { EVENT_KEYS_SQL } from '../../src/events/keys'
+import { fillEventKeys, withPendingKeys } from '../../src/db/rekey'
 import { ADMIN, createSiteKey } from '../e2e/faults'
 
 /** Seed `<dataDir>/pulse.duckdb` with `n` page views of site `siteId` (checkpointed, closed). */
@@ -17,13 +17,15 @@ export async function seedEvents(dataDir: string, siteId: string, n: number): Pr
     await migrate(conn)
     const t = Date.now() - 86_400_000
     await conn.run(
-      `INSERT INTO events BY NAME SELECT *, ${EVENT_KEYS_SQL} FROM (
+      `INSERT INTO events BY NAME ${withPendingKeys(`
          SELECT '${siteId}' AS site_id, 'page_view' AS event_type, ${t} + i AS ts, 's' || (i // 20) AS session_id,
                 NULL::VARCHAR AS user_id, NULL::VARCHAR AS visitor_id,
                 'https://example.com/page/' || (i % 500) || '?q=' || i AS url, 'desktop' AS device_type,
                 ${t} + i AS received_at
-         FROM range(${n}) r(i))`,
+         FROM range(${n}) r(i)`)}`,
     )
+    // The stored keys are computed in JavaScript (src/events/keys.ts: DuckDB has no XXH64).
+    await fillEventKeys(conn, { pendingOnly: true })
     await conn.run('CHECKPOINT')
   } finally {
     conn.closeSync()
