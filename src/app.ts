@@ -2,6 +2,7 @@
 import { Elysia } from 'elysia'
 import { adminRoutes } from './admin'
 import type { Clock } from './clock'
+import { compatRoutes } from './compat'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
+    .use(compatRoutes(deps))
     .use(streamRoutes(deps))
     .use(statsRoutes(deps))
     .use(sqlRoutes(deps))

@@ -21,6 +21,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/sites': 'listSites',
   'POST /api/v1/sites': 'createSite',
   'GET /api/v1/sites/{site_id}': 'getSite',
+  'PATCH /api/v1/sites/{site_id}': 'updateSite',
   'DELETE /api/v1/sites/{site_id}': 'deleteSite',
   'GET /api/v1/sites/{site_id}/keys': 'listKeys',
   'POST /api/v1/sites/{site_id}/keys': 'createKey',
@@ -36,4 +37,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/admin/imports/{import_id}': 'deleteImport',
   'DELETE /api/v1/users/{user_id}': 'eraseUser',
   'GET /tracker.js': 'getTrackerScript',
+  'POST /api/event': 'sendPlausibleEvent',
+  'GET /js/{file}': 'getPlausibleScript',
+  'POST /api/send': 'sendUmamiEvent',
+  'GET /script.js': 'getUmamiScript',
 }

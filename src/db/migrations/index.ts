@@ -10,6 +10,7 @@ import m006 from './006_visitor_salts.sql' with { type: 'text' }
 import m007 from './007_goals.sql' with { type: 'text' }
 import m008 from './008_session_hours.sql' with { type: 'text' }
 import m009 from './009_event_keys.sql' with { type: 'text' }
+import m010 from './010_site_settings.sql' with { type: 'text' }
 
 /** One migration: its file name (`NNN_name.sql`) and SQL. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '007_goals.sql', sql: m007 },
   { name: '008_session_hours.sql', sql: m008 },
   { name: '009_event_keys.sql', sql: m009 },
+  { name: '010_site_settings.sql', sql: m010 },
 ]
