@@ -37,6 +37,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/admin/imports/{import_id}': 'deleteImport',
   'DELETE /api/v1/users/{user_id}': 'eraseUser',
   'GET /tracker.js': 'getTrackerScript',
+  'GET /tracker-extras.js': 'getTrackerExtras',
   'POST /api/event': 'sendPlausibleEvent',
   'GET /js/{file}': 'getPlausibleScript',
   'POST /api/send': 'sendUmamiEvent',

@@ -212,6 +212,7 @@ function cases(): Case[] {
     ['DELETE', `/api/v1/users/user_1?site_id=${site}`, S(), 200],
     ['DELETE', '/api/v1/users/user_1', S(), 422],
     ['GET', '/tracker.js', {}, 200],
+    ['GET', '/tracker-extras.js', {}, 200],
     [
       'PATCH',
       `/api/v1/sites/${site}`,

@@ -20,9 +20,10 @@ afterAll(() => h.close())
  * Warnings kept on purpose, each with its reason. `GET /tracker.js` has no 4XX answer: it serves one
  * static script to anyone, so it never refuses a request (its 503 while draining is declared).
  */
-// The two fixed script URLs (PULSE's tracker, Umami's drop-in script) have no client error to answer.
+// The fixed script URLs (PULSE's tracker and its extras, Umami's drop-in script) have no client error to answer.
 const ACCEPTED_WARNINGS = [
   'operation-4xx-response #/paths/~1script.js/get/responses',
+  'operation-4xx-response #/paths/~1tracker-extras.js/get/responses',
   'operation-4xx-response #/paths/~1tracker.js/get/responses',
 ]
 

@@ -594,6 +594,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tracker-extras.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tracker's extras bundle
+         * @description Auto-capture and web vitals for `tracker.js`, which loads it itself when `init({capture})` (or the script's `data-capture`) names `outbound`, `downloads`, `404`, `forms`, `tagged` or `vitals`. Public: no credentials.
+         */
+        get: operations["getTrackerExtras"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tracker.js": {
         parameters: {
             query?: never;
@@ -5331,6 +5351,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The script (minified JavaScript) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified (the ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getTrackerExtras: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extras script (minified JavaScript) */
             200: {
                 headers: {
                     [name: string]: unknown;
