@@ -35,6 +35,7 @@ import { streamRoutes } from './stream'
 import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
+import { webVitalsRoutes } from './vitals'
 
 export { VERSION }
 
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .use(compatRoutes(deps))
     .use(streamRoutes(deps))
     .use(statsRoutes(deps))
+    .use(webVitalsRoutes(deps))
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))

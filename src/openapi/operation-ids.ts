@@ -12,6 +12,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/stats/timeseries': 'getTimeseries',
   'GET /api/v1/stats/breakdown': 'getBreakdown',
   'GET /api/v1/stats/realtime': 'getRealtime',
+  'GET /api/v1/stats/web-vitals': 'getWebVitals',
   'POST /api/v1/funnels': 'getFunnel',
   'GET /api/v1/retention': 'getRetention',
   'GET /api/v1/events': 'listEvents',

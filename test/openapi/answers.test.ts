@@ -213,6 +213,8 @@ function cases(): Case[] {
     ['DELETE', '/api/v1/users/user_1', S(), 422],
     ['GET', '/tracker.js', {}, 200],
     ['GET', '/tracker-extras.js', {}, 200],
+    stats('/api/v1/stats/web-vitals', { by: 'page' }),
+    stats('/api/v1/stats/web-vitals', { by: 'nope' }, 422),
     [
       'PATCH',
       `/api/v1/sites/${site}`,

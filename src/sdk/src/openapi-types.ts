@@ -454,6 +454,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/web-vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get web vitals
+         * @description p75 and the good / needs-improvement / poor split (web.dev's thresholds: LCP 2.5 s / 4 s, INP 200 / 500 ms, CLS 0.1 / 0.25, FCP 1.8 s / 3 s, TTFB 0.8 s / 1.8 s) of the `web_vitals` events the tracker sends with `capture: ['vitals']`, overall or `by` page path, device type or country. Bots are left out. Needs the site secret key (or the admin token).
+         */
+        get: operations["getWebVitals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -2348,6 +2368,40 @@ export interface components {
                  * @example 42
                  */
                 deleted: number;
+            };
+            /** @constant */
+            success: true;
+        };
+        WebVitalsResult: {
+            data: {
+                /** @example page */
+                by: string;
+                /** Format: date-time */
+                from: string;
+                rows: {
+                    /** @description Samples rated good */
+                    good: number;
+                    /**
+                     * @description The group (null: all, or a missing value)
+                     * @example /pricing
+                     */
+                    key: string | null;
+                    /** @enum {string} */
+                    metric: "lcp" | "inp" | "cls" | "fcp" | "ttfb";
+                    /** @description Samples rated needs improvement */
+                    needs_improvement: number;
+                    /**
+                     * @description 75th percentile (continuous)
+                     * @example 1840
+                     */
+                    p75: number;
+                    /** @description Samples rated poor */
+                    poor: number;
+                    /** @description Page views that reported the metric */
+                    samples: number;
+                }[];
+                /** Format: date-time */
+                to: string;
             };
             /** @constant */
             success: true;
@@ -4688,6 +4742,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimeseriesResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWebVitals: {
+        parameters: {
+            query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                by?: "none" | "page" | "device_type" | "country";
+                channel?: string;
+                city?: string;
+                country?: string;
+                device_type?: string;
+                entry_page?: string;
+                event_type?: string;
+                exit_page?: string;
+                from?: string;
+                goal?: string;
+                include_bots?: string;
+                os?: string;
+                os_version?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                referrer?: string;
+                referrer_domain?: string;
+                region?: string;
+                site_id: string;
+                source?: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebVitalsResult"];
                 };
             };
             /** @description Error envelope */
