@@ -31,6 +31,33 @@ const snippet = (pulse: Pulse, key: string, opts: string, attrs = '') =>
 PULSE.init({ siteId: 'site_auto', apiKey: '${key}', endpoint: '${pulse.url}', autoTrack: true, ${opts} })
 </script>`
 
+/** The dashboard shows the captured links, downloads and 404s as tabs of one card, and the web vitals. */
+async function checkDashboard(pulse: Pulse, pagesUrl: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' })
+  await ctx.addInitScript((token) => {
+    localStorage.setItem('pulse.dashboard.token', token)
+    localStorage.setItem('pulse.dashboard.admin', '1')
+  }, ADMIN)
+  const dash = await ctx.newPage()
+  const problems: string[] = []
+  dash.on('pageerror', (e) => problems.push(e.message))
+  await dash.goto(`${pulse.url}/#site=site_auto&period=24h`)
+  const rows = async (tab: string) => {
+    await dash.click(`#captured .tab[data-tab="${tab}"]`)
+    await dash.waitForSelector(`#${tab} .row`)
+    return dash.$$eval(`#${tab} .row`, (els) => els.map((e) => e.getAttribute('data-key')))
+  }
+  expect(await rows('outbound-links')).toEqual(['https://example.org/partner?x=1'])
+  expect(await rows('file-downloads')).toEqual([`${pagesUrl}/files/report.pdf`])
+  expect(await rows('not-found')).toEqual(['/gone'])
+  await dash.waitForSelector('#web-vitals tr[data-metric="fcp"]')
+  expect(
+    await dash.$$eval('#web-vitals tr[data-metric]', (els) => els.map((e) => e.getAttribute('data-metric'))),
+  ).toEqual(expect.arrayContaining(['fcp', 'ttfb']))
+  expect(problems).toEqual([])
+  await ctx.close()
+}
+
 test('each auto-captured action is recorded once, with its properties', async () => {
   const pulse = await startPulse()
   try {
@@ -73,6 +100,7 @@ test('each auto-captured action is recorded once, with its properties', async ()
     await pulse.waitForAccepted(10)
     await ctx.close()
     expect(errors).toEqual([])
+    await checkDashboard(pulse, pages.url)
     const events = await stopAndReadEvents(pulse, 'site_auto')
     const seen = events.map((e) => [
       e.event_type,
