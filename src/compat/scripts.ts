@@ -1,7 +1,8 @@
 // The drop-in scripts (Plausible's /js/script*.js, Umami's /script.js) and their serving: each is bundled
-// once per process with Bun.build from client/, kept in memory with its gzip form and ETag, like
+// once per process with Bun.build from client/ (the binary embeds them, built by `npm run build`), kept in memory with its gzip form and ETag, like
 // /tracker.js. A Plausible file-name variant is the same bundle wrapped with the extensions it selects.
 import { join } from 'node:path'
+import { prebuilt } from '../prebuilt'
 
 /** A bundled script, ready to serve. */
 export interface ScriptAsset {
@@ -16,6 +17,12 @@ const assets = new Map<string, ScriptAsset>()
 /** Bundle `client/<name>.ts` as a minified IIFE (once; a failed build is retried on the next call). */
 export function bundleScript(name: string): Promise<string> {
   let p = bundles.get(name)
+  // The binary carries the bundles made at build time (it has no source to bundle).
+  const built = prebuilt()?.scripts?.[name]
+  if (!p && built !== undefined) {
+    p = Promise.resolve(built)
+    bundles.set(name, p)
+  }
   if (!p) {
     p = Bun.build({
       entrypoints: [join(import.meta.dir, 'client', `${name}.ts`)],

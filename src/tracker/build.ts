@@ -11,14 +11,16 @@ export interface TrackerAsset {
 }
 
 const ENTRY = join(import.meta.dir, 'client', 'tracker.ts')
-const EXTRAS = join(import.meta.dir, 'client', 'extras.ts')
+/** The entry of the extras bundle (auto-capture, web vitals). */
+export const TRACKER_EXTRAS_ENTRY = join(import.meta.dir, 'client', 'extras.ts')
 
 let cached: Promise<TrackerAsset> | undefined
 let extras: Promise<TrackerAsset> | undefined
 
 /** The extras bundle (auto-capture and web vitals), built on first use like the tracker. */
 export function extrasAsset(): Promise<TrackerAsset> {
-  extras ??= bundleTracker(EXTRAS)
+  const built = prebuilt()?.scripts?.extras
+  extras ??= (built !== undefined ? Promise.resolve(built) : bundleTracker(TRACKER_EXTRAS_ENTRY))
     .then(assetOf)
     .catch((err) => {
       extras = undefined
