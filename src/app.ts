@@ -2,6 +2,7 @@
 import { Elysia } from 'elysia'
 import { adminRoutes } from './admin'
 import type { Clock } from './clock'
+import { compatRoutes } from './compat'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
@@ -36,6 +37,7 @@ import { streamRoutes } from './stream'
 import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
+import { webVitalsRoutes } from './vitals'
 
 export { VERSION }
 
@@ -92,8 +94,10 @@ export function createApp(deps: AppDeps) {
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
+    .use(compatRoutes(deps))
     .use(streamRoutes(deps))
     .use(statsRoutes(deps))
+    .use(webVitalsRoutes(deps))
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))

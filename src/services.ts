@@ -33,6 +33,7 @@ import { RateLimiter } from './http/rate-limit'
 import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import type { Logger } from './logger'
 import { Reports } from './reports/service'
+import { exclusionStep } from './sites/exclusions'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
 import { EventHub } from './stream/hub'
@@ -123,7 +124,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
   const persist = createPersist(buffer, ids, wal, firstSeq, (rows, at) => hub.publish(rows, at), room)
-  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
+  // Site exclusions run first: an excluded event costs no parsing or lookup, and is counted by reason.
+  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger, [exclusionStep(store)])
   // Salts expire at UTC midnight whether or not events arrive.
   const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
   const lifecycle = { draining: false }
