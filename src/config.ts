@@ -45,6 +45,13 @@ export interface Config {
   geoIpDb: string | undefined
   /** Events one cookieless visitor may send per minute before the rest count as a bot (`burst`); 0: off. */
   botBurstPerMinute: number
+  /**
+   * Where events live when not in the embedded DuckDB file (`PULSE_CLICKHOUSE_URL`, user, password,
+   * database); undefined: DuckDB. `chdb:<dir>` runs ClickHouse in process (after `npm run setup:chdb`).
+   */
+  clickhouse: { url: string; user?: string; password?: string; database: string } | undefined
+  /** This node's identity in ClickHouse deduplication tokens (`PULSE_NODE_ID`; default: kept in the data directory). */
+  nodeId: string | undefined
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -115,5 +122,33 @@ export function loadConfig(env: Env): Config {
     threadPoolSize: int(env, 'UV_THREADPOOL_SIZE', availableParallelism(), 1, 1024),
     geoIpDb: env.PULSE_GEOIP_DB?.trim() ? resolve(env.PULSE_GEOIP_DB.trim()) : undefined,
     botBurstPerMinute: int(env, 'PULSE_BOT_BURST_PER_MINUTE', 600, 0, 1_000_000),
+    clickhouse: clickhouseTarget(env),
+    nodeId: nodeId(env),
   }
+}
+
+/** `PULSE_CLICKHOUSE_*`, validated; undefined without a URL. */
+function clickhouseTarget(env: Env): Config['clickhouse'] {
+  const url = env.PULSE_CLICKHOUSE_URL?.trim()
+  if (!url) return undefined
+  if (!/^(https?:\/\/\S+|chdb:\S+)$/.test(url))
+    throw new ConfigError(`PULSE_CLICKHOUSE_URL must be an http(s):// URL or chdb:<directory>, got "${url}"`)
+  const database = env.PULSE_CLICKHOUSE_DATABASE?.trim() || 'pulse'
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(database))
+    throw new ConfigError(`PULSE_CLICKHOUSE_DATABASE must be a plain identifier, got "${database}"`)
+  return {
+    url,
+    user: env.PULSE_CLICKHOUSE_USER?.trim() || undefined,
+    password: env.PULSE_CLICKHOUSE_PASSWORD || undefined,
+    database,
+  }
+}
+
+/** `PULSE_NODE_ID`, validated. */
+function nodeId(env: Env): string | undefined {
+  const id = env.PULSE_NODE_ID?.trim()
+  if (!id) return undefined
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id))
+    throw new ConfigError(`PULSE_NODE_ID must be 1-64 letters, digits, '.', '_' or '-', got "${id}"`)
+  return id
 }

@@ -14,6 +14,7 @@ import { type Database, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
 import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
+import { openClickHouseStore } from './events/clickhouse/open'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
 import { DuckDbEventStore } from './events/duckdb-store'
 import { bufferHealth, walHealth } from './events/health'
@@ -88,7 +89,14 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     total: config.readConcurrency,
     queuePerKey: config.readQueuePerKey,
   })
-  const eventStore: EventStore = new DuckDbEventStore(db, supervisor, reads, opts.logger)
+  // The engine: ClickHouse when configured (site metadata stays in DuckDB), else the DuckDB file.
+  const clickhouse = config.clickhouse
+    ? await openClickHouseStore(config, db, opts.logger).catch((err) => {
+        db.close()
+        throw err
+      })
+    : undefined
+  const eventStore: EventStore = clickhouse ?? new DuckDbEventStore(db, supervisor, reads, opts.logger)
   const appliedSeq = await eventStore.appliedPosition()
   const { wal, replay } = await openLog(config, opts, appliedSeq)
   const buffer = createBuffer(config, opts, eventStore, wal)
@@ -141,6 +149,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     reads,
     events: new EventAccess(eventStore, buffer),
+    // ClickHouse keeps no session_hours yet: its reads plan on `events`.
+    readOptions: clickhouse ? { fragments: false } : undefined,
     exports,
     startedAt: opts.clock(),
     async close(timeoutMs = config.shutdownTimeoutMs) {
@@ -157,6 +167,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)
+      await clickhouse?.close()
       db.close()
       return report
     },
