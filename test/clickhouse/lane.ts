@@ -25,3 +25,13 @@ export function clickhouseEnv(): Record<string, string> {
 export function announceLane(): void {
   if (!CHDB) console.warn(NO_CHDB_REASON)
 }
+
+/**
+ * The environment that puts a suite's app on the engine of this run: `PULSE_TEST_ENGINE=clickhouse` runs the
+ * oracle suites on chDB (`.ci/run` does, after `npm run setup:chdb`); otherwise DuckDB, as always.
+ */
+export function laneEnv(): Record<string, string> {
+  if (process.env.PULSE_TEST_ENGINE !== 'clickhouse') return {}
+  if (!CHDB) throw new Error(NO_CHDB_REASON.replace('skipped', 'cannot run'))
+  return clickhouseEnv()
+}

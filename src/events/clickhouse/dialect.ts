@@ -53,5 +53,12 @@ export const clickhouseDialect: Dialect = {
   rowId: 'event_seq',
   bitMaskAgg: (i) => `groupBitOr(bitShiftLeft(toUInt128(1), ${i}))`,
   bitTest: (mask, i) => `bitTest(${mask}, ${i}) = 1`,
+  // No correlated subqueries: the matching rows' columns as arrays (an uncorrelated scalar subquery
+  // each), and a lambda whose parameters carry the columns' names, so `cond` reads as written.
+  existsIn: (relation, filter, columns, cond) => {
+    const rows = `(SELECT groupArray(tuple(${columns.join(', ')})) FROM (${relation}) AS r WHERE ${filter})`
+    const arrays = columns.map((_, i) => `arrayMap(t -> t.${i + 1}, ${rows})`)
+    return `arrayExists((${columns.join(', ')}) -> ${cond}, ${arrays.join(', ')})`
+  },
   series: (count, column) => `(SELECT number AS ${column} FROM numbers(${count})) AS series_${column}`,
 }

@@ -16,6 +16,7 @@
 import { EVENT_FIELDS } from '../fields'
 import { EVENT_KEYS } from '../keys'
 import { clickhouseDialect } from './dialect'
+import { GOALS_DDL } from './goals'
 
 const TYPES = { VARCHAR: 'String', BIGINT: 'Int64', JSON: 'String' } as const
 
@@ -65,6 +66,7 @@ export const CLICKHOUSE_MIGRATIONS: readonly ClickHouseMigration[] = [
       'CREATE TABLE IF NOT EXISTS log_positions (node String, position UInt64, at DateTime64(3) DEFAULT now64(3)) ENGINE = ReplacingMergeTree(position) ORDER BY node',
     ],
   },
+  { version: 2, name: 'goals mirror', statements: GOALS_DDL },
 ]
 
 /** The table that records applied migrations. */

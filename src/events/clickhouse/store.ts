@@ -20,6 +20,7 @@ import type { ReadLease } from '../read-gate'
 import type { AppendOptions, EventMatch, EventReader, EventStore } from '../store'
 import type { CsvBatch } from '../writer'
 import { clickhouseDialect } from './dialect'
+import { GoalMirror } from './goals'
 import { INSERT_COLUMNS } from './schema'
 import { Slots } from './slots'
 
@@ -74,6 +75,7 @@ export class ClickHouseEventStore implements EventStore {
   /** Why ClickHouse last failed, until a check succeeds again. */
   private failure: string | undefined
   private readonly slots: Slots
+  private readonly goals: GoalMirror
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -82,6 +84,7 @@ export class ClickHouseEventStore implements EventStore {
   ) {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(opts.node)) throw new Error(`invalid node identity "${opts.node}"`)
     this.slots = new Slots(opts.readConcurrency)
+    this.goals = new GoalMirror(client, meta)
   }
 
   async ensureAvailable(): Promise<void> {
@@ -151,6 +154,7 @@ export class ClickHouseEventStore implements EventStore {
 
   async read<T>(_keyId: string, read: (reader: EventReader) => Promise<T>): Promise<T> {
     await this.ensureAvailable()
+    await this.guard(() => this.goals.sync())
     return this.slots.run(() =>
       read({
         rows: <R>(sql: string, params: readonly unknown[] = []) => this.query<R>(sql, namedParams(params)),
