@@ -52,7 +52,8 @@ export const clickhouseDialect: Dialect = {
   // A stored column (migrations.ts): DuckDB's rowid has no ClickHouse counterpart.
   rowId: 'event_seq',
   bitMaskAgg: (i) => `groupBitOr(bitShiftLeft(toUInt128(1), ${i}))`,
-  bitTest: (mask, i) => `bitTest(${mask}, ${i}) = 1`,
+  // `bitTest` refuses a 128-bit mask: shift and mask instead.
+  bitTest: (mask, i) => `bitAnd(bitShiftRight(${mask}, ${i}), 1) = 1`,
   // No correlated subqueries: the matching rows' columns as arrays (an uncorrelated scalar subquery
   // each), and a lambda whose parameters carry the columns' names, so `cond` reads as written.
   existsIn: (relation, filter, columns, cond) => {
