@@ -30,7 +30,7 @@ async function load(env: Record<string, string>): Promise<Side> {
     keys[site] = (await h.site(site)).secret_key
     for (const g of GOALS) {
       const res = await h.json('POST', `/api/v1/sites/${site}/goals`, { key: ADMIN_TOKEN, body: g })
-      expect(res.status).toBe(200)
+      expect(res.status).toBe(201)
     }
   }
   const events = generateEvents(11)
@@ -145,7 +145,7 @@ describe.skipIf(!CHDB)('DuckDB and ClickHouse give identical answers', () => {
 
   test('breakdown: every dimension by every metric, with and without a filter', async () => {
     const d = differences()
-    const dimensions = [...DIMENSION_FIELDS, 'property.plan']
+    const dimensions = [...DIMENSION_FIELDS, 'property:plan']
     for (const [i, dimension] of dimensions.entries())
       for (const metric of METRIC_NAMES)
         for (const f of [{}, { device_type: 'desktop' }] as Record<string, string>[])
