@@ -53,6 +53,13 @@ export interface Config {
   reportsTickMs: number
   /** Attempts of one delivery before it is marked failed (backoff between them). */
   deliveryMaxAttempts: number
+  /**
+   * Where events live when not in the embedded DuckDB file (`PULSE_CLICKHOUSE_URL`, user, password,
+   * database); undefined: DuckDB. `chdb:<dir>` runs ClickHouse in process (after `npm run setup:chdb`).
+   */
+  clickhouse: { url: string; user?: string; password?: string; database: string } | undefined
+  /** This node's identity in ClickHouse deduplication tokens (`PULSE_NODE_ID`; default: kept in the data directory). */
+  nodeId: string | undefined
 }
 
 /** SMTP settings of outgoing mail. The password is never logged. */
@@ -138,6 +145,8 @@ export function loadConfig(env: Env): Config {
     publicUrl: publicUrl(env, host),
     reportsTickMs: int(env, 'PULSE_REPORTS_TICK_MS', 30_000, 10, 3_600_000),
     deliveryMaxAttempts: int(env, 'PULSE_DELIVERY_MAX_ATTEMPTS', 6, 1, 50),
+    clickhouse: clickhouseTarget(env),
+    nodeId: nodeId(env),
   }
 }
 
@@ -171,4 +180,30 @@ function publicUrl(env: Env, host: string): string {
   if (!/^https?:\/\/[^\s/]+/.test(raw))
     throw new ConfigError(`PULSE_PUBLIC_URL must be an http(s) URL, got "${raw}"`)
   return raw.replace(/\/+$/, '')
+}
+
+/** `PULSE_CLICKHOUSE_*`, validated; undefined without a URL. */
+function clickhouseTarget(env: Env): Config['clickhouse'] {
+  const url = env.PULSE_CLICKHOUSE_URL?.trim()
+  if (!url) return undefined
+  if (!/^(https?:\/\/\S+|chdb:\S+)$/.test(url))
+    throw new ConfigError(`PULSE_CLICKHOUSE_URL must be an http(s):// URL or chdb:<directory>, got "${url}"`)
+  const database = env.PULSE_CLICKHOUSE_DATABASE?.trim() || 'pulse'
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(database))
+    throw new ConfigError(`PULSE_CLICKHOUSE_DATABASE must be a plain identifier, got "${database}"`)
+  return {
+    url,
+    user: env.PULSE_CLICKHOUSE_USER?.trim() || undefined,
+    password: env.PULSE_CLICKHOUSE_PASSWORD || undefined,
+    database,
+  }
+}
+
+/** `PULSE_NODE_ID`, validated. */
+function nodeId(env: Env): string | undefined {
+  const id = env.PULSE_NODE_ID?.trim()
+  if (!id) return undefined
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id))
+    throw new ConfigError(`PULSE_NODE_ID must be 1-64 letters, digits, '.', '_' or '-', got "${id}"`)
+  return id
 }

@@ -16,6 +16,7 @@ import { type Database, damagedOr, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
 import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
+import { openClickHouseStore } from './events/clickhouse/open'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
 import { DiskRoom } from './events/disk-room'
 import { DuckDbEventStore } from './events/duckdb-store'
@@ -103,7 +104,15 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     total: config.readConcurrency,
     queuePerKey: config.readQueuePerKey,
   })
-  const eventStore: EventStore = new DuckDbEventStore(db, supervisor, reads, opts.logger, opts.load)
+  // The engine: ClickHouse when configured (site metadata stays in DuckDB), else the DuckDB file.
+  const clickhouse = config.clickhouse
+    ? await openClickHouseStore(config, db, opts.logger).catch((err) => {
+        db.close()
+        throw err
+      })
+    : undefined
+  const eventStore: EventStore =
+    clickhouse ?? new DuckDbEventStore(db, supervisor, reads, opts.logger, opts.load)
   const appliedSeq = await eventStore.appliedPosition()
   const { wal, replay, readOnce } = await openLog(config, opts, appliedSeq)
   let buffered = () => 0
@@ -173,6 +182,8 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     reads,
     events: new EventAccess(eventStore, buffer, { waitMs: config.queryTimeoutMs }),
+    // ClickHouse keeps no session_hours yet: its reads plan on `events`.
+    readOptions: clickhouse ? { fragments: false } : undefined,
     exports,
     startedAt: opts.clock(),
     async close(timeoutMs = config.shutdownTimeoutMs) {
@@ -190,6 +201,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       await wal?.close()
       if (report.leftInLog === 0 && report.lost === 0)
         await db.writer.run('CHECKPOINT').catch(() => undefined)
+      await clickhouse?.close()
       db.close()
       return report
     },

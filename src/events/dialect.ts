@@ -54,6 +54,12 @@ export interface Dialect {
   bitTest(mask: string, index: string): string
   /** A relation of the integers 0 … count−1 in column `column` (`count` a bound integer). */
   series(count: string, column: string): string
+  /**
+   * SQL true when some row of `relation` where `filter` holds satisfies `cond`, which names the row's
+   * `columns` unqualified beside the outer row's columns (a correlated EXISTS). Absent: the builders write
+   * `EXISTS (SELECT 1 FROM (relation) WHERE filter AND cond)`, as DuckDB does.
+   */
+  existsIn?(relation: string, filter: string, columns: readonly string[], cond: string): string
 }
 
 /** A constant pattern for a string literal: one with a quote is a programming error. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'bun:test'
 import { csvRows } from '../../src/events/csv'
 import type { EventStore } from '../../src/events/store'
 import { toRow } from '../../src/ingest/validate'
+import { announceLane, CHDB, clickhouseEnv } from '../clickhouse/lane'
 import { createTestApp, event, T0 } from '../helpers/app'
 
 interface Opened {
@@ -20,7 +21,20 @@ const STORES: { name: string; open(): Promise<Opened> }[] = [
       return { store: t.deps.events.store, close: () => t.close() }
     },
   },
+  // The ClickHouse lane (chDB in process), when `npm run setup:chdb` has run.
+  ...(CHDB
+    ? [
+        {
+          name: 'clickhouse (chDB)',
+          async open() {
+            const t = await createTestApp(clickhouseEnv())
+            return { store: t.deps.events.store, close: () => t.close() }
+          },
+        },
+      ]
+    : []),
 ]
+announceLane()
 
 function batch(rows: Record<string, unknown>[], importId: string | null = null) {
   const csv = csvRows(
@@ -88,7 +102,7 @@ for (const engine of STORES) {
       expect(await o.store.deleteEvents({ importId: 'imp_1' })).toBe(2)
       expect(await count(o.store)).toBe(2)
       expect(await o.store.deleteEvents({ siteId: 's1' })).toBe(1)
-      expect(await count(o.store, 'site_id = $1', ['s2'])).toBe(1)
+      expect(await count(o.store, `site_id = ${o.store.dialect.param(1, 'text')}`, ['s2'])).toBe(1)
       expect(await count(o.store)).toBe(1)
     })
 

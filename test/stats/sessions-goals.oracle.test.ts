@@ -4,6 +4,7 @@
 // users across sessions, and goals of each kind (event, page pattern with *, property match).
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { METRIC_NAMES, type Metric } from '../../src/stats/registry'
+import { laneEnv } from '../clickhouse/lane'
 import { ADMIN_TOKEN, createTestApp, T0, type TestApp } from '../helpers/app'
 import { rng, type WireEvent } from './fixtures/generate'
 import { mismatches } from './oracle/cases'
@@ -89,7 +90,7 @@ let rows: Row[]
 let bots: Set<number>
 
 beforeAll(async () => {
-  h = await createTestApp({ PULSE_RATE_LIMIT_PER_MINUTE: '0' })
+  h = await createTestApp({ PULSE_RATE_LIMIT_PER_MINUTE: '0', ...laneEnv() })
   key = (await h.site('shop')).secret_key
   await h.site('other')
   for (const g of GOALS) {

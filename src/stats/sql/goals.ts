@@ -11,6 +11,9 @@ import type { Params } from './params'
 export const GOALS_SQL =
   'SELECT site_id AS goal_site, name AS goal_name, kind AS goal_kind, event_type AS goal_event, page_like AS goal_like, property_key AS goal_key, property_value AS goal_value FROM goals'
 
+/** The goal columns a match condition names. */
+const GOAL_COLUMNS = ['goal_kind', 'goal_event', 'goal_like', 'goal_key', 'goal_value'] as const
+
 /**
  * SQL true when the event (unqualified columns; its URL path is `path`) completes the goal row in
  * scope (`goal_*` columns): an `event` goal by its event type, a `page` goal by a page view whose URL
@@ -23,7 +26,11 @@ function goalMatchSql(path: string, d: Dialect): string {
 /** SQL true when the event completes the site's goal named `name` (or, with `null`, any goal). */
 export function completesGoalSql(siteId: string, name: string | null, p: Params): string {
   const named = name === null ? '' : ` AND goal_name = ${p.add(name)}`
-  return `EXISTS (SELECT 1 FROM (${GOALS_SQL}) WHERE goal_site = ${p.add(siteId)}${named} AND ${goalMatchSql(pagePathSql(p.dialect), p.dialect)})`
+  const filter = `goal_site = ${p.add(siteId)}${named}`
+  const match = goalMatchSql(pagePathSql(p.dialect), p.dialect)
+  // Engines without correlated subqueries (ClickHouse) spell "some goal matches" their own way.
+  if (p.dialect.existsIn) return p.dialect.existsIn(GOALS_SQL, filter, GOAL_COLUMNS, match)
+  return `EXISTS (SELECT 1 FROM (${GOALS_SQL}) WHERE ${filter} AND ${match})`
 }
 
 /**

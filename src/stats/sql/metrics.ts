@@ -43,9 +43,11 @@ function goalPart(metrics: Metric[], sel: Selection, keyed: boolean, dialect: Di
   const cols = metrics.map((m) => `${METRICS[m].sql(dialect)} AS ${m}`).join(', ')
   const c = `${dialect.countDistinct(VISITOR, 'conv')} AS c`
   const d = `${dialect.countDistinct('v')} AS d`
-  if (!keyed) return `SELECT ${cols} FROM (SELECT ${c} FROM sel) CROSS JOIN (SELECT ${d} FROM den)`
+  // Every joined subquery has an alias: ClickHouse requires one.
+  if (!keyed)
+    return `SELECT ${cols} FROM (SELECT ${c} FROM sel) AS gc CROSS JOIN (SELECT ${d} FROM den) AS gd`
   const conv = `SELECT k, ${c} FROM sel GROUP BY k`
-  if (!g.grouped) return `SELECT k, ${cols} FROM (${conv}) CROSS JOIN (SELECT ${d} FROM den)`
+  if (!g.grouped) return `SELECT k, ${cols} FROM (${conv}) AS gc CROSS JOIN (SELECT ${d} FROM den) AS gd`
   return `SELECT a.k, ${cols} FROM (${conv}) a LEFT JOIN (SELECT k, ${d} FROM den GROUP BY k) b ON ${dialect.nullSafeEq('a.k', 'b.k')}`
 }
 
@@ -91,7 +93,10 @@ export function metricParts(
 
 /** Several one-row (or keyed) parts as one query: side by side, joined (each part is one row per key). */
 export function joinParts(parts: string[]): string {
-  return parts.length === 1 ? parts[0] : `SELECT * FROM ${parts.map((q) => `(${q})`).join(' CROSS JOIN ')}`
+  // Each subquery aliased (ClickHouse refuses an unaliased one in a join).
+  return parts.length === 1
+    ? parts[0]
+    : `SELECT * FROM ${parts.map((q, i) => `(${q}) AS part${i}`).join(' CROSS JOIN ')}`
 }
 
 /**

@@ -28,5 +28,8 @@ export function buildSummary(
         : metricsSql(metrics, selectionFor(siteId, range, filters, metrics, p), p.dialect)
     return `SELECT ${i} AS r, * FROM (${sql})`
   })
-  return { sql: parts.length === 1 ? parts[0] : `${parts.join(' UNION ALL ')} ORDER BY r`, params: p.values }
+  // The union wrapped before ORDER BY: in ClickHouse a trailing ORDER BY would sort the last SELECT only.
+  const sql =
+    parts.length === 1 ? parts[0] : `SELECT * FROM (${parts.join(' UNION ALL ')}) AS ranges ORDER BY r`
+  return { sql, params: p.values }
 }

@@ -1,6 +1,7 @@
 // Loads the generated dataset into a real app through the real ingest endpoint (batches per site,
 // with the site's key), flushes, and offers the raw rows to the oracle and a GET helper to the tests.
 import { expect } from 'bun:test'
+import { laneEnv } from '../../clickhouse/lane'
 import { createTestApp, type TestApp } from '../../helpers/app'
 import { generateEvents, SITES } from '../fixtures/generate'
 import { normalize, type Row } from './oracle'
@@ -18,7 +19,11 @@ export interface Dataset {
 /** Build the app and send the dataset. */
 export async function loadDataset(seed = 7): Promise<Dataset> {
   // Old events are part of the dataset (90-day periods and their comparison); no rate limit in the oracle run.
-  const h = await createTestApp({ PULSE_MAX_EVENT_AGE_DAYS: '200', PULSE_RATE_LIMIT_PER_MINUTE: '0' })
+  const h = await createTestApp({
+    PULSE_MAX_EVENT_AGE_DAYS: '200',
+    PULSE_RATE_LIMIT_PER_MINUTE: '0',
+    ...laneEnv(),
+  })
   const events = generateEvents(seed)
   const keys: Record<string, string> = {}
   for (const site of SITES) keys[site] = (await h.site(site)).secret_key
