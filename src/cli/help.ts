@@ -57,6 +57,17 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_REPORTS_TICK_MS', 'how often due digests, alert rules and retries are checked (default 30000)'],
   ['PULSE_DELIVERY_MAX_ATTEMPTS', 'attempts of one email or webhook before it counts as failed (default 6)'],
   [
+    'PULSE_CLICKHOUSE_URL',
+    'store events in ClickHouse (http(s)://host:8123, or chdb:<dir> after npm run setup:chdb); unset: DuckDB',
+  ],
+  ['PULSE_CLICKHOUSE_USER', 'ClickHouse user'],
+  ['PULSE_CLICKHOUSE_PASSWORD', 'ClickHouse password (never logged)'],
+  ['PULSE_CLICKHOUSE_DATABASE', 'ClickHouse database (default pulse)'],
+  [
+    'PULSE_NODE_ID',
+    "this node's name in ClickHouse insert deduplication tokens (default: kept in the data directory)",
+  ],
+  [
     'UV_THREADPOOL_SIZE',
     "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
   ],
