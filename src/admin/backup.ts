@@ -33,7 +33,8 @@ export async function writeBackup(
   rmSync(partial, { force: true })
   const out = await DuckDBInstance.create(partial)
   const dst = await out.connect()
-  const src = await deps.db.instance.connect()
+  // A connection of the read pool, so a reopen waits for the backup to let go of the instance.
+  const src = await deps.db.readPool.acquire()
   let events = 0
   let tables = 0
   try {
@@ -56,7 +57,7 @@ export async function writeBackup(
     rmSync(`${partial}.wal`, { force: true })
     throw err
   } finally {
-    src.closeSync()
+    deps.db.readPool.release(src, true)
   }
   dst.closeSync()
   out.closeSync()

@@ -1,5 +1,6 @@
-// Open and close the embedded DuckDB database: one instance, one writer connection, one reader connection
-// (start-up and admin reads) and a pool of read connections for the analytics API; the load directory,
+// Open and close the embedded DuckDB database: one instance, one writer connection, a pool of read
+// connections for the analytics API and `reader` (start-up and admin reads, a connection of the pool per
+// call); the load directory,
 // the one place the writer puts files for DuckDB to bulk-load (emptied at open, removed at close for an
 // in-memory database); and where every DuckDB instance spills (`createInstance`).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -12,12 +13,13 @@ import { ReadPool } from './read-pool'
 
 /**
  * The open database: `writer` is the only connection that writes events; `reader` answers start-up and
- * admin reads; `readPool` serves the analytics queries (call `readPool.reset()` after replacing `instance`).
+ * admin reads (each call on a connection of the pool, so a reopen can wait for it); `readPool` serves the
+ * analytics queries.
  */
 export interface Database {
   instance: DuckDBInstance
   writer: DuckDBConnection
-  reader: DuckDBConnection
+  reader: PooledReader
   readPool: ReadPool
   path: string
   /**
@@ -29,8 +31,11 @@ export interface Database {
   writeLock: Mutex
   /**
    * Close the instance and open the same file again, under the write lock (after a fatal error such as
-   * a checkpoint failing on a full disk, DuckDB refuses every query until then). `afterOpen` runs on
-   * the new writer connection before anyone else may use it (the file-access lockdown).
+   * a checkpoint failing on a full disk, DuckDB refuses every query until then). Reads are paused and
+   * the running ones interrupted first: the old instance is closed only once no connection of it is left
+   * (a connection keeps its instance alive; two live instances of one file corrupt both), otherwise the
+   * reopen fails and is tried again later. `afterOpen` runs on the new writer connection before anyone
+   * else may use it (the file-access lockdown).
    */
   reopen(afterOpen?: (writer: DuckDBConnection) => Promise<void>): Promise<void>
   close(): void
@@ -112,39 +117,52 @@ export async function openDatabase(path: string): Promise<Database> {
   let closed = false
   const writer = await instance.connect()
   await configure(writer)
+  const readPool = new ReadPool(() => db.instance)
   const db: Database = {
     instance,
     writer,
-    reader: await instance.connect(),
-    readPool: new ReadPool(() => db.instance),
+    reader: pooledReader(readPool),
+    readPool,
     path,
     loadDir,
     writeLock: new Mutex(),
     reopen(afterOpen) {
       if (path === ':memory:') return Promise.reject(new Error('An in-memory database cannot be reopened'))
       return db.writeLock.run(async () => {
-        for (const c of [db.reader, db.writer]) safely(() => c.closeSync())
-        safely(() => db.instance.closeSync())
-        db.instance = await createInstance(path)
-        // Pooled connections belong to the old instance: drop them (in-use ones close when returned).
-        db.readPool.reset()
-        db.writer = await db.instance.connect()
-        await configure(db.writer)
-        db.reader = await db.instance.connect()
-        if (afterOpen) await afterOpen(db.writer)
+        try {
+          if (!(await db.readPool.pause()))
+            throw new Error('reads of the old database did not stop in time; the reopen will be tried again')
+          safely(() => db.writer.closeSync())
+          safely(() => db.instance.closeSync())
+          db.instance = await createInstance(path)
+          db.writer = await db.instance.connect()
+          await configure(db.writer)
+          if (afterOpen) await afterOpen(db.writer)
+        } finally {
+          db.readPool.resume()
+        }
       })
     },
     close() {
       if (closed) return
       closed = true
       safely(() => db.readPool.close())
-      safely(() => db.reader.closeSync())
       safely(() => db.writer.closeSync())
       safely(() => db.instance.closeSync())
       if (path === ':memory:') safely(() => rmSync(loadDir, { recursive: true, force: true }))
     },
   }
   return db
+}
+
+/** The reads `Database.reader` offers: each call runs on a connection of the pool and gives it back. */
+export type PooledReader = Pick<DuckDBConnection, 'run' | 'runAndReadAll'>
+
+function pooledReader(pool: ReadPool): PooledReader {
+  return {
+    run: (sql, values, types) => pool.with((c) => c.run(sql, values, types)),
+    runAndReadAll: (sql, values, types) => pool.with((c) => c.runAndReadAll(sql, values, types)),
+  }
 }
 
 /** A damaged database file, with what to do about it; PULSE changes nothing in the data directory itself. */

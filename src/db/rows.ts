@@ -16,7 +16,7 @@ function plain(v: unknown): unknown {
 
 /** Run `sql` with bound `params` and return plain objects (bigints become numbers). */
 export async function queryRows<T = Record<string, unknown>>(
-  conn: DuckDBConnection,
+  conn: Pick<DuckDBConnection, 'runAndReadAll'>,
   sql: string,
   params: DuckDBValue[] = [],
 ): Promise<T[]> {

@@ -241,7 +241,7 @@ export async function loadRecentEventKeys(
 ): Promise<number> {
   const where = 'event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL'
   const since = [BigInt(now - (opts.ttlMs ?? DAY_MS))]
-  const conn = await db.instance.connect()
+  const conn = await db.readPool.acquire()
   let keys: number[]
   let times: number[]
   let newestFirst = false
@@ -255,7 +255,7 @@ export async function loadRecentEventKeys(
       ;[keys = [], times = []] = await read(`${cols} ORDER BY received_at DESC LIMIT ${ids.capacity}`)
     }
   } finally {
-    conn.closeSync()
+    db.readPool.release(conn)
   }
   // Oldest first when the window was cut, so the newest land in the generation that is forgotten last.
   const n = keys.length

@@ -1,8 +1,13 @@
 // The read pool on real DuckDB instances: connections are reused; after `reset()` (the database was
 // reopened) idle ones are dropped, one in use is closed when returned, and new ones come from the
-// instance the getter returns now.
+// instance the getter returns now. `pause()` (before a reopen) interrupts running reads, waits until every
+// connection is back and holds new readers until `resume()`; a reopen of a file database with a long read
+// running closes the old instance only after that read has stopped.
 import { afterAll, describe, expect, test } from 'bun:test'
-import { createInstance } from '../../src/db/open'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInstance, openDatabase } from '../../src/db/open'
 import { ReadPool } from '../../src/db/read-pool'
 
 const first = await createInstance(':memory:')
@@ -59,5 +64,65 @@ describe('ReadPool', () => {
     const d = await pool.acquire()
     expect(d).not.toBe(c)
     pool.release(d)
+  })
+})
+
+/** A read that runs for minutes unless interrupted. */
+const LONG_READ = 'SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3'
+
+describe('ReadPool.pause', () => {
+  test('interrupts the running read, waits for it to come back, and holds new readers until resume', async () => {
+    const busy = await pool.acquire()
+    const running = busy.runAndReadAll(LONG_READ).then(
+      () => 'finished',
+      () => 'interrupted',
+    )
+    await Bun.sleep(50)
+    const returned = running.then((outcome) => {
+      pool.release(busy)
+      return outcome
+    })
+    expect(await pool.pause(5000)).toBe(true)
+    expect(await returned).toBe('interrupted')
+    expect(pool.busy).toBe(0)
+    let lent = false
+    const waiting = pool.acquire().then((c) => {
+      lent = true
+      return c
+    })
+    await Bun.sleep(50)
+    expect(lent).toBe(false)
+    pool.resume()
+    pool.release(await waiting)
+    expect(lent).toBe(true)
+  })
+
+  test('says so when a connection is not given back in time', async () => {
+    const kept = await pool.acquire()
+    expect(await pool.pause(100)).toBe(false)
+    pool.resume()
+    pool.release(kept)
+  })
+})
+
+describe('reopening a database file while a read runs', () => {
+  test('the read is interrupted first; the reopened database answers and holds the same data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pulse-reopen-'))
+    const db = await openDatabase(join(dir, 'pulse.duckdb'))
+    try {
+      await db.writer.run('CREATE TABLE t AS SELECT range AS n FROM range(1000)')
+      const read = db.reader.runAndReadAll(LONG_READ).then(
+        () => 'finished',
+        () => 'interrupted',
+      )
+      await Bun.sleep(50)
+      await db.reopen()
+      expect(await read).toBe('interrupted')
+      expect((await db.reader.runAndReadAll('SELECT count(*)::INTEGER FROM t')).getRows()[0][0]).toBe(1000)
+      expect(db.readPool.busy).toBe(0)
+    } finally {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -28,7 +28,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true })
 })
 
-const tempDirectory = async (conn: DuckDBConnection) =>
+const tempDirectory = async (conn: Pick<DuckDBConnection, 'runAndReadAll'>) =>
   (await conn.runAndReadAll("SELECT current_setting('temp_directory') AS t")).getRowObjectsJS()[0].t as string
 
 /** A sort far larger than a 64 MB memory limit: it can only finish by spilling. */
@@ -36,7 +36,7 @@ const SPILLING_QUERY =
   'SELECT max(r) AS m FROM (SELECT row_number() OVER (ORDER BY hash(i)) AS r FROM range(6000000) t(i))'
 
 /** Run the spilling query; resolves with its result and whether spill files appeared in `dir`. */
-async function spill(conn: DuckDBConnection, dir: string) {
+async function spill(conn: Pick<DuckDBConnection, 'runAndReadAll'>, dir: string) {
   let seen = false
   const watch = setInterval(() => {
     if (existsSync(dir) && readdirSync(dir).length > 0) seen = true

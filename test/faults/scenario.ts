@@ -47,6 +47,8 @@ export interface ScenarioReport {
   unknownEvents: number
   stored: number
   distinctSessions: number
+  /** Events counted by the first server after the load stopped, before SIGTERM (-status if refused). */
+  storedBeforeStop: number
   /** Statuses of ingest while broken, and the causes named. */
   ingestStatuses: Record<string, number>
   ingestErrors: string[]
@@ -94,6 +96,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     unknownEvents: 0,
     stored: -1,
     distinctSessions: -1,
+    storedBeforeStop: -1,
     ingestStatuses: {},
     ingestErrors: [],
     readStatuses: {},
@@ -213,6 +216,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     }
     stopLoad = true
     await Promise.all(load)
+    r.storedBeforeStop = await countOn(server.url, key, 'event_count')
     r.exitCode = await server.stop('SIGTERM')
     r.log = server.log()
     if (o.fault === 'readonly') disk.repair()
@@ -228,12 +232,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     }
     servers.push(again)
     r.restartOk = true
-    const q = async (metric: string) => {
-      const res = await fetch(`${again.url}/api/v1/stats?site_id=fault&metric=${metric}&period=7d`, {
-        headers: { authorization: `Bearer ${key}` },
-      })
-      return res.status === 200 ? ((await res.json()) as { data: { value: number } }).data.value : -res.status
-    }
+    const q = (metric: string) => countOn(again.url, key, metric)
     r.stored = await q('event_count')
     r.distinctSessions = await q('unique_sessions')
     await again.stop('SIGTERM')
@@ -247,10 +246,27 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   return r
 }
 
+/** A metric of site `fault` over 7 days on the server at `url`, or -status if refused. */
+async function countOn(url: string, key: string, metric: string): Promise<number> {
+  const res = await fetch(`${url}/api/v1/stats?site_id=fault&metric=${metric}&period=7d`, {
+    headers: { authorization: `Bearer ${key}` },
+  })
+  return res.status === 200 ? ((await res.json()) as { data: { value: number } }).data.value : -res.status
+}
+
 /** One line per scenario for a report. */
 export function summarize(name: string, r: ScenarioReport): string {
   const { log, timeline: _timeline, ...rest } = r
   // A server that died (a native crash exits 134) is diagnosed from its last log lines.
   const tail = r.exitCode === 0 ? '' : `\nserver log (last lines):\n${log.split('\n').slice(-25).join('\n')}`
-  return `${name}: ${JSON.stringify(rest)}${tail}`
+  // A count that disagrees is diagnosed from what the servers said about reopening, replaying and failing.
+  const odd =
+    r.stored === r.distinctSessions
+      ? ''
+      : `\nserver log (reopens, replays, failures):\n${log
+          .split('\n')
+          .filter((l) => /reopen|replay|committed|fatal|invalidated|held|catch-up|flush failed/i.test(l))
+          .slice(-40)
+          .join('\n')}`
+  return `${name}: ${JSON.stringify(rest)}${tail}${odd}`
 }
