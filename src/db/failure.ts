@@ -25,6 +25,20 @@ const CAUSES: [RegExp, string][] = [
   [/has been invalidated|must be restarted/i, 'the database needs reopening after an earlier error'],
 ]
 
+/**
+ * Whether DuckDB failed while writing its files (a commit that could not write or sync its log, a full or
+ * read-only disk, an I/O error): its memory may then differ from its files (a commit that failed writing
+ * its log was seen to leave the batch's rows visible, and the next checkpoint would have stored them), so
+ * the instance must be reopened before it is trusted again. A file-system error of PULSE's own (it has an
+ * errno `code`) says nothing about DuckDB's state.
+ */
+export function isDbWriteFailure(err: unknown): boolean {
+  if (!(err instanceof Error) || (err as NodeJS.ErrnoException).code) return false
+  return /Failed to commit|Could not (write|fsync|truncate)|No space left|Read-only file system|Input\/output error|Disk quota/i.test(
+    err.message,
+  )
+}
+
 /** Whether `err` is a full disk (or quota): space coming back heals it. */
 export function isNoSpace(err: unknown): boolean {
   return /the disk (is full|quota)/.test(describeDbError(err))

@@ -44,6 +44,19 @@ export class DbSupervisor {
     })
   }
 
+  /**
+   * Mark the database unavailable until reopened, whatever the error: after a failed write its memory
+   * may differ from its files (isDbWriteFailure), and nothing may be read or written before a reopen.
+   */
+  requireReopen(err: unknown): void {
+    if (this.failure) return
+    this.failure = describeDbError(err)
+    this.failedAt = this.opts.clock()
+    this.opts.logger.warn('a database write failed; reopening the database before trusting it again', {
+      cause: this.failure,
+    })
+  }
+
   /** If unavailable, try to reopen now (throttled). Resolves true when the database is usable. */
   heal(force = false): Promise<boolean> {
     if (!this.failure) return Promise.resolve(true)
@@ -74,10 +87,23 @@ export class DbSupervisor {
     return this.healing
   }
 
-  /** Throw 503 (with Retry-After) naming the cause when the database is unavailable and cannot be reopened now. */
-  async ensureAvailable(): Promise<void> {
-    if (!this.failure || (await this.heal())) return
-    throw unavailable(this.failure)
+  /**
+   * Throw 503 (with Retry-After) naming the cause when the database is unavailable and cannot be reopened
+   * now. Waits at most `waitMs` for a reopen (it waits for the writer and the running reads), so a caller
+   * is answered within its time limit while the reopen goes on.
+   */
+  async ensureAvailable(waitMs = 2000): Promise<void> {
+    if (!this.failure) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs)
+    })
+    try {
+      if (await Promise.race([this.heal(), late])) return
+    } finally {
+      clearTimeout(timer)
+    }
+    throw unavailable(this.failure ?? 'reopening it')
   }
 
   /** The database's part of /health: unavailable, with the cause, until a reopen succeeds. */

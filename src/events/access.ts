@@ -25,24 +25,35 @@ export class EventAccess {
     private readonly opts: EventAccessOptions = {},
   ) {}
 
-  /** Write every buffered event (503 if that cannot be done now, or within the time limit). */
+  /**
+   * Write every buffered event (503 if that cannot be done now, or within the time limit). The limit
+   * covers the store becoming available too (a reopen in progress waits for the writer and the reads).
+   */
   async flushBeforeRead(): Promise<void> {
-    await this.store.ensureAvailable()
-    if (this.buffer.depth === 0) return
-    if (this.buffer.pausing && this.buffer.lastError) throw cannotWrite(this.buffer.lastError)
     const waitMs = this.opts.waitMs ?? 10_000
     let timer: ReturnType<typeof setTimeout> | undefined
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), waitMs)
     })
-    const flushed = this.buffer.flush()
     try {
+      const available = this.store.ensureAvailable().then(() => 'ok' as const)
+      if ((await Promise.race([available, late])) === 'late') {
+        available.catch(() => undefined)
+        throw new UnavailableError(
+          `The database is unavailable (${this.store.unavailableCause?.() ?? 'it is being reopened'}); retry shortly`,
+          Math.max(1, Math.ceil(waitMs / 1000)),
+        )
+      }
+      if (this.buffer.depth === 0) return
+      if (this.buffer.pausing && this.buffer.lastError) throw cannotWrite(this.buffer.lastError)
+      const flushed = this.buffer.flush()
       const outcome = await Promise.race([flushed, late])
       if (outcome === 'late') {
         flushed.catch(() => undefined)
+        const cause = this.buffer.lastError ?? this.store.unavailableCause?.()
         throw new UnavailableError(
-          this.buffer.lastError
-            ? `Recent events cannot be written to the database (${this.buffer.lastError}), so stats would be incomplete; retry shortly`
+          cause
+            ? `Recent events cannot be written to the database (${cause}), so stats would be incomplete; retry shortly`
             : `Recent events are still being written to the database (${this.buffer.depth} waiting after ${waitMs} ms), so stats would be incomplete; retry shortly`,
           Math.max(1, Math.ceil(waitMs / 1000)),
         )

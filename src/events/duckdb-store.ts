@@ -10,7 +10,7 @@
 // checkpointed into the database file as soon as it holds more than half the free space (it would
 // otherwise grow to the checkpoint threshold, 64 MB, and fill a disk that got less back).
 import { stat, statfs } from 'node:fs/promises'
-import { isNoSpace } from '../db/failure'
+import { isDbWriteFailure, isNoSpace } from '../db/failure'
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
 import type { Logger } from '../logger'
@@ -91,6 +91,10 @@ export class DuckDbEventStore implements EventStore {
     return this.supervisor.ensureAvailable()
   }
 
+  unavailableCause(): string | null {
+    return this.supervisor.failure
+  }
+
   async appliedPosition(): Promise<number> {
     await this.closeGap()
     this.applied = await getAppliedSeq(this.db)
@@ -107,7 +111,12 @@ export class DuckDbEventStore implements EventStore {
   async append(batch: CsvBatch, opts: AppendOptions = {}): Promise<void> {
     const upTo = opts.upTo ?? 0
     await this.supervisor.ensureAvailable()
-    await this.closeGap()
+    try {
+      await this.closeGap()
+    } catch (err) {
+      this.afterFailedWrite(err)
+      throw err
+    }
     // Idempotent by position: a batch whose position is stored already (a retry, a replay) is not stored again.
     if (upTo > 0 && upTo <= (this.applied ?? (await this.appliedPosition()))) return
     const within = opts.within
@@ -126,26 +135,42 @@ export class DuckDbEventStore implements EventStore {
       await this.checkpointIfTight()
     } catch (err) {
       if (err instanceof DerivedCatchUpError) {
-        // The events and the position are committed; only the derived table lags: close the gap now (a
-        // retry of the slice, stored already, closes it first if this fails).
+        // The events and the position are committed; only the derived table lags: close the gap now, or,
+        // if DuckDB failed writing, after the reopen (at the next append or read).
         if (upTo > 0) this.applied = upTo
         this.mayLag = true
-        this.supervisor.observe(err.cause)
+        this.afterFailedWrite(err.cause)
+        if (this.supervisor.failure) {
+          await this.supervisor.heal(true)
+          return
+        }
         await this.closeGap()
         return
       }
-      this.noSpace = isNoSpace(err)
-      if (this.noSpace) this.tight = true
-      this.supervisor.observe(err)
-      this.applied = undefined
-      this.mayLag = true
-      // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
+      this.afterFailedWrite(err)
+      // A failed write, or a fatal error after a commit that was durable: reopen, and trust the applied
+      // position the file holds.
       if (!this.supervisor.failure || upTo === 0 || !(await this.supervisor.heal(true))) throw err
       if ((await this.appliedPosition()) < upTo) throw err
       this.logger.info('flush committed before the database failed; not writing it twice', {
         rows: batch.rows,
       })
     }
+  }
+
+  /**
+   * After a write failed: note a full disk (check for room before the next try), forget what was read of
+   * the file, and require a reopen when DuckDB failed writing its own files (isDbWriteFailure): a commit
+   * that failed writing DuckDB's log was seen to leave its rows visible in memory, where the next
+   * checkpoint would have stored them, so one batch ended up stored twice.
+   */
+  private afterFailedWrite(err: unknown): void {
+    this.noSpace = isNoSpace(err)
+    if (this.noSpace) this.tight = true
+    this.applied = undefined
+    this.mayLag = true
+    if (isDbWriteFailure(err)) this.supervisor.requireReopen(err)
+    else this.supervisor.observe(err)
   }
 
   async deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {

@@ -49,6 +49,8 @@ export interface EventStore {
   readonly dialect: Dialect
   /** Resolves when the store can take work, else throws `UnavailableError` (503) with the cause. */
   ensureAvailable(): Promise<void>
+  /** Why the store cannot take work now (while it recovers), or null. */
+  unavailableCause?(): string | null
   /** How far the write-ahead log is stored (0 for a new store). */
   appliedPosition(): Promise<number>
   /** Store `batch` (all or nothing), idempotently by `opts.upTo`. */

@@ -49,6 +49,8 @@ export interface ScenarioReport {
   distinctSessions: number
   /** Events counted by the first server after the load stopped, before SIGTERM (-status if refused). */
   storedBeforeStop: number
+  /** Read from the database file after the last stop: events, distinct sessions, events in `session_hours`. */
+  file?: { events: number; sessions: number; sessionHours: number }
   /** Statuses of ingest while broken, and the causes named. */
   ingestStatuses: Record<string, number>
   ingestErrors: string[]
@@ -237,6 +239,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     r.distinctSessions = await q('unique_sessions')
     await again.stop('SIGTERM')
     r.log += again.log()
+    if (r.stored !== r.distinctSessions) r.file = await countFile(join(dataDir, 'pulse.duckdb'))
     r.stackTraces = (r.log.match(/\n\s+at /g) ?? []).length
   } finally {
     stopLoad = true
@@ -244,6 +247,24 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     disk.dispose()
   }
   return r
+}
+
+/** What the database file holds, read directly (to tell the events table from the derived one). */
+async function countFile(path: string): Promise<ScenarioReport['file']> {
+  const { DuckDBInstance } = await import('@duckdb/node-api')
+  const instance = await DuckDBInstance.create(path)
+  const conn = await instance.connect()
+  try {
+    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRows()[0][0])
+    return {
+      events: await one('SELECT count(*) FROM events'),
+      sessions: await one('SELECT count(DISTINCT session_id) FROM events'),
+      sessionHours: await one('SELECT coalesce(sum(events), 0) FROM session_hours'),
+    }
+  } finally {
+    conn.closeSync()
+    instance.closeSync()
+  }
 }
 
 /** A metric of site `fault` over 7 days on the server at `url`, or -status if refused. */
