@@ -49,6 +49,8 @@ export function describeDbError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? ''
   const msg = `${code} ${err instanceof Error ? err.message : String(err)}`
   for (const [re, cause] of CAUSES) if (re.test(msg)) return cause
+  // An error of PULSE's own that names a cause already (a 503 while the database is reopened): that cause.
+  for (const [, cause] of CAUSES) if (msg.includes(`(${cause})`)) return cause
   const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? ''
   return first
     .replace(/"\/[^"]*"/g, '"…"')
