@@ -42,14 +42,18 @@ export interface Database {
 }
 
 /**
- * DuckDB checkpoints (writes its WAL into the file) once the WAL passes this size. The default 16 MB made
- * nearly every 50k-row flush commit a checkpoint (~0.9 s instead of ~0.25 s per commit, measured here);
- * but rows appended since the last checkpoint stay in memory (`IN_MEMORY_TABLE` in duckdb_memory(),
- * ~2× the WAL's size: 230 MB measured with 256 MB here), so the threshold is also a memory bound.
- * Durability does not depend on it (PULSE's log is synced before acknowledging, DuckDB's WAL at each
- * commit). A clean shutdown checkpoints anyway.
+ * DuckDB's automatic checkpoint (writing its WAL into the file once the WAL passes a size) is off: the
+ * event store checkpoints itself after its writes (src/events/duckdb-store.ts, `checkpointIfDue`, at
+ * 64 MB). The automatic one ran inside a commit, and on a full disk it failed there: "COMMIT succeeded
+ * and is durable, but the autocheckpoint failed", the instance invalidated after every commit, and a disk
+ * that got 18 MB back never healed. With it off, a commit needs only the space of its own log, and a
+ * checkpoint is started only when the disk can take it. (The threshold matters for speed and memory too:
+ * DuckDB's default 16 MB made nearly every 50k-row flush commit a checkpoint, ~0.9 s instead of ~0.25 s;
+ * rows appended since the last checkpoint stay in memory, ~2× the WAL's size.) Durability does not depend
+ * on it (PULSE's log is synced before acknowledging, DuckDB's WAL at each commit). A clean shutdown
+ * checkpoints anyway.
  */
-const CHECKPOINT_THRESHOLD = '64MB'
+const CHECKPOINT_THRESHOLD = '1TB'
 
 /**
  * DuckDB's memory limit (its default is 80% of RAM). Beyond it the buffer manager evicts or spills to the

@@ -35,6 +35,14 @@ import {
 const ROOM_FACTOR = 3
 const ROOM_SLACK = 2 * 1024 * 1024
 
+/**
+ * DuckDB's log is checkpointed into the file once it passes this size (see db/open.ts: rows appended
+ * since the last checkpoint stay in memory, about twice the log's size, so this is also a memory bound).
+ */
+export const CHECKPOINT_BYTES = 64 * 1024 * 1024
+/** Free space a checkpoint needs beyond the log's size before it is started. */
+const CHECKPOINT_SLACK = 4 * 1024 * 1024
+
 /** The events in the embedded DuckDB database. */
 export class DuckDbEventStore implements EventStore {
   readonly engine = 'duckdb'
@@ -63,19 +71,35 @@ export class DuckDbEventStore implements EventStore {
     return st ? Number(st.bavail) * Number(st.bsize) : undefined
   }
 
-  /** While space is tight, fold DuckDB's log into the file once it holds more than half the free space. */
-  private async checkpointIfTight(): Promise<void> {
-    if (!this.tight || this.db.path === ':memory:') return
-    const free = await this.freeBytes()
+  /**
+   * Fold DuckDB's log into the file (a checkpoint) when it is due: once the log passes
+   * `CHECKPOINT_BYTES`, or, while space is tight, once it holds more than half the free space. DuckDB's
+   * own automatic checkpoint is off (db/open.ts): it ran inside a commit, and on a full disk it failed
+   * there, invalidating the database after every commit. A failed checkpoint invalidates it too, so one
+   * is started only when the free space can take the whole log; otherwise it waits, and the log grows
+   * into the space there is (commits need only their own few bytes of log).
+   */
+  private async checkpointIfDue(): Promise<void> {
+    if (this.db.path === ':memory:') return
     const wal = (await stat(`${this.db.path}.wal`).catch(() => undefined))?.size ?? 0
+    const free = await this.freeBytes()
     if (free === undefined) return
-    if (wal > free / 2) {
-      await this.db.writeLock
-        .run(() => this.db.writer.run('CHECKPOINT'))
-        .catch((err) => {
-          this.supervisor.observe(err)
-        })
-    } else if (free > 256 * 1024 * 1024) this.tight = false
+    if (this.tight && free > 256 * 1024 * 1024) this.tight = false
+    const due = wal >= CHECKPOINT_BYTES || (this.tight && wal > free / 2)
+    if (!due) return
+    if (free < wal + CHECKPOINT_SLACK) {
+      this.logger.warn('checkpoint put off: the disk has less free space than the database log holds', {
+        cause: 'the disk is full',
+        logBytes: wal,
+        freeBytes: free,
+      })
+      return
+    }
+    await this.db.writeLock
+      .run(() => this.db.writer.run('CHECKPOINT'))
+      .catch((err) => {
+        this.supervisor.observe(err)
+      })
   }
 
   /** Throw "the disk is full" without writing anything when `bytes` of CSV cannot fit now. */
@@ -132,7 +156,7 @@ export class DuckDbEventStore implements EventStore {
       await loadCsvBatch(this.db, batch, inTransaction, this.load)
       if (upTo > 0) this.applied = upTo
       this.noSpace = false
-      await this.checkpointIfTight()
+      await this.checkpointIfDue()
     } catch (err) {
       if (err instanceof DerivedCatchUpError) {
         // The events and the position are committed; only the derived table lags: close the gap now, or,
@@ -200,6 +224,9 @@ export class DuckDbEventStore implements EventStore {
         await conn.run('ROLLBACK').catch(() => undefined)
         throw err
       }
+    }).then(async (n) => {
+      await this.checkpointIfDue()
+      return n
     })
   }
 

@@ -31,5 +31,6 @@ for (const kind of pick(['tmpfs', 'ext4'] as const)) {
         : { diskMb: 256, brokenMs: 8000, posters: 4, batchSize: 1000, pauseMs: 0 }
       const r = await runScenario({ kind, mode, fault, ...sizes })
       console.log(summarize(`${kind} ${fault} ${mode}`, r))
+      if (process.env.PULSE_BENCH_LOG) console.log(r.log)
     }
 }

@@ -112,6 +112,23 @@ const site = await createSite(services, { site_id: 'live', domains: [] })
   )
 }
 await timed('PULSE NDJSON', ndjson, 'pulse')
+// The first write after a bulk load (issue 27: it once stalled 18 s behind the load's checkpoint): one
+// event through POST /collect, flushed, timed.
+{
+  const t0 = performance.now()
+  const res = await app.handle(
+    new Request('http://localhost/collect', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.secret_key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ site_id: 'live', event_type: 'page_view', timestamp: Date.now(), session_id: 'after' }),
+    }),
+  )
+  if (!res.ok) throw new Error(await res.text())
+  await services.buffer.flush()
+  console.log(
+    `${'first write after the load'.padEnd(28)} ${Math.round(performance.now() - t0)} ms (one POST /collect, acknowledged and flushed)`,
+  )
+}
 await timed('PULSE NDJSON again (dupes)', ndjson, 'pulse')
 await timed('nginx combined log', log, 'combined')
 await ops.close()
