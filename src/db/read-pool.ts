@@ -4,8 +4,10 @@
 // reopen, `pause()` stops lending, interrupts what runs and waits until every connection of the old
 // instance is back: a connection keeps its instance alive, and two live instances of one file (the old
 // one kept by a running read, the new one opened beside it) corrupt memory and the file (seen as native
-// crashes, exit 134, and a batch stored twice after a reopen on a full disk).
+// crashes, exit 134). While paused, a reader is refused at once (503, Retry-After), so no read waits out
+// a reopen beyond its time limit.
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import { UnavailableError } from '../errors'
 
 /** A pool of read connections on one DuckDB instance (whichever `getInstance` returns now). */
 export class ReadPool {
@@ -13,8 +15,8 @@ export class ReadPool {
   private inUse = new Map<DuckDBConnection, number>()
   private generation = 0
   private closed = false
-  /** Set while paused: `acquire` waits for it. */
-  private paused: { done: Promise<void>; resume: () => void } | undefined
+  /** Set while paused: `acquire` refuses. */
+  private paused = false
   /** Woken whenever a connection comes back (`pause` waits on it). */
   private returned: (() => void)[] = []
 
@@ -25,9 +27,12 @@ export class ReadPool {
     return this.inUse.size
   }
 
-  /** An idle connection, or a new one from the current instance. Give it back with `release`. */
+  /**
+   * An idle connection, or a new one from the current instance. Give it back with `release`. While the
+   * pool is paused (the database is being reopened), throws `UnavailableError`.
+   */
   async acquire(): Promise<DuckDBConnection> {
-    while (this.paused) await this.paused.done
+    if (this.paused) throw new UnavailableError('The database is being reopened; retry shortly', 1)
     if (this.closed) throw new Error('the read pool is closed')
     const generation = this.generation
     const reused = this.idle.pop()
@@ -66,18 +71,12 @@ export class ReadPool {
   }
 
   /**
-   * Stop lending (`acquire` waits until `resume`), close the idle connections, interrupt the queries
+   * Stop lending (`acquire` refuses until `resume`), close the idle connections, interrupt the queries
    * running on the others and wait up to `timeoutMs` until all are back (and closed). Resolves whether
    * none is left, that is whether the instance may be closed now; call `resume` in any case.
    */
   async pause(timeoutMs = 10_000): Promise<boolean> {
-    if (!this.paused) {
-      let resume = () => {}
-      const done = new Promise<void>((r) => {
-        resume = r
-      })
-      this.paused = { done, resume }
-    }
+    this.paused = true
     this.reset()
     for (const conn of this.inUse.keys())
       try {
@@ -100,9 +99,7 @@ export class ReadPool {
 
   /** Lend again after `pause` (new connections come from the instance `getInstance` returns now). */
   resume(): void {
-    const p = this.paused
-    this.paused = undefined
-    p?.resume()
+    this.paused = false
   }
 
   /** Close idle connections and refuse new ones (connections in use close when returned). */

@@ -1,13 +1,14 @@
 // The read pool on real DuckDB instances: connections are reused; after `reset()` (the database was
 // reopened) idle ones are dropped, one in use is closed when returned, and new ones come from the
 // instance the getter returns now. `pause()` (before a reopen) interrupts running reads, waits until every
-// connection is back and holds new readers until `resume()`; a reopen of a file database with a long read
-// running closes the old instance only after that read has stopped.
+// connection is back and refuses new readers (503) until `resume()`; a reopen of a file database with a long read
+// running closes the old instance only after that read has stopped. While paused, readers are refused at once.
 import { afterAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInstance, openDatabase } from '../../src/db/open'
+import { UnavailableError } from '../../src/errors'
 import { ReadPool } from '../../src/db/read-pool'
 
 const first = await createInstance(':memory:')
@@ -71,7 +72,7 @@ describe('ReadPool', () => {
 const LONG_READ = 'SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3'
 
 describe('ReadPool.pause', () => {
-  test('interrupts the running read, waits for it to come back, and holds new readers until resume', async () => {
+  test('interrupts the running read, waits for it to come back, and refuses new readers until resume', async () => {
     const busy = await pool.acquire()
     const running = busy.runAndReadAll(LONG_READ).then(
       () => 'finished',
@@ -85,16 +86,15 @@ describe('ReadPool.pause', () => {
     expect(await pool.pause(5000)).toBe(true)
     expect(await returned).toBe('interrupted')
     expect(pool.busy).toBe(0)
-    let lent = false
-    const waiting = pool.acquire().then((c) => {
-      lent = true
-      return c
-    })
-    await Bun.sleep(50)
-    expect(lent).toBe(false)
+    // A reader is refused at once (503 with Retry-After), not kept waiting through the reopen.
+    const refused = await pool.acquire().then(
+      () => null,
+      (err) => err,
+    )
+    expect(refused).toBeInstanceOf(UnavailableError)
+    expect(refused.retryAfterSeconds).toBe(1)
     pool.resume()
-    pool.release(await waiting)
-    expect(lent).toBe(true)
+    pool.release(await pool.acquire())
   })
 
   test('says so when a connection is not given back in time', async () => {
