@@ -78,14 +78,15 @@ export class ReadPool {
   async pause(timeoutMs = 10_000): Promise<boolean> {
     this.paused = true
     this.reset()
-    for (const conn of this.inUse.keys())
-      try {
-        conn.interrupt()
-      } catch {}
     const deadline = Date.now() + timeoutMs
     while (this.inUse.size > 0) {
       const left = deadline - Date.now()
       if (left <= 0) return false
+      // Again on every round: an interrupt that comes just before a query starts is lost.
+      for (const conn of this.inUse.keys())
+        try {
+          conn.interrupt()
+        } catch {}
       await new Promise<void>((wake) => {
         const t = setTimeout(wake, Math.min(left, 100))
         this.returned.push(() => {
