@@ -50,6 +50,7 @@ const BROWSER_NAMES: Record<string, string> = {
  */
 const BROWSER_VARIANTS: Record<string, string> = {
   Chromium: 'Chrome',
+  Iron: 'Chrome',
   Iceweasel: 'Firefox',
   IceCat: 'Firefox',
 }
