@@ -5,18 +5,27 @@
 // Re-importing a file stays idempotent all the same: duplicates are found by event id, which is derived
 // from the line without its address or User-Agent (src/imports/sources/access-log.ts).
 import { randomBytes } from 'node:crypto'
+import { BoundedCache } from './cache'
 
 const DAY_MS = 86_400_000
 
 /** Secret-keyed ids of one process's imports; see the module comment. */
 export class ImportIds {
   readonly #secret = randomBytes(32)
+  /** A log repeats its visitors line after line: one HMAC per visitor-day, not per line. */
+  readonly #ids = new BoundedCache<string, string>({ capacity: 50_000 })
 
   /** A keyed, non-reversible id of `text`, with `prefix`. */
   anonymousId(prefix: string, text: string): string {
-    const h = new Bun.CryptoHasher('sha256', this.#secret)
-    h.update(text)
-    return `${prefix}_${h.digest('base64url').slice(0, 22)}`
+    const key = `${prefix}\u0000${text}`
+    let id = this.#ids.get(key)
+    if (id === undefined) {
+      const h = new Bun.CryptoHasher('sha256', this.#secret)
+      h.update(key)
+      id = `${prefix}_${h.digest('base64url').slice(0, 22)}`
+      this.#ids.set(key, id)
+    }
+    return id
   }
 
   /** The visitor id of (site, address, User-Agent) on the UTC day of `at`. */
