@@ -1,5 +1,7 @@
-// One import run over a part of a file: map each line (the source's mapper) → validate as a live event,
-// with the age limit lifted → drop duplicates (already stored, or earlier in this part) → append in
+// One import run over a part of a file: split into lines (a line that is not text is invalid, with its
+// number) → map each line (the source's mapper) → validate as a live event, with the age limit lifted →
+// enrich with the steps of live ingest (the line's address and User-Agent, at the event's own time) →
+// drop duplicates (already stored, or earlier in this part) → append in
 // batches through the same CSV bulk load as live events (`csvLine` → the event store's `append`), each batch one
 // transaction that also adds its counts to the import's record. One import at a time per process, so the
 // duplicate check of a batch cannot race another import's writes.
@@ -11,7 +13,7 @@ import { eventKey } from '../events/dedupe'
 import type { EventRow } from '../events/fields'
 import type { EventStore } from '../events/store'
 import { selfHostsOf } from '../ingest/enrich/acquisition'
-import type { Enricher } from '../ingest/enrich/pipeline'
+import type { Enricher, ImportEnrichment } from '../ingest/enrich/pipeline'
 import { describeIssues, validateEvent } from '../ingest/validate'
 import type { SiteStore } from '../sites/store'
 import { controlIssue, splitLines } from './lines'
@@ -65,6 +67,18 @@ export function newImportId(now: number): string {
 /** PULSE reads a smaller time as seconds (src/ingest/validate.ts): a line this old cannot be stored. */
 const OLDEST_MS = 100_000_000_000
 
+/**
+ * The enrichment of an import: kept from one part of a file to the next (same import id), so sessions,
+ * sources and bursts run on across the parts' seams. One import runs at a time, so one is kept.
+ */
+let current: { importId: string; enricher: Enricher; enrichment: ImportEnrichment } | undefined
+function enrichmentOf(enricher: Enricher | undefined, importId: string): ImportEnrichment | undefined {
+  if (!enricher?.forImport) return undefined
+  if (current?.importId !== importId || current.enricher !== enricher)
+    current = { importId, enricher, enrichment: enricher.forImport() }
+  return current.enrichment
+}
+
 /** Every reason at zero. */
 export function noReasons(): ImportReasons {
   return Object.fromEntries(Object.keys(ImportReasons.properties).map((k) => [k, 0])) as ImportReasons
@@ -95,7 +109,7 @@ export async function runImport(
   return importLock.run(async () => {
     const now = deps.clock()
     // The same steps as /collect, with the line's address and User-Agent, at the event's own time.
-    const enrichment = spec.enrich ? deps.enricher?.forImport?.() : undefined
+    const enrichment = spec.enrich ? enrichmentOf(deps.enricher, run.importId) : undefined
     const mapper = spec.mapper({ siteId: run.siteId, anonymousId: enrichment?.anonymousId })
     const result: ImportResult = {
       import_id: run.importId,
