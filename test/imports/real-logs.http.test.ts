@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { queryRows } from '../../src/db/rows'
-import { eventTypeOf, parseCombined } from '../../src/imports/sources/access-log'
+import { eventTypeOf, type LogRequest, parseCombined } from '../../src/imports/sources/access-log'
+import { defaultGeoDbPath } from '../../src/ingest/enrich/geo'
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app'
 
 const LOG = Bun.gunzipSync(
@@ -169,6 +170,8 @@ function goaccess(lines: string[]): Record<string, any> {
 
 describe('against GoAccess, on the lines PULSE kept as page views', () => {
   let report: Record<string, any>
+  /** Each kept page view's line and stored country. */
+  let kept: { line: string; country: string | null }[]
   beforeAll(async () => {
     // The event id ends in the line's byte offset: the stored page views name their lines.
     const byOffset = new Map<number, string>()
@@ -177,13 +180,16 @@ describe('against GoAccess, on the lines PULSE kept as page views', () => {
       byOffset.set(offset, text)
       offset += Buffer.byteLength(text) + 1
     }
-    const kept = await queryRows<{ event_id: string }>(
+    const rows = await queryRows<{ event_id: string; country: string | null }>(
       h.deps.db.reader,
-      "SELECT event_id FROM events WHERE site_id = 'imported' AND event_type = 'page_view' AND bot_reason IS NULL",
+      "SELECT event_id, country FROM events WHERE site_id = 'imported' AND event_type = 'page_view' AND bot_reason IS NULL",
     )
-    const lines = kept.map((r) => byOffset.get(Number.parseInt(r.event_id.split(':')[2], 36)) as string)
-    expect(lines.every((l) => l !== undefined)).toBe(true)
-    report = goaccess(lines)
+    kept = rows.map((r) => ({
+      line: byOffset.get(Number.parseInt(r.event_id.split(':')[2], 36)) as string,
+      country: r.country,
+    }))
+    expect(kept.every((k) => k.line !== undefined)).toBe(true)
+    report = goaccess(kept.map((k) => k.line))
   })
 
   test('page views, visitors per day', async () => {
@@ -225,6 +231,20 @@ describe('against GoAccess, on the lines PULSE kept as page views', () => {
     for (const row of top.rows)
       expect([row.key, hits.get(row.key) ?? hits.get(decoded(row.key))]).toEqual([row.key, row.value])
     expect(top.rows[0].value).toBe(theirs[0][1])
+  })
+
+  test('countries agree with libmaxminddb (Debian mmdblookup) on the same database file', () => {
+    const file = defaultGeoDbPath() as string
+    // A fixed sample of the visitors' addresses (one lookup process each keeps the sample small).
+    const byIp = new Map<string, string | null>()
+    for (const k of kept) byIp.set((parseCombined(k.line) as LogRequest).ip, k.country)
+    const sample = [...byIp].filter((_, i) => i % 8 === 0)
+    expect(sample.length).toBeGreaterThan(50)
+    for (const [ip, country] of sample) {
+      const run = Bun.spawnSync(['mmdblookup', '--file', file, '--ip', ip, 'country_code'])
+      const theirs = /"([A-Z]{2})"/.exec(run.stdout.toString())?.[1] ?? null
+      expect([ip, country]).toEqual([ip, theirs])
+    }
   })
 
   test('browser and system families', async () => {
