@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { RestoreError, restoreBackup } from '../admin/restore'
 import type { Config } from '../config'
 import { IMPORT_PART_MAX_BYTES } from '../imports'
-import type { ImportRecord } from '../imports/model'
+import type { ImportRecord, ImportResult } from '../imports/model'
 import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
 import { runChecks } from './check'
@@ -272,13 +272,25 @@ async function importCommand(
       source,
       siteId: flags.site,
       dryRun: flags['dry-run'] === true,
+      // `--host` is the server's address; the log's own host is given as `--domain`.
+      host: flags.domain?.[0],
       partBytes: importPartBytes(ops.via, config.maxBodyBytes),
     }),
   )
   const seconds = (performance.now() - started) / 1000
   emit(json, { file, ...r, seconds }, () => [
     `${r.dry_run ? 'dry run (nothing stored): ' : ''}${file} → ${r.import_id}: ${r.imported} imported, ${r.skipped} skipped (duplicates), ${r.invalid} invalid, ${r.ignored} ignored in ${seconds.toFixed(1)} s`,
+    ...reasonLines(r.reasons),
     ...r.issues.slice(0, 10).map((i) => `  line ${i.line}: ${i.message}`),
   ])
   return r.invalid > 0 && r.imported === 0 && r.skipped === 0 ? EXIT.failed : EXIT.ok
+}
+
+/** The non-zero reasons of an import, one line: `  not page views: 120 static, 40 bot (stored, flagged) …`. */
+function reasonLines(reasons: ImportResult['reasons'] | undefined): string[] {
+  const stored = new Set(['bot', 'download'])
+  const parts = Object.entries(reasons ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k.replace('_', ' ')}${stored.has(k) ? ' (stored)' : ''}`)
+  return parts.length > 0 ? [`  not page views: ${parts.join(', ')}`] : []
 }

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ImportResult } from '../imports/model'
+import { noReasons } from '../imports/run'
 import type { AdminOps } from './admin-ops'
 import { CliError, EXIT, exitForStatus } from './output'
 import { progressBar } from './progress'
@@ -15,6 +16,8 @@ export interface ImportFileOptions {
   source: string
   siteId?: string
   dryRun?: boolean
+  /** The site's own host in the log (self-referrals). */
+  host?: string
   /** Largest part sent at once, in bytes. */
   partBytes: number
 }
@@ -60,6 +63,7 @@ export async function importFile(
     skipped: 0,
     invalid: 0,
     ignored: 0,
+    reasons: noReasons(),
     issues: [],
   }
   try {
@@ -104,6 +108,7 @@ export async function importFile(
       })
       if (opts.siteId) params.set('site_id', opts.siteId)
       if (opts.dryRun) params.set('dry_run', 'true')
+      if (opts.host) params.set('host', opts.host)
       if (total.import_id) params.set('import_id', total.import_id)
       const res = await checked(
         await ops.request('POST', `/api/v1/admin/imports?${params}`, part, {
@@ -113,6 +118,8 @@ export async function importFile(
       const r = ((await res.json()) as { data: ImportResult }).data
       total.import_id ||= r.import_id
       for (const k of ['imported', 'skipped', 'invalid', 'ignored'] as const) total[k] += r[k]
+      for (const k of Object.keys(total.reasons) as (keyof ImportResult['reasons'])[])
+        total.reasons[k] += r.reasons?.[k] ?? 0
       const shift = linesBefore - (csv && offset > 0 ? 1 : 0)
       for (const i of r.issues)
         if (total.issues.length < 20) total.issues.push({ line: i.line + shift, message: i.message })

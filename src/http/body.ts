@@ -25,8 +25,25 @@ export interface ReadBodyOptions {
 export async function readBodyText(
   request: Request,
   maxBytes: number,
-  { deadlineMs = BODY_DEADLINE_MS }: ReadBodyOptions = {},
+  options: ReadBodyOptions = {},
 ): Promise<string> {
+  const bytes = await readBodyBytes(request, maxBytes, options)
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new AppError(400, 'Request body is not valid UTF-8')
+  }
+}
+
+/**
+ * Read the raw body as bytes, with the limits of `readBodyText` (an import decodes it line by line, so
+ * one byte that is not UTF-8 costs its line, not the file).
+ */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  { deadlineMs = BODY_DEADLINE_MS }: ReadBodyOptions = {},
+): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes)
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase()
@@ -34,7 +51,7 @@ export async function readBodyText(
   // streaming it chunk by chunk costs about half the throughput of small requests.
   if (declared !== null && (!encoding || encoding === 'identity')) return readWhole(request, deadlineMs)
   let stream = request.body
-  if (!stream) return ''
+  if (!stream) return new Uint8Array(0)
   if (encoding === 'gzip')
     stream = stream.pipeThrough(limitBytes(maxBytes)).pipeThrough(new DecompressionStream('gzip'))
   else if (encoding && encoding !== 'identity')
@@ -61,11 +78,7 @@ export async function readBodyText(
       encoding === 'gzip' ? 'Request body is not valid gzip' : 'Request body could not be read',
     )
   }
-  try {
-    return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
-  } catch {
-    throw new AppError(400, 'Request body is not valid UTF-8')
-  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -82,18 +95,12 @@ function slowBody(deadlineMs: number): AppError {
 }
 
 /** The whole body of declared length, or 408 when it does not arrive within the deadline. */
-async function readWhole(request: Request, deadlineMs: number): Promise<string> {
-  let bytes: Uint8Array
+async function readWhole(request: Request, deadlineMs: number): Promise<Uint8Array> {
   try {
-    bytes = await withDeadline(request.bytes(), deadlineMs)
+    return await withDeadline(request.bytes(), deadlineMs)
   } catch (err) {
     if (err instanceof AppError) throw err
     throw new AppError(400, 'Request body could not be read')
-  }
-  try {
-    return utf8.decode(bytes)
-  } catch {
-    throw new AppError(400, 'Request body is not valid UTF-8')
   }
 }
 

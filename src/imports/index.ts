@@ -4,7 +4,7 @@
 import { Elysia, t } from 'elysia'
 import type { Config } from '../config'
 import { requireAdmin } from '../http/auth'
-import { readBodyText } from '../http/body'
+import { readBodyBytes } from '../http/body'
 import { errors, ok } from '../http/envelope'
 import { AppError } from '../http/errors'
 import { DeletedImport, ImportQuery, ImportRecord, ImportResult } from './model'
@@ -33,7 +33,8 @@ export function importRoutes(deps: ImportDeps & { config: Config }) {
     .post(
       '',
       async ({ query, request }) => {
-        const text = await readBodyText(request, IMPORT_PART_MAX_BYTES)
+        // Bytes, decoded line by line: a line that is not UTF-8 is reported, never fails the file.
+        const body = await readBodyBytes(request, IMPORT_PART_MAX_BYTES)
         if (query.import_id && !query.dry_run && !(await getImport(deps.db, query.import_id)))
           throw new AppError(404, `Unknown import: ${query.import_id}`)
         try {
@@ -46,8 +47,9 @@ export function importRoutes(deps: ImportDeps & { config: Config }) {
               fileName: query.file_name ?? '(request body)',
               dryRun: query.dry_run === true,
               offset: query.offset ?? 0,
+              host: query.host,
             },
-            text,
+            body,
           )
           return ok(result)
         } catch (err) {
@@ -59,7 +61,7 @@ export function importRoutes(deps: ImportDeps & { config: Config }) {
         query: 'ImportQuery',
         detail: detail(
           'Import events from a file',
-          `The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; \`pulse import\` sends larger files in parts, each with the first part's \`import_id\` and its byte \`offset\`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.`,
+          `The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; \`pulse import\` sends larger files in parts, each with the first part's \`import_id\` and its byte \`offset\`). Every line goes through the validation and enrichment of live events (with the line's own address, User-Agent and time), without the age limit; a line that is not UTF-8 or holds control bytes is counted invalid with its number, and reasons counts every line that did not become a person's page view; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.`,
         ),
         response: {
           200: t.Object({ success: t.Literal(true), data: ImportResult }),

@@ -19,6 +19,16 @@ export const ImportQuery = t.Object({
   file_name: t.Optional(
     t.String({ maxLength: 255, description: 'Name recorded with the import', examples: ['umami.csv'] }),
   ),
+  host: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 253,
+      pattern: '^[A-Za-z0-9.:-]+$',
+      description:
+        "The site's own host as the log's visitors saw it: a referrer on it (or on one of the site's domains) is internal navigation, never a source",
+      examples: ['example.com'],
+    }),
+  ),
   dry_run: t.Optional(t.Boolean({ description: 'Read, validate and count, store nothing', default: false })),
   import_id: t.Optional(
     t.String({
@@ -44,6 +54,27 @@ export const ImportIssue = t.Object({
   message: t.String({ examples: ['$.timestamp: expected integer'] }),
 })
 
+const count = (description: string) => Int({ description, examples: [0] })
+
+/** Lines that did not become people's page views, by why (docs/imports.md, "What is counted"). */
+export const ImportReasons = t.Object(
+  {
+    bot: count('Stored, flagged with a bot_reason (left out of stats unless include_bots=true)'),
+    download: count('Stored as file_download events: a download (.pdf, .zip, .jar …), not a page'),
+    static: count('Ignored: an asset or other file that is neither a page nor a download'),
+    redirect: count('Ignored: a redirect (3xx other than 304)'),
+    client_error: count('Ignored: a client error (4xx)'),
+    server_error: count('Ignored: a server error (5xx)'),
+    method: count('Ignored: not a GET request'),
+    too_old: count('Ignored: a time before 1973, which PULSE cannot store'),
+    excluded: count("Ignored: matched one of the site's exclusions"),
+    other: count('Ignored: not a request for a path (a log entry of another kind, a proxy request)'),
+    invalid: count('Unreadable: not UTF-8, control bytes, cut off, a bad time, or failed validation'),
+  },
+  { description: "Lines that did not become people's page views, by reason" },
+)
+export type ImportReasons = typeof ImportReasons.static
+
 export const ImportResult = t.Object({
   import_id: t.String({
     description: 'Id of the import (tags every stored event)',
@@ -57,9 +88,11 @@ export const ImportResult = t.Object({
   }),
   invalid: Int({ description: 'Lines that failed to parse or validate', examples: [3] }),
   ignored: Int({
-    description: 'Lines that are not events by design: a CSV header, bots, static files, failed requests',
+    description:
+      'Lines that are not events by design: static files, redirects, failed requests, other methods (see `reasons`)',
     examples: [45],
   }),
+  reasons: ImportReasons,
   issues: t.Array(ImportIssue, { description: 'The first invalid lines (at most 20)' }),
 })
 export type ImportResult = typeof ImportResult.static

@@ -1,5 +1,7 @@
-// One import run over a part of a file: map each line (the source's mapper) → validate as a live event,
-// with the age limit lifted → drop duplicates (already stored, or earlier in this part) → append in
+// One import run over a part of a file: split into lines (a line that is not text is invalid, with its
+// number) → map each line (the source's mapper) → validate as a live event, with the age limit lifted →
+// enrich with the steps of live ingest (the line's address and User-Agent, at the event's own time) →
+// drop duplicates (already stored, or earlier in this part) → append in
 // batches through the same CSV bulk load as live events (`csvLine` → the event store's `append`), each batch one
 // transaction that also adds its counts to the import's record. One import at a time per process, so the
 // duplicate check of a batch cannot race another import's writes.
@@ -8,13 +10,17 @@ import { Mutex } from '../db/mutex'
 import type { Database } from '../db/open'
 import { csvLine } from '../events/csv'
 import { eventKey } from '../events/dedupe'
+import type { EventRow } from '../events/fields'
 import type { EventStore } from '../events/store'
+import { selfHostsOf } from '../ingest/enrich/acquisition'
+import type { Enricher, ImportEnrichment } from '../ingest/enrich/pipeline'
 import { describeIssues, validateEvent } from '../ingest/validate'
 import type { SiteStore } from '../sites/store'
-import type { ImportResult } from './model'
+import { controlIssue, splitLines } from './lines'
+import { ImportReasons, type ImportResult } from './model'
 import { addImportCounts, type CountsDelta, insertImport, storedEventKeys } from './repo'
 import { SOURCES, type SourceName } from './sources'
-import type { SourceLine } from './sources/source'
+import type { IgnoreReason, LineVisitor } from './sources/source'
 
 /** What an import needs from the services. */
 export interface ImportDeps {
@@ -23,6 +29,8 @@ export interface ImportDeps {
   /** The event store the batches are appended to. */
   events: { store: EventStore }
   clock: () => number
+  /** The ingest enricher: imports run its steps through `forImport` (none: imports are not enriched). */
+  enricher?: Enricher
 }
 
 /** One run: a file (or one part of it) into the database. */
@@ -33,8 +41,10 @@ export interface ImportRun {
   siteId?: string
   fileName: string
   dryRun: boolean
-  /** Byte offset of `text` in the file. */
+  /** Byte offset of the body in the file. */
   offset?: number
+  /** The site's own host in the log (`--host`): a referrer on it is internal navigation. */
+  host?: string
 }
 
 /** Rows per transaction: large enough for the bulk load's speed, small enough to bound memory. */
@@ -54,30 +64,53 @@ export function newImportId(now: number): string {
   return `imp_${now.toString(36)}${rand[0].toString(36)}${rand[1].toString(36)}`.slice(0, 44)
 }
 
-/** The lines of `text` with their byte offsets from `base`. */
-export function* splitLines(text: string, base = 0): Generator<SourceLine> {
-  let pos = 0
-  let offset = base
-  let lineNo = 1
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos)
-    if (end === -1) end = text.length
-    const line = text.slice(pos, end)
-    yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, offset, lineNo }
-    offset += Buffer.byteLength(line) + 1
-    pos = end + 1
-    lineNo++
+/** PULSE reads a smaller time as seconds (src/ingest/validate.ts): a line this old cannot be stored. */
+const OLDEST_MS = 100_000_000_000
+
+/**
+ * The enrichment of an import: kept from one part of a file to the next (same import id), so sessions,
+ * sources and bursts run on across the parts' seams. One import runs at a time, so one is kept.
+ */
+let current: { importId: string; enricher: Enricher; enrichment: ImportEnrichment } | undefined
+function enrichmentOf(enricher: Enricher | undefined, importId: string): ImportEnrichment | undefined {
+  if (!enricher?.forImport) return undefined
+  if (current?.importId !== importId || current.enricher !== enricher)
+    current = { importId, enricher, enrichment: enricher.forImport() }
+  return current.enrichment
+}
+
+/** Every reason at zero. */
+export function noReasons(): ImportReasons {
+  return Object.fromEntries(Object.keys(ImportReasons.properties).map((k) => [k, 0])) as ImportReasons
+}
+
+/** The site's own hosts, per site (a PULSE export names many): its domains and the import's `host`. */
+function selfHostsFor(store: SiteStore, host: string | undefined): (siteId: string) => readonly string[] {
+  const known = new Map<string, readonly string[]>()
+  return (siteId) => {
+    let hosts = known.get(siteId)
+    if (!hosts) {
+      hosts = selfHostsOf([...store.domainsOf(siteId), ...(host ? [host] : [])])
+      known.set(siteId, hosts)
+    }
+    return hosts
   }
 }
 
-/** Run one import over `text` (a whole file, or one part of it); resolves with its counts. */
-export async function runImport(deps: ImportDeps, run: ImportRun, text: string): Promise<ImportResult> {
+/** Run one import over `body` (a whole file, or one part of it); resolves with its counts. */
+export async function runImport(
+  deps: ImportDeps,
+  run: ImportRun,
+  body: string | Uint8Array,
+): Promise<ImportResult> {
   const spec = SOURCES[run.source]
   if (!spec.siteInFile && !run.siteId) throw new ImportError(`source ${run.source} needs a site_id`)
   if (run.siteId && !deps.store.hasSite(run.siteId)) throw new ImportError(`Unknown site: ${run.siteId}`)
   return importLock.run(async () => {
     const now = deps.clock()
-    const mapper = spec.mapper({ siteId: run.siteId })
+    // The same steps as /collect, with the line's address and User-Agent, at the event's own time.
+    const enrichment = spec.enrich ? enrichmentOf(deps.enricher, run.importId) : undefined
+    const mapper = spec.mapper({ siteId: run.siteId, anonymousId: enrichment?.anonymousId })
     const result: ImportResult = {
       import_id: run.importId,
       dry_run: run.dryRun,
@@ -85,6 +118,7 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       skipped: 0,
       invalid: 0,
       ignored: 0,
+      reasons: noReasons(),
       issues: [],
     }
     if (!run.dryRun) await insertImport(deps.db, { ...run, siteId: run.siteId ?? '*', at: now })
@@ -95,8 +129,23 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
     let inBatch = new Set<number>()
     const invalid = (lineNo: number, message: string) => {
       delta.invalid++
+      result.reasons.invalid++
       if (result.issues.length < MAX_ISSUES) result.issues.push({ line: lineNo, message })
     }
+    const ignore = (reason: IgnoreReason) => {
+      delta.ignored++
+      result.reasons[reason]++
+    }
+    const hostsOf = selfHostsFor(deps.store, run.host)
+    const enrich = (enricher: Enricher, row: EventRow, visitor: LineVisitor | undefined) =>
+      enricher.enrich(row, {
+        userAgent: visitor?.userAgent,
+        ip: visitor?.ip,
+        agentSource: visitor ? 'imported' : undefined,
+        hints: {},
+        now: row.ts,
+        selfHosts: hostsOf(row.siteId),
+      })
     const flush = async () => {
       const stored = await storedEventKeys(deps.db, keys)
       // The usual first import has nothing stored yet: append the batch as it is.
@@ -123,7 +172,16 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       // In a dry run nothing is stored, so the earlier batches' keys must be remembered here.
       if (!run.dryRun) inBatch = new Set()
     }
-    for (const line of splitLines(text, run.offset ?? 0)) {
+    for (const line of splitLines(body, run.offset ?? 0)) {
+      if ('unreadable' in line) {
+        invalid(line.lineNo, line.unreadable)
+        continue
+      }
+      const control = controlIssue(line.text)
+      if (control) {
+        invalid(line.lineNo, control)
+        continue
+      }
       let mapped: ReturnType<typeof mapper.map>
       try {
         mapped = mapper.map(line)
@@ -132,7 +190,7 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       }
       if (mapped === null) continue
       if ('ignore' in mapped) {
-        delta.ignored++
+        ignore(mapped.ignore)
         continue
       }
       if ('invalid' in mapped) {
@@ -141,6 +199,10 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       }
       const event = mapped.event
       for (const k of Object.keys(event)) if (event[k] === undefined) delete event[k]
+      if (typeof event.timestamp === 'number' && event.timestamp > 0 && event.timestamp < OLDEST_MS) {
+        ignore('too_old')
+        continue
+      }
       const v = validateEvent(event, { now, maxEventAgeDays: NO_AGE_LIMIT_DAYS, path: '$' })
       if (!v.ok) {
         invalid(line.lineNo, describeIssues(v.issues))
@@ -151,6 +213,12 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
         invalid(line.lineNo, `unknown site ${row.siteId}`)
         continue
       }
+      if (enrichment && !enrich(enrichment.enricher, row, mapped.visitor)) {
+        ignore('excluded')
+        continue
+      }
+      if (row.botReason !== null) result.reasons.bot++
+      else if (row.eventType === 'file_download') result.reasons.download++
       // Every mapper gives an event id; validation keeps it.
       const key = eventKey(row.siteId, row.eventId as string)
       if (inBatch.has(key)) {

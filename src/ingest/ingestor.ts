@@ -11,6 +11,7 @@ import { AppError, type FieldIssue } from '../http/errors'
 import { enforce, type RateDecision, type RateLimiter } from '../http/rate-limit'
 import type { KeyRecord } from '../sites/repo'
 import type { SiteStore } from '../sites/store'
+import { selfHostsOf } from './enrich/acquisition'
 import type { EnrichContext, Enricher } from './enrich/pipeline'
 import type { ClientHints } from './enrich/user-agent'
 import type { EventInput } from './model'
@@ -196,7 +197,9 @@ export function validateBatch(
   plainText = false,
 ): { rows: EventRow[]; rejected: RejectedEvent[] } {
   const now = deps.clock()
-  const base: EnrichContext = rec.kind === 'public' ? { ...signals, now } : { hints: {}, now }
+  const selfHosts = selfHostsOf(deps.store.domainsOf(rec.siteId))
+  const base: EnrichContext =
+    rec.kind === 'public' ? { ...signals, now, selfHosts } : { hints: {}, now, selfHosts }
   const rows: EventRow[] = []
   const rejected: RejectedEvent[] = []
   for (let i = 0; i < events.length; i++) {
@@ -219,12 +222,15 @@ export function validateBatch(
 
 /** The enrichment context of one event: the request's, or what a server forwarded with the event. */
 function contextOf(e: EventInput, rec: KeyRecord, base: EnrichContext): EnrichContext {
-  if (rec.kind === 'secret' && (e.user_agent || e.ip))
+  if (rec.kind === 'secret' && (typeof e.user_agent === 'string' || e.ip))
     return {
-      userAgent: e.user_agent || undefined,
+      // An empty or `-` forwarded UA is kept as sent: the bot rule counts it as a bot.
+      userAgent: e.user_agent ?? undefined,
+      agentSource: 'forwarded',
       ip: e.ip || undefined,
       hints: {},
       now: base.now,
+      selfHosts: base.selfHosts,
       webdriver: e.webdriver,
     }
   return e.webdriver ? { ...base, webdriver: true } : base

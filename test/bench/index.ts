@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { run as runBatchLoad } from './batch-load'
 import { run as runCrash } from './crash'
 import { run as runEnrich } from './enrich'
+import { run as runImportEnrich } from './import-enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
 import { run as runRateLimit } from './rate-limit'
@@ -22,6 +23,7 @@ const PARTS = [
   'batch',
   'startup',
   'enrich',
+  'import-enrich',
   'sustained',
   'analytics',
   'isolation',
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
   if (parts.includes('batch')) await runBatchLoad({ quick })
   if (parts.includes('startup')) await runStartup({ quick })
   if (parts.includes('enrich')) await runEnrich({ quick })
+  if (parts.includes('import-enrich')) await runImportEnrich({ quick })
   if (parts.includes('sustained')) await runSustained({ quick })
   if (parts.includes('analytics')) {
     const file = join(import.meta.dir, 'analytics.ts')

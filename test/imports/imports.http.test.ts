@@ -12,8 +12,8 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8')
 const CASES = [
   { source: 'umami', file: 'umami-website_event.csv', imported: 9, skipped: 1, invalid: 1, ignored: 0 },
   { source: 'ga4', file: 'ga4-events.ndjson', imported: 7, skipped: 0, invalid: 1, ignored: 0 },
-  { source: 'combined', file: 'nginx-access.log', imported: 6, skipped: 0, invalid: 1, ignored: 4 },
-  { source: 'caddy', file: 'caddy-access.log', imported: 3, skipped: 0, invalid: 0, ignored: 2 },
+  { source: 'combined', file: 'nginx-access.log', imported: 7, skipped: 0, invalid: 1, ignored: 3 },
+  { source: 'caddy', file: 'caddy-access.log', imported: 4, skipped: 0, invalid: 0, ignored: 1 },
 ] as const
 
 let h: TestApp
@@ -119,10 +119,16 @@ describe('imports', () => {
   })
 
   test('access logs: page views only, IPs never stored, one visitor per IP, agent and day', async () => {
-    await importFile('combined', 'nginx-access.log')
+    const r = await importFile('combined', 'nginx-access.log')
+    expect(r.reasons).toMatchObject({ bot: 1, static: 1, method: 1, client_error: 1, invalid: 1 })
+    const bots = await queryRows(
+      h.deps.db.reader,
+      'SELECT url, bot_reason FROM events WHERE bot_reason IS NOT NULL',
+    )
+    expect(bots).toEqual([{ url: '/pricing', bot_reason: 'ua' }])
     const rows = await queryRows<Record<string, unknown>>(
       h.deps.db.reader,
-      'SELECT url, referrer, device_type, session_id FROM events ORDER BY ts, rowid',
+      'SELECT url, referrer, device_type, session_id FROM events WHERE bot_reason IS NULL ORDER BY ts, rowid',
     )
     expect(rows.map((r) => r.url)).toEqual([
       '/',
@@ -155,7 +161,7 @@ describe('imports', () => {
       h.deps.db.reader,
       'SELECT import_id, count(*) AS n FROM events GROUP BY ALL',
     )
-    expect(left).toEqual([{ import_id: caddy.import_id, n: 3 }])
+    expect(left).toEqual([{ import_id: caddy.import_id, n: 4 }])
     const list = (await h.json('GET', '/api/v1/admin/imports', { key: ADMIN_TOKEN })).body.data
     expect(list.map((r: { import_id: string }) => r.import_id)).toEqual([caddy.import_id])
     expect(

@@ -1,10 +1,10 @@
 // Web-server access logs: the nginx/Apache "combined" format and Caddy's JSON access log. A log holds
-// every request; only page views become events: successful (2xx, 304) GET requests for a page (not a
-// static file) by a browser (not a bot). Everything else is counted as ignored. Logs carry no session:
-// a visitor is a hash of IP address, user agent and day (the IP itself is never stored), and that hash
-// is also the session. The mapping is in docs/imports.md.
-import { anonymousId, deviceFromUserAgent, type MapperOptions, rowEventId, type SourceMapper } from './source'
-import { isBotAgent } from './user-agent'
+// every request; successful (2xx, 304) GET requests for a page (no extension, or a page extension such
+// as .html or .php) become page views, and those for a download (.pdf, .zip, .jar …) `file_download`
+// events. Everything else is ignored, counted by reason. Bots are stored, flagged by the import's
+// enrichment. Logs carry no session: a session is a visitor-day, an id keyed with a secret over
+// address, User-Agent and day (neither is stored). The mapping is in docs/imports.md.
+import { anonymousId, type IgnoreReason, type MapperOptions, type SourceMapper } from './source'
 
 /** The request fields both log formats provide. */
 export interface LogRequest {
@@ -20,8 +20,6 @@ export interface LogRequest {
   userAgent: string
 }
 
-const STATIC =
-  /\.(css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|eot|mp4|webm|mp3|pdf|zip|gz|json|xml|txt|wasm)$/i
 const MONTHS: Record<string, string> = {
   Jan: '01',
   Feb: '02',
@@ -94,14 +92,69 @@ export function parseCaddy(text: string): LogRequest | { invalid: string } | nul
   }
 }
 
-/** Why a request is not a page view, or undefined when it is one. */
-function notAPageView(r: LogRequest): string | undefined {
-  if (r.method !== 'GET') return 'not a GET request'
-  if (!((r.status >= 200 && r.status < 300) || r.status === 304)) return 'not a successful response'
-  if (!r.uri.startsWith('/')) return 'not a path'
-  if (STATIC.test(r.uri.split('?')[0])) return 'a static file'
-  if (isBotAgent(r.userAgent)) return 'a bot'
-  return undefined
+/** Extensions of pages: a path without an extension is a page too. Everything else is not a page view. */
+const PAGE_EXTENSIONS = new Set([
+  'html',
+  'htm',
+  'shtml',
+  'xhtml',
+  'php',
+  'phtml',
+  'asp',
+  'aspx',
+  'jsp',
+  'jspx',
+  'cfm',
+  'cgi',
+  'pl',
+  'do',
+  'action',
+])
+
+/** Extensions of downloads: stored as `file_download` events, not page views. */
+const DOWNLOAD_EXTENSIONS = new Set([
+  ...['pdf', 'epub', 'mobi', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'csv'],
+  ...['zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'tar', 'jar', 'war', 'gem', 'whl', 'egg'],
+  ...['exe', 'msi', 'dmg', 'pkg', 'deb', 'rpm', 'apk', 'iso', 'img', 'torrent', 'crx', 'xpi'],
+  ...['mp3', 'm4a', 'ogg', 'wav', 'flac', 'mp4', 'avi', 'mov', 'mkv', 'webm'],
+])
+
+/** What a path is: a page, a download, or something else (a static asset or a file the site serves). */
+export function kindOfPath(path: string): 'page' | 'download' | 'static' {
+  const last = path.slice(path.lastIndexOf('/') + 1)
+  const dot = last.lastIndexOf('.')
+  if (dot <= 0) return 'page'
+  const ext = last.slice(dot + 1).toLowerCase()
+  if (PAGE_EXTENSIONS.has(ext)) return 'page'
+  return DOWNLOAD_EXTENSIONS.has(ext) ? 'download' : 'static'
+}
+
+/**
+ * The event a request becomes (a page view, a file download), or why it is none. Bots are not decided
+ * here: the import's enrichment checks every User-Agent with the rule of live traffic, and stores bots
+ * with their reason.
+ */
+export function eventTypeOf(r: LogRequest): { type: string } | { ignore: IgnoreReason } {
+  if (r.method !== 'GET') return { ignore: 'method' }
+  if (r.status >= 300 && r.status < 400 && r.status !== 304) return { ignore: 'redirect' }
+  if (r.status >= 400 && r.status < 500) return { ignore: 'client_error' }
+  if (r.status >= 500) return { ignore: 'server_error' }
+  if (!(r.status >= 200 && r.status < 300) && r.status !== 304) return { ignore: 'other' }
+  if (!r.uri.startsWith('/')) return { ignore: 'other' }
+  const q = r.uri.indexOf('?')
+  const kind = kindOfPath(q < 0 ? r.uri : r.uri.slice(0, q))
+  if (kind === 'static') return { ignore: 'static' }
+  return { type: kind === 'page' ? 'page_view' : 'file_download' }
+}
+
+/**
+ * The event id of a request: a hash of what the line says without its address and User-Agent, plus
+ * the line's byte offset in the file. Stable across imports (so importing again stores nothing twice),
+ * unique per line, and with nothing of the visitor in it.
+ */
+function eventIdOf(prefix: string, r: LogRequest, offset: number): string {
+  const text = `${r.ts}\u0000${r.method}\u0000${r.host ?? ''}${r.uri}\u0000${r.status}\u0000${r.referrer ?? ''}`
+  return `${prefix}:${Bun.hash.wyhash(text).toString(36)}:${offset.toString(36)}`
 }
 
 function mapperFor(
@@ -109,27 +162,29 @@ function mapperFor(
   parse: (text: string) => LogRequest | { invalid: string } | null,
   opts: MapperOptions,
 ): SourceMapper {
+  const idOf = opts.anonymousId ?? anonymousId
   return {
     map(line) {
       if (line.text.trim() === '') return null
       const r = parse(line.text)
-      if (r === null) return { ignore: 'not an access-log entry' }
+      if (r === null) return { ignore: 'other' }
       if ('invalid' in r) return r
-      const why = notAPageView(r)
-      if (why) return { ignore: why }
+      const kind = eventTypeOf(r)
+      if ('ignore' in kind) return kind
       const day = Math.floor(r.ts / 86_400_000)
-      const visitor = anonymousId('v', `${r.ip}\u0000${r.userAgent}\u0000${day}`)
+      // A log has no sessions: a session is a visitor-day, its id keyed with the import's secret.
+      const session = idOf('s', `${opts.siteId}\u0000${r.ip}\u0000${r.userAgent}\u0000${day}`)
       return {
         event: {
           site_id: opts.siteId,
-          event_type: 'page_view',
+          event_type: kind.type,
           timestamp: r.ts,
-          session_id: visitor,
+          session_id: session,
           url: r.host ? `https://${r.host}${r.uri}` : r.uri,
           referrer: r.referrer,
-          device_type: deviceFromUserAgent(r.userAgent),
-          event_id: rowEventId(prefix, line),
+          event_id: eventIdOf(prefix, r, line.offset),
         },
+        visitor: { ip: r.ip, userAgent: r.userAgent },
       }
     },
   }

@@ -5,16 +5,24 @@ import { pulseMapper } from './pulse'
 import type { MapperOptions, SourceMapper } from './source'
 import { umamiMapper } from './umami'
 
-/** Every import source: its mapper and whether its file names the site itself. */
+/**
+ * Every import source: its mapper, whether its file names the site itself, and whether its events go
+ * through enrichment (a PULSE export is already enriched: it is imported as it was exported).
+ */
 export const SOURCES = {
-  pulse: { mapper: pulseMapper, siteInFile: true, description: 'PULSE NDJSON export' },
-  umami: { mapper: umamiMapper, siteInFile: false, description: "Umami's website_event CSV" },
-  ga4: { mapper: ga4Mapper, siteInFile: false, description: 'GA4 BigQuery export as NDJSON' },
-  combined: { mapper: combinedMapper, siteInFile: false, description: 'nginx/Apache combined log' },
-  caddy: { mapper: caddyMapper, siteInFile: false, description: "Caddy's JSON access log" },
+  pulse: { mapper: pulseMapper, siteInFile: true, enrich: false, description: 'PULSE NDJSON export' },
+  umami: { mapper: umamiMapper, siteInFile: false, enrich: true, description: "Umami's website_event CSV" },
+  ga4: { mapper: ga4Mapper, siteInFile: false, enrich: true, description: 'GA4 BigQuery export as NDJSON' },
+  combined: {
+    mapper: combinedMapper,
+    siteInFile: false,
+    enrich: true,
+    description: 'nginx/Apache combined log',
+  },
+  caddy: { mapper: caddyMapper, siteInFile: false, enrich: true, description: "Caddy's JSON access log" },
 } as const satisfies Record<
   string,
-  { mapper: (o: MapperOptions) => SourceMapper; siteInFile: boolean; description: string }
+  { mapper: (o: MapperOptions) => SourceMapper; siteInFile: boolean; enrich: boolean; description: string }
 >
 
 /** The name of an import source. */

@@ -1,6 +1,7 @@
 // What every import source provides: a mapper from one line of its file to a PULSE event (the shape a
 // client sends to /collect), or a reason the line is not an event. Mappers do not validate: the import
-// runs every event through the same validation as live events.
+// runs every event through the same validation and enrichment as live events.
+import { ImportIds } from '../../ingest/enrich/import-ids'
 
 /** One line of an import file and where it starts (bytes from the start of the file). */
 export interface SourceLine {
@@ -10,12 +11,34 @@ export interface SourceLine {
   lineNo: number
 }
 
+/** Why a line is not stored: the keys of an import's `reasons` that count ignored lines. */
+export const IGNORE_REASONS = [
+  'static',
+  'redirect',
+  'client_error',
+  'server_error',
+  'method',
+  'too_old',
+  'excluded',
+  'other',
+] as const
+export type IgnoreReason = (typeof IGNORE_REASONS)[number]
+
+/** The visitor of a log line, for enrichment only: used in memory, never stored. */
+export interface LineVisitor {
+  ip: string
+  userAgent: string
+}
+
 /** The outcome of mapping one line. */
 export type Mapped =
-  /** An event to validate and store; `receivedAt` keeps the original receive time (PULSE exports). */
-  | { event: Record<string, unknown>; receivedAt?: number }
-  /** A line that is not an event by design (a header, a static file request, a bot): counted as ignored. */
-  | { ignore: string }
+  /**
+   * An event to validate and store; `receivedAt` keeps the original receive time (PULSE exports);
+   * `visitor` is the line's address and User-Agent (access logs), which enrichment reads.
+   */
+  | { event: Record<string, unknown>; receivedAt?: number; visitor?: LineVisitor }
+  /** A line that is not an event by design (a static file request, a redirect): counted as ignored. */
+  | { ignore: IgnoreReason }
   /** A line that should be an event but cannot be read: counted as invalid. */
   | { invalid: string }
   /** Nothing: a blank line, or the first part of a CSV record that continues on the next line. */
@@ -30,6 +53,11 @@ export interface SourceMapper {
 export interface MapperOptions {
   /** The site the events go to (a PULSE export's own site ids are kept when this is undefined). */
   siteId?: string
+  /**
+   * A keyed, non-reversible id of identifying text (src/ingest/enrich/import-ids.ts); without one, a
+   * secret of this module, made at random when it loads.
+   */
+  anonymousId?: (prefix: string, text: string) => string
 }
 
 /**
@@ -41,10 +69,9 @@ export function rowEventId(prefix: string, line: SourceLine): string {
   return `${prefix}:${Bun.hash.wyhash(line.text).toString(36)}:${line.offset.toString(36)}`
 }
 
-/** A short, stable, non-reversible id for a visitor from identifying text (IP and user agent). */
-export function anonymousId(prefix: string, text: string): string {
-  return `${prefix}_${Bun.hash.wyhash(text, 0x5eedn).toString(36)}`
-}
+const fallbackIds = new ImportIds()
 
-/** Device type from a user-agent string: mobile, tablet or desktop. */
-export { deviceFromUserAgent } from './user-agent'
+/** A keyed, non-reversible id of identifying text under this module's random secret (see `MapperOptions`). */
+export function anonymousId(prefix: string, text: string): string {
+  return fallbackIds.anonymousId(prefix, text)
+}

@@ -1,5 +1,6 @@
 // Acquisition: UTM fields and `ref`/`source` from the page URL, `source` from them or the referrer
-// (self-referrals are direct), and `channel` by GA4's default channel group rules
+// (self-referrals are direct: a referrer on the page's host, on one of the site's `domains` or on an
+// import's `--host`, or a subdomain of one of them), and `channel` by GA4's default channel group rules
 // (support.google.com/analytics/answer/9756891), with AI assistants as their own channel.
 import { lookupHost, lookupName, type SourceCategory } from './referrers'
 
@@ -12,6 +13,25 @@ export interface Acquisition {
   utmTerm: string | null
   utmContent: string | null
   channel: string | null
+}
+
+/** A host as `selfHosts` expects it: lower-case, without a port or `www.` (`Example.com:8080` → `example.com`). */
+export function normaliseHost(host: string): string {
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/^www\./, '')
+}
+
+/** A site's `domains` (and an import's host) as self hosts: `*.example.com` and `www.example.com` → `example.com`. */
+export function selfHostsOf(domains: readonly string[]): string[] {
+  const out: string[] = []
+  for (const d of domains) {
+    const h = normaliseHost(d.replace(/^\*\./, ''))
+    if (h && !out.includes(h)) out.push(h)
+  }
+  return out
 }
 
 /** Lower-case host without `www.` of an absolute URL, or undefined. */
@@ -76,8 +96,18 @@ export function channelOf(
   return 'Unassigned'
 }
 
-/** Acquisition fields of a page view at `url` reached from `referrer`. */
-export function acquisitionOf(url: string | null, referrer: string | null): Acquisition {
+/** Whether `host` is `own` or a subdomain of it (both lower-case, without `www.`). */
+const within = (host: string, own: string) => host === own || host.endsWith(`.${own}`)
+
+/**
+ * Acquisition fields of a page view at `url` reached from `referrer`; `selfHosts` are the site's own
+ * hosts (lower-case, without `www.`): a referrer on one of them is internal navigation, never a source.
+ */
+export function acquisitionOf(
+  url: string | null,
+  referrer: string | null,
+  selfHosts: readonly string[] = [],
+): Acquisition {
   const q = paramsOf(url)
   const utmSource = cut(q?.get('utm_source'))
   const utmMedium = cut(q?.get('utm_medium'))
@@ -88,8 +118,7 @@ export function acquisitionOf(url: string | null, referrer: string | null): Acqu
   // The site's own pages (or its own subdomains linking each other) are no source: direct.
   const self =
     refHost !== undefined &&
-    pageHost !== undefined &&
-    (refHost === pageHost || refHost.endsWith(`.${pageHost}`))
+    ((pageHost !== undefined && within(refHost, pageHost)) || selfHosts.some((h) => within(refHost, h)))
   const external = refHost !== undefined && !self ? refHost : undefined
   const byName = named ? lookupName(named) : undefined
   const byHost = external ? lookupHost(external) : undefined

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger'
 import { BurstRule } from './bots'
 import { BoundedCache } from './cache'
 import { defaultGeoDbPath, GeoLookup } from './geo'
+import { ImportIds } from './import-ids'
 import { defaultSteps, Enricher, type EnrichStep, type SessionState } from './pipeline'
 import { VisitorSalts } from './salts'
 import { AgentParser } from './user-agent'
@@ -64,6 +65,21 @@ export async function createEnrichment(
   const burst = new BurstRule({ perMinute: config.botBurstPerMinute })
   const sessions = new BoundedCache<string, SessionState>({ capacity: 200_000 })
   const enricher = new Enricher([...first, ...defaultSteps({ agents, geo, visitors, burst, sessions })])
+  // One secret per process for every import (so the parts of one file agree); fresh state per run.
+  const importIds = new ImportIds()
+  enricher.forImport = () => ({
+    enricher: new Enricher([
+      ...first,
+      ...defaultSteps({
+        agents,
+        geo,
+        visitors: importIds,
+        burst: new BurstRule({ perMinute: config.botBurstPerMinute }),
+        sessions: new BoundedCache<string, SessionState>({ capacity: 200_000 }),
+      }),
+    ]),
+    anonymousId: (prefix, text) => importIds.anonymousId(prefix, text),
+  })
   return { enricher, salts, agents, burst, visitors, geo, sessions }
 }
 

@@ -9,10 +9,22 @@ import type { GeoInfo, GeoLookup } from './geo'
 import type { AgentInfo, AgentParser, ClientHints } from './user-agent'
 import type { VisitorIds } from './visitor'
 
+/**
+ * Where the User-Agent of a context comes from, which decides the bot rule (docs/enrichment.md, "One bot
+ * rule"): `request`: the HTTP request's own header (a browser, or the site's own API client);
+ * `forwarded`: a server forwarded its visitor's `user_agent`/`ip` with the event; `imported`: a line of
+ * an access log.
+ */
+export type AgentSource = 'request' | 'forwarded' | 'imported'
+
 /** What a step knows about an event beyond its row: never stored. */
 export interface EnrichContext {
   /** The visitor's User-Agent: the browser's header, or forwarded by a server (`user_agent`). */
   userAgent?: string
+  /** Where `userAgent` comes from (default `request`). */
+  agentSource?: AgentSource
+  /** The site's own hosts (lower-case, no `www.`): a referrer on one of them is internal navigation. */
+  selfHosts?: readonly string[]
   /** The visitor's address: the client's, or forwarded by a server (`ip`). Never stored or logged. */
   ip?: string
   hints: ClientHints
@@ -23,8 +35,9 @@ export interface EnrichContext {
   geo?: GeoInfo
   /** What the User-Agent says, parsed once per context. */
   agent?: AgentInfo
-  /** The visitor hash of this context's site, address and User-Agent, computed once. */
+  /** The visitor hash of this context's site, address and User-Agent, computed once per UTC day of the events. */
   visitorHash?: string
+  visitorHashDay?: number
   /** The last referrer checked for spam in this request, and the answer. */
   spamReferrer?: string
   spam?: boolean
@@ -66,9 +79,21 @@ export interface EnrichCounts {
   dropped: Record<string, number>
 }
 
+/** An enricher for one import run, and the keyed ids of its visitors (src/ingest/enrich/import-ids.ts). */
+export interface ImportEnrichment {
+  enricher: Enricher
+  /** A keyed, non-reversible id of `text` (an import's session id). */
+  anonymousId(prefix: string, text: string): string
+}
+
 /** Runs the steps and counts. */
 export class Enricher {
   readonly counts: EnrichCounts = { events: 0, bots: {}, dropped: {} }
+  /**
+   * The same steps for one import run, with state of its own (sessions, bursts by the events' own
+   * time, secret-keyed visitor ids); set by `createEnrichment`.
+   */
+  forImport?: () => ImportEnrichment
 
   constructor(readonly steps: readonly { name: string; run: EnrichStep }[]) {}
 
@@ -90,11 +115,17 @@ export class Enricher {
   }
 }
 
+/** Derives visitor ids: the live daily salts (`VisitorIds`) or an import's secret (`ImportIds`). */
+export interface VisitorIdSource {
+  /** The visitor id of (site, address, User-Agent) for an event at `at` received at `now`. */
+  idFor(siteId: string, ip: string, ua: string, at: number, now: number): string
+}
+
 /** What the default steps need. */
 export interface DefaultStepsOptions {
   agents: AgentParser
   geo?: GeoLookup
-  visitors: VisitorIds
+  visitors: VisitorIds | VisitorIdSource
   burst: BurstRule
   /** Session id (or `site \0 session`) → its state; its capacity bounds the sessions remembered. */
   sessions: BoundedCache<string, SessionState>
@@ -173,19 +204,36 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
       run(row, ctx) {
         if (row.visitorId !== null || (!ctx.ip && !ctx.userAgent)) return
         const st = sessionOf(row, ctx)
-        st.visitorId ??= ctx.visitorHash ??= o.visitors.idFor(
-          row.siteId,
-          ctx.ip ?? '',
-          ctx.userAgent ?? '',
-          ctx.now,
-        )
+        if (st.visitorId === undefined) {
+          // Salted by the event's own UTC day, not the arrival's: a late event never joins another day.
+          const day = Math.floor(row.ts / DAY_MS)
+          if (ctx.visitorHash === undefined || ctx.visitorHashDay !== day) {
+            ctx.visitorHash = o.visitors.idFor(row.siteId, ctx.ip ?? '', ctx.userAgent ?? '', row.ts, ctx.now)
+            ctx.visitorHashDay = day
+          }
+          st.visitorId = ctx.visitorHash
+        }
         row.visitorId = st.visitorId
       },
     },
     {
       name: 'bot',
       run(row, ctx) {
-        if (row.botReason !== null || !ctx.userAgent) return
+        if (row.botReason !== null) return
+        // A forwarded or imported User-Agent that is empty or `-` is no browser's. A request without one
+        // that forwards none (a server calling the API for itself), or forwards only `ip`, is not
+        // checked by User-Agent at all, as before.
+        if (
+          (ctx.agentSource === 'forwarded' || ctx.agentSource === 'imported') &&
+          ctx.userAgent !== undefined
+        ) {
+          const ua = ctx.userAgent.trim()
+          if (ua === '' || ua === '-') {
+            row.botReason = 'ua'
+            return
+          }
+        }
+        if (!ctx.userAgent) return
         const reason = botReasonOf(row, ctx, o, isSpam)
         if (reason) row.botReason = reason
       },
@@ -197,10 +245,12 @@ export function defaultSteps(o: DefaultStepsOptions): { name: string; run: Enric
         // Events of one request often share their page: reuse the last pair's result.
         let a = ctx.lastAcquisition
         if (!a || ctx.lastUrl !== row.url || ctx.lastReferrer !== row.referrer) {
-          const pair = row.referrer === null ? (row.url ?? '') : `${row.url ?? ''}\u0000${row.referrer}`
+          // The site's own hosts decide self-referrals: a site's pair is its own.
+          const own = ctx.selfHosts && ctx.selfHosts.length > 0 ? `${row.siteId}\u0000` : ''
+          const pair = row.referrer === null ? (row.url ?? '') : `${own}${row.url ?? ''}\u0000${row.referrer}`
           a = acquisitions.get(pair)
           if (!a) {
-            a = acquisitionOf(row.url, row.referrer)
+            a = acquisitionOf(row.url, row.referrer, ctx.selfHosts)
             acquisitions.set(pair, a)
           }
           ctx.lastAcquisition = a
@@ -232,12 +282,10 @@ function botReasonOf(
   o: DefaultStepsOptions,
   isSpam: (referrer: string) => boolean,
 ): BotReason | undefined {
-  ctx.agent ??= o.agents.parse(ctx.userAgent ?? '', ctx.hints)
+  const ua = ctx.userAgent ?? ''
+  ctx.agent ??= o.agents.parse(ua, ctx.hints)
   if (ctx.agent.headless) return 'headless'
-  // Crawlers that run pages claim to be browsers ("Mozilla/5.0 (compatible; Googlebot/2.1 …)"). A
-  // client that does not (curl, an app, a script with a public key) is an API client, treated like
-  // server traffic: counted, as the seed's curl calls always were.
-  if (ctx.agent.bot && ctx.userAgent?.startsWith('Mozilla/')) return 'ua'
+  if (ctx.agent.bot && isBotFor(ua, ctx.agentSource)) return 'ua'
   if (ctx.webdriver) return 'webdriver'
   if (row.referrer !== null) {
     if (ctx.spamReferrer !== row.referrer) {
@@ -246,8 +294,23 @@ function botReasonOf(
     }
     if (ctx.spam) return 'referrer_spam'
   }
-  if (row.visitorId && o.burst.hit(row.visitorId, ctx.now, ctx)) return 'burst'
+  // The event's own time: a replay or an import of a day's traffic is judged like the day itself.
+  if (row.visitorId && o.burst.hit(row.visitorId, row.ts, ctx)) return 'burst'
   return undefined
 }
+
+/**
+ * The one bot rule on an isbot match, by where the UA comes from. A forwarded or imported UA is a
+ * visitor's, so any match (Feedfetcher-Google, msnbot, curl) is a bot, and so is `-`. The UA of the
+ * request itself is judged only when it claims to be a browser (`Mozilla/…`): crawlers that run pages do
+ * ("Mozilla/5.0 (compatible; Googlebot/2.1 …)"), while a client that does not (curl, an app, a script
+ * with a public key) is the site's own API client, counted like server traffic, as the seed's curl
+ * calls always were.
+ */
+export function isBotFor(ua: string, source: AgentSource = 'request'): boolean {
+  return source !== 'request' || ua.startsWith('Mozilla/')
+}
+
+const DAY_MS = 86_400_000
 
 export { BurstRule }

@@ -1,5 +1,9 @@
 // Browser, system and device from the User-Agent (ua-parser-js 1.x, MIT) and, where the browser sent
 // them, User-Agent Client Hints (`Sec-CH-UA*`), which are more exact than Chrome's frozen UA string.
+// Names are grouped into families (docs/enrichment.md, "Browser and system names"): Linux distributions
+// are Linux with the distribution as the version; Chromium and Iceweasel are Chrome and Firefox with
+// the variant in the version. One device rule for every path: the parser's type, else desktop when a
+// browser is recognised, else unknown (null).
 import { isbot } from 'isbot'
 import { UAParser } from 'ua-parser-js'
 import { BoundedCache } from './cache'
@@ -40,6 +44,68 @@ const BROWSER_NAMES: Record<string, string> = {
   'Microsoft Edge': 'Edge',
 }
 
+/**
+ * Browsers shown under their family, the variant kept in the version (`Chromium 32` under Chrome): a
+ * rebuild of one engine under another name is the same browser to a reader of the panel.
+ */
+const BROWSER_VARIANTS: Record<string, string> = {
+  Chromium: 'Chrome',
+  Iron: 'Chrome',
+  Iceweasel: 'Firefox',
+  IceCat: 'Firefox',
+}
+
+/** Distributions ua-parser-js names as the system: shown as Linux, the distribution kept as the version. */
+const LINUX_DISTRIBUTIONS = new Set([
+  'Arch',
+  'CentOS',
+  'Debian',
+  'Deepin',
+  'Fedora',
+  'Gentoo',
+  'GNU',
+  'Knoppix',
+  'Kubuntu',
+  'Linpus',
+  'Linspire',
+  'Lubuntu',
+  'Mageia',
+  'Mandriva',
+  'Manjaro',
+  'Mint',
+  'PCLinuxOS',
+  'RedHat',
+  'Red Hat',
+  'Sabayon',
+  'Slackware',
+  'SUSE',
+  'openSUSE',
+  'Ubuntu',
+  'VectorLinux',
+  'Xubuntu',
+  'Zenwalk',
+])
+
+/** CPU names ua-parser-js reports as a Linux version (`Linux i686`): not a version. */
+const ARCH = /^(i[3-6]86|x86_64|amd64|aarch64|arm\w*|ppc\w*|mips\w*|sparc\w*)$/i
+
+/** The system's family and version: distributions of Linux → Linux with the distribution as the version. */
+function systemOf(name: string | undefined, version: string | undefined): [string | null, string | null] {
+  if (!name) return [null, null]
+  if (name === 'Mac OS') return ['macOS', version ?? null]
+  if (LINUX_DISTRIBUTIONS.has(name)) return ['Linux', (version ? `${name} ${version}` : name).slice(0, 32)]
+  if (name === 'Linux') return ['Linux', version && !ARCH.test(version) ? version : null]
+  return [name, version ?? null]
+}
+
+/** The browser's family and version: a variant (Chromium) → its family, the variant kept in the version. */
+function browserOf(name: string | undefined, major: string | undefined): [string | null, string | null] {
+  if (!name) return [null, null]
+  const family = BROWSER_VARIANTS[name]
+  if (family) return [family, (major ? `${name} ${major}` : name).slice(0, 32)]
+  return [BROWSER_NAMES[name] ?? name, major ?? null]
+}
+
 const DEVICE_TYPES: Record<string, string> = {
   mobile: 'mobile',
   tablet: 'tablet',
@@ -75,11 +141,13 @@ function windowsVersion(v: string): string {
 export function parseAgent(ua: string, hints: ClientHints = {}): AgentInfo {
   const r = new UAParser(ua).getResult()
   const name = r.browser.name
+  const [browser, browserVersion] = browserOf(name, r.browser.major)
+  const [os, osVersion] = systemOf(r.os.name, r.os.version)
   const info: AgentInfo = {
-    browser: name ? (BROWSER_NAMES[name] ?? name) : null,
-    browserVersion: r.browser.major ?? null,
-    os: r.os.name ? (r.os.name === 'Mac OS' ? 'macOS' : r.os.name) : null,
-    osVersion: r.os.version ?? null,
+    browser,
+    browserVersion,
+    os,
+    osVersion,
     deviceType: r.device.type ? (DEVICE_TYPES[r.device.type] ?? r.device.type) : name ? 'desktop' : null,
     headless: HEADLESS.test(ua),
     bot: isbot(ua),

@@ -76,7 +76,7 @@ export interface paths {
         put?: never;
         /**
          * Import events from a file
-         * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation of live events, without the age limit; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
+         * @description The body is the file as text (at most PULSE_MAX_BODY_BYTES + 1 MiB, the server's request limit; `pulse import` sends larger files in parts, each with the first part's `import_id` and its byte `offset`). Every line goes through the validation and enrichment of live events (with the line's own address, User-Agent and time), without the age limit; a line that is not UTF-8 or holds control bytes is counted invalid with its number, and reasons counts every line that did not become a person's page view; events already stored (same site and event id, derived from the source row) are skipped, so importing a file again stores nothing twice. Stored events carry the import's id. See the README, "Importing", for each source's mapping.
          */
         post: operations["createImport"];
         delete?: never;
@@ -1885,7 +1885,7 @@ export interface components {
             /** @example false */
             dry_run: boolean;
             /**
-             * @description Lines that are not events by design: a CSV header, bots, static files, failed requests
+             * @description Lines that are not events by design: static files, redirects, failed requests, other methods (see `reasons`)
              * @example 45
              */
             ignored: number;
@@ -1914,6 +1914,64 @@ export interface components {
                 /** @example $.timestamp: expected integer */
                 message: string;
             }[];
+            /** @description Lines that did not become people's page views, by reason */
+            reasons: {
+                /**
+                 * @description Stored, flagged with a bot_reason (left out of stats unless include_bots=true)
+                 * @example 0
+                 */
+                bot: number;
+                /**
+                 * @description Ignored: a client error (4xx)
+                 * @example 0
+                 */
+                client_error: number;
+                /**
+                 * @description Stored as file_download events: a download (.pdf, .zip, .jar …), not a page
+                 * @example 0
+                 */
+                download: number;
+                /**
+                 * @description Ignored: matched one of the site's exclusions
+                 * @example 0
+                 */
+                excluded: number;
+                /**
+                 * @description Unreadable: not UTF-8, control bytes, cut off, a bad time, or failed validation
+                 * @example 0
+                 */
+                invalid: number;
+                /**
+                 * @description Ignored: not a GET request
+                 * @example 0
+                 */
+                method: number;
+                /**
+                 * @description Ignored: not a request for a path (a log entry of another kind, a proxy request)
+                 * @example 0
+                 */
+                other: number;
+                /**
+                 * @description Ignored: a redirect (3xx other than 304)
+                 * @example 0
+                 */
+                redirect: number;
+                /**
+                 * @description Ignored: a server error (5xx)
+                 * @example 0
+                 */
+                server_error: number;
+                /**
+                 * @description Ignored: an asset or other file that is neither a page nor a download
+                 * @example 0
+                 */
+                static: number;
+                /**
+                 * @description Ignored: a time before 1973, which PULSE cannot store
+                 * @example 0
+                 */
+                too_old: number;
+            };
             /**
              * @description Duplicates: already stored (a previous import) or repeated in the file
              * @example 0
@@ -3121,6 +3179,7 @@ export interface operations {
             query: {
                 dry_run?: boolean;
                 file_name?: string;
+                host?: string;
                 import_id?: string;
                 offset?: number;
                 site_id?: string;
