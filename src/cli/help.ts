@@ -45,6 +45,17 @@ export const ENV_VARS: [name: string, what: string][] = [
     'UV_THREADPOOL_SIZE',
     "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
   ],
+  [
+    'PULSE_CLICKHOUSE_URL',
+    'store events in ClickHouse: http(s)://host:8123, or chdb:<dir> in process after npm run setup:chdb (default: DuckDB)',
+  ],
+  ['PULSE_CLICKHOUSE_USER', 'ClickHouse user (HTTP)'],
+  ['PULSE_CLICKHOUSE_PASSWORD', 'ClickHouse password (HTTP)'],
+  ['PULSE_CLICKHOUSE_DATABASE', "ClickHouse database of PULSE's tables, created if missing (default pulse)"],
+  [
+    'PULSE_NODE_ID',
+    "this node's identity in ClickHouse (default: generated once, kept in <data dir>/node-id)",
+  ],
 ]
 
 /** The help text. */
