@@ -2,6 +2,7 @@
 import { Elysia } from 'elysia'
 import { adminRoutes } from './admin'
 import type { Clock } from './clock'
+import { compatRoutes } from './compat'
 import type { Config } from './config'
 import { dashboardRoutes } from './dashboard'
 import type { Database } from './db/open'
@@ -25,6 +26,8 @@ import type { Logger } from './logger'
 import { mcpRoutes } from './mcp'
 import { openapiRoutes } from './openapi'
 import { privacyRoutes } from './privacy'
+import { reportsRoutes } from './reports'
+import type { Reports } from './reports/service'
 import { siteRoutes } from './sites'
 import type { SiteStore } from './sites/store'
 import { sqlRoutes } from './sql'
@@ -34,6 +37,7 @@ import { streamRoutes } from './stream'
 import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
 import { VERSION } from './version'
+import { webVitalsRoutes } from './vitals'
 
 export { VERSION }
 
@@ -70,6 +74,8 @@ export interface AppDeps {
   enricher: Enricher
   /** How analytics reads are planned and spelled (src/stats/plan.ts); default: fragments on, DuckDB. */
   readOptions?: import('./stats/plan').ReadOptions
+  /** Digests, alerts, webhooks and their deliveries (the scheduler reads through this app). */
+  reports: Reports
 }
 
 /** The PULSE Elysia app. */
@@ -88,8 +94,10 @@ export function createApp(deps: AppDeps) {
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
+    .use(compatRoutes(deps))
     .use(streamRoutes(deps))
     .use(statsRoutes(deps))
+    .use(webVitalsRoutes(deps))
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
@@ -97,9 +105,11 @@ export function createApp(deps: AppDeps) {
     .use(adminRoutes(deps))
     .use(importRoutes(deps))
     .use(privacyRoutes(deps))
+    .use(reportsRoutes(deps))
     .use(trackerRoutes())
     .use(dashboardRoutes())
   self.handle = (request) => app.handle(request)
+  deps.reports.attach(self.handle)
   return app
 }
 

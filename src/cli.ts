@@ -21,6 +21,7 @@ const OPTIONS = {
   page: { type: 'string' },
   property: { type: 'string' },
   force: { type: 'boolean' },
+  'replay-log': { type: 'boolean' },
   yes: { type: 'boolean' },
   source: { type: 'string' },
   site: { type: 'string' },

@@ -45,6 +45,14 @@ export interface Config {
   geoIpDb: string | undefined
   /** Events one cookieless visitor may send per minute before the rest count as a bot (`burst`); 0: off. */
   botBurstPerMinute: number
+  /** Outgoing mail (digests, alerts) over SMTP; undefined when `PULSE_SMTP_HOST` is unset (email off). */
+  smtp: SmtpConfig | undefined
+  /** The server's address as recipients reach it (unsubscribe links in digests). */
+  publicUrl: string
+  /** How often the reports scheduler looks for due digests, alert checks and deliveries to retry. */
+  reportsTickMs: number
+  /** Attempts of one delivery before it is marked failed (backoff between them). */
+  deliveryMaxAttempts: number
   /**
    * Where events live when not in the embedded DuckDB file (`PULSE_CLICKHOUSE_URL`, user, password,
    * database); undefined: DuckDB. `chdb:<dir>` runs ClickHouse in process (after `npm run setup:chdb`).
@@ -52,6 +60,17 @@ export interface Config {
   clickhouse: { url: string; user?: string; password?: string; database: string } | undefined
   /** This node's identity in ClickHouse deduplication tokens (`PULSE_NODE_ID`; default: kept in the data directory). */
   nodeId: string | undefined
+}
+
+/** SMTP settings of outgoing mail. The password is never logged. */
+export interface SmtpConfig {
+  host: string
+  port: number
+  /** `tls`: TLS from the first byte (port 465); `starttls`: upgrade, required; `none`: plain text. */
+  security: 'tls' | 'starttls' | 'none'
+  user: string | undefined
+  password: string | undefined
+  from: string
 }
 
 /** A bad configuration value; the message names the variable. */
@@ -122,9 +141,45 @@ export function loadConfig(env: Env): Config {
     threadPoolSize: int(env, 'UV_THREADPOOL_SIZE', availableParallelism(), 1, 1024),
     geoIpDb: env.PULSE_GEOIP_DB?.trim() ? resolve(env.PULSE_GEOIP_DB.trim()) : undefined,
     botBurstPerMinute: int(env, 'PULSE_BOT_BURST_PER_MINUTE', 600, 0, 1_000_000),
+    smtp: loadSmtp(env),
+    publicUrl: publicUrl(env, host),
+    reportsTickMs: int(env, 'PULSE_REPORTS_TICK_MS', 30_000, 10, 3_600_000),
+    deliveryMaxAttempts: int(env, 'PULSE_DELIVERY_MAX_ATTEMPTS', 6, 1, 50),
     clickhouse: clickhouseTarget(env),
     nodeId: nodeId(env),
   }
+}
+
+function loadSmtp(env: Env): SmtpConfig | undefined {
+  const host = env.PULSE_SMTP_HOST?.trim()
+  if (!host) return undefined
+  const security = oneOf(env, 'PULSE_SMTP_SECURITY', 'starttls', ['tls', 'starttls', 'none'] as const)
+  const user = env.PULSE_SMTP_USER?.trim() || undefined
+  const password = env.PULSE_SMTP_PASSWORD || undefined
+  if ((user === undefined) !== (password === undefined))
+    throw new ConfigError('PULSE_SMTP_USER and PULSE_SMTP_PASSWORD must be set together')
+  const from = env.PULSE_SMTP_FROM?.trim()
+  if (!from || !/@/.test(from))
+    throw new ConfigError('PULSE_SMTP_FROM must be set to a sender address when PULSE_SMTP_HOST is set')
+  return {
+    host,
+    port: int(env, 'PULSE_SMTP_PORT', security === 'tls' ? 465 : 587, 1, 65535),
+    security,
+    user,
+    password,
+    from,
+  }
+}
+
+function publicUrl(env: Env, host: string): string {
+  const raw = env.PULSE_PUBLIC_URL?.trim()
+  if (!raw) {
+    const port = env.PORT?.trim() || '3000'
+    return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(raw))
+    throw new ConfigError(`PULSE_PUBLIC_URL must be an http(s) URL, got "${raw}"`)
+  return raw.replace(/\/+$/, '')
 }
 
 /** `PULSE_CLICKHOUSE_*`, validated; undefined without a URL. */

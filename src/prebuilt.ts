@@ -6,6 +6,8 @@
 export interface PrebuiltAssets {
   /** The minified tracker script. */
   trackerJs: string
+  /** The tracker's extras bundle and the drop-in scripts (src/compat/client/), by bundle name. */
+  scripts?: Record<string, string>
   /** The dashboard's script and stylesheet. */
   dashboardJs: string
   dashboardCss: string

@@ -11,6 +11,7 @@ import { localUrl, writeServerFile } from './admin/server-file'
 import { type App, createApp, VERSION } from './app'
 import { systemClock } from './clock'
 import { type Config, ConfigError, loadConfig } from './config'
+import { describeDbError } from './db/failure'
 import { createLogger, type Logger } from './logger'
 import { servingThreadFirst } from './priority'
 import { createServices, type Services } from './services'
@@ -115,8 +116,13 @@ function announce(
   demo: CreatedSite | undefined,
 ): void {
   const port = app.server?.port
-  // Tells the CLI where this server listens (see admin/server-file.ts).
-  writeServerFile(config.dataDir, { url: localUrl(config.host, port ?? config.port), version: VERSION })
+  // Tells the CLI where this server listens (see admin/server-file.ts). A full or read-only disk must not
+  // stop a server that is otherwise up: the CLI then opens the database itself, and is told it is in use.
+  try {
+    writeServerFile(config.dataDir, { url: localUrl(config.host, port ?? config.port), version: VERSION })
+  } catch (err) {
+    logger.warn('server file not written: the CLI cannot find this server', { cause: describeDbError(err) })
+  }
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   logger.info('PULSE listening', { version: VERSION, url: base, db: config.dbPath })
   banner(base, admin, demo)
@@ -151,7 +157,7 @@ function drainOnSignals(app: App, services: Services, config: Config, logger: Lo
       )
       process.exit(0)
     } catch (err) {
-      logger.error('shutdown failed', { error: (err as Error).stack })
+      logger.error('shutdown failed', { error: (err as Error).message })
       process.exit(1)
     }
   }

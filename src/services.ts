@@ -4,29 +4,37 @@
 // limiters and read gate; the recent event ids (replayed ones included: they are in the database by then)
 // and the GeoIP file load in the background (`startBackground`, once the server listens).
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
+import { describeDbError } from './db/failure'
 import { applyLockDown, lockDownExternalAccess, withLoadDir } from './db/lockdown'
 import { migrate } from './db/migrate'
-import { type Database, openDatabase } from './db/open'
+import { type Database, damagedOr, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
 import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
 import { openClickHouseStore } from './events/clickhouse/open'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
+import { DiskRoom } from './events/disk-room'
 import { DuckDbEventStore } from './events/duckdb-store'
 import { bufferHealth, walHealth } from './events/health'
+import { adoptHeld, heldDir, writeHeld } from './events/held'
 import { createPersist } from './events/persist'
 import { ReadGate } from './events/read-gate'
+import { replayRecords } from './events/replay'
 import { flushSink } from './events/sink'
 import type { EventStore } from './events/store'
 import { WriteAheadLog } from './events/wal'
+import type { LoadOptions } from './events/writer'
 import { combineHealth, lifecycleHealth, memoryHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import type { Logger } from './logger'
+import { Reports } from './reports/service'
+import { exclusionStep } from './sites/exclusions'
 import { SiteStore } from './sites/store'
 import { ActiveExports } from './stats/export/active'
 import { EventHub } from './stream/hub'
@@ -44,6 +52,8 @@ export interface ServicesOptions {
    * `startBackground()`, so it does not compete with start-up itself; `serve` calls it once listening.
    */
   deferBackground?: boolean
+  /** Options of every load into the events table (a test injects a short write into the load file). */
+  load?: LoadOptions
 }
 
 /** What `close()` did with the events still held in memory. */
@@ -52,8 +62,13 @@ export interface CloseReport {
   flushed: number
   /** Events not in DuckDB but safe in the write-ahead log: written at the next start. */
   leftInLog: number
-  /** Acknowledged events that are in neither (only possible without a log, if the final flush failed). */
+  /**
+   * Acknowledged events that are in neither (only possible without a log, if the final flush failed
+   * and no disk took them).
+   */
   lost: number
+  /** Without a log: where the events the final flush could not write were kept for the next start. */
+  heldIn?: string
 }
 
 /** Whether acknowledgements go through the write-ahead log (never for an in-memory database). */
@@ -75,7 +90,7 @@ export interface Services extends AppDeps {
 
 /** Open the database and build every dependency of `createApp`; `close()` drains, checkpoints and closes. */
 export async function createServices(config: Config, opts: ServicesOptions): Promise<Services> {
-  const db = await openMigratedDatabase(config)
+  const db = await openMigratedDatabase(config, opts.logger)
   const supervisor = new DbSupervisor(db, {
     clock: opts.clock,
     logger: opts.logger,
@@ -96,21 +111,37 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
         throw err
       })
     : undefined
-  const eventStore: EventStore = clickhouse ?? new DuckDbEventStore(db, supervisor, reads, opts.logger)
+  const eventStore: EventStore =
+    clickhouse ?? new DuckDbEventStore(db, supervisor, reads, opts.logger, opts.load)
   const appliedSeq = await eventStore.appliedPosition()
-  const { wal, replay } = await openLog(config, opts, appliedSeq)
-  const buffer = createBuffer(config, opts, eventStore, wal)
+  const { wal, replay, readOnce } = await openLog(config, opts, appliedSeq)
+  let buffered = () => 0
+  const room = new DiskRoom({ dir: config.dataDir, waitingBytes: () => buffered(), now: opts.clock })
+  const buffer = createBuffer(config, opts, eventStore, wal, room)
+  buffered = () => buffer.heldBytes
   warnIfThreadPoolSmall(config, opts.logger)
-  await replayLog(replay, buffer, opts.logger)
+  // A bulk load: checkpoint at its end, so the first request after start-up does not wait for it.
+  if ((await replayLog(replay, eventStore, wal, opts.logger)) > 0) await db.writer.run('CHECKPOINT')
+  if (readOnce) {
+    // `none` mode: the segments held at the last shutdown are in the database now; delete them.
+    readOnce.markApplied(Number.MAX_SAFE_INTEGER)
+    await readOnce.close()
+  }
+  // Without a log, batches are numbered on from the applied position (past any held events just written).
+  const firstSeq = wal ? appliedSeq : await eventStore.appliedPosition()
   const ids = new EventIdIndex()
   if (opts.autoFlush !== false) supervisor.start()
   const hub = new EventHub()
-  const persist = createPersist(buffer, ids, wal, appliedSeq, (rows, at) => hub.publish(rows, at))
-  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger)
+  const persist = createPersist(buffer, ids, wal, firstSeq, (rows, at) => hub.publish(rows, at), room)
+  // Site exclusions run first: an excluded event costs no parsing or lookup, and is counted by reason.
+  const enrichment = await createEnrichment(config, db, opts.clock(), opts.logger, [exclusionStep(store)])
   // Salts expire at UTC midnight whether or not events arrive.
   const saltPurge = enrichment.salts.startPurge(opts.clock, { maxDelayMs: opts.saltPurgeCheckMs })
   const lifecycle = { draining: false }
   const exports = new ActiveExports()
+  // Digests, alerts and their deliveries: ticks on a timer when the server runs on its own.
+  const reports = new Reports({ db, config, clock: opts.clock, logger: opts.logger })
+  if (opts.autoFlush !== false) reports.start()
   let background = false
   const startBackground = () => {
     if (background) return
@@ -136,6 +167,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     enricher: enrichment.enricher,
     eventIds: ids,
     startBackground,
+    reports,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),
@@ -144,11 +176,12 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
         walHealth(wal),
         enrichmentHealth(enrichment),
         memoryHealth(),
+        reports.health(),
       ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
     reads,
-    events: new EventAccess(eventStore, buffer),
+    events: new EventAccess(eventStore, buffer, { waitMs: config.queryTimeoutMs }),
     // ClickHouse keeps no session_hours yet: its reads plan on `events`.
     readOptions: clickhouse ? { fragments: false } : undefined,
     exports,
@@ -156,11 +189,12 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     async close(timeoutMs = config.shutdownTimeoutMs) {
       lifecycle.draining = true
       supervisor.stop()
+      await reports.stop()
       hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
-      const aborted = exports.abortAll()
+      const aborted = exports.close()
       if (aborted > 0) opts.logger.info('exports cut off by shutdown', { exports: aborted })
-      const report = await drain(timeoutMs)
+      const report = await keepHeld(await drain(timeoutMs))
       saltPurge.stop()
       await enrichment.salts.settled()
       await ids.loaded
@@ -171,6 +205,32 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       db.close()
       return report
     },
+  }
+
+  /**
+   * Without a log (`none`), events the final flush could not write are written as a synced log segment
+   * (held.ts) for the next start: lost only if no disk of this machine takes them.
+   */
+  async function keepHeld(report: CloseReport): Promise<CloseReport> {
+    if (report.lost === 0 || config.dbPath === ':memory:') return report
+    const chunks = buffer.held()
+    try {
+      const path = await writeHeld(chunks, [join(config.dataDir, 'ingest-log'), heldDir(config.dataDir)])
+      opts.logger.warn(
+        'events the database could not take were written to a log segment; the next start writes them',
+        {
+          events: report.lost,
+          segment: path,
+        },
+      )
+      return { ...report, leftInLog: report.lost, lost: 0, heldIn: path }
+    } catch (err) {
+      opts.logger.error('events the database could not take could not be written anywhere either', {
+        events: report.lost,
+        cause: describeDbError(err),
+      })
+      return report
+    }
   }
 
   /** Wait for acknowledgements in progress, then write everything buffered, within `timeoutMs`. */
@@ -202,14 +262,18 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
 }
 
 /** Open DuckDB, apply the migrations, and lock file access down. */
-async function openMigratedDatabase(config: Config): Promise<Database> {
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = await openDatabase(config.dbPath)
   try {
-    await migrate(db.writer)
+    // A migration that rewrote tables leaves a large DuckDB log: fold it in now, not in the first flush.
+    const applied = await migrate(db.writer, undefined, {
+      onProgress: (msg, fields) => logger.info(msg, fields),
+    })
+    if (applied.length > 0) await db.writer.run('CHECKPOINT')
   } catch (err) {
     // Refused (a newer release's database) or failed: let go of the file untouched.
     db.close()
-    throw err
+    throw damagedOr(config.dbPath, err)
   }
   // From here on no SQL on this instance can touch files (Parquet export writes through its own instance).
   await lockDownExternalAccess(db)
@@ -223,10 +287,26 @@ async function openLog(
   config: Config,
   opts: ServicesOptions,
   appliedSeq: number,
-): Promise<{ wal: WriteAheadLog | undefined; replay: Pending }> {
-  if (!usesLog(config)) return { wal: undefined, replay: [] }
+): Promise<{ wal: WriteAheadLog | undefined; replay: Pending; readOnce?: WriteAheadLog }> {
+  if (config.dbPath === ':memory:') return { wal: undefined, replay: [] }
+  const dir = join(config.dataDir, 'ingest-log')
+  const adopted = await adoptHeld(config.dataDir, dir)
+  if (adopted > 0) opts.logger.info('log segments held outside the data directory moved into it', { adopted })
+  if (!usesLog(config)) {
+    // `none` mode keeps no log, but a shutdown that could not write to the database left one to replay.
+    if (!existsSync(dir) || !readdirSync(dir).some((f) => /^\d{16}\.log$/.test(f)))
+      return { wal: undefined, replay: [] }
+    const held = await WriteAheadLog.open({
+      dir,
+      appliedSeq,
+      sync: false,
+      logger: opts.logger,
+      now: opts.clock,
+    })
+    return { wal: undefined, replay: held.pending, readOnce: held.wal }
+  }
   const opened = await WriteAheadLog.open({
-    dir: join(config.dataDir, 'ingest-log'),
+    dir,
     appliedSeq,
     sync: true,
     logger: opts.logger,
@@ -241,8 +321,9 @@ function createBuffer(
   opts: ServicesOptions,
   events: EventStore,
   wal: WriteAheadLog | undefined,
+  room: DiskRoom,
 ): EventBuffer {
-  return new EventBuffer(flushSink(events, wal), {
+  return new EventBuffer(flushSink(events, wal, room), {
     flushMaxRows: config.flushMaxRows,
     maxBufferRows: config.maxBufferRows,
     maxBufferBytes: config.maxBufferBytes,
@@ -286,22 +367,24 @@ function loadEventIds(db: Database, ids: EventIdIndex, opts: ServicesOptions): v
 }
 
 /**
- * Load the log's unapplied records into DuckDB, in slices, before anything else writes. Version-3 records
- * are already the CSV the writer loads (no parsing in JavaScript); older ones are converted. Their event
- * ids are then in the database, where the background load of recent event ids (`loadEventIds`) finds them.
+ * Load the log's unapplied records into DuckDB before anything else writes, in large slices straight to
+ * the store (`events/replay.ts`; the records are already the CSV the writer loads). Their event ids are then
+ * in the database, where the background load of recent event ids (`loadEventIds`) finds them.
  */
-async function replayLog(replay: Pending, buffer: EventBuffer, logger: Logger): Promise<void> {
-  if (replay.length === 0) return
-  let rows = 0
-  for (const r of replay) {
-    if ('csv' in r) {
-      buffer.pushCsv(r.csv, r.count, r.seq)
-      rows += r.count
-    } else {
-      buffer.push(r.rows, r.receivedAt, r.seq)
-      rows += r.rows.length
-    }
-  }
-  await buffer.flush()
-  logger.info('write-ahead log replayed', { records: replay.length, events: rows })
+async function replayLog(
+  replay: Pending,
+  events: EventStore,
+  wal: WriteAheadLog | undefined,
+  logger: Logger,
+): Promise<number> {
+  if (replay.length === 0) return 0
+  const t0 = performance.now()
+  const rows = await replayRecords(replay, events, wal)
+  const seconds = (performance.now() - t0) / 1000
+  logger.info('write-ahead log replayed', {
+    records: replay.length,
+    events: rows,
+    eventsPerSecond: Math.round(rows / Math.max(seconds, 0.001)),
+  })
+  return rows
 }

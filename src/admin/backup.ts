@@ -61,8 +61,27 @@ export async function writeBackup(
   dst.closeSync()
   out.closeSync()
   rmSync(`${partial}.wal`, { force: true })
+  // Check what was written: a file the disk cut short must fail here, not at a restore.
+  await verifyBackup(partial, events).catch((err) => {
+    rmSync(partial, { force: true })
+    throw err
+  })
   renameSync(partial, path)
   return { path, bytes: Bun.file(path).size, events, tables, ms: Math.round(performance.now() - started) }
+}
+
+/** Open the written file read-only and check it holds `events` events (DuckDB checks each block it reads). */
+async function verifyBackup(file: string, events: number): Promise<void> {
+  const check = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' })
+  const conn = await check.connect()
+  try {
+    const [row] = await queryRows<{ n: number }>(conn, 'SELECT count(*) AS n FROM events')
+    if (Number(row.n) !== events)
+      throw new Error(`The backup file holds ${row.n} of ${events} events: the disk did not keep it whole`)
+  } finally {
+    conn.closeSync()
+    check.closeSync()
+  }
 }
 
 /** The user tables (in creation order) and what must be created after their rows (indexes, views). */

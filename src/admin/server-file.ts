@@ -18,10 +18,18 @@ const path = (dataDir: string) => join(dataDir, 'server.json')
 export function writeServerFile(dataDir: string, info: Omit<ServerFile, 'pid'>): void {
   const file = path(dataDir)
   writeFileSync(file, `${JSON.stringify({ pid: process.pid, ...info })}\n`, { mode: 0o600 })
-  process.once('exit', () => {
-    // Only our own file: a newer server may have replaced it.
-    if (readServerFile(dataDir)?.pid === process.pid) rmSync(file, { force: true })
-  })
+  process.once('exit', () => removeServerFile(dataDir))
+}
+
+/**
+ * Remove our own server file (a newer server may have replaced it). Never throws: on a data directory
+ * that turned read-only the file stays (it names a dead pid, which readers recognise as stale) and the
+ * exit code stays what the shutdown decided.
+ */
+export function removeServerFile(dataDir: string): void {
+  try {
+    if (readServerFile(dataDir)?.pid === process.pid) rmSync(path(dataDir), { force: true })
+  } catch {}
 }
 
 /** The published address, if the file exists and its process is alive. */

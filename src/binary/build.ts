@@ -6,8 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { bundleScript } from '../compat/scripts'
 import { bundleDashboard } from '../dashboard/build'
-import { bundleTracker } from '../tracker/build'
+import { bundleTracker, TRACKER_EXTRAS_ENTRY } from '../tracker/build'
 
 const ROOT = resolve(import.meta.dir, '../..')
 
@@ -66,8 +67,15 @@ export async function buildBinary({
     'geo-whois-asn-country.mmdb',
   )
   mkdirSync(workDir, { recursive: true })
-  const [tracker, dashboard] = await Promise.all([bundleTracker(), bundleDashboard()])
+  const [tracker, dashboard, extras, plausible, umami] = await Promise.all([
+    bundleTracker(),
+    bundleDashboard(),
+    bundleTracker(TRACKER_EXTRAS_ENTRY),
+    bundleScript('plausible'),
+    bundleScript('umami'),
+  ])
   writeFileSync(join(workDir, 'tracker.js'), tracker)
+  writeFileSync(join(workDir, 'scripts.json'), JSON.stringify({ extras, plausible, umami }))
   writeFileSync(join(workDir, 'dashboard.js'), dashboard.js)
   writeFileSync(join(workDir, 'dashboard.css'), dashboard.css)
   const src = (p: string) => JSON.stringify(join(ROOT, 'src', p))
@@ -79,6 +87,7 @@ export async function buildBinary({
 import scalarPath from ${JSON.stringify(scalar)} with { type: 'file' }
 import geoDbPath from ${JSON.stringify(geoDb)} with { type: 'file' }
 import trackerJs from './tracker.js' with { type: 'text' }
+import scripts from './scripts.json'
 import dashboardJs from './dashboard.js' with { type: 'text' }
 import dashboardCss from './dashboard.css' with { type: 'text' }
 import { loadEmbeddedLibrary } from ${src('binary/native.ts')}
@@ -86,7 +95,7 @@ import { ensureThreadPool } from ${src('cli/thread-pool.ts')}
 import { registerPrebuilt } from ${src('prebuilt.ts')}
 // First of all: start again with a big enough worker pool if the environment does not give one.
 ensureThreadPool([process.execPath], process.argv.slice(2))
-registerPrebuilt({ trackerJs, dashboardJs, dashboardCss, scalarPath, geoDbPath })
+registerPrebuilt({ trackerJs, scripts, dashboardJs, dashboardCss, scalarPath, geoDbPath })
 // help, version and health never touch DuckDB: they skip loading it (a HEALTHCHECK runs every few seconds).
 const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].includes(process.argv[2] ?? '')
 ;(light ? Promise.resolve() : loadEmbeddedLibrary(lib))

@@ -1,11 +1,12 @@
 // `pulse check`: is this configuration ready to run? Checks the data directory, the admin token, the
 // port and the database (schema version, and a full read so DuckDB verifies every block checksum).
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
-import { inspectBackup } from '../admin/restore'
+import { inspectBackup, readLogContents } from '../admin/restore'
 import { adminTokenFile } from '../admin/token'
 import type { Config } from '../config'
+import { describeDbError } from '../db/failure'
 import { runningServer } from './connect'
 
 /** One check's outcome. */
@@ -84,16 +85,24 @@ export async function runChecks(config: Config): Promise<CheckResult[]> {
         `schema ${info.schemaVersion}, ${info.sites} sites, ${info.events} events, every block read`,
       )
     } catch (err) {
-      add('database', 'fail', (err as Error).message)
+      const msg = (err as Error).message
+      if (describeDbError(err) === 'the database file is damaged')
+        add(
+          'database',
+          'fail',
+          `the database file ${config.dbPath} is damaged (${msg.split('\n')[0]}); nothing was changed. Recover with: pulse restore BACKUP_FILE --data-dir ${dir} --replay-log (keeps the damaged file aside and the write-ahead log, whose newer events the next start writes)`,
+        )
+      else add('database', 'fail', msg)
     }
   }
-  const logDir = join(dir, 'ingest-log')
-  const segments = existsSync(logDir) ? readdirSync(logDir).filter((f) => f.endsWith('.log')).length : 0
-  if (segments > 0)
+  const log = readLogContents(join(dir, 'ingest-log'))
+  if (log.segments > 0)
     add(
       'write-ahead log',
       'ok',
-      `${segments} segment(s); events not yet in the database are replayed at start`,
+      log.records === 0
+        ? `${log.segments} segment(s), no readable records`
+        : `${log.segments} segment(s): ${log.events} events in ${log.records} records, positions ${log.firstSeq}–${log.lastSeq}; those not yet in the database are written at start`,
     )
   return out
 }

@@ -9,28 +9,10 @@ import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
+import type { CommandFlags } from './flags'
 import { goals } from './goals'
 import { CliError, EXIT, emit, exitForStatus, table } from './output'
 import { exportEvents, importFile } from './transfer'
-
-/** Flags the data commands read. */
-export interface CommandFlags {
-  json?: boolean
-  name?: string
-  domain?: string[]
-  kind?: string
-  event?: string
-  page?: string
-  property?: string
-  force?: boolean
-  yes?: boolean
-  source?: string
-  site?: string
-  'dry-run'?: boolean
-  format?: string
-  period?: string
-  output?: string
-}
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new CliError(`missing ${what}; run "pulse help"`, EXIT.usage)
@@ -94,9 +76,13 @@ async function dispatch(
           `a PULSE server is running for ${config.dataDir}; stop it before restoring`,
           EXIT.conflict,
         )
-      const info = await restoreBackup(file, config.dataDir, config.dbPath, { force: flags.force })
+      const info = await restoreBackup(file, config.dataDir, config.dbPath, {
+        force: flags.force,
+        replayLog: flags['replay-log'],
+      })
       emit(json, { file, data_dir: config.dataDir, ...info }, () => [
         `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
+        ...(info.replay ? [info.replay.summary] : []),
       ])
       return EXIT.ok
     }

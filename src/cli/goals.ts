@@ -2,7 +2,7 @@
 // server's admin API, or the database opened here). The goal's own rules are checked by the service.
 import type { Goal } from '../goals/model'
 import type { AdminOps } from './admin-ops'
-import type { CommandFlags } from './commands'
+import type { CommandFlags } from './flags'
 import { CliError, EXIT, emit, table } from './output'
 
 type WithOps = <T>(fn: (ops: AdminOps) => Promise<T>) => Promise<T>

@@ -41,20 +41,35 @@ export const ENV_VARS: [name: string, what: string][] = [
   ['PULSE_READ_CONCURRENCY', 'analytics queries and exports running at once, overall'],
   ['PULSE_READ_CONCURRENCY_PER_KEY', 'analytics queries and exports running at once for one key'],
   ['PULSE_READ_QUEUE_PER_KEY', 'queries of one key that may wait for a slot before a 429 (default 32)'],
+  ['PULSE_SMTP_HOST', 'SMTP server of digest and alert emails; unset: no email'],
+  ['PULSE_SMTP_PORT', 'SMTP port (default 587; 465 with PULSE_SMTP_SECURITY=tls)'],
   [
-    'UV_THREADPOOL_SIZE',
-    "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
+    'PULSE_SMTP_SECURITY',
+    'starttls (required upgrade), tls (from the first byte) or none (default starttls)',
   ],
+  ['PULSE_SMTP_USER', 'SMTP user name (with PULSE_SMTP_PASSWORD)'],
+  ['PULSE_SMTP_PASSWORD', 'SMTP password (never logged)'],
+  ['PULSE_SMTP_FROM', 'sender of digests and alerts, e.g. "PULSE <pulse@example.com>"'],
+  [
+    'PULSE_PUBLIC_URL',
+    'address recipients reach the server at, for unsubscribe links (default http://localhost:PORT)',
+  ],
+  ['PULSE_REPORTS_TICK_MS', 'how often due digests, alert rules and retries are checked (default 30000)'],
+  ['PULSE_DELIVERY_MAX_ATTEMPTS', 'attempts of one email or webhook before it counts as failed (default 6)'],
   [
     'PULSE_CLICKHOUSE_URL',
-    'store events in ClickHouse: http(s)://host:8123, or chdb:<dir> in process after npm run setup:chdb (default: DuckDB)',
+    'store events in ClickHouse (http(s)://host:8123, or chdb:<dir> after npm run setup:chdb); unset: DuckDB',
   ],
-  ['PULSE_CLICKHOUSE_USER', 'ClickHouse user (HTTP)'],
-  ['PULSE_CLICKHOUSE_PASSWORD', 'ClickHouse password (HTTP)'],
+  ['PULSE_CLICKHOUSE_USER', 'ClickHouse user'],
+  ['PULSE_CLICKHOUSE_PASSWORD', 'ClickHouse password (never logged)'],
   ['PULSE_CLICKHOUSE_DATABASE', "ClickHouse database of PULSE's tables, created if missing (default pulse)"],
   [
     'PULSE_NODE_ID',
-    "this node's identity in ClickHouse (default: generated once, kept in <data dir>/node-id)",
+    "this node's name in ClickHouse insert deduplication tokens (default: kept in the data directory)",
+  ],
+  [
+    'UV_THREADPOOL_SIZE',
+    "Bun's worker threads for DuckDB and file writes; pulse starts itself again with PULSE_READ_CONCURRENCY + 5 (at least one per core) when unset",
   ],
 ]
 
@@ -84,8 +99,11 @@ Commands:
   goals delete SITE_ID GOAL_ID  delete a goal (its events stay)
   token rotate                  replace the admin token in <data dir>/admin-token; prints the new one
   backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
-  restore FILE [--force]        restore a backup into an empty data directory (server stopped);
-                                --force replaces an existing database
+  restore FILE [--force | --replay-log]
+                                restore a backup into an empty data directory (server stopped);
+                                --force replaces an existing database; --replay-log replaces a damaged
+                                one (kept as *.damaged-<time>) and keeps the write-ahead log, whose
+                                events newer than the backup are written at the next start
   export --site SITE_ID [--format ndjson|csv|parquet] [--period P] [-o FILE]
                                 stream a site's events (default NDJSON, all time) to FILE or stdout
   import FILE [--source S] [--site SITE_ID] [--dry-run]

@@ -1,5 +1,7 @@
-// Classifying DuckDB failures: which errors mean the instance is unusable until it is reopened, and a
-// short cause a client or an operator can act on, without file paths or raw engine text.
+// Classifying storage failures (DuckDB's and the file system's): which errors mean the instance is
+// unusable until it is reopened, and a short cause a self-hoster can act on ("the disk is full", "the
+// data directory is read-only", "the database file is damaged"), never a parser message, a path or a
+// stack.
 
 /** Whether `err` invalidated the DuckDB instance (a failed checkpoint on a full disk does). */
 export function isFatalDbError(err: unknown): boolean {
@@ -7,14 +9,33 @@ export function isFatalDbError(err: unknown): boolean {
   return /FATAL Error|has been invalidated|must be restarted/i.test(msg)
 }
 
-/** A short cause for `err`: "the disk is full", or the engine's first line with paths removed. */
+/** The causes a self-hoster is told, by what the error says (errno code or engine text). */
+const CAUSES: [RegExp, string][] = [
+  [/ENOSPC|No space left on device/i, 'the disk is full'],
+  [/EDQUOT|Disk quota exceeded/i, 'the disk quota is used up'],
+  [/EROFS|Read-only file system/i, 'the data directory is read-only'],
+  [/EACCES|EPERM|Permission denied/i, 'the data directory is not writable by this user'],
+  [
+    /Corrupt database file|checksum|not a valid DuckDB database|invalid block|Serialization Error/i,
+    'the database file is damaged',
+  ],
+  [/\bEIO\b|Input\/output error/i, 'the disk reports I/O errors'],
+  // A load file DuckDB could not parse was cut short by the disk: say so, not the parser's words.
+  [/CSV Error|Invalid Input Error/i, 'a load file could not be written whole (is the disk full?)'],
+  [/has been invalidated|must be restarted/i, 'the database needs reopening after an earlier error'],
+]
+
+/** Whether `err` is a full disk (or quota): space coming back heals it. */
+export function isNoSpace(err: unknown): boolean {
+  return /the disk (is full|quota)/.test(describeDbError(err))
+}
+
+/** A short cause for `err`: one of `CAUSES`, or the first line with paths removed. */
 export function describeDbError(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err)
-  if (/No space left on device|ENOSPC/i.test(msg)) return 'the disk is full'
-  if (/Disk quota exceeded|EDQUOT/i.test(msg)) return 'the disk quota is used up'
-  if (/has been invalidated|must be restarted/i.test(msg))
-    return 'the database needs reopening after an earlier error'
-  const first = msg.split('\n')[0] ?? ''
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? ''
+  const msg = `${code} ${err instanceof Error ? err.message : String(err)}`
+  for (const [re, cause] of CAUSES) if (re.test(msg)) return cause
+  const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? ''
   return first
     .replace(/"\/[^"]*"/g, '"…"')
     .replace(/\/[\w./-]+/g, '…')

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import { describeDbError } from './failure'
 import { Mutex } from './mutex'
 import { ReadPool } from './read-pool'
 
@@ -98,11 +99,11 @@ export async function openDatabase(path: string): Promise<Database> {
     instance = await createInstance(path)
   } catch (err) {
     const msg = (err as Error).message
-    if (/lock/i.test(msg))
+    if (/Could not set lock|Conflicting lock/i.test(msg))
       throw new Error(
         `The database ${path} is in use by another process (only one PULSE may use a data directory): ${msg}`,
       )
-    throw err
+    throw damagedOr(path, err)
   }
   // Files left by a flush cut short (kill -9) are not needed: the write-ahead log holds their events.
   const loadDir = loadDirOf(path)
@@ -144,6 +145,30 @@ export async function openDatabase(path: string): Promise<Database> {
     },
   }
   return db
+}
+
+/** A damaged database file, with what to do about it; PULSE changes nothing in the data directory itself. */
+export class DamagedDatabaseError extends Error {}
+
+/**
+ * `err` as a `DamagedDatabaseError` with the recovery commands when it says the file at `path` is
+ * damaged; otherwise `err` itself.
+ */
+export function damagedOr(path: string, err: unknown): unknown {
+  if (path === ':memory:' || describeDbError(err) !== 'the database file is damaged') return err
+  const dir = dirname(path)
+  const detail = ((err as Error).message.split('\n')[0] ?? '').replace(/"\/[^"]*"/g, 'the file')
+  return new DamagedDatabaseError(
+    [
+      `the database file ${path} is damaged (DuckDB: ${detail}). Nothing in ${dir} was changed.`,
+      'To recover from your last backup and the write-ahead log (events acknowledged since the backup that the log still holds):',
+      `  1. pulse check --data-dir ${dir}          # what the write-ahead log holds`,
+      `  2. pulse restore BACKUP_FILE --data-dir ${dir} --replay-log`,
+      '     # puts the backup in place, keeps the damaged file beside it (*.damaged-<time>) and keeps the log',
+      `  3. start PULSE again (pulse serve --data-dir ${dir}): it writes the log's events newer than the backup`,
+      'Without a backup, keep a copy of the whole directory before trying anything else.',
+    ].join('\n'),
+  )
 }
 
 /** Closing an invalidated instance may throw; the handle is dropped either way. */

@@ -1,7 +1,9 @@
 // Read access to the events: every read first writes what the buffer holds, so it counts every event
 // acknowledged before it (read-your-writes), then runs through the store within the read limits. While
-// the store is unavailable, or the buffered events cannot be written, the read is refused with 503: a
-// number that misses acknowledged events would be a wrong number.
+// the store is unavailable, or the buffered events cannot be written, the read is refused with 503
+// naming the cause: a number that misses acknowledged events would be a wrong number. A read never
+// waits longer than `waitMs` for the flush (then 503 with Retry-After), and while flushes are failing
+// and pausing between tries (buffer.ts) it is refused at once instead of starting another try.
 
 import { describeDbError } from '../db/failure'
 import { DomainError, UnavailableError } from '../errors'
@@ -9,25 +11,47 @@ import type { EventBuffer } from './buffer'
 import type { ReadLease } from './read-gate'
 import type { EventReader, EventStore } from './store'
 
+/** Options of `EventAccess`. */
+export interface EventAccessOptions {
+  /** Longest wait for the flush before a read (default 10 s). */
+  waitMs?: number
+}
+
 /** Flush-before-read in front of an `EventStore`. */
 export class EventAccess {
   constructor(
     readonly store: EventStore,
     private readonly buffer: EventBuffer,
+    private readonly opts: EventAccessOptions = {},
   ) {}
 
-  /** Write every buffered event (503 if that cannot be done now). */
+  /** Write every buffered event (503 if that cannot be done now, or within the time limit). */
   async flushBeforeRead(): Promise<void> {
     await this.store.ensureAvailable()
     if (this.buffer.depth === 0) return
+    if (this.buffer.pausing && this.buffer.lastError) throw cannotWrite(this.buffer.lastError)
+    const waitMs = this.opts.waitMs ?? 10_000
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), waitMs)
+    })
+    const flushed = this.buffer.flush()
     try {
-      await this.buffer.flush()
+      const outcome = await Promise.race([flushed, late])
+      if (outcome === 'late') {
+        flushed.catch(() => undefined)
+        throw new UnavailableError(
+          this.buffer.lastError
+            ? `Recent events cannot be written to the database (${this.buffer.lastError}), so stats would be incomplete; retry shortly`
+            : `Recent events are still being written to the database (${this.buffer.depth} waiting after ${waitMs} ms), so stats would be incomplete; retry shortly`,
+          Math.max(1, Math.ceil(waitMs / 1000)),
+        )
+      }
     } catch (err) {
       if (err instanceof DomainError) throw err
-      throw new UnavailableError(
-        `Recent events cannot be written to the database (${describeDbError(err)}), so stats would be incomplete; retry shortly`,
-        5,
-      )
+      throw cannotWrite(describeDbError(err))
+    } finally {
+      clearTimeout(timer)
     }
   }
 
@@ -42,4 +66,12 @@ export class EventAccess {
     await this.flushBeforeRead()
     return this.store.lease(keyId)
   }
+}
+
+/** The 503 of a read whose flush failed, naming the cause. */
+function cannotWrite(cause: string): UnavailableError {
+  return new UnavailableError(
+    `Recent events cannot be written to the database (${cause}), so stats would be incomplete; retry shortly`,
+    5,
+  )
 }

@@ -3,8 +3,11 @@
 // small strings per row, until something flattens it), one chunk per acknowledged batch, until a flush loads them into DuckDB. Flushes take
 // slices of about `flushMaxRows` rows from the front, one at a time: as soon as a slice's worth is
 // waiting, on every `flushIntervalMs`, before a read, and at shutdown — so no flush takes the whole
-// buffer at once and no request waits for one. A failed slice stays at the front and is retried.
+// buffer at once and no request waits for one. A failed slice stays at the front and is retried, after a
+// growing pause (so a broken disk is not hammered) and half as big each time (so it heals as soon as one
+// small slice fits again); slices grow back as flushes succeed.
 import type { Clock } from '../clock'
+import { describeDbError } from '../db/failure'
 import { UnavailableError } from '../errors'
 import type { EventRow } from '../ingest/validate'
 import type { Logger } from '../logger'
@@ -72,13 +75,18 @@ export class EventBuffer {
   private draining = false
   private timer: ReturnType<typeof setInterval> | undefined
   private failures = 0
+  /** Most rows of the next slice: halved by each failure, grown back fourfold by each success. */
+  private sliceCap: number
   /** Time of the last successful flush (epoch ms), or null. */
   lastFlushAt: number | null = null
   /** Rows written by flushes since start. */
   flushedRows = 0
   /** Slices written since start. */
   flushedSlices = 0
+  /** The cause of the last failed flush (src/db/failure.ts), null once a flush succeeds. */
   lastError: string | null = null
+  /** When the last flush failed (clock ms). */
+  lastFailureAt: number | null = null
   /**
    * Measured write rate (rows per second, smoothed over slices of 1000 rows or more); starts low, so
    * limits derived from it err on the safe side until flushes have been timed.
@@ -89,12 +97,26 @@ export class EventBuffer {
     private sink: FlushSink,
     private opts: EventBufferOptions,
   ) {
+    this.sliceCap = this.maxSlice
     if (opts.autoFlush !== false) {
       this.timer = setInterval(() => {
-        if (this.rows > 0) this.flush().catch(() => undefined)
+        if (this.rows > 0 && !this.pausing) this.flush().catch(() => undefined)
       }, opts.flushIntervalMs)
       this.timer.unref?.()
     }
+  }
+
+  private get maxSlice(): number {
+    return this.opts.sliceMaxRows ?? Math.max(this.opts.flushMaxRows, SLICE_MAX_ROWS)
+  }
+
+  /**
+   * Whether flushes are paused after failures: 200 ms after the first, doubling up to 1 s, so a broken
+   * disk gets a few tries a second at most (each try may write a load file).
+   */
+  get pausing(): boolean {
+    if (this.failures === 0 || this.lastFailureAt === null) return false
+    return this.opts.clock() - this.lastFailureAt < Math.min(1000, 100 * 2 ** this.failures)
   }
 
   /** Rows waiting, including those of a flush in progress. */
@@ -141,7 +163,7 @@ export class EventBuffer {
       try {
         while (this.rows - this.inFlight >= this.opts.flushMaxRows) {
           while (this.flushing) await this.flushing.catch(() => undefined)
-          if (this.rows < this.opts.flushMaxRows) break
+          if (this.rows < this.opts.flushMaxRows || this.pausing) break
           await this.writeSlice()
         }
       } catch {
@@ -170,8 +192,8 @@ export class EventBuffer {
     let end = this.head
     let n = 0
     let bytes = 0
-    const cap = this.opts.sliceMaxRows ?? Math.max(this.opts.flushMaxRows, SLICE_MAX_ROWS)
-    while (end < this.chunks.length && n < cap) {
+    const cap = this.sliceCap
+    while (end < this.chunks.length && (n === 0 || n < cap)) {
       n += this.chunks[end].rows
       bytes += this.chunks[end++].csv.byteLength
     }
@@ -200,13 +222,18 @@ export class EventBuffer {
         this.flushedSlices++
         this.failures = 0
         this.lastError = null
+        this.lastFailureAt = null
+        this.sliceCap = Math.min(this.maxSlice, this.sliceCap * 4)
       } catch (err) {
         this.failures++
-        this.lastError = (err as Error).message
+        this.lastError = describeDbError(err)
+        this.lastFailureAt = this.opts.clock()
+        this.sliceCap = Math.max(1, Math.floor(n / 2))
         this.opts.logger.error('flush failed; rows kept for retry', {
           rows: n,
           failures: this.failures,
-          error: this.lastError,
+          cause: this.lastError,
+          detail: (err as Error).message.split('\n')[0]?.slice(0, 300),
         })
         throw err
       } finally {
@@ -215,6 +242,11 @@ export class EventBuffer {
       }
     })()
     return this.flushing
+  }
+
+  /** The chunks not yet written, in log order (what a shutdown that cannot flush must keep elsewhere). */
+  held(): { csv: Uint8Array; rows: number; seq: number }[] {
+    return this.chunks.slice(this.head).filter((c) => c.rows > 0)
   }
 
   /** Stop the timer and write what is left, including rows pushed while closing. */

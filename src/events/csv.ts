@@ -1,5 +1,7 @@
-// Events as CSV text in the events table's column order: the form the buffer holds them in and the writer
-// bulk-loads (`COPY batch_events FROM <file>`), so no per-value native call runs on the JavaScript thread.
+// Events as CSV text in the events table's column order: the event fields, then the stored keys
+// (src/events/keys.ts, hashed here, once per row, where the text already is). The form the log and the
+// buffer hold them in and the writer bulk-loads (`read_csv`), so no per-value native call runs on the
+// JavaScript thread and DuckDB hashes nothing.
 // Dialect (the writer's COPY options must match): comma, `"` quotes with `""` inside, no header, `\n`
 // between rows. NULL is an empty unquoted field; an empty string is `""` (read with
 // ALLOW_QUOTED_NULLS false), so every value round-trips exactly.
@@ -7,6 +9,7 @@
 import { eventKey } from './dedupe'
 import { EVENT_FIELDS, type EventField, type EventRow } from './fields'
 import { generateFunction, identifier } from './generate'
+import { createKeyText } from './keys'
 
 const NEEDS_QUOTES = /[",\n\r]/
 
@@ -40,8 +43,21 @@ function fieldExpression(f: EventField): string {
   }
 }
 
+/** Keys of sessions and visitors (often the same text), and of pages: separate caches, as they repeat differently. */
+const personKey = createKeyText()
+const urlKey = createKeyText()
+
+/** The CSV of the stored keys (session_key, visitor_key, url_key) of a row, after the fields. */
+const KEYS_EXPRESSION = [
+  'personKey(r.sessionId)',
+  'personKey(r.userId ?? r.visitorId ?? r.sessionId)',
+  'r.url == null ? "" : urlKey(r.url)',
+]
+  .map((e) => `\${${e}}`)
+  .join(',')
+
 /**
- * One row as a CSV line (with its `\n`), in table order; `event_key` is `eventKeyOf` when given (≥ 0: the
+ * One row as a CSV line (with its `\n`), in table order, the stored keys last; `event_key` is `eventKeyOf` when given (≥ 0: the
  * dedupe claim's fingerprint), else computed here. Generated from the field list at load time: one
  * template literal over every field, as the hand-unrolled version was; test/ingest/csv.db.test.ts checks
  * what it stores against the appender, column for column.
@@ -54,8 +70,8 @@ export const csvLine: (
 ) => string = generateFunction(
   'csvLine',
   ['r', 'receivedAt', 'importId', 'eventKeyOf'],
-  `if (importId === undefined) importId = null\nif (eventKeyOf === undefined) eventKeyOf = -1\nreturn \`${EVENT_FIELDS.map((f) => `\${${fieldExpression(f)}}`).join(',')}\\n\``,
-  { text, key },
+  `if (importId === undefined) importId = null\nif (eventKeyOf === undefined) eventKeyOf = -1\nreturn \`${EVENT_FIELDS.map((f) => `\${${fieldExpression(f)}}`).join(',')},${KEYS_EXPRESSION}\\n\``,
+  { text, key, personKey, urlKey },
 )
 
 /** Rows accepted together (one request, one log record) as CSV text; `keys[i]`, when given, is row i's

@@ -1,16 +1,39 @@
 // The DuckDB event store: the events table and its derived `session_hours` in the embedded database file.
-// Appends load the batch's CSV and record the log position in ONE transaction (src/events/writer.ts); a
+// Appends load the batch's CSV and record the log position in ONE transaction (src/events/writer.ts), then
+// bring `session_hours` up to date in another; a gap left between the two (a crash, a failure) is closed
+// (`catchUpHours`) before the position is read and before any other write. A
 // fatal DuckDB error can strike after that commit was durable, so the store reopens the database
 // (db/supervisor.ts) and trusts the stored position: an append is never written twice. Reads run on
-// pooled connections within the read gate's limits.
+// pooled connections within the read gate's limits. After a flush failed on a full disk, the next one is
+// tried only once the file system has room for it (the load file, DuckDB's log and a checkpoint's worth),
+// so retries do not eat the space that comes back; and until the room is back, DuckDB's own log is
+// checkpointed into the database file as soon as it holds more than half the free space (it would
+// otherwise grow to the checkpoint threshold, 64 MB, and fill a disk that got less back).
+import { stat, statfs } from 'node:fs/promises'
+import { isNoSpace } from '../db/failure'
 import type { Database } from '../db/open'
 import type { DbSupervisor } from '../db/supervisor'
 import type { Logger } from '../logger'
 import { duckdbDialect } from './dialect'
 import type { ReadGate, ReadLease } from './read-gate'
-import { deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
+import { catchUpHours, deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
 import { type AppendOptions, duckdbReader, type EventMatch, type EventReader, type EventStore } from './store'
-import { type CsvBatch, getAppliedSeq, loadCsvBatch, setAppliedSeq } from './writer'
+import { diskFull } from './write-fully'
+import {
+  type CsvBatch,
+  DerivedCatchUpError,
+  getAppliedSeq,
+  type LoadOptions,
+  loadCsvBatch,
+  setAppliedSeq,
+} from './writer'
+
+/**
+ * Room a batch needs: its load file (the CSV's size) and DuckDB's log of it (up to twice that, with the derived rows), and
+ * some slack.
+ */
+const ROOM_FACTOR = 3
+const ROOM_SLACK = 2 * 1024 * 1024
 
 /** The events in the embedded DuckDB database. */
 export class DuckDbEventStore implements EventStore {
@@ -18,26 +41,73 @@ export class DuckDbEventStore implements EventStore {
   readonly dialect = duckdbDialect
   /** The stored log position as last read or written here; undefined after a reopen (read it again). */
   private applied: number | undefined
+  /** The last append failed for lack of space: check for room before the next. */
+  private noSpace = false
+  /** Appends have failed for lack of space since the room was last ample: checkpoint early. */
+  private tight = false
+  /** Whether `session_hours` may lag the events (a failed catch-up, or not yet checked since opening). */
+  private mayLag = true
 
   constructor(
     private readonly db: Database,
     private readonly supervisor: DbSupervisor,
     private readonly gate: ReadGate,
     private readonly logger: Logger,
+    /** Options of every load (a test injects a short write into the load file). */
+    private readonly load: LoadOptions = {},
   ) {}
+
+  /** Bytes free on the database's file system (undefined if unknown). */
+  private async freeBytes(): Promise<number | undefined> {
+    const st = await statfs(this.db.loadDir).catch(() => undefined)
+    return st ? Number(st.bavail) * Number(st.bsize) : undefined
+  }
+
+  /** While space is tight, fold DuckDB's log into the file once it holds more than half the free space. */
+  private async checkpointIfTight(): Promise<void> {
+    if (!this.tight || this.db.path === ':memory:') return
+    const free = await this.freeBytes()
+    const wal = (await stat(`${this.db.path}.wal`).catch(() => undefined))?.size ?? 0
+    if (free === undefined) return
+    if (wal > free / 2) {
+      await this.db.writeLock
+        .run(() => this.db.writer.run('CHECKPOINT'))
+        .catch((err) => {
+          this.supervisor.observe(err)
+        })
+    } else if (free > 256 * 1024 * 1024) this.tight = false
+  }
+
+  /** Throw "the disk is full" without writing anything when `bytes` of CSV cannot fit now. */
+  private async ensureRoom(bytes: number): Promise<void> {
+    if (!this.noSpace) return
+    const free = await this.freeBytes()
+    if (free === undefined) return
+    const need = bytes * ROOM_FACTOR + ROOM_SLACK
+    if (free < need) throw diskFull(`${free} bytes free, a flush of ${bytes} bytes needs about ${need}`)
+  }
 
   ensureAvailable(): Promise<void> {
     return this.supervisor.ensureAvailable()
   }
 
   async appliedPosition(): Promise<number> {
+    await this.closeGap()
     this.applied = await getAppliedSeq(this.db)
     return this.applied
+  }
+
+  /** Rebuild what `session_hours` lacks of the events, if it may lag (start-up, after a failed catch-up). */
+  private async closeGap(): Promise<void> {
+    if (!this.mayLag) return
+    await this.db.writeLock.run(() => catchUpHours(this.db.writer))
+    this.mayLag = false
   }
 
   async append(batch: CsvBatch, opts: AppendOptions = {}): Promise<void> {
     const upTo = opts.upTo ?? 0
     await this.supervisor.ensureAvailable()
+    await this.closeGap()
     // Idempotent by position: a batch whose position is stored already (a retry, a replay) is not stored again.
     if (upTo > 0 && upTo <= (this.applied ?? (await this.appliedPosition()))) return
     const within = opts.within
@@ -48,12 +118,27 @@ export class DuckDbEventStore implements EventStore {
             if (within) await within()
           }
         : undefined
+    await this.ensureRoom(batch.chunks.reduce((n, c) => n + c.byteLength, 0))
     try {
-      await loadCsvBatch(this.db, batch, inTransaction)
+      await loadCsvBatch(this.db, batch, inTransaction, this.load)
       if (upTo > 0) this.applied = upTo
+      this.noSpace = false
+      await this.checkpointIfTight()
     } catch (err) {
+      if (err instanceof DerivedCatchUpError) {
+        // The events and the position are committed; only the derived table lags: close the gap now (a
+        // retry of the slice, stored already, closes it first if this fails).
+        if (upTo > 0) this.applied = upTo
+        this.mayLag = true
+        this.supervisor.observe(err.cause)
+        await this.closeGap()
+        return
+      }
+      this.noSpace = isNoSpace(err)
+      if (this.noSpace) this.tight = true
       this.supervisor.observe(err)
       this.applied = undefined
+      this.mayLag = true
       // A fatal error can strike after the commit was durable: reopen, and trust the applied position.
       if (!this.supervisor.failure || upTo === 0 || !(await this.supervisor.heal(true))) throw err
       if ((await this.appliedPosition()) < upTo) throw err
@@ -63,8 +148,9 @@ export class DuckDbEventStore implements EventStore {
     }
   }
 
-  deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {
+  async deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {
     const db = this.db
+    await this.closeGap()
     return db.writeLock.run(async () => {
       const conn = db.writer
       await conn.run('BEGIN TRANSACTION')

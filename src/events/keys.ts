@@ -1,14 +1,23 @@
-// The stored keys of the events table (migration 009): 64-bit keys of the strings that reads count
-// distinct and group by, computed once when a row is written instead of hashed (or hashed as strings)
-// by every read. A key is the low 64 bits of the MD5 of the text (`md5_number_lower`: the same value on
-// every DuckDB version, unlike `hash()`); NULL text gives a NULL key. They are not event fields (not in
-// the write-ahead log, the CSV or the API): every path that writes `events` computes them from the row's
-// text (the writer in SQL, the reference appender with `textKey`), and test/db/event-keys.db.test.ts
-// checks each path.
-import { createHash } from 'node:crypto'
+// The stored keys of the events table: 64-bit keys of the strings that reads count distinct and group by
+// (sessions, visitors, pages), computed once, in JavaScript, where the row is written as CSV
+// (src/events/csv.ts), and carried in the CSV (and so the write-ahead log) as plain columns.
+//
+// THE DEFINITION (every engine and every path follows it): a key is XXH64 with seed 0 of the UTF-8 bytes of
+// the text, as an unsigned 64-bit integer (`Bun.hash.xxHash64(text)`; ClickHouse's `xxHash64(text)`; the
+// reference XXH64 of xxhash.com); NULL text gives a NULL key.
+//   session_key = key(session_id), visitor_key = key(coalesce(user_id, visitor_id, session_id)),
+//   url_key = key(url).
+// DuckDB has no XXH64, so no SQL on DuckDB computes a stored key: rows written in SQL (the rare test or
+// migration) get their keys from `fillEventKeys` (src/db/rekey.ts). Collisions are ignored, as before.
+// test/events/keys.test.ts checks the reference vectors, the CSV columns and that no DuckDB SQL computes
+// a stored key.
+//
+// `keySql` is another, SQL-side key: the low 64 bits of the MD5 of a text (`md5_number_lower`), used only
+// for what SQL hashes itself per group — `session_hours.user_key` and its edge-hour reads — never for a
+// stored key of `events`.
 import { type Dialect, duckdbDialect } from './dialect'
 
-/** SQL of a 64-bit key of a text value (NULL stays NULL), in `dialect` (DuckDB by default: the writer's). */
+/** SQL of the SQL-side key of a text (`session_hours.user_key`; not a stored event key), in `dialect`. */
 export const keySql = (text: string, dialect: Dialect = duckdbDialect) => dialect.key(text)
 
 /** The visitor of the `visitors` metric: the user id when sent, else the cookieless visitor id, else the session. */
@@ -21,20 +30,26 @@ export const EVENT_KEYS = [
   { column: 'url_key', text: 'url', nullable: true },
 ] as const
 
-/** SQL of the key columns computed from a relation with the event fields: `md5_number_lower(…) AS session_key, …`. */
-export const EVENT_KEYS_SQL = EVENT_KEYS.map((k) => `${keySql(k.text)} AS ${k.column}`).join(', ')
-
-/**
- * SQL of `select` (rows with event field columns, by name, or named by `columns`) with the key columns
- * added: for `INSERT INTO events BY NAME ${withEventKeys(…)}`. The row must have the columns the keys
- * read (session_id, user_id, visitor_id, url).
- */
-export function withEventKeys(select: string, columns?: string): string {
-  return `SELECT *, ${EVENT_KEYS_SQL} FROM (${select}) AS keyed${columns ? `(${columns})` : ''}`
-}
-
-/** `md5_number_lower(text)` computed in JavaScript (the reference appender's keys); null stays null. */
+/** The stored key of a text (XXH64, seed 0, of its UTF-8 bytes); null stays null. */
 export function textKey(text: string | null): bigint | null {
   if (text === null) return null
-  return createHash('md5').update(text, 'utf8').digest().readBigUInt64LE(8)
+  return Bun.hash.xxHash64(text)
+}
+
+/**
+ * The stored key of a text as decimal CSV text, through a small cache: a batch repeats its sessions,
+ * visitors and pages, and a hit (~50 ns) is an order cheaper than hashing and printing a 64-bit integer.
+ */
+export function createKeyText(capacity = 20_000): (text: string) => string {
+  let cache = new Map<string, string>()
+  return (text) => {
+    let k = cache.get(text)
+    if (k === undefined) {
+      k = Bun.hash.xxHash64(text).toString()
+      // Cleared, not evicted one by one: cheap, and the next batch refills what it uses.
+      if (cache.size >= capacity) cache = new Map()
+      cache.set(text, k)
+    }
+    return k
+  }
 }

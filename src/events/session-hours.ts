@@ -4,9 +4,12 @@
 // across DuckDB versions, unlike `hash()`). Stats over whole hours read these rows instead of the events
 // (about a fifth as many rows, and integer keys instead of strings for the distinct counts).
 //
-// Maintained with the events, in the same transactions:
+// Maintained with the events:
 // - every write of events calls `afterBatch` with the batch's rows (append-only fragments; several rows
-//   may share a key, reads always aggregate them);
+//   may share a key, reads always aggregate them) in a transaction of its own right after the events'
+//   commit (src/events/writer.ts): the events' transaction records the batch's hours in `hours_gap`, the
+//   catch-up deletes them, and a gap left by a crash or a failure is closed by `catchUpHours`, which
+//   rebuilds those hours from the events;
 // - `compactHours` merges the fragments of closed hours (called from `afterBatch` once the batch's clock
 //   passes an hour);
 // - deletions of events (erasure, import delete) rebuild the sessions they touched, by their stored
@@ -118,6 +121,33 @@ export async function deleteEventsAndRebuild(
 /** Drop a deleted site's fragments (inside the site deletion's transaction). */
 export async function deleteSiteHours(conn: DuckDBConnection, siteId: string): Promise<void> {
   await conn.run('DELETE FROM session_hours WHERE site_id = $1', [siteId])
+}
+
+/**
+ * Close any gap a crash or a failure left between the events and `session_hours` (rows of `hours_gap`):
+ * the fragments of those hours are rebuilt from the events, in one transaction. Returns the gaps closed.
+ */
+export async function catchUpHours(conn: DuckDBConnection): Promise<number> {
+  const [n, lo, hi] = (
+    await conn.runAndReadAll('SELECT count(*), min(lo), max(hi) FROM hours_gap')
+  ).getRows()[0]
+  if (Number(n) === 0) return 0
+  // One range covering every gap: rebuilding more hours than needed is still exact.
+  const from = Number(lo)
+  const to = Number(hi)
+  await conn.run('BEGIN TRANSACTION')
+  try {
+    await conn.run(`DELETE FROM session_hours WHERE hour BETWEEN ${from} AND ${to}`)
+    await conn.run(
+      `INSERT INTO session_hours ${fragmentsSql('events', `ts >= ${from * HOUR_MS} AND ts < ${(to + 1) * HOUR_MS}`, true)} ORDER BY site_id, hour`,
+    )
+    await conn.run('DELETE FROM hours_gap')
+    await conn.run('COMMIT')
+  } catch (err) {
+    await conn.run('ROLLBACK').catch(() => undefined)
+    throw err
+  }
+  return Number(n)
 }
 
 /** Rebuild the whole table from the events (what migration 008 does; used by tests and the benchmark). */

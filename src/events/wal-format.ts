@@ -1,7 +1,10 @@
-// Record format of the write-ahead log, little-endian. Version 3 (written now):
-//   magic "PUL3" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
-//   | payload (receivedAt u64, then the rows as CSV lines exactly as the writer bulk-loads them,
-//     src/events/csv.ts: the log doubles as the load source, so replay parses nothing in JavaScript)
+// Record format of the write-ahead log, little-endian. Version 4 (written now):
+//   magic "PUL4" u32 | payload length u32 | rows u32 | seq u64 | header crc32 u32 (bytes 0–19) | payload crc32 u32
+//   | payload (receivedAt u64, then the rows as CSV lines exactly as the writer bulk-loads them, the stored
+//     keys included, src/events/csv.ts: the log doubles as the load source, so replay parses nothing in
+//     JavaScript)
+// Version 3 ("PUL3", same layout; CSV lines of the event fields only, from before the keys were hashed in
+// the encoder) is still read: its lines get their keys appended as they are decoded (csv-upgrade.ts).
 // Version 2 ("PUL2", same header; payload JSON `[receivedAt, rows]`, each row an array of the client
 // fields it had, in `V2_TUPLE`'s order: frozen, so adding a field never changes how old logs decode) is
 // still read, and written by `encodeRecord` for tests.
@@ -9,17 +12,19 @@
 // events were lost, and the reader can step over it. Version 1 records ("PULS": magic | length | crc32 of
 // seq + payload | seq | payload) from earlier releases are still read.
 // A damaged header is stepped over by resynchronising on the next valid record header.
+import { appendKeysToCsv } from './csv-upgrade'
 import { CLIENT_FIELDS, type EventRow } from './fields'
 
 const MAGIC_V1 = 0x534c5550 // "PULS"
 const MAGIC_V2 = 0x324c5550 // "PUL2"
 const MAGIC_V3 = 0x334c5550 // "PUL3"
+const MAGIC_V4 = 0x344c5550 // "PUL4"
 const HEADER_V1 = 20
 export const HEADER_BYTES = 28
 /** Largest payload a reader will believe; anything bigger is a corrupt length. */
 const MAX_PAYLOAD = 256 * 1024 * 1024
 
-/** One decoded log record: rows (versions 1–2) or their CSV lines (version 3, `count` rows). */
+/** One decoded log record: rows (versions 1–2) or their CSV lines with keys (versions 3–4, `count` rows). */
 export type LogRecord =
   | { seq: number; receivedAt: number; rows: EventRow[] }
   | { seq: number; receivedAt: number; csv: Uint8Array; count: number }
@@ -104,12 +109,21 @@ export function encodeRecord(seq: number, receivedAt: number, rows: EventRow[]):
   return withHeader(out, MAGIC_V2, seq, rows.length)
 }
 
-/** Encode `count` rows already written as CSV lines (`csv`, UTF-8) as one version-3 record. */
-export function encodeCsvRecord(seq: number, receivedAt: number, count: number, csv: Uint8Array): Uint8Array {
+/**
+ * Encode `count` rows already written as CSV lines (`csv`, UTF-8, keys included) as one version-4 record;
+ * `version: 3` writes the previous format (lines without keys), for tests of old logs.
+ */
+export function encodeCsvRecord(
+  seq: number,
+  receivedAt: number,
+  count: number,
+  csv: Uint8Array,
+  version: 3 | 4 = 4,
+): Uint8Array {
   const out = new Uint8Array(HEADER_BYTES + 8 + csv.byteLength)
   new DataView(out.buffer).setBigUint64(HEADER_BYTES, BigInt(receivedAt), true)
   out.set(csv, HEADER_BYTES + 8)
-  return withHeader(out, MAGIC_V3, seq, count)
+  return withHeader(out, version === 3 ? MAGIC_V3 : MAGIC_V4, seq, count)
 }
 
 /** Fill in the header of a record whose payload is already at HEADER_BYTES. */
@@ -124,10 +138,20 @@ function withHeader(out: Uint8Array, magic: number, seq: number, rows: number): 
   return out
 }
 
-function parseCsvPayload(bytes: Uint8Array, seq: number, count: number): LogRecord | undefined {
+function parseCsvPayload(
+  bytes: Uint8Array,
+  seq: number,
+  count: number,
+  keyed: boolean,
+): LogRecord | undefined {
   if (bytes.byteLength < 8) return undefined
   const receivedAt = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true))
-  return { seq, receivedAt, csv: bytes.subarray(8), count }
+  const csv = bytes.subarray(8)
+  try {
+    return { seq, receivedAt, csv: keyed ? csv : appendKeysToCsv(csv), count }
+  } catch {
+    return undefined
+  }
 }
 
 function parsePayload(bytes: Uint8Array, seq: number): LogRecord | undefined {
@@ -150,7 +174,7 @@ function readAt(bytes: Uint8Array, view: DataView, off: number): Step {
   const left = bytes.length - off
   if (left < 4) return { kind: 'torn' }
   const magic = view.getUint32(off, true)
-  if (magic === MAGIC_V2 || magic === MAGIC_V3) {
+  if (magic === MAGIC_V2 || magic === MAGIC_V3 || magic === MAGIC_V4) {
     if (left < HEADER_BYTES) return { kind: 'torn' }
     if (Bun.hash.crc32(bytes.subarray(off, off + 20)) !== view.getUint32(off + 20, true))
       return { kind: 'bad' }
@@ -164,9 +188,9 @@ function readAt(bytes: Uint8Array, view: DataView, off: number): Step {
     const record =
       Bun.hash.crc32(payload) !== view.getUint32(off + 24, true)
         ? undefined
-        : magic === MAGIC_V3
-          ? parseCsvPayload(payload, seq, rows)
-          : parsePayload(payload, seq)
+        : magic === MAGIC_V2
+          ? parsePayload(payload, seq)
+          : parseCsvPayload(payload, seq, rows, magic === MAGIC_V4)
     return record ? { kind: 'record', record, size } : { kind: 'lost', seq, rows, size }
   }
   if (magic === MAGIC_V1) {

@@ -20,6 +20,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { describeDbError } from '../db/failure'
 import { UnavailableError } from '../errors'
 import type { EventRow } from '../ingest/validate'
 import type { Logger } from '../logger'
@@ -53,8 +54,12 @@ export interface WalDamageReport {
   keptAs: string | null
   /** Records that could not be read (including those inside skipped bytes, counted by sequence gaps). */
   recordsLost: number
-  /** Events in the lost records; `eventsLostExact` is false when some records' headers were unreadable. */
-  eventsLost: number
+  /**
+   * Events in the lost records, or "unknown" when some lost records' headers were unreadable (their
+   * event counts went with them); `eventsLostAtLeast` counts those of the readable headers.
+   */
+  eventsLost: number | 'unknown'
+  eventsLostAtLeast: number
   eventsLostExact: boolean
   /** Sequence numbers of records lost whose headers were readable. */
   lostSeqs: number[]
@@ -188,20 +193,14 @@ export class WriteAheadLog {
         for (const g of group) g.resolve(g.seq)
       } catch (err) {
         this.opts.logger.error('write-ahead log write failed', {
-          error: (err as Error).message,
+          cause: describeDbError(err),
           records: group.length,
         })
         // Cut any partial record so later records stay readable; if even that fails, move to a new segment.
         await truncateTo(this.fd, this.goodSize).catch(() => {
           this.rotateWanted = true
         })
-        const code = (err as NodeJS.ErrnoException).code
-        const cause =
-          code === 'ENOSPC'
-            ? 'the disk is full'
-            : code === 'EDQUOT'
-              ? 'the disk quota is used up'
-              : `a write failed (${code ?? (err as Error).message})`
+        const cause = describeDbError(err)
         const e = new UnavailableError(`Could not write the event log: ${cause}; retry shortly`, 1)
         for (const g of group) g.reject(e)
       }
@@ -288,7 +287,8 @@ function describeDamage(
     segment: file,
     keptAs,
     recordsLost: d.lostRecords.length + hidden,
-    eventsLost: d.lostRecords.reduce((n, l) => n + l.rows, 0),
+    eventsLost: hidden === 0 ? d.lostRecords.reduce((n, l) => n + l.rows, 0) : 'unknown',
+    eventsLostAtLeast: d.lostRecords.reduce((n, l) => n + l.rows, 0),
     eventsLostExact: hidden === 0,
     lostSeqs: d.lostRecords.map((l) => l.seq),
     bytesSkipped,

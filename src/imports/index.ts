@@ -2,14 +2,14 @@
 // one with its events. Admin token only; the CLI's `pulse import` uses them, in-process when it opened
 // the database itself.
 import { Elysia, t } from 'elysia'
-import type { AppDeps } from '../app'
+import type { Config } from '../config'
 import { requireAdmin } from '../http/auth'
 import { readBodyText } from '../http/body'
 import { errors, ok } from '../http/envelope'
 import { AppError } from '../http/errors'
 import { DeletedImport, ImportQuery, ImportRecord, ImportResult } from './model'
 import { deleteImport, getImport, listImports } from './repo'
-import { ImportError, newImportId, runImport } from './run'
+import { type ImportDeps, ImportError, newImportId, runImport } from './run'
 
 /**
  * Largest part this route reads. Admin only, so it may exceed PULSE_MAX_BODY_BYTES; over HTTP, the
@@ -26,7 +26,7 @@ const detail = (summary: string, description: string) => ({
 })
 
 /** The imports plugin under /api/v1/admin/imports. */
-export function importRoutes(deps: AppDeps) {
+export function importRoutes(deps: ImportDeps & { config: Config }) {
   return new Elysia({ name: 'imports', prefix: '/api/v1/admin/imports' })
     .model({ ImportQuery, ImportResult, ImportRecord, DeletedImport })
     .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))

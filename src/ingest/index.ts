@@ -32,7 +32,7 @@ const CORS = {
 }
 
 /** The CORS headers of an answer to a browser's request (one with an Origin), into `headers`. */
-function corsHeaders(headers: Record<string, string | number>, request: Request): void {
+export function corsHeaders(headers: Record<string, string | number>, request: Request): void {
   const origin = request.headers.get('origin')
   if (!origin) return
   headers['access-control-allow-origin'] = origin
@@ -59,7 +59,7 @@ async function withCorsOnError(
 const EXPOSED_HEADERS = 'retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset'
 
 /** What tells a request's peer address: the server (null under `app.handle`, which has no socket). */
-type PeerSource = { requestIP(r: Request): { address: string } | null } | null
+export type PeerSource = { requestIP(r: Request): { address: string } | null } | null
 
 /**
  * A finished 200 answer: the JSON text with CORS (for a browser's Origin) and `RateLimit-*` headers.
@@ -75,7 +75,7 @@ function okResponse(json: string, request: Request, rate: RateDecision): Respons
 }
 
 /** The peer address as a rate-limit id (IPv6 by /64); undefined under `app.handle`, which has no socket. */
-function clientIp(server: PeerSource, request: Request, trustedProxies: number): string | undefined {
+export function clientIp(server: PeerSource, request: Request, trustedProxies: number): string | undefined {
   const peer = server?.requestIP(request)?.address
   const address = clientAddress(peer, request.headers.get('x-forwarded-for'), trustedProxies)
   return address ? ipBucketId(address) : undefined
@@ -87,8 +87,9 @@ const header = (request: Request, name: string, max = 512) => {
   return v && v.length <= max ? v : undefined
 }
 
-/** The visitor's User-Agent, Client Hints and address as the request shows them (for enrichment). */
-function visitorSignals(server: PeerSource, request: Request, trustedProxies: number): VisitorSignals {
+/** The visitor's User-Agent, Client Hints and address as the request shows them (for enrichment; the
+ * drop-in endpoints of src/compat/ reuse it). */
+export function visitorSignals(server: PeerSource, request: Request, trustedProxies: number): VisitorSignals {
   const peer = server?.requestIP(request)?.address
   return {
     userAgent: header(request, 'user-agent', 1024),

@@ -72,14 +72,22 @@ export function authorizeIngest(deps: IngestDeps, req: RequestInfo): AuthorizedI
     throw new AppError(403, 'A secret key must be sent in the Authorization header, never in a URL or body')
   const origin = req.headers.get('origin')
   if (origin) checkOrigin(deps.store, rec, origin, req.headers)
-  const ip = rec.kind === 'public' ? req.ip?.() : undefined
+  return { key: rec, rate: limitTraffic(deps, rec, rec.kind === 'public' ? req.ip?.() : undefined) }
+}
+
+/**
+ * Take one request from the key's limit and, for browser traffic, from the site-and-IP limit (`ip`, a
+ * rate-limit id). Both are checked before a token is taken from either. The drop-in endpoints of
+ * src/compat/ call it with a per-site record, as their payloads carry no key.
+ */
+export function limitTraffic(deps: IngestDeps, rec: KeyRecord, ip: string | undefined): RateDecision {
   const ipId = ip ? `${rec.siteId}|${ip}` : undefined
   // Check both limits before taking from either: a request refused by one uses no token of the other.
   if (ipId) enforce(deps.ipLimiter.check(ipId))
   enforce(deps.keyLimiter.check(rec.keyId))
   const byIp = ipId ? deps.ipLimiter.take(ipId) : undefined
   const byKey = deps.keyLimiter.take(rec.keyId)
-  return { key: rec, rate: byIp ? tighter(byIp, byKey) : byKey }
+  return byIp ? tighter(byIp, byKey) : byKey
 }
 
 /** A parsed batch body: its events and the public key it may carry (`api_key`, for browsers). */

@@ -4,9 +4,19 @@ import type { Config } from '../config'
 import { NotFoundError } from '../errors'
 import { requireAdmin } from '../http/auth'
 import { envelope, errors, ok } from '../http/envelope'
-import { ApiKeyInfo, CreatedKey, CreatedSite, CreateKeyBody, CreateSiteBody, Site, SiteId } from './model'
+import {
+  ApiKeyInfo,
+  CreatedKey,
+  CreatedSite,
+  CreateKeyBody,
+  CreateSiteBody,
+  Site,
+  SiteExclusions,
+  SiteId,
+  UpdateSiteBody,
+} from './model'
 import { getSite, listKeys, listSites } from './repo'
-import { createKey, createSite, removeKey, removeSite, type SiteServiceDeps } from './service'
+import { changeSite, createKey, createSite, removeKey, removeSite, type SiteServiceDeps } from './service'
 
 const detail = (summary: string) => ({ summary, tags: ['Admin'], security: [{ bearerAuth: [] }] })
 const SiteParams = t.Object({ site_id: SiteId })
@@ -17,7 +27,7 @@ const SiteParams = t.Object({ site_id: SiteId })
  */
 export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
   return new Elysia({ name: 'sites', prefix: '/api/v1/sites' })
-    .model({ CreateSiteBody, Site, CreatedSite, ApiKeyInfo, CreatedKey })
+    .model({ CreateSiteBody, UpdateSiteBody, SiteExclusions, Site, CreatedSite, ApiKeyInfo, CreatedKey })
     .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
     .post(
       '',
@@ -52,6 +62,16 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
         response: { 200: envelope(Site), ...errors(401, 404, 422) },
       },
     )
+    .patch('/:site_id', async ({ params, body }) => ok(await changeSite(deps, params.site_id, body)), {
+      params: SiteParams,
+      body: UpdateSiteBody,
+      detail: {
+        ...detail('Change a site'),
+        description:
+          "Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id) or server-side exclusion rules; fields left out are kept. An alias another site has is refused with 409.",
+      },
+      response: { 200: envelope(Site), ...errors(400, 401, 404, 409, 422) },
+    })
     .delete(
       '/:site_id',
       async ({ params }) => {

@@ -7,28 +7,87 @@ export const SiteId = t.String({
   examples: ['site_abc123'],
 })
 
+const SiteName = t.String({
+  minLength: 1,
+  maxLength: 200,
+  description: 'Display name',
+  examples: ['My shop'],
+})
+
+const SiteDomains = t.Array(t.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*:-]+$' }), {
+  maxItems: 50,
+  description:
+    "Hostnames allowed to send events with the public key (empty: any origin). Plausible's `POST /api/event` finds the site by these (exact names; `*.` entries are not used for that)",
+  examples: [['example.com', 'www.example.com']],
+})
+
+/** Other tools' ids of the site: Umami's `data-website-id` (a UUID) maps to the site through one. */
+export const SiteAliases = t.Array(t.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }), {
+  maxItems: 20,
+  description:
+    "Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites",
+  examples: [['4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b']],
+})
+
+/** Server-side exclusion rules: matching events are dropped before storage and counted by reason. */
+export const SiteExclusions = t.Object(
+  {
+    ips: t.Optional(
+      t.Array(t.String({ minLength: 2, maxLength: 64, pattern: '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$' }), {
+        maxItems: 100,
+        description: 'Visitor addresses and CIDR ranges (IPv4 or IPv6) whose events are dropped',
+        examples: [['203.0.113.7', '10.0.0.0/8', '2001:db8::/32']],
+      }),
+    ),
+    paths: t.Optional(
+      t.Array(t.String({ minLength: 1, maxLength: 256, pattern: '^/' }), {
+        maxItems: 100,
+        description:
+          'URL path patterns whose events are dropped: `*` matches within one segment, `**` across segments',
+        examples: [['/admin/**', '/preview/*']],
+      }),
+    ),
+    opt_out: t.Optional(
+      t.Boolean({
+        description:
+          'Honour the "don\'t count me" flag (default true): browsers with `localStorage.pulse_ignore` (Plausible: `plausible_ignore`, Umami: `umami.disabled`) set by a page of the site are dropped',
+        examples: [true],
+      }),
+    ),
+  },
+  { additionalProperties: false, description: 'Server-side exclusion rules of a site' },
+)
+export type SiteExclusions = typeof SiteExclusions.static
+
 export const CreateSiteBody = t.Object(
   {
     site_id: t.Optional(SiteId),
-    name: t.Optional(
-      t.String({ minLength: 1, maxLength: 200, description: 'Display name', examples: ['My shop'] }),
-    ),
-    domains: t.Optional(
-      t.Array(t.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*:-]+$' }), {
-        maxItems: 50,
-        description: 'Hostnames allowed to send events with the public key (empty: any origin)',
-        examples: [['example.com', 'www.example.com']],
-      }),
-    ),
+    name: t.Optional(SiteName),
+    domains: t.Optional(SiteDomains),
+    aliases: t.Optional(SiteAliases),
+    exclusions: t.Optional(SiteExclusions),
   },
   { additionalProperties: false },
 )
 export type CreateSiteBody = typeof CreateSiteBody.static
 
+export const UpdateSiteBody = t.Object(
+  {
+    name: t.Optional(SiteName),
+    domains: t.Optional(SiteDomains),
+    aliases: t.Optional(SiteAliases),
+    exclusions: t.Optional(SiteExclusions),
+  },
+  { additionalProperties: false, description: 'The settings to change; the others are kept' },
+)
+export type UpdateSiteBody = typeof UpdateSiteBody.static
+
 export const Site = t.Object({
   site_id: t.String({ examples: ['site_abc123'] }),
   name: t.String({ examples: ['My shop'] }),
   domains: t.Array(t.String(), { examples: [['example.com']] }),
+  aliases: t.Array(t.String(), { examples: [['4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b']] }),
+  exclusions: SiteExclusions,
   created_at: t.String({ format: 'date-time', examples: ['2026-11-26T08:00:00.000Z'] }),
 })
 export type Site = typeof Site.static
@@ -37,6 +96,8 @@ export const CreatedSite = t.Object({
   site_id: t.String({ examples: ['site_abc123'] }),
   name: t.String({ examples: ['My shop'] }),
   domains: t.Array(t.String(), { examples: [['example.com']] }),
+  aliases: t.Array(t.String(), { examples: [[]] }),
+  exclusions: SiteExclusions,
   public_key: t.String({ description: 'Shown only once', examples: ['pk_Q2h5…'] }),
   secret_key: t.String({ description: 'Shown only once', examples: ['sk_Vb7d…'] }),
 })

@@ -3,7 +3,7 @@ import type { Database } from '../db/open'
 import { queryRows } from '../db/rows'
 import type { EventStore } from '../events/store'
 import { generateKey, hashKey, type KeyKind, randomId } from './keys'
-import type { ApiKeyInfo, Site } from './model'
+import type { ApiKeyInfo, Site, SiteExclusions } from './model'
 
 /** A stored key as the auth layer needs it. */
 export interface KeyRecord {
@@ -12,35 +12,61 @@ export interface KeyRecord {
   kind: KeyKind
 }
 
+const SITE_COLUMNS = 'site_id, name, domains, coalesce(aliases, []) AS aliases, exclusions, created_at'
+
+/** A site row as DuckDB returns it: `exclusions` is JSON text (or NULL). */
+type SiteRow = Omit<Site, 'exclusions'> & { exclusions: string | null }
+
+const toSite = (r: SiteRow): Site => ({ ...r, exclusions: r.exclusions ? JSON.parse(r.exclusions) : {} })
+
 /** Every site, oldest first. */
 export async function listSites(db: Database): Promise<Site[]> {
-  return queryRows<Site>(
+  const rows = await queryRows<SiteRow>(
     db.reader,
-    'SELECT site_id, name, domains, created_at FROM sites ORDER BY created_at, site_id',
+    `SELECT ${SITE_COLUMNS} FROM sites ORDER BY created_at, site_id`,
   )
+  return rows.map(toSite)
 }
 
 /** One site, or undefined. */
 export async function getSite(db: Database, siteId: string): Promise<Site | undefined> {
-  const rows = await queryRows<Site>(
-    db.reader,
-    'SELECT site_id, name, domains, created_at FROM sites WHERE site_id = $1',
-    [siteId],
-  )
-  return rows[0]
+  const rows = await queryRows<SiteRow>(db.reader, `SELECT ${SITE_COLUMNS} FROM sites WHERE site_id = $1`, [
+    siteId,
+  ])
+  return rows[0] && toSite(rows[0])
+}
+
+/** The settings of a site that may change after it is made. */
+export interface SiteSettings {
+  name: string
+  domains: string[]
+  aliases: string[]
+  exclusions: SiteExclusions
 }
 
 /** Insert a site row. */
-export async function insertSite(
-  db: Database,
-  site: { siteId: string; name: string; domains: string[] },
-): Promise<void> {
+export async function insertSite(db: Database, site: { siteId: string } & SiteSettings): Promise<void> {
   await db.writeLock.run(() =>
-    db.writer.run('INSERT INTO sites (site_id, name, domains) VALUES ($1, $2, CAST($3::JSON AS VARCHAR[]))', [
-      site.siteId,
-      site.name,
-      JSON.stringify(site.domains),
-    ]),
+    db.writer.run(
+      'INSERT INTO sites (site_id, name, domains, aliases, exclusions) VALUES ($1, $2, CAST($3::JSON AS VARCHAR[]), CAST($4::JSON AS VARCHAR[]), $5::JSON)',
+      [
+        site.siteId,
+        site.name,
+        JSON.stringify(site.domains),
+        JSON.stringify(site.aliases),
+        JSON.stringify(site.exclusions),
+      ],
+    ),
+  )
+}
+
+/** Replace a site's settings. */
+export async function updateSite(db: Database, siteId: string, s: SiteSettings): Promise<void> {
+  await db.writeLock.run(() =>
+    db.writer.run(
+      'UPDATE sites SET name = $2, domains = CAST($3::JSON AS VARCHAR[]), aliases = CAST($4::JSON AS VARCHAR[]), exclusions = $5::JSON WHERE site_id = $1',
+      [siteId, s.name, JSON.stringify(s.domains), JSON.stringify(s.aliases), JSON.stringify(s.exclusions)],
+    ),
   )
 }
 
@@ -81,10 +107,17 @@ export async function revokeKey(db: Database, siteId: string, keyId: string, now
   })
 }
 
-/** Delete a site with its events (through the event store) and its imports, keys and goals, in one unit. */
+/** Delete a site with its events (through the event store), imports, reports, keys and goals, in one unit. */
 export async function deleteSite(db: Database, events: EventStore, siteId: string): Promise<void> {
   await events.deleteEvents({ siteId }, async () => {
     await db.writer.run('DELETE FROM imports WHERE site_id = $1', [siteId])
+    // Reports: its webhooks, digests, alert rules and deliveries (pending ones would otherwise still send).
+    await db.writer.run(
+      'DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT delivery_id FROM deliveries WHERE site_id = $1)',
+      [siteId],
+    )
+    for (const table of ['deliveries', 'alert_rules', 'digests', 'webhooks'])
+      await db.writer.run(`DELETE FROM ${table} WHERE site_id = $1`, [siteId])
     await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
     await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
     await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
@@ -100,11 +133,8 @@ export async function loadActiveKeys(db: Database): Promise<Map<string, KeyRecor
   return new Map(rows.map((r) => [r.key_hash, { keyId: r.key_id, siteId: r.site_id, kind: r.kind }]))
 }
 
-/** Domains of every site, for the origin check of public keys. */
-export async function loadSiteDomains(db: Database): Promise<Map<string, string[]>> {
-  const rows = await queryRows<{ site_id: string; domains: string[] }>(
-    db.reader,
-    'SELECT site_id, domains FROM sites',
-  )
-  return new Map(rows.map((r) => [r.site_id, r.domains]))
+/** Every site's settings, for the origin check, the drop-in endpoints' lookups and exclusions. */
+export async function loadSiteSettings(db: Database): Promise<Map<string, SiteSettings>> {
+  const rows = await queryRows<SiteRow>(db.reader, `SELECT ${SITE_COLUMNS} FROM sites`)
+  return new Map(rows.map((r) => [r.site_id, toSite(r)]))
 }

@@ -4,8 +4,8 @@ import type { Database } from '../db/open'
 import { ConflictError, NotFoundError } from '../errors'
 import type { EventStore } from '../events/store'
 import { type KeyKind, randomId } from './keys'
-import type { CreatedKey, CreatedSite, CreateSiteBody } from './model'
-import { deleteSite, getSite, insertKey, insertSite, revokeKey } from './repo'
+import type { CreatedKey, CreatedSite, CreateSiteBody, Site, UpdateSiteBody } from './model'
+import { deleteSite, getSite, insertKey, insertSite, revokeKey, updateSite } from './repo'
 import type { SiteStore } from './store'
 
 /** What the service needs. */
@@ -19,14 +19,30 @@ export interface SiteServiceDeps {
   clock: () => number
 }
 
-/** Create a site and its two keys; a ConflictError if the id is taken. */
+const normalise = (list: string[] | undefined) => [
+  ...new Set((list ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean)),
+]
+
+/** A ConflictError when another site already has one of `aliases` (they must name one site). */
+async function refuseTakenAliases(deps: SiteServiceDeps, siteId: string, aliases: string[]): Promise<void> {
+  for (const a of aliases) {
+    const owner = deps.store.siteByAlias(a)
+    if (owner !== undefined && owner !== siteId)
+      throw new ConflictError(`Alias ${a.slice(0, 64)} already belongs to site ${owner}`)
+  }
+}
+
+/** Create a site and its two keys; a ConflictError if the id or an alias is taken. */
 export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): Promise<CreatedSite> {
   const siteId = body.site_id ?? randomId('site_', 6)
   if (await getSite(deps.db, siteId)) throw new ConflictError(`Site ${siteId} already exists`)
-  const domains = [...new Set((body.domains ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean))]
+  const domains = normalise(body.domains)
+  const aliases = normalise(body.aliases)
+  const exclusions = body.exclusions ?? {}
+  await refuseTakenAliases(deps, siteId, aliases)
   const name = body.name ?? siteId
   try {
-    await insertSite(deps.db, { siteId, name, domains })
+    await insertSite(deps.db, { siteId, name, domains, aliases, exclusions })
   } catch (err) {
     if (/duplicate|primary key|unique/i.test((err as Error).message))
       throw new ConflictError(`Site ${siteId} already exists`)
@@ -35,7 +51,23 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
   const pub = await insertKey(deps.db, siteId, 'public')
   const sec = await insertKey(deps.db, siteId, 'secret')
   await deps.store.reload()
-  return { site_id: siteId, name, domains, public_key: pub.key, secret_key: sec.key }
+  return { site_id: siteId, name, domains, aliases, exclusions, public_key: pub.key, secret_key: sec.key }
+}
+
+/** Change a site's name, domains, aliases or exclusions (what the body leaves out is kept). */
+export async function changeSite(deps: SiteServiceDeps, siteId: string, body: UpdateSiteBody): Promise<Site> {
+  const site = await getSite(deps.db, siteId)
+  if (!site) throw new NotFoundError(`Unknown site: ${siteId}`)
+  const next = {
+    name: body.name ?? site.name,
+    domains: body.domains ? normalise(body.domains) : site.domains,
+    aliases: body.aliases ? normalise(body.aliases) : site.aliases,
+    exclusions: body.exclusions ?? site.exclusions,
+  }
+  await refuseTakenAliases(deps, siteId, next.aliases)
+  await updateSite(deps.db, siteId, next)
+  await deps.store.reload()
+  return { ...site, ...next }
 }
 
 /** Delete a site with its keys, goals and events (buffered events are written first, then removed). */

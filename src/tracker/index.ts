@@ -1,7 +1,7 @@
 // GET /tracker.js: the browser tracker (`window.PULSE`), bundled from client/ at start-up and served
 // from memory, gzipped when the browser accepts it, revalidated by ETag.
 import { Elysia } from 'elysia'
-import { trackerAsset } from './build'
+import { extrasAsset, type TrackerAsset, trackerAsset } from './build'
 
 const HEADERS = {
   'content-type': 'text/javascript; charset=utf-8',
@@ -13,6 +13,15 @@ const HEADERS = {
   vary: 'Accept-Encoding',
 }
 
+/** A script answer: 304 for a matching ETag, gzip when accepted. */
+function serve(request: Request, asset: TrackerAsset): Response {
+  const headers: Record<string, string> = { ...HEADERS, etag: asset.etag }
+  if (request.headers.get('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+  if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
+    return new Response(asset.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } })
+  return new Response(asset.js, { headers })
+}
+
 /** The tracker plugin. */
 export function trackerRoutes() {
   return new Elysia({ name: 'tracker' })
@@ -20,33 +29,38 @@ export function trackerRoutes() {
       // Build when the server starts listening, so the first page view does not wait.
       trackerAsset().catch(() => undefined)
     })
-    .get(
-      '/tracker.js',
-      async ({ request }) => {
-        const asset = await trackerAsset()
-        const headers: Record<string, string> = { ...HEADERS, etag: asset.etag }
-        if (request.headers.get('if-none-match') === asset.etag)
-          return new Response(null, { status: 304, headers })
-        if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
-          return new Response(asset.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } })
-        return new Response(asset.js, { headers })
-      },
-      {
-        detail: {
-          summary: 'The browser tracker script',
-          description:
-            'Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with a script element whose `src` is this URL, and use the site public key (`pk_…`). Public: no credentials.',
-          tags: ['Tracker'],
-          operationId: 'getTrackerScript',
-          security: [],
-          responses: {
-            200: {
-              description: 'The tracker script (minified JavaScript)',
-              content: { 'text/javascript': { schema: { type: 'string' } } },
-            },
-            304: { description: 'Not modified (the ETag matches)' },
+    .get('/tracker-extras.js', async ({ request }) => serve(request, await extrasAsset()), {
+      detail: {
+        summary: "The tracker's extras bundle",
+        description:
+          "Auto-capture and web vitals for `tracker.js`, which loads it itself when `init({capture})` (or the script's `data-capture`) names `outbound`, `downloads`, `404`, `forms`, `tagged` or `vitals`. Public: no credentials.",
+        tags: ['Tracker'],
+        operationId: 'getTrackerExtras',
+        security: [],
+        responses: {
+          200: {
+            description: 'The extras script (minified JavaScript)',
+            content: { 'text/javascript': { schema: { type: 'string' } } },
           },
+          304: { description: 'Not modified (the ETag matches)' },
         },
       },
-    )
+    })
+    .get('/tracker.js', async ({ request }) => serve(request, await trackerAsset()), {
+      detail: {
+        summary: 'The browser tracker script',
+        description:
+          'Defines `window.PULSE` with `init({siteId, apiKey, endpoint?, autoTrack?, respectDnt?})`, `trackPageView({url?, referrer?, deviceType?})` and `trackEvent(name, props)`. Load it with a script element whose `src` is this URL, and use the site public key (`pk_…`). Public: no credentials.',
+        tags: ['Tracker'],
+        operationId: 'getTrackerScript',
+        security: [],
+        responses: {
+          200: {
+            description: 'The tracker script (minified JavaScript)',
+            content: { 'text/javascript': { schema: { type: 'string' } } },
+          },
+          304: { description: 'Not modified (the ETag matches)' },
+        },
+      },
+    })
 }

@@ -21,8 +21,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
 import { MIGRATIONS } from '../../src/db/migrations'
+import { fillEventKeys } from '../../src/db/rekey'
 import { eventKey } from '../../src/events/dedupe'
-import { EVENT_KEYS_SQL } from '../../src/events/keys'
 import { rebuildSessionHours } from '../../src/events/session-hours'
 import { acquisitionOf } from '../../src/ingest/enrich/acquisition'
 import { parseAgent } from '../../src/ingest/enrich/user-agent'
@@ -156,7 +156,7 @@ function weighted(rows: (string | number | null)[][], weights: number[]): { sql:
 }
 
 /** The migrations' text, hashed: a changed migration means a different schema or derived table. */
-const SCHEMA_HASH = Bun.hash(MIGRATIONS.map((m) => m.sql).join('\n'))
+const SCHEMA_HASH = Bun.hash(MIGRATIONS.map((m) => ('sql' in m ? m.sql : m.name)).join('\n'))
   .toString(36)
   .slice(0, 8)
 
@@ -412,10 +412,12 @@ JOIN geo g ON (r.hv // 1000) % ${geo.total} >= g.lo AND (r.hv // 1000) % ${geo.t
 SELECT site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id,
   received_at, k AS event_key, NULL AS import_id, browser, browser_version, os, os_version, bot_reason,
   region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel,
-  ${EVENT_KEYS_SQL}
+  0::UBIGINT AS session_key, 0::UBIGINT AS visitor_key, NULL::UBIGINT AS url_key
 FROM ge LEFT JOIN read_csv('${keysFile}', header = true, columns = {'sid': 'BIGINT', 'i': 'BIGINT', 'k': 'BIGINT'}) k USING (sid, i)
 ORDER BY received_at, sid, i`)
   await conn.run('COMMIT')
+  // The stored keys (src/events/keys.ts) are XXH64, computed in JavaScript: DuckDB has none.
+  await fillEventKeys(conn, { pendingOnly: true })
   await conn.run('CHECKPOINT')
   log(`  stored in arrival order in ${((performance.now() - t3) / 1000).toFixed(1)} s`)
 }

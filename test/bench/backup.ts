@@ -8,7 +8,7 @@ import { writeBackup } from '../../src/admin/backup'
 import { restoreBackup } from '../../src/admin/restore'
 import { systemClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
-import { withEventKeys } from '../../src/events/keys'
+import { fillEventKeys, withPendingKeys } from '../../src/db/rekey'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 
@@ -32,8 +32,9 @@ const rows = `SELECT
   CASE WHEN i % 4 = 0 THEN 'https://google.com/' END, 'desktop', 'US', '{"plan":"pro"}', 'e' || i, ${now}, NULL
   FROM range(${n}) t(i)`
 await services.db.writer.run(
-  `INSERT INTO events BY NAME ${withEventKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
+  `INSERT INTO events BY NAME ${withPendingKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
 )
+await fillEventKeys(services.db.writer, { pendingOnly: true })
 await services.db.writer.run('CHECKPOINT')
 const mb = (b: number) => (b / 1_048_576).toFixed(0)
 

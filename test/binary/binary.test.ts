@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { drain } from '../helpers/server'
+import { spawnUntil } from '../helpers/server'
 import { binaryPath } from './binary-path'
 
 const root = mkdtempSync(join(tmpdir(), 'pulse-binary-'))
@@ -32,28 +32,13 @@ const CLEAN = { PATH: '/nonexistent', HOME: '/nonexistent' }
 
 /** Start `cmd` and wait for its banner; returns the process and its base URL. */
 async function start(cmd: string[], cwd: string, p: number) {
-  const proc = Bun.spawn(cmd, {
-    cwd,
-    env: { ...CLEAN, PORT: String(p), HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  })
-  procs.push(proc)
-  let out = ''
-  let err = ''
-  drain(proc.stdout, (t) => {
-    out += t
-  })
-  drain(proc.stderr, (t) => {
-    err += t
-  })
-  const deadline = Date.now() + 20_000
-  while (!/secret key: sk_/.test(out)) {
-    if (proc.exitCode !== null || Date.now() > deadline)
-      throw new Error(`no banner (exit ${proc.exitCode}): ${out}${err}`)
-    await Bun.sleep(20)
-  }
-  return { proc, url: `http://127.0.0.1:${p}`, out: () => out }
+  const s = await spawnUntil(
+    cmd,
+    { cwd, env: { ...CLEAN, PORT: String(p), HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn' } },
+    /secret key: sk_/,
+  )
+  procs.push(s.proc)
+  return { proc: s.proc, url: `http://127.0.0.1:${p}`, out: s.out }
 }
 
 describe('the binary, alone in an empty directory', () => {
@@ -122,34 +107,21 @@ describe('the binary, alone in an empty directory', () => {
 
   test('env -i from an empty directory: it gives itself the worker pool (no warning), SIGINT exits 0', async () => {
     const cwd = mkdtempSync(join(root, 'empty-'))
-    const proc = Bun.spawn(['/usr/bin/env', '-i', bin, '--port', String(port()), '--host', '127.0.0.1'], {
-      cwd,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    })
+    const s = await spawnUntil(
+      ['/usr/bin/env', '-i', bin, '--port', String(port()), '--host', '127.0.0.1'],
+      { cwd, env: {} },
+      /secret key: sk_/,
+    )
+    const { proc } = s
     procs.push(proc)
-    let out = ''
-    let err = ''
-    drain(proc.stdout, (t) => {
-      out += t
-    })
-    drain(proc.stderr, (t) => {
-      err += t
-    })
-    const deadline = Date.now() + 20_000
-    while (!/secret key: sk_/.test(out)) {
-      if (proc.exitCode !== null || Date.now() > deadline)
-        throw new Error(`no banner (exit ${proc.exitCode}): ${out}${err}`)
-      await Bun.sleep(20)
-    }
     // The same process (env and the re-execution both exec in place), now with the variable set.
     const environ = readFileSync(`/proc/${proc.pid}/environ`, 'utf8').split('\0')
     expect(environ.find((v) => v.startsWith('UV_THREADPOOL_SIZE='))).toBeDefined()
     expect(readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8').split('\0')[0]).toBe(bin)
     proc.kill('SIGINT')
     expect(await proc.exited).toBe(0)
-    expect(err).toContain('"signal":"SIGINT"')
-    expect(err).not.toContain('worker thread pool too small')
+    expect(s.err()).toContain('"signal":"SIGINT"')
+    expect(s.err()).not.toContain('worker thread pool too small')
   })
 })
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { threadPoolEnv } from '../../src/cli/thread-pool'
-import { drain } from '../helpers/server'
+import { spawnUntil } from '../helpers/server'
 
 const ROOT = join(import.meta.dir, '../..')
 const root = mkdtempSync(join(tmpdir(), 'pulse-pool-'))
@@ -38,28 +38,9 @@ describe('threadPoolEnv', () => {
 
 /** Start `bun src/cli.ts …args` with an empty environment; wait until stdout matches `ready`. */
 async function start(args: string[], ready: RegExp) {
-  const proc = Bun.spawn([process.execPath, 'src/cli.ts', ...args], {
-    cwd: ROOT,
-    env: {},
-    stdout: 'pipe',
-    stderr: 'pipe',
-  })
-  procs.push(proc)
-  let out = ''
-  let err = ''
-  drain(proc.stdout, (t) => {
-    out += t
-  })
-  drain(proc.stderr, (t) => {
-    err += t
-  })
-  const deadline = Date.now() + 20_000
-  while (!ready.test(out)) {
-    if (proc.exitCode !== null || Date.now() > deadline)
-      throw new Error(`not ready (exit ${proc.exitCode}): ${out}${err}`)
-    await Bun.sleep(25)
-  }
-  return { proc, out: () => out, err: () => err }
+  const s = await spawnUntil([process.execPath, 'src/cli.ts', ...args], { cwd: ROOT, env: {} }, ready)
+  procs.push(s.proc)
+  return s
 }
 
 /** The environment of a running process, as the kernel holds it. */

@@ -8,8 +8,7 @@ import { chdbInstalled } from '../../src/events/clickhouse/client'
 export const CHDB = chdbInstalled()
 
 /** Why the lane does not run, printed once per file that has it. */
-export const NO_CHDB_REASON =
-  'ClickHouse lane skipped: chDB is not installed (run `npm run setup:chdb`, as .ci/run does)'
+export const NO_CHDB_REASON = 'ClickHouse lane skipped: chDB is not installed (run `npm run setup:chdb`)'
 
 let databases = 0
 

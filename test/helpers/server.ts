@@ -30,36 +30,25 @@ function serverCommand(): { cmd: string[]; cwd: string } {
 /** Spawn the server with `env` (PORT defaults to 0 = any free port) and wait until it listens. */
 export async function startServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
   const { cmd, cwd } = serverCommand()
-  const proc = Bun.spawn(cmd, {
-    cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn', ...env },
-    stdout: 'pipe',
-    stderr: 'pipe',
-    stdin: 'ignore',
-  })
-  let out = ''
-  let err = ''
-  drain(proc.stdout, (t) => {
-    out += t
-  })
-  drain(proc.stderr, (t) => {
-    err += t
-  })
-  const deadline = Date.now() + timeoutMs
-  let url: string | undefined
-  while (!url) {
-    const m = /PULSE \S+ on (http:\/\/\S+)/.exec(out)
-    if (m) url = m[1]
-    else if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill('SIGKILL')
-      throw new Error(`server did not start (exit ${proc.exitCode}): ${out}\n${err}`)
-    } else await Bun.sleep(25)
-  }
+  const ready = /PULSE \S+ on (http:\/\/\S+)/
+  const { proc, out, err } = await spawnUntil(
+    cmd,
+    {
+      cwd,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PULSE_LOG_LEVEL: 'warn', ...env } as Record<
+        string,
+        string
+      >,
+    },
+    ready,
+    timeoutMs,
+  )
+  const url = ready.exec(out())?.[1] ?? ''
   return {
     proc,
     url: url.replace('localhost', '127.0.0.1'),
-    output: () => out,
-    log: () => err,
+    output: out,
+    log: err,
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode === null) proc.kill(signal)
       return proc.exited
@@ -79,4 +68,47 @@ export async function drain(
     if (done) return
     onText(decoder.decode(value, { stream: true }))
   }
+}
+
+/** A spawned process whose output is collected as it comes. */
+export interface Spawned {
+  proc: Subprocess<'ignore', 'pipe', 'pipe'>
+  out(): string
+  err(): string
+}
+
+/**
+ * Spawn `cmd` (in `cwd`, with exactly `env`) and wait until its stdout matches `ready`; throws with what it
+ * printed if it exits first or takes longer than `timeoutMs`.
+ */
+export async function spawnUntil(
+  cmd: string[],
+  opts: { cwd: string; env: Record<string, string> },
+  ready: RegExp,
+  timeoutMs = 20_000,
+): Promise<Spawned> {
+  const proc = Bun.spawn(cmd, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+  })
+  let out = ''
+  let err = ''
+  drain(proc.stdout, (t) => {
+    out += t
+  })
+  drain(proc.stderr, (t) => {
+    err += t
+  })
+  const deadline = Date.now() + timeoutMs
+  while (!ready.test(out)) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL')
+      throw new Error(`not ready (exit ${proc.exitCode}): ${out}${err}`)
+    }
+    await Bun.sleep(20)
+  }
+  return { proc, out: () => out, err: () => err }
 }

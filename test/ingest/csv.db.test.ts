@@ -68,8 +68,8 @@ const rowArb: fc.Arbitrary<EventRow> = fc.record({
 }) as fc.Arbitrary<EventRow>
 
 async function stored(db: Database) {
-  // The stored keys as text: exact (queryRows turns integers into numbers), the appender's JavaScript MD5
-  // against the writer's md5_number_lower.
+  // The stored keys as text: exact (queryRows turns integers into numbers), the appender's own XXH64
+  // against the encoder's.
   const keys = EVENT_KEYS.map((k) => `${k.column}::VARCHAR AS ${k.column}`).join(', ')
   const rows = await queryRows(db.reader, `SELECT * REPLACE (${keys}) FROM events ORDER BY rowid`)
   await db.writer.run('DELETE FROM events')
@@ -77,14 +77,14 @@ async function stored(db: Database) {
 }
 
 describe('CSV write path', () => {
-  test('csvLine writes every column of the table but the stored keys, in table order', async () => {
+  test('csvLine writes every column of the table in table order, the stored keys last', async () => {
     const [{ n }] = await queryRows<{ n: number }>(
       viaCsv.reader,
       "SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'events'",
     )
     expect(n).toBe(EVENT_FIELDS.length + EVENT_KEYS.length)
     const r = { ...NO_ENRICHMENT, siteId: 's', eventType: 'e', ts: 1, sessionId: 'x' } as EventRow
-    expect(csvLine(r, 2).split(',').length).toBe(EVENT_FIELDS.length)
+    expect(csvLine(r, 2).split(',').length).toBe(EVENT_FIELDS.length + EVENT_KEYS.length)
   })
 
   test('stores exactly what the appender stores, for arbitrary text', async () => {

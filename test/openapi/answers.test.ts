@@ -3,6 +3,7 @@
 // while draining), each answer's status, media type and body checked against the declared response
 // with Ajv (2020-12, strict). An operation without a case fails the test.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { unsubscribeKey, unsubscribeToken } from '../../src/reports/unsubscribe'
 import { ADMIN_TOKEN, createTestApp, event, T0, type TestApp } from '../helpers/app'
 import { schemaChecker } from './schema-check'
 
@@ -20,6 +21,10 @@ let otherSk: string
 let goalId: string
 let keyId: string
 let importId: string
+let webhookId: string
+let digestId: string
+let ruleId: string
+let unsubToken: string
 
 beforeAll(async () => {
   h = await createTestApp()
@@ -57,6 +62,22 @@ beforeAll(async () => {
     headers: { 'content-type': 'text/plain' },
   })
   importId = imp.body.data?.import_id
+  const hook = await h.json('POST', '/api/v1/sites/site_abc123/webhooks', {
+    key: ADMIN_TOKEN,
+    body: { url: 'http://127.0.0.1:9/hook', format: 'slack' },
+  })
+  webhookId = hook.body.data.webhook_id
+  const digest = await h.json('POST', '/api/v1/sites/site_abc123/digests', {
+    key: ADMIN_TOKEN,
+    body: { email: 'owner@example.com', frequency: 'weekly' },
+  })
+  digestId = digest.body.data.digest_id
+  const rule = await h.json('POST', '/api/v1/sites/site_abc123/alerts', {
+    key: ADMIN_TOKEN,
+    body: { kind: 'spike', threshold: 10, email: 'owner@example.com' },
+  })
+  ruleId = rule.body.data.rule_id
+  unsubToken = unsubscribeToken(await unsubscribeKey(h.deps.db), digestId)
 })
 afterAll(() => h.close())
 
@@ -192,6 +213,72 @@ function cases(): Case[] {
     ],
     ['PATCH', `/api/v1/sites/${site}/goals/goal_none`, { key: ADMIN_TOKEN, body: { name: 'x' } }, 404],
     ['DELETE', `/api/v1/sites/${site}/goals/${goalId}`, A(), 200],
+    ['GET', `/api/v1/sites/${site}/webhooks`, A(), 200],
+    ['GET', '/api/v1/sites/site_none/webhooks', A(), 404],
+    [
+      'POST',
+      `/api/v1/sites/${site}/webhooks`,
+      { key: ADMIN_TOKEN, body: { url: 'https://h.example/x' } },
+      201,
+    ],
+    ['POST', `/api/v1/sites/${site}/webhooks`, { key: ADMIN_TOKEN, body: { url: 'ftp://x' } }, 422],
+    ['POST', `/api/v1/sites/${site}/webhooks/${webhookId}/test`, A(), 202],
+    ['POST', `/api/v1/sites/${site}/webhooks/wh_none/test`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/digests`, S(), 401],
+    ['GET', `/api/v1/sites/${site}/digests`, A(), 200],
+    [
+      'POST',
+      `/api/v1/sites/${site}/digests`,
+      {
+        key: ADMIN_TOKEN,
+        body: { email: 'a@example.com', frequency: 'daily', hour: 7, timezone: 'Europe/Berlin' },
+      },
+      201,
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/digests`,
+      { key: ADMIN_TOKEN, body: { email: 'a@example.com', frequency: 'hourly' } },
+      422,
+    ],
+    ['POST', `/api/v1/sites/${site}/digests/${digestId}/send`, A(), 202],
+    ['POST', `/api/v1/sites/${site}/digests/dg_none/send`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/digests/${digestId}/preview`, A(), 200],
+    ['GET', `/api/v1/sites/${site}/digests/dg_none/preview`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/alerts`, A(), 200],
+    [
+      'POST',
+      `/api/v1/sites/${site}/alerts`,
+      { key: ADMIN_TOKEN, body: { kind: 'drop', threshold: 0.5, webhook_id: webhookId } },
+      201,
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/alerts`,
+      { key: ADMIN_TOKEN, body: { kind: 'drop', threshold: 0.5 } },
+      422,
+    ],
+    [
+      'POST',
+      `/api/v1/sites/site_none/alerts`,
+      { key: ADMIN_TOKEN, body: { kind: 'spike', threshold: 5, email: 'a@example.com' } },
+      404,
+    ],
+    ['GET', `/api/v1/sites/${site}/deliveries`, A(), 200],
+    ['GET', `/unsubscribe?token=${unsubToken}`, {}, 200],
+    ['GET', '/unsubscribe?token=dg_x.bad', {}, 404],
+    ['GET', '/unsubscribe', {}, 422],
+    ['POST', `/unsubscribe?token=${unsubToken}`, {}, 200],
+    ['POST', '/unsubscribe?token=dg_x.bad', {}, 404],
+    ['GET', '/metrics', A(), 200],
+    ['GET', '/metrics', { key: sk }, 200],
+    ['GET', '/metrics', { key: pk }, 401],
+    ['DELETE', `/api/v1/sites/${site}/alerts/${ruleId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/alerts/al_none`, A(), 404],
+    ['DELETE', `/api/v1/sites/${site}/digests/${digestId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/digests/dg_none`, A(), 404],
+    ['DELETE', `/api/v1/sites/${site}/webhooks/${webhookId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/webhooks/wh_none`, A(), 404],
     ['GET', '/api/v1/admin/backup', S(), 401],
     ['GET', '/api/v1/admin/backup', A(), 200],
     ['GET', '/api/v1/admin/imports', A(), 200],
@@ -212,6 +299,36 @@ function cases(): Case[] {
     ['DELETE', `/api/v1/users/user_1?site_id=${site}`, S(), 200],
     ['DELETE', '/api/v1/users/user_1', S(), 422],
     ['GET', '/tracker.js', {}, 200],
+    ['GET', '/tracker-extras.js', {}, 200],
+    stats('/api/v1/stats/web-vitals', { by: 'page' }),
+    stats('/api/v1/stats/web-vitals', { by: 'nope' }, 422),
+    [
+      'PATCH',
+      `/api/v1/sites/${site}`,
+      {
+        key: ADMIN_TOKEN,
+        body: { aliases: ['umami-site-abc'], exclusions: { ips: ['10.0.0.0/8'], paths: ['/admin/**'] } },
+      },
+      200,
+    ],
+    ['PATCH', '/api/v1/sites/site_none', { key: ADMIN_TOKEN, body: { name: 'x' } }, 404],
+    ['PATCH', `/api/v1/sites/${site}`, { key: ADMIN_TOKEN, body: { exclusions: { ips: ['x'] } } }, 422],
+    ['PATCH', '/api/v1/sites/site_other', { key: ADMIN_TOKEN, body: { aliases: ['umami-site-abc'] } }, 409],
+    ['POST', '/api/event', { body: { n: 'pageview', u: 'https://example.com/', d: 'example.com' } }, 202],
+    ['POST', '/api/event', { body: { n: 'pageview', u: 'https://x.org/', d: 'x.org' } }, 404],
+    ['POST', '/api/event', { body: { n: 'pageview', d: 'example.com' } }, 400],
+    ['POST', '/api/event', { body: 'x', headers: { 'content-type': 'application/xml' } }, 415],
+    ['GET', '/js/script.outbound-links.js', {}, 200],
+    ['GET', '/js/nope.js', {}, 404],
+    [
+      'POST',
+      '/api/send',
+      { body: { type: 'event', payload: { website: 'umami-site-abc', url: '/', hostname: 'example.com' } } },
+      200,
+    ],
+    ['POST', '/api/send', { body: { type: 'event', payload: { website: 'nope', url: '/' } } }, 404],
+    ['POST', '/api/send', { body: { type: 'event' } }, 400],
+    ['GET', '/script.js', {}, 200],
     ['DELETE', '/api/v1/sites/site_new', A(), 200],
     ['DELETE', '/api/v1/sites/site_new', A(), 404],
     ['POST', '/api/v1/admin/token/rotate', A(), 409],

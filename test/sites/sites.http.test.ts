@@ -22,6 +22,8 @@ describe('sites admin API', () => {
         site_id: 'site_abc123',
         name: 'Shop',
         domains: ['example.com'],
+        aliases: [],
+        exclusions: {},
         public_key: expect.stringMatching(/^pk_/),
         secret_key: expect.stringMatching(/^sk_/),
       },

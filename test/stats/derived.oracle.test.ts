@@ -10,9 +10,8 @@ import { join } from 'node:path'
 import { createApp } from '../../src/app'
 import { manualClock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
-import { MIGRATIONS } from '../../src/db/migrations'
 import { queryRows } from '../../src/db/rows'
-import { FRAGMENT_FIELDS, fragmentsSql, HOUR_MS } from '../../src/events/session-hours'
+import { FRAGMENT_FIELDS, fragmentsSql, HOUR_MS, rebuildSessionHours } from '../../src/events/session-hours'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
 import { createSite } from '../../src/sites/service'
@@ -179,14 +178,11 @@ describe('session_hours stays consistent with the events', () => {
     expect(Number(n.n)).toBe(0)
   })
 
-  test('migration 008 builds the same table from events already stored', async () => {
+  test('a rebuild from the events (migrations 008 and 010) builds the same table', async () => {
     await post(sessions('a', 's', { users: true }))
     await h.deps.buffer.flush()
     const built = await queryRows(h.deps.db.reader, `${merged('session_hours')} ORDER BY ALL`)
-    const m008 = MIGRATIONS.find((m) => m.name.startsWith('008_'))
-    expect(m008).toBeDefined()
-    await h.deps.db.writer.run('DROP TABLE session_hours')
-    await h.deps.db.writer.run(m008?.sql ?? '')
+    await rebuildSessionHours(h.deps.db.writer)
     expect(await queryRows(h.deps.db.reader, `${merged('session_hours')} ORDER BY ALL`)).toEqual(built)
     await expectConsistent(h.deps.db)
   })
@@ -234,6 +230,71 @@ describe('session_hours after a crash and log replay', () => {
       'SELECT sum(events)::BIGINT AS n FROM session_hours',
     )
     expect(Number(r.n)).toBe(evs.length)
+    await s.deps.close()
+  })
+
+  /** Make every statement of `db`'s writer matching `re` fail (`times` times; forever by default). */
+  const failOn = (db: Db, re: RegExp, times = Number.POSITIVE_INFINITY) => {
+    const w = db.writer
+    const run = w.run.bind(w)
+    let left = times
+    w.run = ((sql: string, ...rest: unknown[]) =>
+      re.test(sql) && left-- > 0
+        ? Promise.reject(new Error('injected failure'))
+        : (run as (...a: unknown[]) => ReturnType<typeof run>)(sql, ...rest)) as typeof w.run
+  }
+
+  const count = async (db: Db, sql: string) =>
+    Number((await queryRows<{ n: number }>(db.reader, `SELECT (${sql})::BIGINT AS n`))[0].n)
+
+  test('a crash between the events commit and the session_hours catch-up is repaired exactly at start', async () => {
+    let s = await boot()
+    const { secret_key } = await createSite(s.deps, { site_id: 'a' })
+    const evs = sessions('a', 'g', { users: true })
+    const post = (app: typeof s.app, events: unknown[]) =>
+      app.handle(
+        new Request('http://localhost/collect/batch', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${secret_key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        }),
+      )
+    expect((await post(s.app, evs.slice(0, 12))).status).toBe(200)
+    await s.deps.buffer.flush()
+    expect((await post(s.app, evs.slice(12))).status).toBe(200)
+    // Every catch-up fails from here on, then the process dies: the gap is left on disk.
+    failOn(s.deps.db, /INSERT INTO session_hours/)
+    await s.deps.buffer.flush().catch(() => undefined)
+    expect(await count(s.deps.db, 'SELECT count(*) FROM events')).toBe(evs.length)
+    expect(await count(s.deps.db, 'SELECT sum(events) FROM session_hours')).toBe(12)
+    expect(await count(s.deps.db, 'SELECT count(*) FROM hours_gap')).toBeGreaterThan(0)
+    s.deps.db.close()
+    s = await boot()
+    await s.deps.buffer.flush()
+    await expectConsistent(s.deps.db)
+    expect(await count(s.deps.db, 'SELECT sum(events) FROM session_hours')).toBe(evs.length)
+    expect(await count(s.deps.db, 'SELECT count(*) FROM hours_gap')).toBe(0)
+    expect(await count(s.deps.db, 'SELECT count(*) FROM events')).toBe(evs.length)
+    await s.deps.close()
+  })
+
+  test('a catch-up that fails once is closed before the flush returns; reads see every event', async () => {
+    const s = await boot()
+    const { secret_key } = await createSite(s.deps, { site_id: 'a' })
+    const evs = sessions('a', 'f', { users: true })
+    const res = await s.app.handle(
+      new Request('http://localhost/collect/batch', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret_key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: evs }),
+      }),
+    )
+    expect(res.status).toBe(200)
+    failOn(s.deps.db, /INSERT INTO session_hours/, 1)
+    await s.deps.buffer.flush()
+    await expectConsistent(s.deps.db)
+    expect(await count(s.deps.db, 'SELECT sum(events) FROM session_hours')).toBe(evs.length)
+    expect(await count(s.deps.db, 'SELECT count(*) FROM hours_gap')).toBe(0)
     await s.deps.close()
   })
 })

@@ -2,8 +2,8 @@
 // and an instant holding more rows than a page is paged by rowid) it yields exactly the rows of one
 // `ORDER BY ts, rowid` query, in that order; and the window planner merges buckets up to a page.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { fillEventKeys, withPendingKeys } from '../../src/db/rekey'
 import { queryRows } from '../../src/db/rows'
-import { withEventKeys } from '../../src/events/keys'
 import { type ExportSelection, exportChunks, planWindows } from '../../src/stats/export/pages'
 import { RAW_COLUMNS } from '../../src/stats/sql/events'
 import { createTestApp, T0, type TestApp } from '../helpers/app'
@@ -18,8 +18,9 @@ beforeAll(async () => {
            's' || i, NULL, '/p' || (i % 7), NULL, NULL, NULL, NULL, 'e' || i, ${T0}, NULL
     FROM range(500) r(i)`
   await t.deps.db.writer.run(
-    `INSERT INTO events BY NAME ${withEventKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
+    `INSERT INTO events BY NAME ${withPendingKeys(rows, 'site_id, event_type, ts, session_id, user_id, url, referrer, device_type, country, properties, event_id, received_at, visitor_id')}`,
   )
+  await fillEventKeys(t.deps.db.writer, { pendingOnly: true })
 })
 afterAll(() => t.close())
 

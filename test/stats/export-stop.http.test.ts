@@ -33,9 +33,14 @@ async function within(ms: number, cond: () => boolean): Promise<boolean> {
   return true
 }
 
-/** Read a body to its end; resolves 'clean end' or rejects if the stream errors. */
+/** Read a body to its end; resolves 'clean end' or rejects (with an Error) if the stream errors. */
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
-  for (;;) if ((await reader.read()).done) return 'clean end'
+  try {
+    for (;;) if ((await reader.read()).done) return 'clean end'
+  } catch (err) {
+    // The export errors its stream with text (so the runtime prints no stack for a normal shutdown).
+    throw err instanceof Error ? err : new Error(String(err))
+  }
 }
 
 const idle = () => t.deps.exports.size === 0 && t.deps.reads.active === 0
@@ -86,16 +91,24 @@ describe('shutdown aborts exports in flight', () => {
     })
   }
 
-  test('parquet: shutdown while the file is built answers 503 in the envelope', async () => {
-    const pending = t.app.handle(exportRequest('parquet'))
-    expect(await within(5000, () => t.deps.exports.size === 1)).toBe(true)
+  test('parquet: shutdown while the file is built errors the stream (its headers and first bytes went at once)', async () => {
+    const res = await t.app.handle(exportRequest('parquet'))
+    expect(res.status).toBe(200)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('PAR1')
+    expect(t.deps.exports.size).toBe(1)
     t.deps.exports.abortAll()
-    const res = await pending
+    await expect(drain(reader)).rejects.toThrow('shutting down')
+    expect(await within(1000, idle)).toBe(true)
+  })
+
+  test('an export that was still waiting for its flush when shutdown began answers 503', async () => {
+    t.deps.exports.close()
+    const res = await t.app.handle(exportRequest('ndjson'))
     expect(res.status).toBe(503)
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       success: false,
       error: expect.stringContaining('shutting down'),
-      status: 503,
     })
     expect(await within(1000, idle)).toBe(true)
   })

@@ -1,5 +1,6 @@
 // The top-list panels (pages, referrers, event types), the tabbed cards (entry and exit pages; sources,
-// channels and campaigns; browsers, OS and devices; countries, regions and cities), the goals with
+// channels and campaigns; browsers, OS and devices; countries, regions and cities; outbound links,
+// downloads and 404 pages), the web-vitals card, the goals with
 // their conversion rates, and the custom-property breakdown with its key picker. Each row click
 // filters the whole dashboard.
 import { h } from './dom'
@@ -10,6 +11,7 @@ import { fetchBreakdown, fetchPropertyKeys, type Metric, type Scope } from './qu
 import type { Filter } from './state'
 import { createTabbedPanel, TABBED } from './tabs'
 import { renderTopList, type TopListOptions } from './top-list'
+import { createVitalsPanel } from './vitals'
 
 interface ListSpec extends TopListOptions {
   id: string
@@ -58,6 +60,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   const lists = LISTS.map((spec) => ({ spec, panel: createPanel(spec.id, spec.title) }))
   const tabbed = TABBED.map((spec) => createTabbedPanel(spec, onFilter))
   const goals = createGoalsPanel(onFilter)
+  const vitals = createVitalsPanel()
   const [pages, referrers, eventTypes] = lists.map((l) => l.panel)
   const props = createPanel('properties', 'Custom properties')
   const keyPicker = h('select', { attrs: { id: 'property-key', 'aria-label': 'Property' } })
@@ -84,7 +87,7 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
   keyPicker.addEventListener('change', () => void loadProperty())
 
   return {
-    panels: [pages, referrers, ...tabbed.map((t) => t.panel), goals.panel, eventTypes, props],
+    panels: [pages, referrers, ...tabbed.map((t) => t.panel), goals.panel, eventTypes, props, vitals.panel],
     async load(scope, isCurrent) {
       lastScope = scope
       isLive = isCurrent
@@ -101,7 +104,11 @@ export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
           if (isCurrent()) panel.error(err)
         }
       })
-      jobs.push(...tabbed.map((t) => t.load(scope, isCurrent)), goals.load(scope, isCurrent))
+      jobs.push(
+        ...tabbed.map((t) => t.load(scope, isCurrent)),
+        goals.load(scope, isCurrent),
+        vitals.load(scope, isCurrent),
+      )
       jobs.push(
         fetchPropertyKeys(scope).then(
           (keys) => {

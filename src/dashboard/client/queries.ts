@@ -67,13 +67,24 @@ export async function fetchSeries(
   }
 }
 
-/** The top `limit` values of a dimension by `metric`. */
-export function fetchBreakdown(s: Scope, dimension: string, metric: Metric, limit = 10) {
+/** The top `limit` values of a dimension by `metric`; `where` adds filters (e.g. one event type). */
+export function fetchBreakdown(
+  s: Scope,
+  dimension: string,
+  metric: Metric,
+  limit = 10,
+  where: Record<string, string> = {},
+) {
   return s.api.get(
     '/api/v1/stats/breakdown',
     { ...base(s), dimension, metric, limit },
-    filterParams(s.view.filters),
+    { ...filterParams(s.view.filters), ...where },
   )
+}
+
+/** p75 and the rating split of each web vital in the view's period (all pages). */
+export function fetchWebVitals(s: Scope) {
+  return s.api.get('/api/v1/stats/web-vitals', { ...base(s) })
 }
 
 /** Sessions, visitors and top pages of the last 5 minutes. */

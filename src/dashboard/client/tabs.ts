@@ -1,5 +1,5 @@
 // Tabbed top-list cards, like Plausible's: Entry pages | Exit pages, Sources | Channels | Campaigns,
-// Browsers | OS | Devices, Countries | Regions | Cities. Every tab is a breakdown by visitors whose rows filter the whole
+// Browsers | OS | Devices, Countries | Regions | Cities, Outbound links | Downloads | 404 pages. Every tab is a breakdown by visitors whose rows filter the whole
 // dashboard; each tab's list keeps its own element id (`#browsers`, `#devices`, …) for tests and
 // anchors. A tab marked `whenPresent` is shown only when its breakdown has a known value.
 import { h, replace } from './dom'
@@ -18,6 +18,9 @@ export interface TabSpec extends Omit<TopListOptions, 'valueLabel' | 'filterFiel
   dimension: string
   /** Show the tab only when its breakdown has a row with a known (non-empty) key. */
   whenPresent?: boolean
+  /** Only events of this type (the auto-captured ones), and the filter field a row click applies. */
+  eventType?: string
+  filter?: string
 }
 
 /** A tabbed card's definition. */
@@ -82,6 +85,37 @@ export const TABBED: TabbedSpec[] = [
       { id: 'cities', name: 'Cities', dimension: 'city', noneLabel: 'Unknown', whenPresent: true },
     ],
   },
+  {
+    // What the tracker's auto-capture records (`capture: ['outbound', 'downloads', '404']`).
+    id: 'captured',
+    title: 'Outbound links, downloads and 404 pages',
+    tabs: [
+      {
+        id: 'outbound-links',
+        name: 'Outbound links',
+        dimension: 'property:url',
+        eventType: 'outbound_link',
+        filter: 'property.url',
+        noneLabel: 'Unknown',
+      },
+      {
+        id: 'file-downloads',
+        name: 'Downloads',
+        dimension: 'property:url',
+        eventType: 'file_download',
+        filter: 'property.url',
+        noneLabel: 'Unknown',
+      },
+      {
+        id: 'not-found',
+        name: '404 pages',
+        dimension: 'property:path',
+        eventType: 'not_found',
+        filter: 'property.path',
+        noneLabel: 'Unknown',
+      },
+    ],
+  },
 ]
 
 /** A tabbed card: its panel, and `load` to fill every tab for the current view. */
@@ -129,7 +163,8 @@ export function createTabbedPanel(spec: TabbedSpec, onFilter: (f: Filter) => voi
         tabs.map(async ({ tab, button, pane }) => {
           if (!pane.firstChild) replace(pane, h('p', 'muted placeholder', 'Loading…'))
           try {
-            const data = await fetchBreakdown(scope, tab.dimension, 'visitors')
+            const where: Record<string, string> = tab.eventType ? { event_type: tab.eventType } : {}
+            const data = await fetchBreakdown(scope, tab.dimension, 'visitors', 10, where)
             if (!isCurrent()) return
             if (tab.whenPresent) button.hidden = !data.rows.some((r) => r.key !== null && r.key !== '')
             if (data.rows.length === 0) replace(pane, h('p', 'muted placeholder', 'No data for this period.'))
@@ -138,7 +173,7 @@ export function createTabbedPanel(spec: TabbedSpec, onFilter: (f: Filter) => voi
                 pane,
                 renderTopList(
                   data.rows,
-                  { ...tab, valueLabel: 'Visitors', filterField: tab.dimension },
+                  { ...tab, valueLabel: 'Visitors', filterField: tab.filter ?? tab.dimension },
                   onFilter,
                 ),
               )

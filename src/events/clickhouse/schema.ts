@@ -6,8 +6,8 @@
 // primary index skips all other granules. It has no PARTITION BY on purpose: an insert of one flush
 // (one block: see store.ts) then writes exactly one part, which is atomic, and that atomicity is what
 // makes the log position carried by the rows exact. Beyond the event fields it stores:
-// - the keys (`session_key`, `visitor_key`, `url_key`), computed by DEFAULT expressions from the text,
-//   the same values as DuckDB's `md5_number_lower` (the one place: `clickhouseDialect.key`);
+// - the keys (`session_key`, `visitor_key`, `url_key`): plain columns, sent in the CSV as the encoder
+//   hashed them (XXH64, src/events/keys.ts; ClickHouse's `xxHash64` gives the same values);
 // - `log_node`, `log_seq`: the node and write-ahead-log position of the flush that stored the row, read
 //   from the insert's `insert_deduplication_token` (`pulse/<node>/<position>`), so rows and position are
 //   stored by one atomic insert (ClickHouse has no transaction spanning two tables);
@@ -15,7 +15,6 @@
 //   low 53 bits of a Snowflake id (time-ordered, unique per server; it fits a JavaScript number).
 import { EVENT_FIELDS } from '../fields'
 import { EVENT_KEYS } from '../keys'
-import { clickhouseDialect } from './dialect'
 import { GOALS_DDL } from './goals'
 
 const TYPES = { VARCHAR: 'String', BIGINT: 'Int64', JSON: 'String' } as const
@@ -26,17 +25,13 @@ function columnType(f: (typeof EVENT_FIELDS)[number]): string {
   return f.nullable ? `Nullable(${t})` : t
 }
 
-/** The event field columns, in field-list order: the columns of the CSV a flush inserts. */
-export const INSERT_COLUMNS = EVENT_FIELDS.map((f) => f.column)
+/** The event field columns in field-list order, then the stored keys: the columns of the CSV a flush inserts. */
+export const INSERT_COLUMNS = [...EVENT_FIELDS.map((f) => f.column), ...EVENT_KEYS.map((k) => k.column)]
 
 const TOKEN = "getSetting('insert_deduplication_token')"
 
-/** Columns beyond the event fields, each with its DEFAULT (computed at insert, never sent). */
+/** Columns beyond the event fields and keys, each with its DEFAULT (computed at insert, never sent). */
 const DERIVED_COLUMNS = [
-  ...EVENT_KEYS.map(
-    (k) =>
-      `${k.column} ${k.nullable ? 'Nullable(UInt64)' : 'UInt64'} DEFAULT ${clickhouseDialect.key(k.text)}`,
-  ),
   `log_node LowCardinality(String) DEFAULT splitByChar('/', ${TOKEN})[2]`,
   `log_seq UInt64 DEFAULT toUInt64OrZero(splitByChar('/', ${TOKEN})[3])`,
   'event_seq UInt64 DEFAULT bitAnd(generateSnowflakeID(session_id), 9007199254740991)',
@@ -45,6 +40,7 @@ const DERIVED_COLUMNS = [
 /** The DDL of `events` (unqualified: the client's database). */
 export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (${[
   ...EVENT_FIELDS.map((f) => `${f.column} ${columnType(f)}`),
+  ...EVENT_KEYS.map((k) => `${k.column} ${k.nullable ? 'Nullable(UInt64)' : 'UInt64'}`),
   ...DERIVED_COLUMNS,
 ].join(', ')}) ENGINE = MergeTree ORDER BY (site_id, ts) SETTINGS non_replicated_deduplication_window = 10000`
 

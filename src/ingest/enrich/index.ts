@@ -7,7 +7,7 @@ import type { Logger } from '../../logger'
 import { BurstRule } from './bots'
 import { BoundedCache } from './cache'
 import { defaultGeoDbPath, GeoLookup } from './geo'
-import { defaultSteps, Enricher, type SessionState } from './pipeline'
+import { defaultSteps, Enricher, type EnrichStep, type SessionState } from './pipeline'
 import { VisitorSalts } from './salts'
 import { AgentParser } from './user-agent'
 import { VisitorIds } from './visitor'
@@ -42,12 +42,14 @@ function openGeo(config: Config, logger: Logger): GeoLookup | undefined {
   }
 }
 
-/** Build the enrichment pipeline; loads (or makes) today's visitor salt. */
+/** Build the enrichment pipeline (`first` steps, then the default ones); loads (or makes) today's visitor salt. */
 export async function createEnrichment(
   config: Config,
   db: Database,
   now: number,
   logger: Logger,
+  /** Steps run before the default ones (the site exclusions of src/sites/exclusions.ts). */
+  first: { name: string; run: EnrichStep }[] = [],
 ): Promise<Enrichment> {
   const agents = new AgentParser()
   const geo = openGeo(config, logger)
@@ -61,7 +63,7 @@ export async function createEnrichment(
   const visitors = new VisitorIds(salts)
   const burst = new BurstRule({ perMinute: config.botBurstPerMinute })
   const sessions = new BoundedCache<string, SessionState>({ capacity: 200_000 })
-  const enricher = new Enricher(defaultSteps({ agents, geo, visitors, burst, sessions }))
+  const enricher = new Enricher([...first, ...defaultSteps({ agents, geo, visitors, burst, sessions })])
   return { enricher, salts, agents, burst, visitors, geo, sessions }
 }
 

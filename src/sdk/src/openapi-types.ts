@@ -1,6 +1,46 @@
 // GENERATED from the server's /openapi/json by src/binary/generate-sdk-types.ts: do not edit.
 // Regenerate with `bun src/binary/generate-sdk-types.ts`; test/sdk/openapi-drift.test.ts checks it.
 export interface paths {
+    "/api/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a Plausible event
+         * @description Plausible's Events API, for sites and servers tagged for Plausible: change the host name only. The body is Plausible's payload (long or short keys; JSON sent as `application/json` or `text/plain`); the site is the one whose `domains` list the payload's `domain`. The visitor is the request's User-Agent and X-Forwarded-For (its first address; without trusted proxies configured). `pageview` is stored as `page_view`; `props` as properties; `revenue` as the properties `revenue` and `currency`. Answers 202 `ok` like Plausible. Its npm tracker's `engagement` pings are accepted and not stored. Unlike Plausible, which answers 202 and drops silently, an unknown domain is refused with 404 and counted in the admin /health (`compat:unknown_domain`); a payload that is not valid is a 400 with PULSE's error envelope. Events matching the site's exclusions are dropped (still 202) and counted. No key: a site is as open as its domains.
+         */
+        post: operations["sendPlausibleEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an Umami event
+         * @description Umami's collect endpoint, for sites and apps tagged for Umami: change the host name only. The site is the one whose `aliases` hold the payload's `website` id. An event without `name` is a page view; `data` becomes the properties; a path URL is stored behind `https://<hostname>`. `identify` is accepted and stores nothing. Answers 200 `{}`. An unknown website id is refused with 404 and counted in the admin /health (`compat:unknown_website`); an invalid payload is a 400 with PULSE's error envelope. Events matching the site's exclusions are dropped (still 200) and counted. No key.
+         */
+        post: operations["sendUmamiEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/backup": {
         parameters: {
             query?: never;
@@ -224,6 +264,158 @@ export interface paths {
         delete: operations["deleteSite"];
         options?: never;
         head?: never;
+        /**
+         * Change a site
+         * @description Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id) or server-side exclusion rules; fields left out are kept. An alias another site has is refused with 409.
+         */
+        patch: operations["updateSite"];
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alert rules
+         * @description The site’s alert rules with their state, oldest first.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Checked about once a minute through the stats API. An alert is sent when the condition starts to hold, unless one was sent within `quiet_minutes`; a recovery message when it stops. Send to a webhook of the site (`webhook_id`) or an address (`email`): exactly one.
+         */
+        post: operations["createAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/alerts/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Deletes the rule; deliveries already queued still go.
+         */
+        delete: operations["deleteAlert"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries
+         * @description The site’s last 100 emails and webhook calls, newest first, with their status, attempts and last error.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List email digests
+         * @description The site’s digests, oldest first.
+         */
+        get: operations["listDigests"];
+        put?: never;
+        /**
+         * Create an email digest
+         * @description Sends the previous day, week (Monday to Monday) or month of the site at `hour` local time in `timezone`, with the figures of the stats API: visitors, page views, bounce rate, visit duration and conversions with their change on the previous period, conversions per goal, top pages, sources and countries, and a chart. The first send is of the first period ending after now. Each email carries a signed unsubscribe link and `List-Unsubscribe` headers.
+         */
+        post: operations["createDigest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/digests/{digest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an email digest
+         * @description Nothing more is sent; deliveries already queued still go.
+         */
+        delete: operations["deleteDigest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/digests/{digest_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a digest
+         * @description The HTML part of the digest of its latest whole period, as it would be sent now.
+         */
+        get: operations["previewDigest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/digests/{digest_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a digest now
+         * @description Queues the digest of its latest whole period for the next scheduler pass (a test send: the schedule is unchanged).
+         */
+        post: operations["sendDigest"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -305,6 +497,70 @@ export interface paths {
         post?: never;
         /** Revoke a key */
         delete: operations["revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description The site’s webhooks, oldest first (secrets are shown only at creation).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Alerts (and test sends) are POSTed here as JSON, signed: `X-Pulse-Timestamp` (epoch seconds) and `X-Pulse-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>" with the secret>`; `X-Pulse-Delivery` names the delivery (the same on every retry). The secret is in this answer only.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Alert rules that send to it fail their deliveries until changed.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message to a webhook
+         * @description Queues a signed test message, sent on the next scheduler pass; its outcome is in the deliveries log.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -410,6 +666,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/web-vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get web vitals
+         * @description p75 and the good / needs-improvement / poor split (web.dev's thresholds: LCP 2.5 s / 4 s, INP 200 / 500 ms, CLS 0.1 / 0.25, FCP 1.8 s / 3 s, TTFB 0.8 s / 1.8 s) of the `web_vitals` events the tracker sends with `capture: ['vitals']`, overall or `by` page path, device type or country. Bots are left out. Needs the site secret key (or the admin token).
+         */
+        get: operations["getWebVitals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -490,6 +766,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/js/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plausible's script
+         * @description A Plausible-compatible script: `<script defer data-domain="example.com" src="https://pulse.example.com/js/script.js">` counts page views and defines `window.plausible(name, {props, revenue, callback})`. File-name variants select extensions as Plausible's do (`script.outbound-links.file-downloads.js`): hash, outbound-links, file-downloads, tagged-events, revenue, pageview-props, manual, local, exclusions, compat. Pages on `localhost` are not counted without `local`. Public: no credentials.
+         */
+        get: operations["getPlausibleScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mcp": {
         parameters: {
             query?: never;
@@ -504,6 +800,66 @@ export interface paths {
          * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
          */
         post: operations["callMcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metrics for Prometheus
+         * @description Prometheus text format. With the admin token: every site, and the server’s own figures (buffer, flushed events, memory, deliveries). With a site secret key: that site only. Per site: `pulse_site_visitors_5m`, `pulse_site_page_views_total`, `pulse_site_events_total`, `pulse_site_goal_conversions_24h{goal}`, each equal to what the stats API answers.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/script.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Umami's script
+         * @description An Umami-compatible script: `<script defer src="https://pulse.example.com/script.js" data-website-id="…">` counts page views and defines `umami.track(…)`; reads `data-host-url`, `data-domains`, `data-auto-track`, `data-exclude-search`, `data-exclude-hash`, `data-tag`, and `data-umami-event` / `data-umami-event-*` on clicked elements. Public: no credentials.
+         */
+        get: operations["getUmamiScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tracker-extras.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tracker's extras bundle
+         * @description Auto-capture and web vitals for `tracker.js`, which loads it itself when `init({capture})` (or the script's `data-capture`) names `outbound`, `downloads`, `404`, `forms`, `tagged` or `vitals`. Public: no credentials.
+         */
+        get: operations["getTrackerExtras"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -530,10 +886,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unsubscribe page
+         * @description The page a digest’s unsubscribe link opens: a button that confirms. No sign-in: the link is signed.
+         */
+        get: operations["getUnsubscribePage"];
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description One-click unsubscribe (RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to the link) or the page’s form (`token` in the form body).
+         */
+        post: operations["unsubscribeDigest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertRule: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            email: string | null;
+            /** @description The condition held at the last check and an alert was sent */
+            firing: boolean;
+            goal: string | null;
+            /** @enum {string} */
+            kind: "spike" | "drop" | "goal";
+            /** @description The value at the last check */
+            last_value: number | null;
+            /** @example 60 */
+            quiet_minutes: number;
+            /**
+             * @description Alert rule identifier
+             * @example al_1a2b3c4d5e6f7a8b
+             */
+            rule_id: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /** @example 100 */
+            threshold: number;
+            webhook_id: string | null;
+            /** @example 60 */
+            window_minutes: number;
+        };
         ApiKeyInfo: {
             /** Format: date-time */
             created_at: string;
@@ -633,6 +1042,61 @@ export interface components {
             /** @constant */
             success: true;
         };
+        CreateAlertBody: {
+            /**
+             * Format: email
+             * @description Recipient address
+             * @example owner@example.com
+             */
+            email?: string;
+            /**
+             * @description Kind goal: the goal name
+             * @example Signup
+             */
+            goal?: string;
+            /** @enum {string} */
+            kind: "spike" | "drop" | "goal";
+            /**
+             * @description After an alert, no new alert of the rule for this long (default 60)
+             * @example 60
+             */
+            quiet_minutes?: number;
+            /**
+             * @description spike: visitors; drop: a fraction such as 0.5; goal: conversions
+             * @example 100
+             */
+            threshold: number;
+            /**
+             * @description Send to this webhook of the site
+             * @example wh_1a2b
+             */
+            webhook_id?: string;
+            /**
+             * @description Window checked (default 60)
+             * @example 60
+             */
+            window_minutes?: number;
+        };
+        CreateDigestBody: {
+            /**
+             * Format: email
+             * @description Recipient address
+             * @example owner@example.com
+             */
+            email: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly" | "monthly";
+            /**
+             * @description Local hour of the send (default 8)
+             * @example 8
+             */
+            hour?: number;
+            /**
+             * @description IANA time zone of the periods and the hour (default UTC)
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+        };
         CreatedKey: {
             /**
              * @description The key itself, shown only once
@@ -645,12 +1109,15 @@ export interface components {
             site_id: string;
         };
         CreatedSite: {
+            /** @example [] */
+            aliases: string[];
             /**
              * @example [
              *       "example.com"
              *     ]
              */
             domains: string[];
+            exclusions: components["schemas"]["SiteExclusions"];
             /** @example My shop */
             name: string;
             /**
@@ -665,6 +1132,29 @@ export interface components {
             secret_key: string;
             /** @example site_abc123 */
             site_id: string;
+        };
+        CreatedWebhook: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /** @enum {string} */
+            format: "json" | "slack" | "discord";
+            /**
+             * @description Signing secret (HMAC-SHA256 of `<timestamp>.<body>`), shown only once
+             * @example whsec_Vb7d…
+             */
+            secret: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /** @example https://hooks.example.com/pulse */
+            url: string;
+            /**
+             * @description Webhook identifier
+             * @example wh_1a2b3c4d5e6f7a8b
+             */
+            webhook_id: string;
         };
         CreateGoalBody: {
             /**
@@ -697,13 +1187,45 @@ export interface components {
         };
         CreateSiteBody: {
             /**
-             * @description Hostnames allowed to send events with the public key (empty: any origin)
+             * @description Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites
+             * @example [
+             *       "4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b"
+             *     ]
+             */
+            aliases?: string[];
+            /**
+             * @description Hostnames allowed to send events with the public key (empty: any origin). Plausible's `POST /api/event` finds the site by these (exact names; `*.` entries are not used for that)
              * @example [
              *       "example.com",
              *       "www.example.com"
              *     ]
              */
             domains?: string[];
+            /** @description Server-side exclusion rules of a site */
+            exclusions?: {
+                /**
+                 * @description Visitor addresses and CIDR ranges (IPv4 or IPv6) whose events are dropped
+                 * @example [
+                 *       "203.0.113.7",
+                 *       "10.0.0.0/8",
+                 *       "2001:db8::/32"
+                 *     ]
+                 */
+                ips?: string[];
+                /**
+                 * @description Honour the "don't count me" flag (default true): browsers with `localStorage.pulse_ignore` (Plausible: `plausible_ignore`, Umami: `umami.disabled`) set by a page of the site are dropped
+                 * @example true
+                 */
+                opt_out?: boolean;
+                /**
+                 * @description URL path patterns whose events are dropped: `*` matches within one segment, `**` across segments
+                 * @example [
+                 *       "/admin/**",
+                 *       "/preview/*"
+                 *     ]
+                 */
+                paths?: string[];
+            };
             /**
              * @description Display name
              * @example My shop
@@ -715,6 +1237,15 @@ export interface components {
              */
             site_id?: string;
         };
+        CreateWebhookBody: {
+            /** @enum {string} */
+            format?: "json" | "slack" | "discord";
+            /**
+             * @description Where to POST (http or https)
+             * @example https://hooks.example.com/pulse
+             */
+            url: string;
+        };
         DeletedImport: {
             /**
              * @description Events removed
@@ -723,6 +1254,64 @@ export interface components {
             deleted_events: number;
             /** @example imp_m3x9k2ab7q */
             import_id: string;
+        };
+        Delivery: {
+            /** @example 1 */
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Delivery identifier
+             * @example dl_1a2b3c4d5e6f7a8b
+             */
+            delivery_id: string;
+            /** @example 535 Authentication failed */
+            last_error: string | null;
+            /** Format: date-time */
+            sent_at: string | null;
+            /** @enum {string} */
+            source: "digest" | "alert" | "test";
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            /**
+             * @description The address or the webhook id
+             * @example owner@example.com
+             */
+            target: string;
+        };
+        Digest: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Digest identifier
+             * @example dg_1a2b3c4d5e6f7a8b
+             */
+            digest_id: string;
+            /** @example owner@example.com */
+            email: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly" | "monthly";
+            /** @example 8 */
+            hour: number;
+            /**
+             * @description First local date of the last period claimed for sending
+             * @example 2026-11-16
+             */
+            last_period: string | null;
+            /** @example site_abc123 */
+            site_id: string;
+            /** @example Europe/Berlin */
+            timezone: string;
+            /** @description The recipient used the unsubscribe link: nothing is sent */
+            unsubscribed: boolean;
         };
         /** @description Answer of a dry run: nothing was stored */
         DryRunResult: {
@@ -1331,6 +1920,111 @@ export interface components {
              */
             skipped: number;
         };
+        /**
+         * @description Plausible's Events API payload. `name`, `url` and `domain` are required (long or short key); unknown fields are ignored, as Plausible does
+         * @example {
+         *       "name": "pageview",
+         *       "url": "https://example.com/pricing",
+         *       "domain": "example.com"
+         *     }
+         */
+        PlausibleEvent: {
+            /** @description Revenue of the event: stored as the properties `revenue` (a number) and `currency` */
+            $?: {
+                /** @example 29.99 */
+                amount: number | string;
+                /** @example EUR */
+                currency: string;
+            } | string | null;
+            /**
+             * @description `domain`
+             * @example example.com
+             */
+            d?: string;
+            /**
+             * @description The site's domain, as listed in its `domains`; several, comma-separated, record to each
+             * @example example.com
+             */
+            domain?: string;
+            h?: boolean | number | null;
+            i?: boolean | number | null;
+            interactive?: boolean | number | null;
+            /**
+             * @description Custom properties (stored as the event's `properties`)
+             * @example {
+             *       "plan": "pro"
+             *     }
+             */
+            m?: {
+                [key: string]: string | number | boolean | null;
+            } | string | null;
+            /**
+             * @description Custom properties (stored as the event's `properties`)
+             * @example {
+             *       "plan": "pro"
+             *     }
+             */
+            meta?: {
+                [key: string]: string | number | boolean | null;
+            } | string | null;
+            /**
+             * @description `name`
+             * @example pageview
+             */
+            n?: string;
+            /**
+             * @description Event name; `pageview` is a page view
+             * @example pageview
+             */
+            name?: string;
+            /**
+             * @description Custom properties (stored as the event's `properties`)
+             * @example {
+             *       "plan": "pro"
+             *     }
+             */
+            p?: {
+                [key: string]: string | number | boolean | null;
+            } | string | null;
+            /**
+             * @description Custom properties (stored as the event's `properties`)
+             * @example {
+             *       "plan": "pro"
+             *     }
+             */
+            props?: {
+                [key: string]: string | number | boolean | null;
+            } | string | null;
+            /**
+             * @description `referrer`
+             * @example https://news.ycombinator.com/
+             */
+            r?: string | null;
+            /**
+             * @description Referrer URL
+             * @example https://news.ycombinator.com/
+             */
+            referrer?: string | null;
+            /** @description Revenue of the event: stored as the properties `revenue` (a number) and `currency` */
+            revenue?: {
+                /** @example 29.99 */
+                amount: number | string;
+                /** @example EUR */
+                currency: string;
+            } | string | null;
+            /**
+             * @description `url`
+             * @example https://example.com/pricing
+             */
+            u?: string;
+            /**
+             * @description Page URL
+             * @example https://example.com/pricing
+             */
+            url?: string;
+        } & {
+            [key: string]: unknown;
+        };
         RawEvent: {
             /**
              * @description Why the event is a bot (ua, headless, webdriver, referrer_spam, burst); null for people. Bot events are left out of every stat unless include_bots=true
@@ -1647,6 +2341,12 @@ export interface components {
         };
         Site: {
             /**
+             * @example [
+             *       "4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b"
+             *     ]
+             */
+            aliases: string[];
+            /**
              * Format: date-time
              * @example 2026-11-26T08:00:00.000Z
              */
@@ -1657,10 +2357,36 @@ export interface components {
              *     ]
              */
             domains: string[];
+            exclusions: components["schemas"]["SiteExclusions"];
             /** @example My shop */
             name: string;
             /** @example site_abc123 */
             site_id: string;
+        };
+        /** @description Server-side exclusion rules of a site */
+        SiteExclusions: {
+            /**
+             * @description Visitor addresses and CIDR ranges (IPv4 or IPv6) whose events are dropped
+             * @example [
+             *       "203.0.113.7",
+             *       "10.0.0.0/8",
+             *       "2001:db8::/32"
+             *     ]
+             */
+            ips?: string[];
+            /**
+             * @description Honour the "don't count me" flag (default true): browsers with `localStorage.pulse_ignore` (Plausible: `plausible_ignore`, Umami: `umami.disabled`) set by a page of the site are dropped
+             * @example true
+             */
+            opt_out?: boolean;
+            /**
+             * @description URL path patterns whose events are dropped: `*` matches within one segment, `**` across segments
+             * @example [
+             *       "/admin/**",
+             *       "/preview/*"
+             *     ]
+             */
+            paths?: string[];
         };
         SqlQuery: {
             /** @enum {string} */
@@ -1894,6 +2620,91 @@ export interface components {
             /** @constant */
             success: true;
         };
+        /** @description An empty object (Umami's script reads `cache` and `disabled` from it; PULSE keeps sessions itself) */
+        UmamiAnswer: Record<string, never>;
+        /**
+         * @description Umami's `POST /api/send` body
+         * @example {
+         *       "type": "event",
+         *       "payload": {
+         *         "website": "4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b",
+         *         "hostname": "example.com",
+         *         "url": "/pricing",
+         *         "name": "Signup",
+         *         "data": {
+         *           "plan": "pro"
+         *         }
+         *       }
+         *     }
+         */
+        UmamiSend: {
+            /** @description An Umami payload; unknown fields are ignored, as Umami does */
+            payload: {
+                /**
+                 * @description Event data (stored as properties)
+                 * @example {
+                 *       "plan": "pro"
+                 *     }
+                 */
+                data?: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description Host name of the page
+                 * @example example.com
+                 */
+                hostname?: string;
+                /**
+                 * @description A user id (`umami.identify`), stored as the user id
+                 * @example user_123
+                 */
+                id?: string;
+                /**
+                 * @description Browser language
+                 * @example en-US
+                 */
+                language?: string;
+                /**
+                 * @description Event name; without one, the event is a page view
+                 * @example Signup
+                 */
+                name?: string;
+                /**
+                 * @description Referrer URL
+                 * @example https://news.ycombinator.com/
+                 */
+                referrer?: string;
+                /**
+                 * @description Screen size, `WIDTHxHEIGHT`
+                 * @example 1920x1080
+                 */
+                screen?: string;
+                /**
+                 * @description Tag of the script (`data-tag`), stored as the property `tag`
+                 * @example variant-b
+                 */
+                tag?: string;
+                /**
+                 * @description Page title
+                 * @example Pricing
+                 */
+                title?: string;
+                /**
+                 * @description Page path (or URL)
+                 * @example /pricing?ref=nav
+                 */
+                url?: string;
+                /**
+                 * @description Umami's website id: one of a site's `aliases`
+                 * @example 4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b
+                 */
+                website: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "event" | "identify";
+        };
         /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
         UpdateGoalBody: {
             /**
@@ -1924,6 +2735,54 @@ export interface components {
              */
             property_value?: string | null;
         };
+        /** @description The settings to change; the others are kept */
+        UpdateSiteBody: {
+            /**
+             * @description Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites
+             * @example [
+             *       "4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b"
+             *     ]
+             */
+            aliases?: string[];
+            /**
+             * @description Hostnames allowed to send events with the public key (empty: any origin). Plausible's `POST /api/event` finds the site by these (exact names; `*.` entries are not used for that)
+             * @example [
+             *       "example.com",
+             *       "www.example.com"
+             *     ]
+             */
+            domains?: string[];
+            /** @description Server-side exclusion rules of a site */
+            exclusions?: {
+                /**
+                 * @description Visitor addresses and CIDR ranges (IPv4 or IPv6) whose events are dropped
+                 * @example [
+                 *       "203.0.113.7",
+                 *       "10.0.0.0/8",
+                 *       "2001:db8::/32"
+                 *     ]
+                 */
+                ips?: string[];
+                /**
+                 * @description Honour the "don't count me" flag (default true): browsers with `localStorage.pulse_ignore` (Plausible: `plausible_ignore`, Umami: `umami.disabled`) set by a page of the site are dropped
+                 * @example true
+                 */
+                opt_out?: boolean;
+                /**
+                 * @description URL path patterns whose events are dropped: `*` matches within one segment, `**` across segments
+                 * @example [
+                 *       "/admin/**",
+                 *       "/preview/*"
+                 *     ]
+                 */
+                paths?: string[];
+            };
+            /**
+             * @description Display name
+             * @example My shop
+             */
+            name?: string;
+        };
         /**
          * @example {
          *       "success": true,
@@ -1943,6 +2802,58 @@ export interface components {
             /** @constant */
             success: true;
         };
+        Webhook: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            created_at: string;
+            /** @enum {string} */
+            format: "json" | "slack" | "discord";
+            /** @example site_abc123 */
+            site_id: string;
+            /** @example https://hooks.example.com/pulse */
+            url: string;
+            /**
+             * @description Webhook identifier
+             * @example wh_1a2b3c4d5e6f7a8b
+             */
+            webhook_id: string;
+        };
+        WebVitalsResult: {
+            data: {
+                /** @example page */
+                by: string;
+                /** Format: date-time */
+                from: string;
+                rows: {
+                    /** @description Samples rated good */
+                    good: number;
+                    /**
+                     * @description The group (null: all, or a missing value)
+                     * @example /pricing
+                     */
+                    key: string | null;
+                    /** @enum {string} */
+                    metric: "lcp" | "inp" | "cls" | "fcp" | "ttfb";
+                    /** @description Samples rated needs improvement */
+                    needs_improvement: number;
+                    /**
+                     * @description 75th percentile (continuous)
+                     * @example 1840
+                     */
+                    p75: number;
+                    /** @description Samples rated poor */
+                    poor: number;
+                    /** @description Page views that reported the metric */
+                    samples: number;
+                }[];
+                /** Format: date-time */
+                to: string;
+            };
+            /** @constant */
+            success: true;
+        };
     };
     responses: never;
     parameters: never;
@@ -1952,6 +2863,175 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    sendPlausibleEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Signup",
+                 *       "url": "https://example.com/pricing",
+                 *       "domain": "example.com",
+                 *       "props": {
+                 *         "plan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlausibleEvent"];
+                "text/plain": components["schemas"]["PlausibleEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted (stored, or dropped by an exclusion rule) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example ok */
+                    "text/plain": "ok";
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sendUmamiEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmamiSend"];
+                "text/plain": components["schemas"]["UmamiSend"];
+            };
+        };
+        responses: {
+            /** @description An empty object (Umami's script reads `cache` and `disabled` from it; PULSE keeps sessions itself) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmamiAnswer"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     downloadBackup: {
         parameters: {
             query?: never;
@@ -3036,6 +4116,702 @@ export interface operations {
             };
         };
     };
+    updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The settings to change; the others are kept */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Site"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AlertRule"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AlertRule"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Delivery"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDigests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Digest"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDigestBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Digest"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                digest_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                digest_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The digest as HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sendDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                digest_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example dl_1a2b3c4d5e6f7a8b */
+                            delivery_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listGoals: {
         parameters: {
             query?: never;
@@ -3506,6 +5282,282 @@ export interface operations {
                     "application/json": {
                         data: {
                             revoked: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Webhook"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreatedWebhook"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example dl_1a2b3c4d5e6f7a8b */
+                            delivery_id: string;
                         };
                         /** @constant */
                         success: true;
@@ -4090,6 +6142,122 @@ export interface operations {
             };
         };
     };
+    getWebVitals: {
+        parameters: {
+            query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                by?: "none" | "page" | "device_type" | "country";
+                channel?: string;
+                city?: string;
+                country?: string;
+                device_type?: string;
+                entry_page?: string;
+                event_type?: string;
+                exit_page?: string;
+                from?: string;
+                goal?: string;
+                include_bots?: string;
+                os?: string;
+                os_version?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                referrer?: string;
+                referrer_domain?: string;
+                region?: string;
+                site_id: string;
+                source?: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebVitalsResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     eraseUser: {
         parameters: {
             query: {
@@ -4470,6 +6638,55 @@ export interface operations {
             };
         };
     };
+    getPlausibleScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script (minified JavaScript) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified (the ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     callMcp: {
         parameters: {
             query?: never;
@@ -4627,6 +6844,138 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getUmamiScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script (minified JavaScript) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified (the ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getTrackerExtras: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extras script (minified JavaScript) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified (the ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getTrackerScript: {
         parameters: {
             query?: never;
@@ -4651,6 +7000,108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getUnsubscribePage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page saying what happened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unsubscribeDigest: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page saying what happened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Unavailable: the server is shutting down */
             503: {

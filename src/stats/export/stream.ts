@@ -1,6 +1,6 @@
 // Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits):
-// NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet is
-// written to a scratch file first, then streamed and deleted. A client that disconnects interrupts the
+// NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet sends
+// its first bytes at once, is written to a scratch file, then streamed and deleted. A client that disconnects interrupts the
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
 import { UnavailableError } from '../../errors'
@@ -20,6 +20,15 @@ export interface ExportContext {
   signal?: AbortSignal
   /** Rows sorted at once (tests use small pages). */
   pageRows?: number
+}
+
+/**
+ * End the response as an aborted chunked stream (the client sees an error, never a clean end). The
+ * reason is passed as text: an Error object would make the runtime print its stack trace for what is
+ * normal operation (a shutdown, a client that went away).
+ */
+function cut(controller: ReadableStreamDefaultController, reason: unknown): void {
+  controller.error(reason instanceof Error ? reason.message : String(reason))
 }
 
 /** Rows turned into text between two turns of the event loop. */
@@ -69,7 +78,7 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
   return new ReadableStream({
     start(controller) {
       untrack = ctx.exports.track((reason) => {
-        controller.error(reason)
+        cut(controller, reason)
         void end(true)
       })
       ctx.signal?.addEventListener('abort', () => void end(true), { once: true })
@@ -100,64 +109,92 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
       } catch (err) {
         if (ended) return
         await end(true)
-        controller.error(err)
+        cut(controller, err)
       }
     },
     cancel: () => end(true),
   })
 }
 
-/** Parquet: build the file (interruptible), then stream it and delete it. */
-async function streamParquet(ctx: ExportContext, sel: ExportSelection): Promise<ReadableStream> {
+/** Every Parquet file starts (and ends) with these four bytes. */
+const PARQUET_MAGIC = new TextEncoder().encode('PAR1')
+
+/**
+ * Parquet: the response starts at once with the file's first bytes (its magic number), so the client
+ * has headers and a byte before the file is built, however long that takes; the file is then built
+ * (interruptible), streamed from its fifth byte and deleted. A build that fails after the first byte
+ * errors the stream: the client sees an aborted chunked response, never a clean short file.
+ */
+function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream {
   const { lease } = ctx
   const stop = new AbortController()
   let untrack = ctx.exports.track((reason) => stop.abort(reason))
   const onAbort = () => stop.abort(new Error('client disconnected'))
   ctx.signal?.addEventListener('abort', onAbort, { once: true })
-  let path: string
-  try {
-    path = await writeParquetFile(lease.conn, sel, {
-      timed: lease.timed,
-      pageRows: ctx.pageRows,
-      signal: stop.signal,
+  const built = writeParquetFile(lease.conn, sel, {
+    timed: lease.timed,
+    pageRows: ctx.pageRows,
+    signal: stop.signal,
+  })
+    .catch((err) => {
+      const reason = stop.signal.reason as Error | undefined
+      throw reason ? new UnavailableError(`Export stopped: ${reason.message}`, 1) : err
     })
-  } catch (err) {
-    const reason = stop.signal.reason as Error | undefined
-    if (reason) throw new UnavailableError(`Export stopped: ${reason.message}`, 1)
-    throw err
-  } finally {
-    untrack()
-    ctx.signal?.removeEventListener('abort', onAbort)
-    lease.release(stop.signal.aborted)
+    .finally(() => {
+      untrack()
+      ctx.signal?.removeEventListener('abort', onAbort)
+      lease.release(stop.signal.aborted)
+    })
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  let path: string | undefined
+  let done = false
+  const remove = () => {
+    if (path) rmSync(path, { force: true })
   }
-  const reader = Bun.file(path).stream().getReader()
-  const remove = () => rmSync(path, { force: true })
+  // A file finished after the client went away is deleted at once.
+  built.then(
+    (p) => {
+      if (done) rmSync(p, { force: true })
+    },
+    () => undefined,
+  )
+  const finish = () => {
+    done = true
+    untrack()
+    reader?.cancel().catch(() => undefined)
+    remove()
+  }
   return new ReadableStream({
     start(controller) {
-      untrack = ctx.exports.track((reason) => {
-        controller.error(reason)
-        reader.cancel().catch(() => undefined)
-        remove()
-      })
+      controller.enqueue(PARQUET_MAGIC)
     },
     async pull(controller) {
       try {
-        const { done, value } = await reader.read()
-        if (done) {
-          untrack()
-          remove()
+        if (!reader) {
+          path = await built
+          if (done) return remove()
+          reader = Bun.file(path).slice(PARQUET_MAGIC.length).stream().getReader()
+          // From here on shutdown cuts the streaming itself off.
+          untrack = ctx.exports.track((reason) => {
+            finish()
+            cut(controller, reason)
+          })
+        }
+        const { done: end, value } = await reader.read()
+        if (done) return
+        if (end) {
+          finish()
           controller.close()
         } else controller.enqueue(value)
       } catch (err) {
-        untrack()
-        remove()
-        controller.error(err)
+        if (done) return
+        finish()
+        cut(controller, err)
       }
     },
     cancel() {
-      untrack()
-      reader.cancel().catch(() => undefined)
-      remove()
+      stop.abort(new Error('client disconnected'))
+      finish()
     },
   })
 }

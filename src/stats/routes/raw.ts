@@ -1,6 +1,7 @@
 // GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
 // NDJSON, CSV or Parquet file of a period's raw events).
 import { Elysia } from 'elysia'
+import { UnavailableError } from '../../errors'
 import { errorDocs } from '../../http/envelope'
 import { streamExport } from '../export/stream'
 import { EventsQuery, EventsResult, ExportQuery, RawEvent } from '../model/raw'
@@ -42,10 +43,18 @@ export function rawRoutes(deps: StatsRouteDeps) {
     )
     .get(
       '/export',
-      async ({ query, request, scope, holdRead }) => {
+      async ({ query, request, server, scope, holdRead }) => {
         const format = pick('format', query.format || 'ndjson', EXPORT_FORMAT_NAMES)
+        // However long the export takes (a large Parquet file is built before its bytes flow), the HTTP
+        // layer's idle timeout must not cut it: the export ends itself, or the client or shutdown does.
+        server?.timeout(request, 0)
         // The export holds a read slot of its key until it ends (or the client goes away).
         const lease = await holdRead()
+        // Shutdown began while this export waited for its flush: refuse it, never a clean empty 200.
+        if (deps.exports.closed) {
+          lease.release()
+          throw new UnavailableError('The server is shutting down; retry shortly', 2)
+        }
         const selection = { siteId: scope.siteId, range: scope.range, filters: scope.filters }
         const body = await streamExport(
           { lease, exports: deps.exports, signal: request.signal },

@@ -2,6 +2,8 @@
 // equality (or IS NULL for a missing value) on a registry expression. A session filter (entry or exit
 // page) keeps every event of the sessions whose value matches; a goal filter keeps the events that
 // complete the goal. Every value is bound.
+
+import { textKey } from '../../events/keys'
 import type { Filter } from '../parse/filters'
 import { fieldLevel, fieldSql, NOT_BOT_SQL, type SessionField } from '../registry'
 import type { Range } from '../time/period'
@@ -44,8 +46,8 @@ function sessionFilterSql(
 ): string {
   const pages = sessionPagesSql(siteId, range, includesBots(filters), p, f.field)
   if (f.value === null) return `session_key NOT IN (SELECT sp_session FROM (${pages}))`
-  // Pages are url keys: the value's key (as stored) is compared.
-  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.dialect.key(p.add(f.value))})`
+  // Pages are url keys: the value's stored key (src/events/keys.ts, computed here, bound) is compared.
+  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.add(textKey(f.value))})`
 }
 
 /** Options of `whereSql`. */

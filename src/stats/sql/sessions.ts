@@ -38,6 +38,6 @@ export function sessionPagesSql(
     : `max(ts) AS sp_t, ${d.argMin('url_key', ['-ts', 'url_key'])} AS sp_lo, ${d.argMax('url_key', ['ts', 'url_key'])} AS sp_hi`
   const keys = `SELECT session_key AS sp_session, ${per} FROM events WHERE ${where} GROUP BY session_key`
   // Sessions with several URLs at that time: the URL by text, among their page views at that time.
-  const tied = `SELECT session_key AS sp_tied, ${d.key(`${entry ? 'min' : 'max'}(url)`)} AS sp_exact FROM events JOIN (SELECT sp_session AS sp_ts, sp_t AS sp_tt FROM spk WHERE sp_lo <> sp_hi) t ON session_key = sp_ts AND ts = sp_tt WHERE ${where} GROUP BY session_key`
+  const tied = `SELECT session_key AS sp_tied, ${entry ? d.argMin('url_key', ['url']) : d.argMax('url_key', ['url'])} AS sp_exact FROM events JOIN (SELECT sp_session AS sp_ts, sp_t AS sp_tt FROM spk WHERE sp_lo <> sp_hi) t ON session_key = sp_ts AND ts = sp_tt WHERE ${where} GROUP BY session_key`
   return `WITH spk AS (${keys}), spx AS (${tied}) SELECT sp_session, coalesce(sp_exact, ${entry ? 'sp_lo' : 'sp_hi'}) AS ${field} FROM spk LEFT JOIN spx ON sp_tied = sp_session`
 }

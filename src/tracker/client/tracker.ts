@@ -15,6 +15,18 @@ interface InitOptions {
   autoTrack?: boolean
   /** Send nothing when the browser asks not to be tracked (Do Not Track or Global Privacy Control). */
   respectDnt?: boolean
+  /**
+   * What to capture on top (also `data-capture` on the script element, space- or comma-separated):
+   * `hash` (hash changes are page views), `screen` (screen size and language on page views), and, from
+   * the extras bundle, `outbound`, `downloads`, `404`, `forms`, `tagged`, `vitals`.
+   */
+  capture?: string[] | string
+  /** File extensions counted as downloads (default: the extras bundle's list). */
+  downloads?: string[]
+  /** Count pages on `localhost` too (also `data-track-localhost`); they are skipped by default. */
+  trackLocalhost?: boolean
+  /** Path patterns not to count (`*` within a segment, `**` across; also `data-exclude`, comma-separated). */
+  exclude?: string[] | string
 }
 interface PageViewOptions {
   url?: string
@@ -26,25 +38,36 @@ type Api = Record<string, (...args: any[]) => void>
 const OPT_OUT = 'pulse_optout'
 const w = window as unknown as { PULSE?: { q?: [string, ArrayLike<unknown>][]; loaded?: boolean } }
 const nav = navigator as Navigator & { globalPrivacyControl?: boolean }
-const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src
+const me = document.currentScript as HTMLScriptElement | null
+const scriptSrc = me?.src
+const data = (n: string) => me?.getAttribute(`data-${n}`)
 let site = ''
 let off = false
 let lastUrl: string | undefined
+let capture: string[] = []
+let exclude: RegExp[] = []
 const early: [string, unknown[]][] = []
 
 const cut = (v: unknown, n: number) => (v == null || v === '' ? undefined : String(v).slice(0, n))
-const pageUrl = () => location.href.split('#')[0]
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : v ? String(v).split(/[\s,]+/) : [])
+const has = (c: string) => capture.indexOf(c) >= 0
+const pageUrl = () => (has('hash') ? location.href : location.href.split('#')[0])
+const glob = (p: string) =>
+  new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*?/g, (m) => (m[1] ? '.*' : '[^/]*'))}$`)
 
-function optedOut(): boolean {
+/** A flag in localStorage (false where storage is blocked). */
+function flag(k: string): boolean {
   try {
-    return off || !!localStorage.getItem(OPT_OUT)
+    return !!localStorage.getItem(k)
   } catch {
-    return off
+    return false
   }
 }
 
-function send(type: string, fields: Record<string, unknown>): void {
-  if (optedOut()) return
+function send(type: string, fields: Record<string, any>): void {
+  if (off || flag(OPT_OUT) || exclude.some((r) => r.test(location.pathname))) return
+  // The owner's own browser ("don't count me" page: `localStorage.pulse_ignore`): the server drops it.
+  if (flag('pulse_ignore')) fields.properties = { ...fields.properties, pulse_ignore: true }
   const now = Date.now()
   enqueue({
     site_id: site,
@@ -86,6 +109,17 @@ function onNavigate(): void {
 const api: Api = {
   init(o: InitOptions) {
     if (site || !o || !o.siteId || !o.apiKey) return
+    // Pages on localhost are a developer's: skipped unless asked for (the console says so once).
+    if (
+      /^localhost$|\.localhost$|^\[::1\]$/.test(location.hostname) &&
+      !o.trackLocalhost &&
+      data('track-localhost') == null
+    )
+      return console.info('PULSE: localhost not counted')
+    capture = list(o.capture).concat(list(data('capture')))
+    exclude = list(o.exclude)
+      .concat(list(data('exclude')))
+      .map(glob)
     site = o.siteId
     const endpoint = o.endpoint || (scriptSrc ? new URL(scriptSrc).origin : location.origin)
     setTarget({ endpoint: endpoint.replace(/\/+$/, ''), apiKey: o.apiKey })
@@ -103,6 +137,14 @@ const api: Api = {
       addEventListener('popstate', onNavigate)
       onNavigate()
     }
+    if (has('hash')) addEventListener('hashchange', onNavigate)
+    // Outbound links, downloads, 404s, forms, tagged elements and web vitals live in a second bundle.
+    if (capture.some((c) => !/^(hash|screen)$/.test(c))) {
+      ;(w as any).PULSE_OPTIONS = { ...o, capture }
+      const x = document.createElement('script')
+      x.src = `${endpoint.replace(/\/+$/, '')}/tracker-extras.js`
+      document.head.appendChild(x)
+    }
     for (const [name, args] of early.splice(0)) safe[name](...args)
   },
   trackPageView(o?: PageViewOptions) {
@@ -111,6 +153,9 @@ const api: Api = {
       url: cut(o.url || location.href, 2048),
       referrer: cut(o.referrer ?? document.referrer, 2048),
       device_type: cut(o.deviceType, 32) || detectDevice(nav.userAgent, nav.maxTouchPoints),
+      properties: has('screen')
+        ? { screen: `${screen.width}x${screen.height}`, language: nav.language }
+        : undefined,
     })
   },
   trackEvent(name: string, props?: Record<string, unknown>) {

@@ -1,0 +1,21 @@
+// The flags of the CLI's data commands, parsed once in commands.ts and read by each command's module.
+
+/** Flags the data commands read. */
+export interface CommandFlags {
+  json?: boolean
+  name?: string
+  domain?: string[]
+  kind?: string
+  event?: string
+  page?: string
+  property?: string
+  force?: boolean
+  'replay-log'?: boolean
+  yes?: boolean
+  source?: string
+  site?: string
+  'dry-run'?: boolean
+  format?: string
+  period?: string
+  output?: string
+}
