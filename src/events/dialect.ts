@@ -5,7 +5,8 @@
 // Everything else the builders write is SQL that both DuckDB and ClickHouse read the same way.
 
 /** The type of a bound value, for engines whose placeholders carry it (ClickHouse's `{p1:String}`). */
-export type ParamType = 'text' | 'int' | 'float' | 'bool'
+/** A bound value's type; `uint` is an unsigned 64-bit integer beyond the signed range (a stored key, XXH64). */
+export type ParamType = 'text' | 'int' | 'uint' | 'float' | 'bool'
 
 /** How one engine spells the constructs that differ between engines. */
 export interface Dialect {

@@ -20,7 +20,13 @@ import { buildRetention } from '../../src/stats/sql/retention'
 import { buildSummary } from '../../src/stats/sql/summary'
 import { ZoneMap } from '../../src/stats/time/zone-map'
 
-const CH_TYPE: Record<ParamType, string> = { text: 'String', int: 'Int64', float: 'Float64', bool: 'Bool' }
+const CH_TYPE: Record<ParamType, string> = {
+  text: 'String',
+  int: 'Int64',
+  uint: 'UInt64',
+  float: 'Float64',
+  bool: 'Bool',
+}
 const fromMs = (ms: string) => `fromUnixTimestamp64Milli(${ms}, 'UTC')`
 
 /** ClickHouse's spellings (string literals escape backslashes; `//` would start a comment). */

@@ -10,6 +10,7 @@ import { noQuote } from '../dialect'
 export const CLICKHOUSE_TYPES: Record<ParamType, string> = {
   text: 'String',
   int: 'Int64',
+  uint: 'UInt64',
   float: 'Float64',
   bool: 'Bool',
 }
