@@ -2,6 +2,9 @@
 // and to a ClickHouse PULSE (chDB in process), give identical answers for every read and every dimension:
 // summary with comparison, timeseries per interval and zone, breakdown per dimension and metric, funnels,
 // retention, realtime and raw events (their cursors differ by engine, the events may not).
+// By default it asks a fixed sample that still names every period, filter set, metric, interval, zone and
+// dimension at least once (about 45 requests per engine, the CI lane's size); PULSE_TEST_CH_FULL=1 asks
+// every combination (about 600 requests, ~2.5 min on two shared cores).
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { DIMENSION_FIELDS, INTERVAL_NAMES, METRIC_NAMES } from '../../src/stats/registry'
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app'
@@ -10,6 +13,20 @@ import { announceLane, CHDB, clickhouseEnv } from './lane'
 
 setDefaultTimeout(300_000)
 announceLane()
+
+/** Every combination, or the fixed sample (the default). */
+const FULL = process.env.PULSE_TEST_CH_FULL === '1'
+
+/**
+ * The combinations of `lists` to ask: all of them (FULL), else the diagonal — the i-th combination takes
+ * the i-th value of each list, wrapping — long enough that every value of every list appears once.
+ */
+function combinations<T extends unknown[]>(...lists: { [K in keyof T]: readonly T[K][] }): T[] {
+  if (FULL)
+    return lists.reduce<unknown[][]>((acc, l) => acc.flatMap((c) => l.map((v) => [...c, v])), [[]]) as T[]
+  const n = Math.max(...lists.map((l) => l.length))
+  return Array.from({ length: n }, (_, i) => lists.map((l) => l[i % l.length]) as T)
+}
 
 const GOALS = [
   { name: 'Signup', kind: 'event', event_type: 'signup' },
@@ -116,46 +133,50 @@ const FILTER_SETS: Record<string, string>[] = [
 describe.skipIf(!CHDB)('DuckDB and ClickHouse give identical answers', () => {
   test('summary: every metric with comparison, every period and filter set', async () => {
     const d = differences()
-    for (const [i, period] of ['24h', '7d', '30d', '90d', 'month'].entries())
-      for (const f of FILTER_SETS)
-        await d.get(SITES[i % SITES.length], '/api/v1/stats', {
-          period,
-          metrics: METRIC_NAMES.join(','),
-          compare: 'previous_period',
-          ...f,
-        })
+    const periods = ['24h', '7d', '30d', '90d', 'month']
+    for (const [i, [period, f]] of combinations<[string, Record<string, string>]>(
+      periods,
+      FILTER_SETS,
+    ).entries())
+      await d.get(SITES[i % SITES.length], '/api/v1/stats', {
+        period,
+        metrics: METRIC_NAMES.join(','),
+        compare: 'previous_period',
+        ...f,
+      })
     d.done()
   })
 
   test('timeseries: every metric, interval and zone', async () => {
     const d = differences()
-    for (const [i, metric] of METRIC_NAMES.entries())
-      for (const interval of INTERVAL_NAMES)
-        for (const timezone of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
-          const period = interval === 'minute' ? '24h' : interval === 'hour' ? '7d' : '90d'
-          await d.get(SITES[i % SITES.length], '/api/v1/stats/timeseries', {
-            metric,
-            interval,
-            period,
-            timezone,
-          })
-        }
+    const zones = ['UTC', 'America/New_York', 'Asia/Kolkata']
+    for (const [i, [metric, interval, timezone]] of combinations<[string, string, string]>(
+      METRIC_NAMES,
+      INTERVAL_NAMES,
+      zones,
+    ).entries()) {
+      const period = interval === 'minute' ? '24h' : interval === 'hour' ? '7d' : '90d'
+      await d.get(SITES[i % SITES.length], '/api/v1/stats/timeseries', { metric, interval, period, timezone })
+    }
     d.done()
   })
 
   test('breakdown: every dimension by every metric, with and without a filter', async () => {
     const d = differences()
     const dimensions = [...DIMENSION_FIELDS, 'property:plan']
-    for (const [i, dimension] of dimensions.entries())
-      for (const metric of METRIC_NAMES)
-        for (const f of [{}, { device_type: 'desktop' }] as Record<string, string>[])
-          await d.get(SITES[i % SITES.length], '/api/v1/stats/breakdown', {
-            dimension,
-            metric,
-            period: '90d',
-            limit: 1000,
-            ...f,
-          })
+    const filters: Record<string, string>[] = [{}, { device_type: 'desktop' }]
+    for (const [i, [dimension, metric, f]] of combinations<[string, string, Record<string, string>]>(
+      dimensions,
+      METRIC_NAMES,
+      filters,
+    ).entries())
+      await d.get(SITES[i % SITES.length], '/api/v1/stats/breakdown', {
+        dimension,
+        metric,
+        period: '90d',
+        limit: 1000,
+        ...f,
+      })
     d.done()
   })
 
