@@ -112,6 +112,9 @@ Commands:
   import list                   list imports with their counts
   import delete IMPORT_ID       delete an import and every event it stored
   check                         check the configuration, data directory, port and database
+  migrate clickhouse            copy the DuckDB file's events into PULSE_CLICKHOUSE_URL (server stopped;
+                                DuckDB only read; resumable: run it again after a failure), then check
+                                the counts per site and day
   health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
   dev [--data-dir DIR] [--quiet] a server for local development: throwaway database unless --data-dir,
                                 a "dev" site for localhost pages, each incoming event printed as a line

@@ -36,7 +36,7 @@ export interface ClickHouseStoreOptions {
 }
 
 /** Settings of a flush's insert: one block (so one part, atomic), parsed as src/events/csv.ts writes. */
-const INSERT_SETTINGS: ClickHouseSettings = {
+export const INSERT_SETTINGS: ClickHouseSettings = {
   input_format_parallel_parsing: 0,
   max_insert_block_size: '100000000',
   min_insert_block_size_rows: '0',
