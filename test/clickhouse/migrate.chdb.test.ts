@@ -11,13 +11,17 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows } from '../../src/db/rows'
 import { openClickHouse } from '../../src/events/clickhouse/client'
-import { copyEventsToClickHouse } from '../../src/events/clickhouse/copy'
+import { compareDays, copyEventsToClickHouse } from '../../src/events/clickhouse/copy'
 import { migrateClickHouse } from '../../src/events/clickhouse/migrate'
 import { INSERT_COLUMNS } from '../../src/events/clickhouse/schema'
 import { csvRows } from '../../src/events/csv'
 import { toRow } from '../../src/ingest/validate'
 import { createTestApp, event, T0, type TestApp } from '../helpers/app'
 import { generateEvents, SITES } from '../stats/fixtures/generate'
+
+/** Rows per insert in these tests: days of ~60 rows are sent in several chunks. */
+const CHUNK = 25
+
 import { announceLane, CHDB } from './lane'
 
 setDefaultTimeout(120_000)
@@ -70,12 +74,24 @@ async function target(): Promise<ClickHouseClient> {
 beforeAll(async () => {
   if (!CHDB) return
   duck = await createTestApp({ PULSE_MAX_EVENT_AGE_DAYS: '200', PULSE_RATE_LIMIT_PER_MINUTE: '0' })
-  const events = generateEvents(3, 60)
+  // Few, full days (so a day is several chunks of CHUNK and an interruption falls inside one), every
+  // field varied: users or none, URLs, referrers, countries, devices, properties, event ids.
   for (const site of SITES) {
     const key = (await duck.site(site)).secret_key
-    const mine = events.filter((e) => e.site_id === site)
-    const res = await duck.json('POST', '/collect/batch', { key, body: { events: mine } })
-    expect(res.status).toBe(200)
+    const events = Array.from({ length: 240 }, (_, i) => ({
+      site_id: site,
+      event_type: i % 9 === 0 ? 'signup' : 'page_view',
+      timestamp: T0 - (i % 4) * 86_400_000 - i * 1000,
+      session_id: `${site}-s${i % 37}`,
+      ...(i % 3 === 0 ? { user_id: `u${i % 11}` } : {}),
+      url: `https://example.com/p/${i % 13}?q=${i}`,
+      ...(i % 5 === 0 ? { referrer: 'https://www.google.com/search?q=x' } : {}),
+      device_type: ['desktop', 'mobile', 'tablet'][i % 3],
+      ...(i % 4 === 0 ? { properties: { plan: i % 8 === 0 ? 'pro' : 'free', n: i, ok: i % 2 === 0 } } : {}),
+      ...(i % 6 === 0 ? { event_id: `e-${site}-${i}` } : {}),
+    }))
+    const res = await duck.json('POST', '/collect/batch', { key, body: { events } })
+    expect(res.body.data).toEqual({ accepted: 240, rejected: [] })
   }
   await duck.deps.buffer.flush()
   // Hostile values, stored at log position 41 (the position the copy must carry over).
@@ -95,11 +111,14 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
   test('copies every event exactly, carries the log position over, checks the counts per site and day', async () => {
     const ch = await target()
     try {
-      const report = await copyEventsToClickHouse(duck.deps.db.reader, ch, { node: 'node-m' })
-      expect(total).toBeGreaterThan(500)
+      const report = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
+        node: 'node-m',
+        chunkRows: CHUNK,
+      })
+      expect(total).toBe(3 * 240 + HOSTILE.length)
       expect(report.events).toBe(total)
       expect(report.mismatched).toEqual([])
-      expect(report.days.length).toBeGreaterThan(10)
+      expect(report.days.length).toBe(12)
       expect(report.rowsSent).toBe(total)
       expect(await clickhouseRows(ch)).toEqual(await duckdbRows(duck.deps.db.reader))
       // No node's position moves from the copied rows; this node's is DuckDB's.
@@ -118,32 +137,40 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
     const ch = await target()
     try {
       const before = await duckdbPrint(duck.deps.db.reader)
-      // Interrupted inside a day (chunks of 7 rows): some chunks of that day are stored, the rest are not.
-      let seen = 0
-      const stop = Math.floor(total / 2)
+      // Interrupted inside a day (chunks of CHUNK rows): some chunks of that day are stored, the rest not.
+      // Days of ~60 rows are 3 inserts each: the 14th insert is the second of the fifth day.
+      let calls = 0
       await expect(
         copyEventsToClickHouse(duck.deps.db.reader, ch, {
           node: 'node-m',
-          chunkRows: 7,
-          onProgress: (done) => {
-            seen = done
-            if (done >= stop) throw new Error('killed')
+          chunkRows: CHUNK,
+          onProgress: () => {
+            // The first call reports the start, before any insert.
+            if (++calls === 15) throw new Error('killed')
           },
         }),
       ).rejects.toThrow('killed')
-      expect(seen).toBeGreaterThanOrEqual(stop)
       expect(await duckdbPrint(duck.deps.db.reader)).toBe(before)
       const partial = (await clickhouseRows(ch)).length
       expect(partial).toBeGreaterThan(0)
       expect(partial).toBeLessThan(total)
+      // A day is in ClickHouse in part: the next run must send it again without doubling its first chunks.
+      const days = await compareDays(duck.deps.db.reader, ch)
+      expect(days.filter((d) => d.clickhouse > 0 && d.clickhouse < d.duckdb).length).toBe(1)
 
-      const second = await copyEventsToClickHouse(duck.deps.db.reader, ch, { node: 'node-m', chunkRows: 7 })
+      const second = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
+        node: 'node-m',
+        chunkRows: CHUNK,
+      })
       expect(second.mismatched).toEqual([])
       expect(second.daysSkipped).toBeGreaterThan(0)
       expect(second.daysCopied).toBeGreaterThan(0)
       expect(await clickhouseRows(ch)).toEqual(await duckdbRows(duck.deps.db.reader))
 
-      const third = await copyEventsToClickHouse(duck.deps.db.reader, ch, { node: 'node-m', chunkRows: 7 })
+      const third = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
+        node: 'node-m',
+        chunkRows: CHUNK,
+      })
       expect(third.daysCopied).toBe(0)
       expect(third.rowsSent).toBe(0)
       expect(third.mismatched).toEqual([])

@@ -104,7 +104,7 @@ async function clickhouseDays(ch: ClickHouseClient): Promise<Map<string, number>
 }
 
 /** Both engines' counts per (site, day), every day of either. */
-async function compareDays(duck: DuckDBConnection, ch: ClickHouseClient): Promise<DayCount[]> {
+export async function compareDays(duck: DuckDBConnection, ch: ClickHouseClient): Promise<DayCount[]> {
   const days = await duckdbDays(duck)
   for (const [k, n] of await clickhouseDays(ch)) {
     const d = days.get(k)
