@@ -98,7 +98,7 @@ export async function runImport(deps: ImportDeps, run: ImportRun, text: string):
       if (result.issues.length < MAX_ISSUES) result.issues.push({ line: lineNo, message })
     }
     const flush = async () => {
-      const stored = await storedEventKeys(deps.db, keys)
+      const stored = await storedEventKeys(deps.db, keys, deps.events.store)
       // The usual first import has nothing stored yet: append the batch as it is.
       let fresh = lines
       if (stored.size > 0) {
