@@ -45,6 +45,10 @@ export interface Dialect {
   regexpExtract(text: string, pattern: string, group: number): string
   /** Any one value of `expr` in the group. */
   anyValue(expr: string): string
+  /** The `q` quantile of `expr`, interpolated linearly between the two nearest values (R's type 7). */
+  quantileCont(expr: string, q: number): string
+  /** `text` as a DOUBLE, NULL when it is not a number. */
+  tryDouble(text: string): string
   /** `a = b`, NULL equal to NULL (a join condition). */
   nullSafeEq(a: string, b: string): string
   /** A column identifying an event row, ordered by write (the raw-event and export cursors). */
@@ -90,6 +94,8 @@ export const duckdbDialect: Dialect = {
   // DuckDB string literals keep backslashes as they are; the patterns are constants without quotes.
   regexpExtract: (text, pattern, group) => `regexp_extract(${text}, '${noQuote(pattern)}', ${group})`,
   anyValue: (expr) => `any_value(${expr})`,
+  quantileCont: (expr, q) => `quantile_cont(${expr}, ${Number(q)})`,
+  tryDouble: (text) => `TRY_CAST(${text} AS DOUBLE)`,
   nullSafeEq: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   rowId: 'rowid',
   bitMaskAgg: (i) => `bit_or(1::UHUGEINT << ${i}::UHUGEINT)`,

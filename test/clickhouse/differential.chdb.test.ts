@@ -1,7 +1,7 @@
 // The differential test of issue 20: the same seeded events, sent through the HTTP API to a DuckDB PULSE
 // and to a ClickHouse PULSE (chDB in process), give identical answers for every read and every dimension:
 // summary with comparison, timeseries per interval and zone, breakdown per dimension and metric, funnels,
-// retention, realtime, raw events (their cursors differ by engine, the events may not) and exports (NDJSON
+// retention, realtime, web vitals, raw events (their cursors differ by engine, the events may not) and exports (NDJSON
 // and CSV byte for byte; Parquet is DuckDB's only and answers 503 naming that on ClickHouse).
 // By default it asks a fixed sample that still names every period, filter set, metric, interval, zone and
 // dimension at least once (about 45 requests per engine, the CI lane's size); PULSE_TEST_CH_FULL=1 asks
@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
 import { readerExportRows } from '../../src/stats/export/rows'
 import { DIMENSION_FIELDS, INTERVAL_NAMES, METRIC_NAMES } from '../../src/stats/registry'
-import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app'
+import { ADMIN_TOKEN, createTestApp, T0, type TestApp } from '../helpers/app'
 import { generateEvents, SITES } from '../stats/fixtures/generate'
 import { announceLane, CHDB, clickhouseEnv } from './lane'
 
@@ -62,6 +62,27 @@ async function load(env: Record<string, string>): Promise<Side> {
       })
       expect(res.status).toBe(200)
     }
+  }
+  // Web vitals (the extras bundle's events): every metric, some values missing or not numbers, a bot.
+  for (const site of SITES) {
+    const vitals = Array.from({ length: 40 }, (_, i) => ({
+      site_id: site,
+      event_type: 'web_vitals',
+      timestamp: T0 - 3_600_000 - i * 60_000,
+      session_id: `${site}-v${i % 9}`,
+      url: `https://example.com/${['', 'pricing', 'docs/a'][i % 3]}`,
+      device_type: ['desktop', 'mobile'][i % 2],
+      country: ['DE', 'US', 'FR'][i % 3],
+      properties: {
+        lcp: 400 + ((i * 379) % 6000),
+        cls: ((i * 7) % 40) / 100,
+        ...(i % 4 ? { inp: 50 + ((i * 53) % 700) } : {}),
+        ...(i % 5 ? { fcp: 300 + i * 90, ttfb: i % 7 === 0 ? 'n/a' : 100 + i * 40 } : {}),
+      },
+      ...(i === 39 ? { bot_reason: 'ua' } : {}),
+    }))
+    const res = await h.json('POST', '/collect/batch', { key: keys[site], body: { events: vitals } })
+    expect(res.status).toBe(200)
   }
   await h.deps.buffer.flush()
   return { h, keys }
@@ -248,5 +269,13 @@ describe.skipIf(!CHDB)('DuckDB and ClickHouse give identical answers', () => {
     const big = await all(1_000_000)
     expect(big.length).toBeGreaterThan(300)
     expect(await all(7)).toEqual(big)
+  })
+
+  test('web vitals: overall and by page, device type and country', async () => {
+    const d = differences()
+    for (const site of SITES)
+      for (const by of ['none', 'page', 'device_type', 'country'])
+        await d.get(site, '/api/v1/stats/web-vitals', { period: '7d', by })
+    d.done()
   })
 })

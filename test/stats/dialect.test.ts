@@ -49,6 +49,8 @@ const clickhouseShaped: Dialect = {
   regexpExtract: (text, pattern, group) =>
     `regexpExtract(${text}, '${pattern.replaceAll('\\', '\\\\')}', ${group})`,
   anyValue: (expr) => `any(${expr})`,
+  quantileCont: (expr, q) => `quantileExactInclusive(${q})(${expr})`,
+  tryDouble: (text) => `toFloat64OrNull(${text})`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   rowId: 'event_seq',
   bitMaskAgg: (i) => `groupBitOr(bitShiftLeft(toUInt128(1), ${i}))`,

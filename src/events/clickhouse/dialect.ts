@@ -49,6 +49,9 @@ export const clickhouseDialect: Dialect = {
   regexpExtract: (text, pattern, group) =>
     `regexpExtract(${text}, '${noQuote(pattern).replaceAll('\\', '\\\\')}', ${group})`,
   anyValue: (expr) => `any(${expr})`,
+  // quantileExactInclusive interpolates as DuckDB's quantile_cont does (R's type 7); never the sampled `quantile`.
+  quantileCont: (expr, q) => `quantileExactInclusive(${Number(q)})(${expr})`,
+  tryDouble: (text) => `toFloat64OrNull(${text})`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   // A stored column (migrations.ts): DuckDB's rowid has no ClickHouse counterpart.
   rowId: 'event_seq',
