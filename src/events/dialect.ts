@@ -49,6 +49,8 @@ export interface Dialect {
   quantileCont(expr: string, q: number): string
   /** `text` as a DOUBLE, NULL when it is not a number. */
   tryDouble(text: string): string
+  /** One row per top-level key of the JSON object `json` (a set-returning expression for a SELECT list). */
+  jsonKeys(json: string): string
   /** `a = b`, NULL equal to NULL (a join condition). */
   nullSafeEq(a: string, b: string): string
   /** A column identifying an event row, ordered by write (the raw-event and export cursors). */
@@ -96,6 +98,7 @@ export const duckdbDialect: Dialect = {
   anyValue: (expr) => `any_value(${expr})`,
   quantileCont: (expr, q) => `quantile_cont(${expr}, ${Number(q)})`,
   tryDouble: (text) => `TRY_CAST(${text} AS DOUBLE)`,
+  jsonKeys: (json) => `unnest(json_keys(${json}))`,
   nullSafeEq: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   rowId: 'rowid',
   bitMaskAgg: (i) => `bit_or(1::UHUGEINT << ${i}::UHUGEINT)`,

@@ -51,6 +51,7 @@ const clickhouseShaped: Dialect = {
   anyValue: (expr) => `any(${expr})`,
   quantileCont: (expr, q) => `quantileExactInclusive(${q})(${expr})`,
   tryDouble: (text) => `toFloat64OrNull(${text})`,
+  jsonKeys: (json) => `arrayJoin(JSONExtractKeys(assumeNotNull(${json})))`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   rowId: 'event_seq',
   bitMaskAgg: (i) => `groupBitOr(bitShiftLeft(toUInt128(1), ${i}))`,

@@ -52,6 +52,8 @@ export const clickhouseDialect: Dialect = {
   // quantileExactInclusive interpolates as DuckDB's quantile_cont does (R's type 7); never the sampled `quantile`.
   quantileCont: (expr, q) => `quantileExactInclusive(${Number(q)})(${expr})`,
   tryDouble: (text) => `toFloat64OrNull(${text})`,
+  // Nullable(String) cannot hold an array: the callers keep NULL properties out.
+  jsonKeys: (json) => `arrayJoin(JSONExtractKeys(assumeNotNull(${json})))`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   // A stored column (migrations.ts): DuckDB's rowid has no ClickHouse counterpart.
   rowId: 'event_seq',
