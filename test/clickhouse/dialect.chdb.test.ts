@@ -29,7 +29,7 @@ afterAll(() => t?.close())
 
 describe.skipIf(!CHDB)('clickhouseDialect on the real engine', () => {
   // All 6,352 took ~4 min on two shared cores (no error; PULSE_TEST_CH_FULL=1 runs them all): by default a
-  // fixed sample of ~180 that has every kind, metric, dimension, interval, zone and filter set.
+  // fixed sample of ~130 that has, per kind, every metric, dimension, interval, zone, range and filter set.
   test('every kind of stats query runs (a fixed sample of each kind)', async () => {
     const all = everyQuery({ dialect: clickhouseDialect, fragments: false })
     const queries = process.env.PULSE_TEST_CH_FULL === '1' ? all : sampleQueries(all)
@@ -39,6 +39,6 @@ describe.skipIf(!CHDB)('clickhouseDialect on the real engine', () => {
         await r.rows(q.sql, q.params).catch((e: Error) => failed.push(`${name}: ${e.message.slice(0, 200)}`))
     })
     expect(failed.slice(0, 5)).toEqual([])
-    expect(queries.length).toBeGreaterThan(150)
+    expect(queries.length).toBeGreaterThan(100)
   })
 })
