@@ -146,7 +146,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   const startBackground = () => {
     if (background) return
     background = true
-    loadEventIds(db, ids, opts)
+    loadEventIds(db, eventStore, ids, opts)
     warmEnrichment(enrichment, opts.logger)
   }
   if (!opts.deferBackground) startBackground()
@@ -349,11 +349,12 @@ function warnIfThreadPoolSmall(config: Config, logger: Logger): void {
  * milliseconds on a large database) no longer delays listening. Until it ends, `acceptRows` holds events
  * that carry an id, so a retry of an event stored before the restart is still recognised.
  */
-function loadEventIds(db: Database, ids: EventIdIndex, opts: ServicesOptions): void {
+function loadEventIds(db: Database, store: EventStore, ids: EventIdIndex, opts: ServicesOptions): void {
   const t0 = performance.now()
   ids.loadInBackground(
     async () => {
-      const n = await loadRecentEventKeys(db, ids, opts.clock())
+      // From the engine that holds the events (ClickHouse's store when configured).
+      const n = await loadRecentEventKeys(db, ids, opts.clock(), { store })
       opts.logger.debug('recent event ids loaded', { ids: n, ms: Math.round(performance.now() - t0) })
     },
     (err) =>

@@ -103,6 +103,11 @@ async function dispatch(
       }
       return EXIT.ok
     }
+    case 'migrate': {
+      if (sub !== 'clickhouse') throw new CliError('usage: pulse migrate clickhouse', EXIT.usage)
+      const { migrateToClickHouse } = await import('./migrate-clickhouse')
+      return migrateToClickHouse(config, json)
+    }
     case 'check': {
       const results = await runChecks(config)
       const failed = results.some((r) => r.status === 'fail')

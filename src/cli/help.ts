@@ -62,7 +62,7 @@ export const ENV_VARS: [name: string, what: string][] = [
   ],
   ['PULSE_CLICKHOUSE_USER', 'ClickHouse user'],
   ['PULSE_CLICKHOUSE_PASSWORD', 'ClickHouse password (never logged)'],
-  ['PULSE_CLICKHOUSE_DATABASE', 'ClickHouse database (default pulse)'],
+  ['PULSE_CLICKHOUSE_DATABASE', "ClickHouse database of PULSE's tables, created if missing (default pulse)"],
   [
     'PULSE_NODE_ID',
     "this node's name in ClickHouse insert deduplication tokens (default: kept in the data directory)",
@@ -113,6 +113,9 @@ Commands:
   import list                   list imports with their counts
   import delete IMPORT_ID       delete an import and every event it stored
   check                         check the configuration, data directory, port and database
+  migrate clickhouse            copy the DuckDB file's events into PULSE_CLICKHOUSE_URL (server stopped;
+                                DuckDB only read; resumable: run it again after a failure), then check
+                                the counts per site and day
   health                        exit 0 when the server at --host/--port answers /health (for HEALTHCHECK)
   dev [--data-dir DIR] [--quiet] a server for local development: throwaway database unless --data-dir,
                                 a "dev" site for localhost pages, each incoming event printed as a line

@@ -3,8 +3,10 @@
 
 /** Options of `progressBar`. */
 export interface ProgressOptions {
-  /** Total bytes, when known (else the bar shows bytes and rate only). */
+  /** Total bytes (or events), when known (else the bar shows the amount and rate only). */
   total?: number
+  /** What is counted: bytes (shown in MB, the default) or events. */
+  unit?: 'bytes' | 'events'
   /** Show it even when stdout is not a terminal (tests). */
   force?: boolean
   write?: (s: string) => void
@@ -19,6 +21,7 @@ export function progressBar(label: string, opts: ProgressOptions = {}) {
   const write = opts.write ?? ((s: string) => process.stderr.write(s))
   const started = performance.now()
   let last = 0
+  const events = opts.unit === 'events'
   const mb = (n: number) => (n / 1_048_576).toFixed(1)
   let timer: ReturnType<typeof setInterval> | undefined
   const stopWaiting = () => {
@@ -51,8 +54,13 @@ export function progressBar(label: string, opts: ProgressOptions = {}) {
         const full = Math.round(share * width)
         bar = `[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${String(Math.floor(share * 100)).padStart(3)}% `
       }
-      const size = opts.total ? `${mb(done)}/${mb(opts.total)} MB` : `${mb(done)} MB`
-      write(`\r${label} ${bar}${size} ${mb(rate)} MB/s${note ? ` ${note}` : ''}\u001b[K`)
+      const size = events
+        ? `${done}${opts.total ? `/${opts.total}` : ''} events`
+        : opts.total
+          ? `${mb(done)}/${mb(opts.total)} MB`
+          : `${mb(done)} MB`
+      const speed = events ? `${Math.round(rate)}/s` : `${mb(rate)} MB/s`
+      write(`\r${label} ${bar}${size} ${speed}${note ? ` ${note}` : ''}\u001b[K`)
     },
     end() {
       stopWaiting()

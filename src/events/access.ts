@@ -9,7 +9,7 @@ import { describeDbError } from '../db/failure'
 import { DomainError, UnavailableError } from '../errors'
 import type { EventBuffer } from './buffer'
 import type { ReadLease } from './read-gate'
-import type { EventReader, EventStore } from './store'
+import type { EventReader, EventStore, ReaderLease } from './store'
 
 /** Options of `EventAccess`. */
 export interface EventAccessOptions {
@@ -73,9 +73,9 @@ export class EventAccess {
   }
 
   /** Flush, then hold a read slot of `keyId` until the lease is released (a streamed export). */
-  async hold(keyId: string): Promise<ReadLease> {
+  async hold(keyId: string): Promise<ReadLease | ReaderLease> {
     await this.flushBeforeRead()
-    return this.store.lease(keyId)
+    return this.store.holdReader ? this.store.holdReader(keyId) : this.store.lease(keyId)
   }
 }
 

@@ -8,6 +8,7 @@
 // newer ids arrived since (then at least the newest `maxEntries / 2` are still recognised).
 import type { Database } from '../db/open'
 import type { EventRow } from '../ingest/validate'
+import type { EventStore } from './store'
 
 const DAY_MS = 86_400_000
 
@@ -232,30 +233,30 @@ const LOAD_SLICE = 32_768
  * window holds more does a second one pick the newest (a top-N). Imported events are left out: their ids
  * are not client retries, and a large import would crowd live ids out. Runs after start-up
  * (`EventIdIndex.loadInBackground`), remembering in slices so requests are served meanwhile.
+ * With `opts.store` on another engine than DuckDB (ClickHouse), the same query runs through the store.
  */
 export async function loadRecentEventKeys(
   db: Database,
   ids: EventIdIndex,
   now: number,
-  opts: { ttlMs?: number } = {},
+  opts: { ttlMs?: number; store?: EventStore } = {},
 ): Promise<number> {
-  const where = 'event_key IS NOT NULL AND received_at >= $1 AND import_id IS NULL'
-  const since = [BigInt(now - (opts.ttlMs ?? DAY_MS))]
-  const conn = await db.readPool.acquire()
+  const since = now - (opts.ttlMs ?? DAY_MS)
+  const source =
+    opts.store && opts.store.engine !== 'duckdb'
+      ? storeKeyColumns(opts.store, since)
+      : await duckdbKeyColumns(db, since)
   let keys: number[]
   let times: number[]
   let newestFirst = false
   try {
-    const read = async (sql: string) =>
-      (await conn.runAndReadAll(sql, since)).getColumns() as [number[]?, number[]?]
-    const cols = `SELECT event_key::DOUBLE, received_at::DOUBLE FROM events WHERE ${where}`
-    ;[keys = [], times = []] = await read(`${cols} LIMIT ${ids.capacity + 1}`)
+    ;[keys, times] = await source.read(`LIMIT ${ids.capacity + 1}`)
     if (keys.length > ids.capacity) {
       newestFirst = true
-      ;[keys = [], times = []] = await read(`${cols} ORDER BY received_at DESC LIMIT ${ids.capacity}`)
+      ;[keys, times] = await source.read(`ORDER BY received_at DESC LIMIT ${ids.capacity}`)
     }
   } finally {
-    db.readPool.release(conn)
+    source.close()
   }
   // Oldest first when the window was cut, so the newest land in the generation that is forgotten last.
   const n = keys.length
@@ -266,4 +267,41 @@ export async function loadRecentEventKeys(
     else for (let i = start; i < end; i++) ids.rememberKey(keys[i], times[i])
   }
   return n
+}
+
+/** Reads (event_key, received_at) as doubles of the recent live events, with `tail` (order, limit) appended. */
+interface KeyColumns {
+  read(tail: string): Promise<[number[], number[]]>
+  close(): void
+}
+
+const RECENT_KEYS = (since: string) =>
+  `SELECT CAST(event_key AS DOUBLE) AS k, CAST(received_at AS DOUBLE) AS t FROM events WHERE event_key IS NOT NULL AND received_at >= ${since} AND import_id IS NULL`
+
+/** The columns from DuckDB, on a connection of its own, read as columns (no row objects). */
+async function duckdbKeyColumns(db: Database, since: number): Promise<KeyColumns> {
+  // A connection of the read pool, so a reopen waits for this read to let go of the instance.
+  const conn = await db.readPool.acquire()
+  return {
+    async read(tail) {
+      const [k = [], t = []] = (
+        await conn.runAndReadAll(`${RECENT_KEYS('$1')} ${tail}`, [BigInt(since)])
+      ).getColumns() as [number[]?, number[]?]
+      return [k, t]
+    },
+    close: () => db.readPool.release(conn),
+  }
+}
+
+/** The columns through another engine's store (its dialect's placeholder, its read limits). */
+function storeKeyColumns(store: EventStore, since: number): KeyColumns {
+  return {
+    async read(tail) {
+      const rows = await store.read('admin', (r) =>
+        r.rows<{ k: number; t: number }>(`${RECENT_KEYS(store.dialect.param(1, 'int'))} ${tail}`, [since]),
+      )
+      return [rows.map((r) => Number(r.k)), rows.map((r) => Number(r.t))]
+    },
+    close: () => undefined,
+  }
 }

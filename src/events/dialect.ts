@@ -5,7 +5,8 @@
 // Everything else the builders write is SQL that both DuckDB and ClickHouse read the same way.
 
 /** The type of a bound value, for engines whose placeholders carry it (ClickHouse's `{p1:String}`). */
-export type ParamType = 'text' | 'int' | 'float' | 'bool'
+/** A bound value's type; `uint` is an unsigned 64-bit integer beyond the signed range (a stored key, XXH64). */
+export type ParamType = 'text' | 'int' | 'uint' | 'float' | 'bool'
 
 /** How one engine spells the constructs that differ between engines. */
 export interface Dialect {
@@ -44,6 +45,12 @@ export interface Dialect {
   regexpExtract(text: string, pattern: string, group: number): string
   /** Any one value of `expr` in the group. */
   anyValue(expr: string): string
+  /** The `q` quantile of `expr`, interpolated linearly between the two nearest values (R's type 7). */
+  quantileCont(expr: string, q: number): string
+  /** `text` as a DOUBLE, NULL when it is not a number. */
+  tryDouble(text: string): string
+  /** One row per top-level key of the JSON object `json` (a set-returning expression for a SELECT list). */
+  jsonKeys(json: string): string
   /** `a = b`, NULL equal to NULL (a join condition). */
   nullSafeEq(a: string, b: string): string
   /** A column identifying an event row, ordered by write (the raw-event and export cursors). */
@@ -89,6 +96,9 @@ export const duckdbDialect: Dialect = {
   // DuckDB string literals keep backslashes as they are; the patterns are constants without quotes.
   regexpExtract: (text, pattern, group) => `regexp_extract(${text}, '${noQuote(pattern)}', ${group})`,
   anyValue: (expr) => `any_value(${expr})`,
+  quantileCont: (expr, q) => `quantile_cont(${expr}, ${Number(q)})`,
+  tryDouble: (text) => `TRY_CAST(${text} AS DOUBLE)`,
+  jsonKeys: (json) => `unnest(json_keys(${json}))`,
   nullSafeEq: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   rowId: 'rowid',
   bitMaskAgg: (i) => `bit_or(1::UHUGEINT << ${i}::UHUGEINT)`,

@@ -23,6 +23,17 @@ export function duckdbReader(conn: DuckDBConnection): EventReader {
   }
 }
 
+/**
+ * A read slot held for a streamed export on an engine without DuckDB connections (ClickHouse): its reads go
+ * through `reader`, spelled in `dialect`. (DuckDB lends a `ReadLease` instead: a connection of its own.)
+ */
+export interface ReaderLease {
+  reader: EventReader
+  dialect: Dialect
+  /** Give the slot back (idempotent). */
+  release(discard?: boolean): void
+}
+
 /** Which events a delete removes: a whole site's, one user's on a site, or one import's. */
 export type EventMatch =
   | { siteId: string; userId?: undefined }
@@ -64,4 +75,6 @@ export interface EventStore {
   read<T>(keyId: string, read: (reader: EventReader) => Promise<T>): Promise<T>
   /** Hold a read slot of `keyId` with a connection of its own, for a streamed export; release it after. */
   lease(keyId: string): Promise<ReadLease>
+  /** Engines without DuckDB connections: hold a read slot of `keyId` for a streamed export instead of `lease`. */
+  holdReader?(keyId: string): Promise<ReaderLease>
 }

@@ -67,10 +67,25 @@ export function deleteImport(db: Database, events: EventStore, importId: string)
   })
 }
 
-/** Of `keys` (event fingerprints), those already stored. */
-export async function storedEventKeys(db: Database, keys: number[]): Promise<Set<number>> {
+/** Of `keys` (event fingerprints), those already stored (in `events` when that engine is not DuckDB). */
+export async function storedEventKeys(
+  db: Database,
+  keys: number[],
+  events?: EventStore,
+): Promise<Set<number>> {
   if (keys.length === 0) return new Set()
   // The list is bound as one text value and cast: never SQL text built from data.
+  // ClickHouse: the engine's own array cast; a bound String, as with DuckDB.
+  if (events?.dialect.name === 'clickhouse') {
+    const list = `[${keys.join(',')}]`
+    const rows = await events.read('admin', (r) =>
+      r.rows<{ k: number }>(
+        `SELECT DISTINCT event_key AS k FROM events WHERE event_key IN (SELECT arrayJoin(CAST(${events.dialect.param(1, 'text')} AS Array(Int64))))`,
+        [list],
+      ),
+    )
+    return new Set(rows.map((r) => Number(r.k)))
+  }
   const rows = await queryRows<{ k: number }>(
     db.reader,
     'SELECT DISTINCT event_key AS k FROM events WHERE event_key IN (SELECT unnest($1::VARCHAR::BIGINT[]))',

@@ -147,7 +147,7 @@ export async function runImport(
         selfHosts: hostsOf(row.siteId),
       })
     const flush = async () => {
-      const stored = await storedEventKeys(deps.db, keys)
+      const stored = await storedEventKeys(deps.db, keys, deps.events.store)
       // The usual first import has nothing stored yet: append the batch as it is.
       let fresh = lines
       if (stored.size > 0) {

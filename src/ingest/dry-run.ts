@@ -3,6 +3,7 @@
 // are read through the read gate (bound parameters, the key's read limits).
 import { Type } from '@sinclair/typebox'
 import { t } from 'elysia'
+import { type Dialect, duckdbDialect } from '../events/dialect'
 import type { EventRow } from '../events/fields'
 import type { EventReader } from '../events/store'
 import type { FieldIssue } from '../http/errors'
@@ -44,15 +45,20 @@ export const DryRunResult = t.Object(
   { description: 'Answer of a dry run: nothing was stored' },
 )
 
-/** Read the site's event types and recent property keys (each list bounded). */
-export async function readKnownNames(reader: EventReader, siteId: string, now: number): Promise<KnownNames> {
+/** Read the site's event types and recent property keys (each list bounded), in the store's dialect `d`. */
+export async function readKnownNames(
+  reader: EventReader,
+  siteId: string,
+  now: number,
+  d: Dialect = duckdbDialect,
+): Promise<KnownNames> {
   const types = await reader.rows<{ t: string }>(
-    'SELECT DISTINCT event_type AS t FROM events WHERE site_id = $1 LIMIT 10000',
+    `SELECT DISTINCT event_type AS t FROM events WHERE site_id = ${d.param(1, 'text')} LIMIT 10000`,
     [siteId],
   )
   const keys = await reader.rows<{ k: string }>(
-    `SELECT DISTINCT unnest(json_keys(properties)) AS k FROM events
-     WHERE site_id = $1 AND properties IS NOT NULL AND received_at >= $2 LIMIT 10000`,
+    `SELECT DISTINCT ${d.jsonKeys('properties')} AS k FROM events
+     WHERE site_id = ${d.param(1, 'text')} AND properties IS NOT NULL AND received_at >= ${d.param(2, 'int')} LIMIT 10000`,
     [siteId, BigInt(now - KEY_LOOKBACK_MS)],
   )
   return { eventTypes: new Set(types.map((r) => r.t)), propertyKeys: keys.map((r) => r.k) }
@@ -74,7 +80,9 @@ export async function dryRun(
   const events = rows.map((row, k) => ({ index: indices[k], row }))
   let warnings: DryRunWarning[] = []
   if (events.length > 0) {
-    const known = await runRead(deps, keyId, (reader) => readKnownNames(reader, rows[0].siteId, now))
+    const known = await runRead(deps, keyId, (reader) =>
+      readKnownNames(reader, rows[0].siteId, now, deps.events.store.dialect),
+    )
     warnings = dryRunWarnings(events, known, pathOf)
   }
   return {

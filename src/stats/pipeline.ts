@@ -11,7 +11,7 @@
 // `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
 import { Elysia } from 'elysia'
 import type { ReadLease } from '../events/read-gate'
-import type { EventReader } from '../events/store'
+import type { EventReader, ReaderLease } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
 import { parseScope, type ScopeInput } from './parse/scope'
@@ -48,7 +48,7 @@ function readContext(deps: StatsRouteDeps, keyId: string) {
     /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
     answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, (reader) => query(reader, opts))),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
-    holdRead: (): Promise<ReadLease> => deps.events.hold(keyId),
+    holdRead: (): Promise<ReadLease | ReaderLease> => deps.events.hold(keyId),
   }
 }
 

@@ -27,9 +27,9 @@ export function buildWebVitals(
     params.push(VITALS[m].good, VITALS[m].poor)
     const good = d.param(params.length - 1, 'float')
     const poor = d.param(params.length, 'float')
-    return `SELECT ${GROUP_SQL[by](d)} AS key, '${m}' AS metric, TRY_CAST(${d.property('properties', `'${d.propertyPath(m)}'`)} AS DOUBLE) AS value, ${good} AS good_max, ${poor} AS poor_min FROM events WHERE site_id = ${d.param(1, 'text')} AND event_type = 'web_vitals' AND ts >= ${d.param(2, 'int')} AND ts < ${d.param(3, 'int')} AND ${NOT_BOT_SQL}`
+    return `SELECT ${GROUP_SQL[by](d)} AS key, '${m}' AS metric, ${d.tryDouble(d.property('properties', `'${d.propertyPath(m)}'`))} AS value, ${good} AS good_max, ${poor} AS poor_min FROM events WHERE site_id = ${d.param(1, 'text')} AND event_type = 'web_vitals' AND ts >= ${d.param(2, 'int')} AND ts < ${d.param(3, 'int')} AND ${NOT_BOT_SQL}`
   }
   const samples = names.map(metric).join(' UNION ALL ')
-  const sql = `SELECT key, metric, count(*) AS samples, quantile_cont(value, 0.75) AS p75, count(*) FILTER (WHERE value <= good_max) AS good, count(*) FILTER (WHERE value > good_max AND value <= poor_min) AS needs_improvement, count(*) FILTER (WHERE value > poor_min) AS poor FROM (${samples}) WHERE value IS NOT NULL GROUP BY key, metric ORDER BY samples DESC, key NULLS FIRST, metric`
+  const sql = `SELECT key, metric, count(*) AS samples, ${d.quantileCont('value', 0.75)} AS p75, ${d.countIf('value <= good_max')} AS good, ${d.countIf('value > good_max AND value <= poor_min')} AS needs_improvement, ${d.countIf('value > poor_min')} AS poor FROM (${samples}) WHERE value IS NOT NULL GROUP BY key, metric ORDER BY samples DESC, key NULLS FIRST, metric`
   return { sql, params }
 }

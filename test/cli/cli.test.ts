@@ -48,6 +48,7 @@ test('help lists every command and every environment variable read in config.ts'
     'backup FILE',
     'restore FILE',
     'check',
+    'migrate clickhouse',
   ])
     expect(r.out).toContain(c)
 })

@@ -1,15 +1,34 @@
 // The differential test of issue 20: the same seeded events, sent through the HTTP API to a DuckDB PULSE
 // and to a ClickHouse PULSE (chDB in process), give identical answers for every read and every dimension:
 // summary with comparison, timeseries per interval and zone, breakdown per dimension and metric, funnels,
-// retention, realtime and raw events (their cursors differ by engine, the events may not).
+// retention, realtime, web vitals, raw events (their cursors differ by engine, the events may not) and exports (NDJSON
+// and CSV byte for byte; Parquet is DuckDB's only and answers 503 naming that on ClickHouse).
+// By default it asks a fixed sample that still names every period, filter set, metric, interval, zone and
+// dimension at least once (about 45 requests per engine, the CI lane's size); PULSE_TEST_CH_FULL=1 asks
+// every combination (about 600 requests, ~2.5 min on two shared cores).
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test'
+import { readerExportRows } from '../../src/stats/export/rows'
 import { DIMENSION_FIELDS, INTERVAL_NAMES, METRIC_NAMES } from '../../src/stats/registry'
-import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/app'
+import { ADMIN_TOKEN, createTestApp, T0, type TestApp } from '../helpers/app'
 import { generateEvents, SITES } from '../stats/fixtures/generate'
 import { announceLane, CHDB, clickhouseEnv } from './lane'
 
 setDefaultTimeout(300_000)
 announceLane()
+
+/** Every combination, or the fixed sample (the default). */
+const FULL = process.env.PULSE_TEST_CH_FULL === '1'
+
+/**
+ * The combinations of `lists` to ask: all of them (FULL), else the diagonal — the i-th combination takes
+ * the i-th value of each list, wrapping — long enough that every value of every list appears once.
+ */
+function combinations<T extends unknown[]>(...lists: { [K in keyof T]: readonly T[K][] }): T[] {
+  if (FULL)
+    return lists.reduce<unknown[][]>((acc, l) => acc.flatMap((c) => l.map((v) => [...c, v])), [[]]) as T[]
+  const n = Math.max(...lists.map((l) => l.length))
+  return Array.from({ length: n }, (_, i) => lists.map((l) => l[i % l.length]) as T)
+}
 
 const GOALS = [
   { name: 'Signup', kind: 'event', event_type: 'signup' },
@@ -43,6 +62,27 @@ async function load(env: Record<string, string>): Promise<Side> {
       })
       expect(res.status).toBe(200)
     }
+  }
+  // Web vitals (the extras bundle's events): every metric, some values missing or not numbers, a bot.
+  for (const site of SITES) {
+    const vitals = Array.from({ length: 40 }, (_, i) => ({
+      site_id: site,
+      event_type: 'web_vitals',
+      timestamp: T0 - 3_600_000 - i * 60_000,
+      session_id: `${site}-v${i % 9}`,
+      url: `https://example.com/${['', 'pricing', 'docs/a'][i % 3]}`,
+      device_type: ['desktop', 'mobile'][i % 2],
+      country: ['DE', 'US', 'FR'][i % 3],
+      properties: {
+        lcp: 400 + ((i * 379) % 6000),
+        cls: ((i * 7) % 40) / 100,
+        ...(i % 4 ? { inp: 50 + ((i * 53) % 700) } : {}),
+        ...(i % 5 ? { fcp: 300 + i * 90, ttfb: i % 7 === 0 ? 'n/a' : 100 + i * 40 } : {}),
+      },
+      ...(i === 39 ? { bot_reason: 'ua' } : {}),
+    }))
+    const res = await h.json('POST', '/collect/batch', { key: keys[site], body: { events: vitals } })
+    expect(res.status).toBe(200)
   }
   await h.deps.buffer.flush()
   return { h, keys }
@@ -116,46 +156,50 @@ const FILTER_SETS: Record<string, string>[] = [
 describe.skipIf(!CHDB)('DuckDB and ClickHouse give identical answers', () => {
   test('summary: every metric with comparison, every period and filter set', async () => {
     const d = differences()
-    for (const [i, period] of ['24h', '7d', '30d', '90d', 'month'].entries())
-      for (const f of FILTER_SETS)
-        await d.get(SITES[i % SITES.length], '/api/v1/stats', {
-          period,
-          metrics: METRIC_NAMES.join(','),
-          compare: 'previous_period',
-          ...f,
-        })
+    const periods = ['24h', '7d', '30d', '90d', 'month']
+    for (const [i, [period, f]] of combinations<[string, Record<string, string>]>(
+      periods,
+      FILTER_SETS,
+    ).entries())
+      await d.get(SITES[i % SITES.length], '/api/v1/stats', {
+        period,
+        metrics: METRIC_NAMES.join(','),
+        compare: 'previous_period',
+        ...f,
+      })
     d.done()
   })
 
   test('timeseries: every metric, interval and zone', async () => {
     const d = differences()
-    for (const [i, metric] of METRIC_NAMES.entries())
-      for (const interval of INTERVAL_NAMES)
-        for (const timezone of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
-          const period = interval === 'minute' ? '24h' : interval === 'hour' ? '7d' : '90d'
-          await d.get(SITES[i % SITES.length], '/api/v1/stats/timeseries', {
-            metric,
-            interval,
-            period,
-            timezone,
-          })
-        }
+    const zones = ['UTC', 'America/New_York', 'Asia/Kolkata']
+    for (const [i, [metric, interval, timezone]] of combinations<[string, string, string]>(
+      METRIC_NAMES,
+      INTERVAL_NAMES,
+      zones,
+    ).entries()) {
+      const period = interval === 'minute' ? '24h' : interval === 'hour' ? '7d' : '90d'
+      await d.get(SITES[i % SITES.length], '/api/v1/stats/timeseries', { metric, interval, period, timezone })
+    }
     d.done()
   })
 
   test('breakdown: every dimension by every metric, with and without a filter', async () => {
     const d = differences()
     const dimensions = [...DIMENSION_FIELDS, 'property:plan']
-    for (const [i, dimension] of dimensions.entries())
-      for (const metric of METRIC_NAMES)
-        for (const f of [{}, { device_type: 'desktop' }] as Record<string, string>[])
-          await d.get(SITES[i % SITES.length], '/api/v1/stats/breakdown', {
-            dimension,
-            metric,
-            period: '90d',
-            limit: 1000,
-            ...f,
-          })
+    const filters: Record<string, string>[] = [{}, { device_type: 'desktop' }]
+    for (const [i, [dimension, metric, f]] of combinations<[string, string, Record<string, string>]>(
+      dimensions,
+      METRIC_NAMES,
+      filters,
+    ).entries())
+      await d.get(SITES[i % SITES.length], '/api/v1/stats/breakdown', {
+        dimension,
+        metric,
+        period: '90d',
+        limit: 1000,
+        ...f,
+      })
     d.done()
   })
 
@@ -183,6 +227,55 @@ describe.skipIf(!CHDB)('DuckDB and ClickHouse give identical answers', () => {
         (b) => b.data?.events,
       )
     }
+    d.done()
+  })
+
+  test('exports: NDJSON and CSV byte for byte, with and without a filter; Parquet named as DuckDB-only', async () => {
+    const text = async (side: Side, site: string, q: string) => {
+      const res = await side.h.request('GET', `/api/v1/export?site_id=${site}&${q}`, { key: side.keys[site] })
+      return { status: res.status, body: await res.text() }
+    }
+    let lines = 0
+    for (const site of SITES)
+      for (const q of ['format=ndjson', 'format=csv', 'format=csv&period=30d&device_type=mobile']) {
+        const a = await text(duck, site, q)
+        const b = await text(ch, site, q)
+        expect(a.status).toBe(200)
+        expect({ q, ...b }).toEqual({ q, ...a })
+        lines += a.body.split('\n').length
+      }
+    expect(lines).toBeGreaterThan(1000)
+    const parquet = await ch.h.json('GET', `/api/v1/export?site_id=${SITES[0]}&format=parquet`, {
+      key: ch.keys[SITES[0]],
+    })
+    expect(parquet.status).toBe(503)
+    expect(parquet.body.error).toContain('Parquet exports need the DuckDB engine')
+  })
+
+  test('exports in small pages (windows and cursors) give the rows of one large page, in order', async () => {
+    const store = ch.h.deps.events.store
+    const sel = { siteId: SITES[1], range: { from: 0, to: ch.h.clock() + 1 }, filters: [] }
+    const all = async (pageRows: number) => {
+      const lease = await (store.holdReader as NonNullable<typeof store.holdReader>)('test')
+      try {
+        const out: unknown[][] = []
+        for await (const page of readerExportRows(lease.reader, sel, { dialect: lease.dialect, pageRows }))
+          out.push(...page)
+        return out
+      } finally {
+        lease.release()
+      }
+    }
+    const big = await all(1_000_000)
+    expect(big.length).toBeGreaterThan(300)
+    expect(await all(7)).toEqual(big)
+  })
+
+  test('web vitals: overall and by page, device type and country', async () => {
+    const d = differences()
+    for (const site of SITES)
+      for (const by of ['none', 'page', 'device_type', 'country'])
+        await d.get(site, '/api/v1/stats/web-vitals', { period: '7d', by })
     d.done()
   })
 })

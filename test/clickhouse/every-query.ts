@@ -91,3 +91,26 @@ export function everyQuery(opts: ReadOptions): [string, Query][] {
     }
   return out
 }
+
+/**
+ * A fixed sample of `queries` that still has, for every kind, each metric, dimension, interval, zone, range
+ * and filter set of `everyQuery`'s names: a query is kept when one of its name's words, its range or its
+ * filter set (each prefixed by its kind) was not seen in a query kept before it.
+ */
+export function sampleQueries(queries: [string, Query][]): [string, Query][] {
+  const seen = new Set<string>()
+  return queries.filter(([name]) => {
+    const [head, at] = name.split(', range ')
+    const kind = head.split(' ')[0]
+    // `at` is "<range>, filters <n>": each filter set once per kind, each range once per kind.
+    const [range, filters] = at.split(', ')
+    const features = [
+      `${kind}|range ${range}`,
+      `${kind}|${filters}`,
+      ...head.split(' ').map((w) => `${kind}|${w}`),
+    ]
+    const fresh = features.filter((f) => !seen.has(f))
+    for (const f of fresh) seen.add(f)
+    return fresh.length > 0
+  })
+}

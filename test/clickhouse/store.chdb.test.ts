@@ -4,6 +4,9 @@
 // starts afresh (a crash, a lost answer), a retried insert with the same token is stored once, and each
 // row gets a distinct cursor id.
 import { afterEach, describe, expect, test } from 'bun:test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { loadConfig } from '../../src/config'
 import { openClickHouse } from '../../src/events/clickhouse/client'
 import { openClickHouseStore } from '../../src/events/clickhouse/open'
@@ -12,6 +15,7 @@ import { csvRows } from '../../src/events/csv'
 import type { EventStore } from '../../src/events/store'
 import { toRow } from '../../src/ingest/validate'
 import { createLogger } from '../../src/logger'
+import type { Services } from '../../src/services'
 import { createTestApp, event, T0, type TestApp } from '../helpers/app'
 import { announceLane, CHDB, clickhouseEnv } from './lane'
 
@@ -144,5 +148,41 @@ describe.skipIf(!CHDB)('ClickHouse store', () => {
     expect(new Set(ids.map((r) => r.id)).size).toBe(5)
     expect(ids.map((r) => r.seq)).toEqual([1, 1, 1, 2, 2])
     expect(ids.every((r) => Number.isSafeInteger(r.id))).toBe(true)
+  })
+
+  test('event ids stay exactly-once across a restart: the recent ids are loaded from ClickHouse', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pulse-ch-ids-'))
+    try {
+      const target = clickhouseEnv()
+      const env = { ...target, PULSE_DATA_DIR: dir, PULSE_DB_PATH: join(dir, 'pulse.duckdb') }
+      const send = async (t: TestApp, key: string) => {
+        const res = await t.json('POST', '/collect', { key, body: event('s1', { event_id: 'retry-me' }) })
+        expect(res.status).toBe(200)
+        await t.deps.buffer.flush()
+        const c = await t.json('GET', '/api/v1/stats?site_id=s1&period=24h&metrics=event_count', { key })
+        return c.body.data.metrics.event_count
+      }
+      // In-process chDB's in-memory engine lives while a connection is open: this one keeps it across the restart.
+      const keep = await openClickHouse({
+        url: target.PULSE_CLICKHOUSE_URL,
+        database: target.PULSE_CLICKHOUSE_DATABASE,
+      })
+      try {
+        const first = await createTestApp(env)
+        const key = (await first.site('s1')).secret_key
+        expect(await send(first, key)).toBe(1)
+        await first.close()
+        // Restarted: DuckDB holds no events here, so only ClickHouse can tell that the id was seen.
+        const again = await open(env)
+        await (again.deps as unknown as Services).eventIds.loaded
+        expect(await send(again, key)).toBe(1)
+        const rs = await keep.query({ query: 'SELECT count() AS n FROM events', format: 'JSONEachRow' })
+        expect(await rs.json()).toEqual([{ n: 1 }])
+      } finally {
+        await keep.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

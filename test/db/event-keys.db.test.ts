@@ -162,7 +162,8 @@ describe('stored event keys', () => {
       )
       .sort()
     // (Migration 009 writes `events_keyed`, which becomes `events`; src/db/rekey.ts UPDATEs keys only.)
-    // The engines' writers: DuckDB's and ClickHouse's, both behind the storage seam.
+    // The engines' writers: DuckDB's and ClickHouse's, both behind the storage seam; both store the keys
+    // the CSV encoder computed (test/clickhouse/store.chdb.test.ts checks ClickHouse's equal DuckDB's).
     expect(writers).toEqual(['events/clickhouse/store.ts', 'events/writer.ts'])
   })
 })

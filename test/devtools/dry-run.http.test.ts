@@ -1,12 +1,14 @@
 // Dry run of /collect and /collect/batch: events as they would be stored, problems, warnings, nothing stored.
+// On ClickHouse too: PULSE_TEST_ENGINE=clickhouse (the CI's ClickHouse lane) runs it there.
 import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { laneEnv } from '../clickhouse/lane'
 import { createTestApp, event, type TestApp } from '../helpers/app'
 
 let a: TestApp
 let keys: { secret_key: string; public_key: string }
 
 beforeAll(async () => {
-  a = await createTestApp()
+  a = await createTestApp(laneEnv())
   keys = await a.site('site_dry')
   const r = await a.json('POST', '/collect', {
     key: keys.secret_key,

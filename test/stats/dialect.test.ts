@@ -20,7 +20,13 @@ import { buildRetention } from '../../src/stats/sql/retention'
 import { buildSummary } from '../../src/stats/sql/summary'
 import { ZoneMap } from '../../src/stats/time/zone-map'
 
-const CH_TYPE: Record<ParamType, string> = { text: 'String', int: 'Int64', float: 'Float64', bool: 'Bool' }
+const CH_TYPE: Record<ParamType, string> = {
+  text: 'String',
+  int: 'Int64',
+  uint: 'UInt64',
+  float: 'Float64',
+  bool: 'Bool',
+}
 const fromMs = (ms: string) => `fromUnixTimestamp64Milli(${ms}, 'UTC')`
 
 /** ClickHouse's spellings (string literals escape backslashes; `//` would start a comment). */
@@ -43,6 +49,9 @@ const clickhouseShaped: Dialect = {
   regexpExtract: (text, pattern, group) =>
     `regexpExtract(${text}, '${pattern.replaceAll('\\', '\\\\')}', ${group})`,
   anyValue: (expr) => `any(${expr})`,
+  quantileCont: (expr, q) => `quantileExactInclusive(${q})(${expr})`,
+  tryDouble: (text) => `toFloat64OrNull(${text})`,
+  jsonKeys: (json) => `arrayJoin(JSONExtractKeys(assumeNotNull(${json})))`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   rowId: 'event_seq',
   bitMaskAgg: (i) => `groupBitOr(bitShiftLeft(toUInt128(1), ${i}))`,

@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@clickhouse/client'
+import {
+  type ClickHouseClient,
+  ClickHouseLogLevel,
+  type ClickHouseSettings,
+  createClient,
+} from '@clickhouse/client'
 import { ConfigError } from '../../config'
 
 /** Where ClickHouse is (from `PULSE_CLICKHOUSE_*`). */
@@ -62,12 +67,34 @@ export async function openClickHouse(target: ClickHouseTarget): Promise<ClickHou
     await client.command({ query: `USE ${target.database}` })
     return client
   }
-  const auth = { url: target.url, username: target.user, password: target.password }
+  // The client's own console logging is off: PULSE logs each failure once, with its cause (buffer, store).
+  const auth = {
+    url: target.url,
+    username: target.user,
+    password: target.password,
+    log: { level: ClickHouseLogLevel.OFF },
+  }
   const boot = createClient(auth)
   try {
     await boot.command({ query: `CREATE DATABASE IF NOT EXISTS ${target.database}` })
+  } catch (err) {
+    throw unreachable(target.url, err)
   } finally {
     await boot.close()
   }
   return createClient({ ...auth, database: target.database, clickhouse_settings: QUERY_SETTINGS })
+}
+
+/** The URL without any user:password part, for messages. */
+export function safeUrl(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//')
+}
+
+/** The start-up error of a ClickHouse that cannot be reached: where, and the network's reason. */
+function unreachable(url: string, err: unknown): Error {
+  const e = err as Error & { code?: string }
+  if (e.code === undefined || !/^E[A-Z]+$/.test(e.code)) return e
+  return new Error(
+    `ClickHouse at ${safeUrl(url)} (PULSE_CLICKHOUSE_URL) cannot be reached (${e.message}): is it running, and is the address right?`,
+  )
 }

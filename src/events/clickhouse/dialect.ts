@@ -10,6 +10,7 @@ import { noQuote } from '../dialect'
 export const CLICKHOUSE_TYPES: Record<ParamType, string> = {
   text: 'String',
   int: 'Int64',
+  uint: 'UInt64',
   float: 'Float64',
   bool: 'Bool',
 }
@@ -48,6 +49,11 @@ export const clickhouseDialect: Dialect = {
   regexpExtract: (text, pattern, group) =>
     `regexpExtract(${text}, '${noQuote(pattern).replaceAll('\\', '\\\\')}', ${group})`,
   anyValue: (expr) => `any(${expr})`,
+  // quantileExactInclusive interpolates as DuckDB's quantile_cont does (R's type 7); never the sampled `quantile`.
+  quantileCont: (expr, q) => `quantileExactInclusive(${Number(q)})(${expr})`,
+  tryDouble: (text) => `toFloat64OrNull(${text})`,
+  // Nullable(String) cannot hold an array: the callers keep NULL properties out.
+  jsonKeys: (json) => `arrayJoin(JSONExtractKeys(assumeNotNull(${json})))`,
   nullSafeEq: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   // A stored column (migrations.ts): DuckDB's rowid has no ClickHouse counterpart.
   rowId: 'event_seq',

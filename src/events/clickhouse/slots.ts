@@ -10,11 +10,22 @@ export class Slots {
 
   /** Run `task` once a slot is free. */
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    else this.running++
+    const release = await this.acquire()
     try {
       return await task()
     } finally {
+      release()
+    }
+  }
+
+  /** Wait for a slot and hold it until the returned function is called (once; later calls do nothing). */
+  async acquire(): Promise<() => void> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    else this.running++
+    let held = true
+    return () => {
+      if (!held) return
+      held = false
       const next = this.waiting.shift()
       if (next) next()
       else this.running--

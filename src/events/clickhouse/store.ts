@@ -17,7 +17,7 @@ import type { Database } from '../../db/open'
 import { UnavailableError } from '../../errors'
 import type { Logger } from '../../logger'
 import type { ReadLease } from '../read-gate'
-import type { AppendOptions, EventMatch, EventReader, EventStore } from '../store'
+import type { AppendOptions, EventMatch, EventReader, EventStore, ReaderLease } from '../store'
 import type { CsvBatch } from '../writer'
 import { clickhouseDialect } from './dialect'
 import { GoalMirror } from './goals'
@@ -36,7 +36,7 @@ export interface ClickHouseStoreOptions {
 }
 
 /** Settings of a flush's insert: one block (so one part, atomic), parsed as src/events/csv.ts writes. */
-const INSERT_SETTINGS: ClickHouseSettings = {
+export const INSERT_SETTINGS: ClickHouseSettings = {
   input_format_parallel_parsing: 0,
   max_insert_block_size: '100000000',
   min_insert_block_size_rows: '0',
@@ -155,17 +155,26 @@ export class ClickHouseEventStore implements EventStore {
   async read<T>(_keyId: string, read: (reader: EventReader) => Promise<T>): Promise<T> {
     await this.ensureAvailable()
     await this.guard(() => this.goals.sync())
-    return this.slots.run(() =>
-      read({
-        rows: <R>(sql: string, params: readonly unknown[] = []) => this.query<R>(sql, namedParams(params)),
-      }),
-    )
+    return this.slots.run(() => read(this.reader))
+  }
+
+  /** Bound-parameter reads in clickhouseDialect, answered as JSON rows. */
+  private readonly reader: EventReader = {
+    rows: <R>(sql: string, params: readonly unknown[] = []) => this.query<R>(sql, namedParams(params)),
   }
 
   lease(_keyId: string): Promise<ReadLease> {
     return Promise.reject(
-      new UnavailableError('Exports are not available on the ClickHouse engine yet (issue 20)', 60),
+      new UnavailableError('ClickHouse exports hold a reader (holdReader), not a lease', 5),
     )
+  }
+
+  /** A read slot for a streamed export, held until released; each of its reads has the time limit. */
+  async holdReader(_keyId: string): Promise<ReaderLease> {
+    await this.ensureAvailable()
+    await this.guard(() => this.goals.sync())
+    const release = await this.slots.acquire()
+    return { reader: this.reader, dialect: this.dialect, release }
   }
 
   /** The rows of `sql` (JSON numbers for 64-bit integers), within the time limit. */

@@ -1,20 +1,23 @@
-// Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits):
+// Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits), or on
+// another engine's reader lease (ClickHouse: NDJSON and CSV from rows.ts; Parquet needs DuckDB's writer):
 // NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet sends
 // its first bytes at once, is written to a scratch file, then streamed and deleted. A client that disconnects interrupts the
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
 import { rmSync } from 'node:fs'
 import { UnavailableError } from '../../errors'
 import type { ReadLease } from '../../events/read-gate'
+import type { ReaderLease } from '../../events/store'
 import type { ExportFormat } from '../registry'
 import { toRawEvent } from '../run/events'
 import { RAW_COLUMN_NAMES } from '../sql/events'
 import type { ActiveExports } from './active'
 import { type ExportSelection, exportChunks } from './pages'
 import { writeParquetFile } from './parquet-file'
+import { readerExportRows } from './rows'
 
 /** What an export runs with; the stream owns `lease` and releases it when it ends. */
 export interface ExportContext {
-  lease: ReadLease
+  lease: ReadLease | ReaderLease
   exports: ActiveExports
   /** The request's signal: aborted when the client goes away. */
   signal?: AbortSignal
@@ -56,24 +59,59 @@ function chunkText(format: 'ndjson' | 'csv', names: readonly string[], rows: unk
   return out
 }
 
+/** Pages of rows (RAW_COLUMN_NAMES order, more columns may follow) and how to stop them. */
+interface RowPages {
+  next(): Promise<IteratorResult<unknown[][]>>
+  /** Stop the work (`interrupt`: at once, the call in flight included) and give the lease back. */
+  stop(interrupt: boolean, pending: Promise<unknown>): Promise<void>
+}
+
+/** The pages of a DuckDB lease: data chunks from one transaction. */
+function duckdbPages(lease: ReadLease, sel: ExportSelection, pageRows?: number): RowPages {
+  const chunks = exportChunks(lease.conn, sel, { timed: lease.timed, pageRows })
+  return {
+    next: async () => {
+      const r = await chunks.next()
+      return r.done ? r : { done: false, value: r.value.chunk.getRows() }
+    },
+    // Stop the DuckDB work, wait for the call in flight to give up, then free the connection.
+    async stop(interrupt, pending) {
+      if (interrupt) lease.conn.interrupt()
+      await pending.catch(() => undefined)
+      await chunks.return(undefined).catch(() => undefined)
+      lease.release(interrupt)
+    },
+  }
+}
+
+/** The pages of a reader lease (ClickHouse): one query per page, nothing to interrupt between them. */
+function readerPages(lease: ReaderLease, sel: ExportSelection, pageRows?: number): RowPages {
+  const pages = readerExportRows(lease.reader, sel, { dialect: lease.dialect, pageRows })
+  return {
+    next: () => pages.next(),
+    async stop(interrupt, pending) {
+      await pending.catch(() => undefined)
+      await pages.return(undefined).catch(() => undefined)
+      lease.release(interrupt)
+    },
+  }
+}
+
 /** A byte stream of the selected rows as NDJSON or CSV. */
 function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' | 'csv'): ReadableStream {
   const { lease } = ctx
-  const chunks = exportChunks(lease.conn, sel, { timed: lease.timed, pageRows: ctx.pageRows })
+  const pages =
+    'conn' in lease ? duckdbPages(lease, sel, ctx.pageRows) : readerPages(lease, sel, ctx.pageRows)
   const encoder = new TextEncoder()
   let header = format === 'csv' ? `${RAW_COLUMN_NAMES.join(',')}\r\n` : ''
   let pending: Promise<unknown> = Promise.resolve()
   let ended = false
   let untrack = () => {}
-  // Stop the DuckDB work, wait for the call in flight to give up, then free the connection.
   const end = async (interrupt: boolean) => {
     if (ended) return
     ended = true
     untrack()
-    if (interrupt) lease.conn.interrupt()
-    await pending.catch(() => undefined)
-    await chunks.return(undefined).catch(() => undefined)
-    lease.release(interrupt)
+    await pages.stop(interrupt, pending)
   }
   return new ReadableStream({
     start(controller) {
@@ -86,7 +124,7 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
     async pull(controller) {
       if (ended) return
       try {
-        const step = chunks.next()
+        const step = pages.next()
         pending = step
         const r = await step
         if (ended) return
@@ -98,7 +136,7 @@ function streamText(ctx: ExportContext, sel: ExportSelection, format: 'ndjson' |
         }
         // The text is made on the thread that serves every request: a few hundred rows at a time, with
         // other requests (ingest) let in between, so exports cannot hold up the event loop.
-        const rows = r.value.chunk.getRows()
+        const rows = r.value
         for (let i = 0; i < rows.length; i += SLICE_ROWS) {
           if (i > 0) await new Promise((resolve) => setImmediate(resolve))
           if (ended) return
@@ -125,7 +163,7 @@ const PARQUET_MAGIC = new TextEncoder().encode('PAR1')
  * (interruptible), streamed from its fifth byte and deleted. A build that fails after the first byte
  * errors the stream: the client sees an aborted chunked response, never a clean short file.
  */
-function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream {
+function streamParquet(ctx: ExportContext & { lease: ReadLease }, sel: ExportSelection): ReadableStream {
   const { lease } = ctx
   const stop = new AbortController()
   let untrack = ctx.exports.track((reason) => stop.abort(reason))
@@ -206,5 +244,11 @@ export async function streamExport(
   format: ExportFormat,
 ): Promise<ReadableStream> {
   if (format !== 'parquet') return streamText(ctx, sel, format)
-  return streamParquet(ctx, sel)
+  const { lease } = ctx
+  if (!('conn' in lease))
+    throw new UnavailableError(
+      'Parquet exports need the DuckDB engine; use format=ndjson or csv on ClickHouse',
+      60,
+    )
+  return streamParquet({ ...ctx, lease }, sel)
 }

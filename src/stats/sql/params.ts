@@ -7,7 +7,8 @@ import { type Dialect, duckdbDialect, type ParamType } from '../../events/dialec
 /** The type of a bound value, from its JavaScript type. */
 function typeOf(value: DuckDBValue): ParamType {
   if (typeof value === 'string') return 'text'
-  if (typeof value === 'bigint') return 'int'
+  // A stored key (XXH64, src/events/keys.ts) may exceed Int64: typed Int64 it would never equal its column.
+  if (typeof value === 'bigint') return value > 9223372036854775807n ? 'uint' : 'int'
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float'
   if (typeof value === 'boolean') return 'bool'
   throw new Error('a bound value is a string, number, bigint or boolean')
