@@ -6,6 +6,8 @@
 //   forms      a form submitted                        → `form_submit` {form}
 //   tagged     a click in `data-pulse-event="Name"`   → `Name` with its `data-pulse-prop-*` as properties
 //   vitals     LCP, INP, CLS, FCP, TTFB of the page   → one `web_vitals` event {lcp, inp, cls, fcp, ttfb}
+//   engagement visible, focused time and deepest scroll → `engagement` {time_ms, scroll} when the page is
+//              hidden or left, or before an SPA navigation (for the page being left)
 import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals'
 
 const DEFAULT_DOWNLOADS =
@@ -76,4 +78,53 @@ if (has('vitals')) {
   }
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && send(), true)
   addEventListener('pagehide', send, true)
+}
+
+if (has('engagement')) {
+  // Time counts while the page is visible and focused; scroll is the deepest percent reached.
+  let since = 0
+  let total = 0
+  let deepest = 0
+  const tick = () => {
+    const now = Date.now()
+    if (since) total += now - since
+    since = document.visibilityState === 'visible' && document.hasFocus() ? now : 0
+  }
+  const scroll = () => {
+    const d = document.documentElement
+    const room = d.scrollHeight - innerHeight
+    const p = room > 0 ? Math.round(Math.min(1, scrollY / room) * 100) : 100
+    if (p > deepest) deepest = p
+  }
+  /** Send what was gathered; `gone`: the page is hidden or left, so nothing counts until it is back. */
+  const send = (gone?: boolean) => {
+    tick()
+    if (gone) since = 0
+    if (total > 0) track('engagement', { time_ms: total, scroll: deepest })
+    total = 0
+    deepest = 0
+  }
+  tick()
+  scroll()
+  addEventListener('scroll', scroll, { passive: true })
+  addEventListener('focus', tick, true)
+  addEventListener('blur', tick, true)
+  document.addEventListener(
+    'visibilitychange',
+    () => (document.visibilityState === 'hidden' ? send(true) : tick()),
+    true,
+  )
+  addEventListener('pagehide', () => send(true), true)
+  addEventListener('pageshow', tick, true)
+  // Before the tracker's own wrapper records the next page: the event belongs to the page being left.
+  for (const m of ['pushState', 'replaceState'] as const) {
+    const next = history[m]
+    history[m] = function (this: History, ...args: Parameters<History['pushState']>) {
+      if (args[2] != null && new URL(String(args[2]), location.href).href !== location.href) send()
+      next.apply(this, args)
+      scroll()
+    }
+  }
+  // Back and forward: the URL has changed already, so this event names the page arrived at.
+  addEventListener('popstate', () => send(), true)
 }

@@ -1,0 +1,82 @@
+// The tracker's opt-in engagement capture in real Chromium against a real PULSE process: a page read
+// for a few seconds and scrolled half-way, then left, records one `engagement` event whose time is the
+// visible, focused time within 10% and whose scroll is the depth reached; an SPA navigation sends the
+// left page's engagement before the next page view.
+import { afterAll, beforeAll, expect, test } from 'bun:test'
+import type { Browser } from 'playwright-core'
+import {
+  launchChromium,
+  type PageServer,
+  servePages,
+  startPulse,
+  stopAndReadEvents,
+} from '../tracker/e2e-helpers'
+
+let browser: Browser
+let pages: PageServer
+beforeAll(async () => {
+  browser = await launchChromium()
+  pages = servePages()
+})
+afterAll(async () => {
+  await browser?.close()
+  pages?.stop()
+})
+
+/** How long the page is read: long enough that start-up jitter is well inside 10%. */
+const READ_MS = 4000
+
+test('time on page and deepest scroll, sent when the page is left or changed in an SPA', async () => {
+  const pulse = await startPulse()
+  try {
+    const { public_key: key } = await pulse.site('site_eng', ['127.0.0.1'])
+    const ctx = await browser.newContext()
+    const page = await ctx.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(
+      pages.page(
+        '/article',
+        `<div style="height:5000px">a long article</div>
+<script src="${pulse.url}/tracker.js"></script><script>
+PULSE.init({ siteId: 'site_eng', apiKey: '${key}', endpoint: '${pulse.url}', autoTrack: true, capture: ['engagement'] })
+</script>`,
+      ),
+    )
+    // The extras bundle runs as soon as it has arrived: time counts from then.
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith('/tracker-extras.js')),
+    )
+    const started = Date.now()
+    await page.waitForTimeout(READ_MS / 2)
+    await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2))
+    await page.waitForTimeout(READ_MS / 2)
+    const read = Date.now() - started
+    // An SPA navigation: the article's engagement goes first, then the next page view.
+    await page.evaluate(() => history.pushState({}, '', '/next'))
+    await page.waitForTimeout(1000)
+    await page.goto('about:blank')
+    await pulse.waitForAccepted(4)
+    await ctx.close()
+    expect(errors).toEqual([])
+    const events = await stopAndReadEvents(pulse, 'site_eng')
+    const seen = events.map((e) => ({
+      type: e.event_type,
+      path: e.url?.replace(pages.url, ''),
+      props: e.properties && JSON.parse(e.properties),
+    }))
+    expect(seen.map((e) => [e.type, e.path])).toEqual([
+      ['page_view', '/article'],
+      ['engagement', '/article'],
+      ['page_view', '/next'],
+      ['engagement', '/next'],
+    ])
+    const [article, next] = seen.filter((e) => e.type === 'engagement').map((e) => e.props)
+    expect(article.scroll).toBe(50)
+    expect(Math.abs(article.time_ms - read) / read).toBeLessThan(0.1)
+    expect(next.time_ms).toBeGreaterThan(500)
+    expect(next.time_ms).toBeLessThan(3000)
+  } finally {
+    await pulse.close().catch(() => undefined)
+  }
+}, 60_000)
