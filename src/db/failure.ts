@@ -6,7 +6,9 @@
 /** Whether `err` invalidated the DuckDB instance (a failed checkpoint on a full disk does). */
 export function isFatalDbError(err: unknown): boolean {
   const msg = err instanceof Error ? err.message : String(err)
-  return /FATAL Error|has been invalidated|must be restarted/i.test(msg)
+  // "instance closed" / "connection disconnected": a read that got a connection of an instance a failed
+  // reopen had closed (the next reopen replaces it).
+  return /FATAL Error|has been invalidated|must be restarted|instance closed|connection disconnected/i.test(msg)
 }
 
 /** The causes a self-hoster is told, by what the error says (errno code or engine text). */
@@ -22,7 +24,10 @@ const CAUSES: [RegExp, string][] = [
   [/\bEIO\b|Input\/output error/i, 'the disk reports I/O errors'],
   // A load file DuckDB could not parse was cut short by the disk: say so, not the parser's words.
   [/CSV Error|Invalid Input Error/i, 'a load file could not be written whole (is the disk full?)'],
-  [/has been invalidated|must be restarted/i, 'the database needs reopening after an earlier error'],
+  [
+    /has been invalidated|must be restarted|instance closed|connection disconnected/i,
+    'the database needs reopening after an earlier error',
+  ],
 ]
 
 /**
