@@ -8,7 +8,9 @@ export function isFatalDbError(err: unknown): boolean {
   const msg = err instanceof Error ? err.message : String(err)
   // "instance closed" / "connection disconnected": a read that got a connection of an instance a failed
   // reopen had closed (the next reopen replaces it).
-  return /FATAL Error|has been invalidated|must be restarted|instance closed|connection disconnected/i.test(msg)
+  return /FATAL Error|has been invalidated|must be restarted|instance closed|connection disconnected/i.test(
+    msg,
+  )
 }
 
 /** The causes a self-hoster is told, by what the error says (errno code or engine text). */

@@ -200,34 +200,36 @@ export class DuckDbEventStore implements EventStore {
   async deleteEvents(match: EventMatch, within?: () => Promise<void>): Promise<number> {
     const db = this.db
     await this.closeGap()
-    return db.writeLock.run(async () => {
-      const conn = db.writer
-      await conn.run('BEGIN TRANSACTION')
-      try {
-        let n: number
-        if ('importId' in match) n = await deleteEventsAndRebuild(conn, 'import_id = $1', [match.importId])
-        else if (match.userId !== undefined)
-          // The user's sessions are rebuilt in the derived table from the events left.
-          n = await deleteEventsAndRebuild(conn, 'site_id = $1 AND user_id = $2', [
-            match.siteId,
-            match.userId,
-          ])
-        else {
-          const res = await conn.run('DELETE FROM events WHERE site_id = $1', [match.siteId])
-          await deleteSiteHours(conn, match.siteId)
-          n = Number(res.rowsChanged)
+    return db.writeLock
+      .run(async () => {
+        const conn = db.writer
+        await conn.run('BEGIN TRANSACTION')
+        try {
+          let n: number
+          if ('importId' in match) n = await deleteEventsAndRebuild(conn, 'import_id = $1', [match.importId])
+          else if (match.userId !== undefined)
+            // The user's sessions are rebuilt in the derived table from the events left.
+            n = await deleteEventsAndRebuild(conn, 'site_id = $1 AND user_id = $2', [
+              match.siteId,
+              match.userId,
+            ])
+          else {
+            const res = await conn.run('DELETE FROM events WHERE site_id = $1', [match.siteId])
+            await deleteSiteHours(conn, match.siteId)
+            n = Number(res.rowsChanged)
+          }
+          if (within) await within()
+          await conn.run('COMMIT')
+          return n
+        } catch (err) {
+          await conn.run('ROLLBACK').catch(() => undefined)
+          throw err
         }
-        if (within) await within()
-        await conn.run('COMMIT')
+      })
+      .then(async (n) => {
+        await this.checkpointIfDue()
         return n
-      } catch (err) {
-        await conn.run('ROLLBACK').catch(() => undefined)
-        throw err
-      }
-    }).then(async (n) => {
-      await this.checkpointIfDue()
-      return n
-    })
+      })
   }
 
   read<T>(keyId: string, read: (reader: EventReader) => Promise<T>): Promise<T> {

@@ -27,7 +27,15 @@ for (const kind of pick(['tmpfs', 'ext4'] as const)) {
         continue
       }
       const sizes = args.includes('small')
-        ? { diskMb: 64, posters: 2, batchSize: 500, pauseMs: 100, warmMs: 1000, brokenMs: 3000, afterMs: 1000 }
+        ? {
+            diskMb: 64,
+            posters: 2,
+            batchSize: 500,
+            pauseMs: 100,
+            warmMs: 1000,
+            brokenMs: 3000,
+            afterMs: 1000,
+          }
         : { diskMb: 256, brokenMs: 8000, posters: 4, batchSize: 1000, pauseMs: 0 }
       const r = await runScenario({ kind, mode, fault, ...sizes })
       console.log(summarize(`${kind} ${fault} ${mode}`, r))

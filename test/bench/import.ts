@@ -120,7 +120,12 @@ await timed('PULSE NDJSON', ndjson, 'pulse')
     new Request('http://localhost/collect', {
       method: 'POST',
       headers: { authorization: `Bearer ${site.secret_key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ site_id: 'live', event_type: 'page_view', timestamp: Date.now(), session_id: 'after' }),
+      body: JSON.stringify({
+        site_id: 'live',
+        event_type: 'page_view',
+        timestamp: Date.now(),
+        session_id: 'after',
+      }),
     }),
   )
   if (!res.ok) throw new Error(await res.text())

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInstance, openDatabase } from '../../src/db/open'
-import { UnavailableError } from '../../src/errors'
 import { ReadPool } from '../../src/db/read-pool'
+import { UnavailableError } from '../../src/errors'
 
 const first = await createInstance(':memory:')
 const second = await createInstance(':memory:')

@@ -281,11 +281,14 @@ export function summarize(name: string, r: ScenarioReport): string {
   // A server that died (a native crash exits 134) is diagnosed from its last log lines.
   const tail = r.exitCode === 0 ? '' : `\nserver log (last lines):\n${log.split('\n').slice(-25).join('\n')}`
   // A count that disagrees is diagnosed from what the servers said about reopening, replaying and failing.
-  const slow = r.healMs !== null || !r.timeline.some((l) => l.includes('healing')) ? '' : `\ntimeline:\n${r.timeline.join('\n')}\nserver log (warnings, errors):\n${log
-    .split('\n')
-    .filter((l) => /"level":"(warn|error)"|reopen|flush/.test(l))
-    .slice(-40)
-    .join('\n')}`
+  const slow =
+    r.healMs !== null || !r.timeline.some((l) => l.includes('healing'))
+      ? ''
+      : `\ntimeline:\n${r.timeline.join('\n')}\nserver log (warnings, errors):\n${log
+          .split('\n')
+          .filter((l) => /"level":"(warn|error)"|reopen|flush/.test(l))
+          .slice(-40)
+          .join('\n')}`
   const odd =
     r.stored === r.distinctSessions
       ? ''
