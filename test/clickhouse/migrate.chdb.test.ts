@@ -8,10 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../src/db/rows'
 import { openClickHouse } from '../../src/events/clickhouse/client'
-import { compareDays, copyEventsToClickHouse } from '../../src/events/clickhouse/copy'
+import { compareDays, copyEventsToClickHouse, type DuckDBReads } from '../../src/events/clickhouse/copy'
 import { migrateClickHouse } from '../../src/events/clickhouse/migrate'
 import { INSERT_COLUMNS } from '../../src/events/clickhouse/schema'
 import { csvRows } from '../../src/events/csv'
@@ -38,9 +36,14 @@ const HOSTILE = [
 ]
 
 /** Every stored column of every row, 64-bit integers as decimal text, sorted: equal means copied exactly. */
-async function duckdbRows(conn: DuckDBConnection): Promise<string[]> {
+/** Rows of `sql` as objects. */
+async function rowsOf<T = Record<string, unknown>>(conn: DuckDBReads, sql: string): Promise<T[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[]
+}
+
+async function duckdbRows(conn: DuckDBReads): Promise<string[]> {
   const cols = INSERT_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')
-  const rows = await queryRows(conn, `SELECT ${cols} FROM events`)
+  const rows = await rowsOf(conn, `SELECT ${cols} FROM events`)
   return rows.map((r) => JSON.stringify(INSERT_COLUMNS.map((c) => r[c]))).sort()
 }
 
@@ -52,8 +55,8 @@ async function clickhouseRows(ch: ClickHouseClient, where = '1'): Promise<string
 }
 
 /** A fingerprint of DuckDB's events, to show a run changed nothing there. */
-async function duckdbPrint(conn: DuckDBConnection): Promise<string> {
-  const [r] = await queryRows<{ n: number; x: string }>(
+async function duckdbPrint(conn: DuckDBReads): Promise<string> {
+  const [r] = await rowsOf<{ n: bigint; x: string }>(
     conn,
     'SELECT count(*) AS n, CAST(bit_xor(hash(e)) AS VARCHAR) AS x FROM events e',
   )
