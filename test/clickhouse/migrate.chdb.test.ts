@@ -8,10 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../src/db/rows'
 import { openClickHouse } from '../../src/events/clickhouse/client'
-import { compareDays, copyEventsToClickHouse } from '../../src/events/clickhouse/copy'
+import { compareDays, copyEventsToClickHouse, type DuckDBReads } from '../../src/events/clickhouse/copy'
 import { migrateClickHouse } from '../../src/events/clickhouse/migrate'
 import { INSERT_COLUMNS } from '../../src/events/clickhouse/schema'
 import { csvRows } from '../../src/events/csv'
@@ -38,9 +36,14 @@ const HOSTILE = [
 ]
 
 /** Every stored column of every row, 64-bit integers as decimal text, sorted: equal means copied exactly. */
-async function duckdbRows(conn: Pick<DuckDBConnection, 'runAndReadAll'>): Promise<string[]> {
+/** Rows of `sql` as objects. */
+async function rowsOf<T = Record<string, unknown>>(conn: DuckDBReads, sql: string): Promise<T[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[]
+}
+
+async function duckdbRows(conn: DuckDBReads): Promise<string[]> {
   const cols = INSERT_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')
-  const rows = await queryRows(conn, `SELECT ${cols} FROM events`)
+  const rows = await rowsOf(conn, `SELECT ${cols} FROM events`)
   return rows.map((r) => JSON.stringify(INSERT_COLUMNS.map((c) => r[c]))).sort()
 }
 
@@ -52,8 +55,8 @@ async function clickhouseRows(ch: ClickHouseClient, where = '1'): Promise<string
 }
 
 /** A fingerprint of DuckDB's events, to show a run changed nothing there. */
-async function duckdbPrint(conn: Pick<DuckDBConnection, 'runAndReadAll'>): Promise<string> {
-  const [r] = await queryRows<{ n: number; x: string }>(
+async function duckdbPrint(conn: DuckDBReads): Promise<string> {
+  const [r] = await rowsOf<{ n: bigint; x: string }>(
     conn,
     'SELECT count(*) AS n, CAST(bit_xor(hash(e)) AS VARCHAR) AS x FROM events e',
   )
@@ -61,8 +64,6 @@ async function duckdbPrint(conn: Pick<DuckDBConnection, 'runAndReadAll'>): Promi
 }
 
 let duck: TestApp
-/** A DuckDB connection of the test app (the real command opens the data directory read-only itself). */
-let conn: DuckDBConnection
 let total = 0
 let databases = 0
 
@@ -105,19 +106,15 @@ beforeAll(async () => {
     { chunks: [new TextEncoder().encode(csv)], rows: HOSTILE.length },
     { upTo: 41 },
   )
-  conn = await duck.deps.db.readPool.acquire()
-  total = (await duckdbRows(conn)).length
+  total = (await duckdbRows(duck.deps.db.reader)).length
 })
-afterAll(() => {
-  if (conn) duck.deps.db.readPool.release(conn)
-  duck?.close()
-})
+afterAll(() => duck?.close())
 
 describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
   test('copies every event exactly, carries the log position over, checks the counts per site and day', async () => {
     const ch = await target()
     try {
-      const report = await copyEventsToClickHouse(conn, ch, {
+      const report = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
         node: 'node-m',
         chunkRows: CHUNK,
       })
@@ -126,7 +123,7 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
       expect(report.mismatched).toEqual([])
       expect(report.days.length).toBe(12)
       expect(report.rowsSent).toBe(total)
-      expect(await clickhouseRows(ch)).toEqual(await duckdbRows(conn))
+      expect(await clickhouseRows(ch)).toEqual(await duckdbRows(duck.deps.db.reader))
       // No node's position moves from the copied rows; this node's is DuckDB's.
       const rs = await ch.query({
         query:
@@ -142,12 +139,12 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
   test('an interrupted run leaves DuckDB as it was; the next completes without duplicates; another copies nothing', async () => {
     const ch = await target()
     try {
-      const before = await duckdbPrint(conn)
+      const before = await duckdbPrint(duck.deps.db.reader)
       // Interrupted inside a day (chunks of CHUNK rows): some chunks of that day are stored, the rest not.
       // Days of ~60 rows are 3 inserts each: the 14th insert is the second of the fifth day.
       let calls = 0
       await expect(
-        copyEventsToClickHouse(conn, ch, {
+        copyEventsToClickHouse(duck.deps.db.reader, ch, {
           node: 'node-m',
           chunkRows: CHUNK,
           onProgress: () => {
@@ -156,31 +153,31 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
           },
         }),
       ).rejects.toThrow('killed')
-      expect(await duckdbPrint(conn)).toBe(before)
+      expect(await duckdbPrint(duck.deps.db.reader)).toBe(before)
       const partial = (await clickhouseRows(ch)).length
       expect(partial).toBeGreaterThan(0)
       expect(partial).toBeLessThan(total)
       // A day is in ClickHouse in part: the next run must send it again without doubling its first chunks.
-      const days = await compareDays(conn, ch)
+      const days = await compareDays(duck.deps.db.reader, ch)
       expect(days.filter((d) => d.clickhouse > 0 && d.clickhouse < d.duckdb).length).toBe(1)
 
-      const second = await copyEventsToClickHouse(conn, ch, {
+      const second = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
         node: 'node-m',
         chunkRows: CHUNK,
       })
       expect(second.mismatched).toEqual([])
       expect(second.daysSkipped).toBeGreaterThan(0)
       expect(second.daysCopied).toBeGreaterThan(0)
-      expect(await clickhouseRows(ch)).toEqual(await duckdbRows(conn))
+      expect(await clickhouseRows(ch)).toEqual(await duckdbRows(duck.deps.db.reader))
 
-      const third = await copyEventsToClickHouse(conn, ch, {
+      const third = await copyEventsToClickHouse(duck.deps.db.reader, ch, {
         node: 'node-m',
         chunkRows: CHUNK,
       })
       expect(third.daysCopied).toBe(0)
       expect(third.rowsSent).toBe(0)
       expect(third.mismatched).toEqual([])
-      expect(await duckdbPrint(conn)).toBe(before)
+      expect(await duckdbPrint(duck.deps.db.reader)).toBe(before)
     } finally {
       await ch.close()
     }
@@ -189,13 +186,13 @@ describe.skipIf(!CHDB)('pulse migrate clickhouse', () => {
   test('a day that differs afterwards is reported with both counts', async () => {
     const ch = await target()
     try {
-      await copyEventsToClickHouse(conn, ch, { node: 'node-m' })
+      await copyEventsToClickHouse(duck.deps.db.reader, ch, { node: 'node-m' })
       await ch.command({
         query: "DELETE FROM events WHERE site_id = 'alpha' AND session_id = 'only-session'",
         clickhouse_settings: { lightweight_deletes_sync: '2', mutations_sync: '2' },
       })
       // Resumed: the day is sent again under the same tokens, which ClickHouse has seen, so it stays short.
-      const report = await copyEventsToClickHouse(conn, ch, { node: 'node-m' })
+      const report = await copyEventsToClickHouse(duck.deps.db.reader, ch, { node: 'node-m' })
       expect(report.mismatched).toEqual([
         expect.objectContaining({ siteId: 'alpha', day: Math.floor(T0 / 86_400_000) }),
       ])

@@ -1,16 +1,18 @@
 // POST /mcp with the SDK's own client (Streamable HTTP, through app.handle): tools come from the OpenAPI
 // document, answers equal REST's, keys and limits are REST's, and event text is stripped of bidi controls.
+// On ClickHouse too: PULSE_TEST_ENGINE=clickhouse (the CI's ClickHouse lane) runs it there.
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { stripUnsafeText } from '../../src/mcp/sanitize'
+import { laneEnv } from '../clickhouse/lane'
 import { ADMIN_TOKEN, createTestApp, event, type TestApp } from '../helpers/app'
 
 let a: TestApp
 let keys: { secret_key: string; public_key: string }
 
 beforeAll(async () => {
-  a = await createTestApp({ PULSE_RATE_LIMIT_PER_MINUTE: '40' })
+  a = await createTestApp({ PULSE_RATE_LIMIT_PER_MINUTE: '40', ...laneEnv() })
   keys = await a.site('site_mcp')
   const events = Array.from({ length: 12 }, (_, i) =>
     event('site_mcp', {

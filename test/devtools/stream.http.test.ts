@@ -1,13 +1,15 @@
 // GET /api/v1/events/stream: acknowledged events arrive as SSE, filtered; slow readers are dropped; limits.
+// On ClickHouse too: PULSE_TEST_ENGINE=clickhouse (the CI's ClickHouse lane) runs it there.
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { EventHub } from '../../src/stream/hub'
+import { laneEnv } from '../clickhouse/lane'
 import { ADMIN_TOKEN, createTestApp, event, type TestApp } from '../helpers/app'
 
 let a: TestApp
 let keys: { secret_key: string; public_key: string }
 
 beforeAll(async () => {
-  a = await createTestApp()
+  a = await createTestApp(laneEnv())
   keys = await a.site('site_live')
   await a.site('site_else')
 })

@@ -9,13 +9,20 @@
 //   `log_seq` 0, so no node's log position moves. DuckDB's applied log position is then recorded for this
 //   node in `log_positions`, so a server started on ClickHouse replays only the log records DuckDB lacked.
 import type { ClickHouseClient } from '@clickhouse/client'
-import type { DuckDBConnection } from '@duckdb/node-api'
-import { queryRows } from '../../db/rows'
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import { EVENT_FIELDS } from '../fields'
 import { INSERT_COLUMNS } from './schema'
 import { INSERT_SETTINGS } from './store'
 
 const DAY = 86_400_000
+
+/** What the copy needs of DuckDB: reads only (a connection, or a pool's reader). */
+export type DuckDBReads = Pick<DuckDBConnection, 'runAndReadAll'>
+
+/** Rows of `sql` as objects (64-bit integers stay bigints: callers convert). */
+async function rowsOf<T>(duck: DuckDBReads, sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+  return (await duck.runAndReadAll(sql, params)).getRowObjectsJS() as T[]
+}
 
 /** Rows per insert (one block each). */
 export const CHUNK_ROWS = 50_000
@@ -80,8 +87,8 @@ function field(column: string, v: unknown): string {
 }
 
 /** Events per (site, day) in DuckDB. */
-async function duckdbDays(duck: DuckDBConnection): Promise<Map<string, DayCount>> {
-  const rows = await queryRows<{ site_id: string; day: number; n: number }>(
+async function duckdbDays(duck: DuckDBReads): Promise<Map<string, DayCount>> {
+  const rows = await rowsOf<{ site_id: string; day: bigint; n: bigint }>(
     duck,
     `SELECT site_id, ts // ${DAY} AS day, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`,
   )
@@ -104,7 +111,7 @@ async function clickhouseDays(ch: ClickHouseClient): Promise<Map<string, number>
 }
 
 /** Both engines' counts per (site, day), every day of either. */
-export async function compareDays(duck: DuckDBConnection, ch: ClickHouseClient): Promise<DayCount[]> {
+export async function compareDays(duck: DuckDBReads, ch: ClickHouseClient): Promise<DayCount[]> {
   const days = await duckdbDays(duck)
   for (const [k, n] of await clickhouseDays(ch)) {
     const d = days.get(k)
@@ -121,7 +128,7 @@ export async function compareDays(duck: DuckDBConnection, ch: ClickHouseClient):
 
 /** Send one (site, day) in chunks of `size` rows; returns the rows sent. */
 async function copyDay(
-  duck: DuckDBConnection,
+  duck: DuckDBReads,
   ch: ClickHouseClient,
   d: DayCount,
   size: number,
@@ -163,7 +170,7 @@ async function copyDay(
  * position for `opts.node`; return both engines' counts per site and day.
  */
 export async function copyEventsToClickHouse(
-  duck: DuckDBConnection,
+  duck: DuckDBReads,
   ch: ClickHouseClient,
   opts: CopyOptions,
 ): Promise<CopyReport> {
@@ -187,7 +194,7 @@ export async function copyEventsToClickHouse(
     })
     daysCopied++
   }
-  const [w] = await queryRows<{ p: number }>(duck, 'SELECT applied_seq AS p FROM wal_state WHERE id = 1')
+  const [w] = await rowsOf<{ p: bigint }>(duck, 'SELECT applied_seq AS p FROM wal_state WHERE id = 1')
   const position = Number(w?.p ?? 0)
   if (position > 0)
     await ch.command({
