@@ -89,6 +89,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     PULSE_LOG_LEVEL: 'info',
     PULSE_QUERY_TIMEOUT_MS: '5000',
     PULSE_SHUTDOWN_TIMEOUT_MS: '10000',
+    // As `npm start` and the binary run it (the server warns below 8): with the runtime's default of 2
+    // worker threads, a reopen's file work queued behind DuckDB's and the log's.
+    UV_THREADPOOL_SIZE: '8',
     ...o.env,
   }
   const servers: RunningServer[] = []
