@@ -8,7 +8,7 @@
 //
 // Three macros, because the scope comes from three places: `stats` (query parameters, a period
 // defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
-// `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
+// `statsBody` (a body with `site_id`, the period fields and a `filters` object and `conditions`, as the funnel takes).
 import { Elysia } from 'elysia'
 import type { ReadLease } from '../events/read-gate'
 import type { EventReader } from '../events/store'
@@ -87,10 +87,10 @@ export function statsPipeline(deps: StatsRouteDeps) {
     /** A body analytics route: scope fields in the body, filters in its `filters` object. */
     statsBody: {
       resolve: ({ body, request }) => {
-        const input = body as ScopeInput & { filters?: Record<string, unknown> }
+        const input = body as ScopeInput & { filters?: Record<string, unknown>; conditions?: unknown }
         const filters = input.filters ?? {}
         const ctx = admit(deps, request, input, filters, FILTER_FIELDS)
-        return { ...ctx, scope: parseScope(input, deps.clock(), { filters }) }
+        return { ...ctx, scope: parseScope(input, deps.clock(), { filters, conditions: input.conditions }) }
       },
     },
   })

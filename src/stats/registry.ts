@@ -282,6 +282,24 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
 
 export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../events/property-names'
 
+/**
+ * Operators of the `filters` parameter: name → what it selects. Text operators compare the value as
+ * stored text, case-sensitively; every value is bound. A missing value (`""` in `is` / `is_not`) is
+ * matched by `is` and never by a text operator; the negated operators keep events missing the field.
+ */
+export const FILTER_OPERATORS = {
+  is: 'equals one of the values ("" = the field is missing)',
+  is_not: 'equals none of the values (events missing the field are kept unless "" is listed)',
+  contains: 'contains one of the values as a substring',
+  does_not_contain: 'contains none of the values (events missing the field are kept)',
+  starts_with: 'starts with one of the values',
+  matches: `matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100)`,
+} as const
+export type FilterOperator = keyof typeof FILTER_OPERATORS
+export const FILTER_OPERATOR_NAMES = Object.keys(FILTER_OPERATORS) as FilterOperator[]
+/** Operators a field compared by its stored key (a session page, a goal) or a flag may take. */
+export const EQUALITY_OPERATORS = ['is', 'is_not'] as const satisfies readonly FilterOperator[]
+
 /** Raw-event export formats → content type and file extension. */
 export const EXPORT_FORMATS = {
   ndjson: { contentType: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
@@ -307,4 +325,12 @@ export const LIMITS = {
   realtimeMs: 5 * MINUTE,
   /** Longest filter value accepted, in characters. */
   maxValueLength: 2048,
+  /** Most conditions in one `filters` parameter. */
+  maxConditions: 20,
+  /** Most values in one condition (OR). */
+  maxConditionValues: 50,
+  /** Longest `matches` pattern, in characters. */
+  maxPatternLength: 256,
+  /** Largest repetition count in a `matches` pattern (`{n,m}`). */
+  maxPatternRepeat: 100,
 } as const

@@ -66,6 +66,7 @@ const DUCKDB_ONLY: [string, RegExp][] = [
   ['UHUGEINT / bit_or', /UHUGEINT|bit_or/i],
   ['range() table function', /\brange\(/i],
   ['regexp_extract', /regexp_extract/i],
+  ['regexp_matches', /regexp_matches/i],
   ['any_value', /any_value/i],
   ['IS NOT DISTINCT FROM', /IS NOT DISTINCT FROM/i],
   ['LIKE … ESCAPE', /\bESCAPE\b/i],
@@ -117,6 +118,16 @@ const FILTER_SETS: Filter[][] = [
   [
     { field: 'include_bots', value: 'true' },
     { field: 'referrer_domain', value: 'g.com' },
+  ],
+  [
+    { field: 'url', op: 'contains', values: ['/blog/', '50%_off'] },
+    { field: 'referrer_domain', op: 'is_not', values: [null] },
+    { field: 'country', op: 'is', values: ['DE', 'AT', null] },
+    { property: 'plan', op: 'does_not_contain', values: ['free'] },
+    { field: 'url', op: 'matches', values: ['^/blog/[a-z]+$'] },
+    { field: 'device_type', op: 'starts_with', values: ['mob'] },
+    { field: 'entry_page', op: 'is_not', values: ['/a', null] },
+    { field: 'goal', op: 'is', values: ['Signup', 'Buy'] },
   ],
 ]
 const ZONES = ['UTC', 'Europe/Berlin', 'Asia/Kolkata']

@@ -5,8 +5,11 @@ import {
   CALENDAR_PERIODS,
   DIMENSION_FIELDS,
   FILTER_FIELDS,
+  FILTER_OPERATOR_NAMES,
+  FILTER_OPERATORS,
   FILTERS,
   type Field,
+  LIMITS,
   METRIC_NAMES,
   METRICS,
   PERIOD_NAMES,
@@ -31,10 +34,33 @@ export const metricParam = (description: string) =>
 export const periodParam = (description: string) =>
   t.Optional(nameParam('period', PERIOD_NAMES, { description, examples: ['7d'] }))
 
-/** The filter parameters (all strings, as sent), from the registry. */
-export const filterQuery = Object.fromEntries(
-  FILTERS.map((f) => [f.name, str(f.description, f.example)]),
-) as Record<Field, ReturnType<typeof str>>
+/** What the `conditions` parameter holds, for its description and the definitions. */
+export const CONDITIONS_TEXT = [
+  `\`conditions\`: a JSON array of up to ${LIMITS.maxConditions} conditions \`[operator, name, [values]]\`, combined with AND and`,
+  'with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and',
+  `any of the 1 to ${LIMITS.maxConditionValues} values may match (OR). Operators: ${FILTER_OPERATOR_NAMES.map((o) => `\`${o}\` ${FILTER_OPERATORS[o]}`).join('; ')}.`,
+  'Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots`',
+  'take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it.',
+].join(' ')
+
+/** The `conditions` parameter: conditions with operators and value lists (src/stats/parse/conditions.ts). */
+export const conditionsParam = t.Optional(
+  t.String({
+    description: CONDITIONS_TEXT,
+    examples: [
+      '[["starts_with","url",["/blog/"]],["is_not","referrer_domain",[""]],["is","country",["DE","AT"]]]',
+    ],
+  }),
+)
+
+/** The filter parameters (all strings, as sent), from the registry, and `conditions`. */
+export const filterQuery = {
+  ...(Object.fromEntries(FILTERS.map((f) => [f.name, str(f.description, f.example)])) as Record<
+    Field,
+    ReturnType<typeof str>
+  >),
+  conditions: conditionsParam,
+}
 
 /** Site, period, time zone and filter parameters (all strings, as sent); filters from the registry. */
 export const scopeQuery = {
@@ -66,12 +92,13 @@ export const DEFINITIONS = [
   '(epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`).',
   'An event belongs to a period when from <= timestamp < to.',
   `Filters (${[...FILTER_FIELDS, 'property.<key>'].map((n) => `\`${n}\``).join(', ')}) are exact matches,`,
-  'combined with AND; an empty value matches events missing that',
+  'combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that',
   'field. `property.<key>` compares the property value as JSON text (`property.plan=pro`,',
   '`property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case,',
   'without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first /',
   'last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects',
   'the events completing that goal of the site (see the admin goals API).',
+  CONDITIONS_TEXT,
   `Breakdown dimensions: ${DIMENSION_FIELDS.join(', ')}, property:<key>.`,
   'Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token);',
   'every event acknowledged before the call is counted.',
