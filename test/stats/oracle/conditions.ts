@@ -9,7 +9,7 @@ export type Condition = [op: string, name: string, values: string[]]
 type Pages = ReturnType<typeof sessionPages>
 
 /** The value of `name` for a row (session fields from the scope's session pages). */
-function valueOf(row: Row, name: string, pages: Pages): string | null {
+function rowValue(row: Row, name: string, pages: Pages): string | null {
   if (name === 'entry_page' || name === 'exit_page') return sessionValue(pages, row, name)
   return fieldValue(row, name)
 }
@@ -38,6 +38,6 @@ export function holdsValue(v: string | null, op: string, values: string[], name 
 export function select(scope: Row[], conditions: Condition[]): Row[] {
   const pages = sessionPages(scope)
   return scope.filter((r) =>
-    conditions.every(([op, name, values]) => holdsValue(valueOf(r, name, pages), op, values, name)),
+    conditions.every(([op, name, values]) => holdsValue(rowValue(r, name, pages), op, values, name)),
   )
 }
