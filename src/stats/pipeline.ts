@@ -14,10 +14,11 @@ import type { ReadLease } from '../events/read-gate'
 import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
-import { parseScope, type ScopeInput } from './parse/scope'
+import { parseScope, type Scope, type ScopeInput } from './parse/scope'
 import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
-import { FILTER_FIELDS } from './registry'
+import { FILTER_FIELDS, type Period } from './registry'
+import { settleAllTime } from './run/all-time'
 
 /** The error statuses every analytics route can answer. */
 export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
@@ -40,29 +41,43 @@ export interface StatsRouteDeps extends StatsDeps {
 type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
-function readContext(deps: StatsRouteDeps, keyId: string) {
+function readContext(deps: StatsRouteDeps, keyId: string, scope: Scope<Period | 'all'>) {
   const opts: ReadOptions = { dialect: deps.events.store.dialect, ...deps.readOptions }
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
-    /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
-    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, (reader) => query(reader, opts))),
+    scope,
+    /**
+     * Flush, settle an `all` period on the read's connection, run `query` within the key's read limits,
+     * and answer `{success: true, data}`.
+     */
+    answer: async <T>(query: Query<T>) =>
+      ok(
+        await runRead(deps, keyId, async (reader) => {
+          await settleAllTime(reader, scope as Scope, opts)
+          return query(reader, opts)
+        }),
+      ),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
     holdRead: (): Promise<ReadLease> => deps.events.hold(keyId),
   }
 }
 
-/** Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass). */
+/**
+ * Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass), then
+ * parse the scope.
+ */
 function admit(
   deps: StatsRouteDeps,
   request: Request,
   input: ScopeInput,
   names: object,
   allowed: readonly string[],
+  parse: () => Scope<Period | 'all'>,
 ) {
   const keyId = authorizeStatsRead(deps, request.headers, input.site_id)
   checkParamNames(names as Record<string, unknown>, allowed, true)
-  return readContext(deps, keyId)
+  return readContext(deps, keyId, parse())
 }
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */
@@ -72,16 +87,18 @@ export function statsPipeline(deps: StatsRouteDeps) {
     stats: (allowed: readonly string[]) => ({
       resolve: ({ query, request }) => {
         const input = query as ScopeInput
-        const ctx = admit(deps, request, input, input, allowed)
-        return { ...ctx, scope: parseScope(input, deps.clock()) }
+        const ctx = admit(deps, request, input, input, allowed, () => parseScope(input, deps.clock()))
+        return { ...ctx, scope: ctx.scope as Scope }
       },
     }),
     /** A raw-event route: as `stats`, but without a period every stored event is in scope. */
     rawStats: (allowed: readonly string[]) => ({
       resolve: ({ query, request }) => {
         const input = query as ScopeInput
-        const ctx = admit(deps, request, input, input, allowed)
-        return { ...ctx, scope: parseScope(input, deps.clock(), { defaultPeriod: 'all' }) }
+        const ctx = admit(deps, request, input, input, allowed, () =>
+          parseScope(input, deps.clock(), { defaultPeriod: 'all' }),
+        )
+        return ctx
       },
     }),
     /** A body analytics route: scope fields in the body, filters in its `filters` object. */
@@ -89,8 +106,10 @@ export function statsPipeline(deps: StatsRouteDeps) {
       resolve: ({ body, request }) => {
         const input = body as ScopeInput & { filters?: Record<string, unknown>; conditions?: unknown }
         const filters = input.filters ?? {}
-        const ctx = admit(deps, request, input, filters, FILTER_FIELDS)
-        return { ...ctx, scope: parseScope(input, deps.clock(), { filters, conditions: input.conditions }) }
+        const ctx = admit(deps, request, input, filters, FILTER_FIELDS, () =>
+          parseScope(input, deps.clock(), { filters, conditions: input.conditions }),
+        )
+        return { ...ctx, scope: ctx.scope as Scope }
       },
     },
   })

@@ -88,8 +88,20 @@ export const ROLLING_PERIODS = {
 } as const
 export type RollingPeriod = keyof typeof ROLLING_PERIODS
 
-/** Calendar periods in the request's time zone. */
-export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
+/**
+ * Calendar periods in the request's time zone: `month` is this month so far, `last_month` the whole
+ * previous month, `12mo` this month so far and the 11 before it, `year_to_date` this year so far, `all`
+ * from the local day of the site's first stored event.
+ */
+export const CALENDAR_PERIODS = [
+  'today',
+  'yesterday',
+  'month',
+  'last_month',
+  '12mo',
+  'year_to_date',
+  'all',
+] as const
 
 export const PERIOD_NAMES = [
   ...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]),
@@ -98,8 +110,12 @@ export const PERIOD_NAMES = [
 ] as const
 export type Period = (typeof PERIOD_NAMES)[number]
 
-/** Comparison modes of /api/v1/stats (`compare=`). */
-export const COMPARE_MODES = ['previous_period'] as const
+/**
+ * Comparison modes (`compare=`) of the summary, timeseries and breakdown: the period's own previous
+ * period, the same local dates a year earlier, or a custom range (`compare_from`, `compare_to`).
+ */
+export const COMPARE_MODES = ['previous_period', 'year_over_year', 'custom'] as const
+export type CompareMode = (typeof COMPARE_MODES)[number]
 
 /** Bucket sizes of timeseries (all) and retention (day, week). */
 export const INTERVALS = {

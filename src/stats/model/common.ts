@@ -3,6 +3,7 @@
 import { t } from 'elysia'
 import {
   CALENDAR_PERIODS,
+  COMPARE_MODES,
   DIMENSION_FIELDS,
   FILTER_FIELDS,
   FILTER_OPERATOR_NAMES,
@@ -80,6 +81,25 @@ export const scopeQuery = {
   ...filterQuery,
 }
 
+/** What the comparison parameters do, for descriptions. */
+export const COMPARE_TEXT =
+  '`previous_period`: the period before (see the definitions); `year_over_year`: the same local dates and times a year earlier in `timezone` (Feb 29 → Feb 28); `custom`: `compare_from` .. `compare_to`'
+
+/** `compare`, `compare_from`, `compare_to`: the range the period is compared with. */
+export const compareQuery = {
+  compare: t.Optional(
+    nameParam('compare', COMPARE_MODES, {
+      description: `Compare with another range: ${COMPARE_TEXT}`,
+      examples: ['previous_period'],
+    }),
+  ),
+  compare_from: str(
+    'With compare=custom: start of the compared range (inclusive), epoch ms or ISO 8601 (read in timezone)',
+    '2025-11-01',
+  ),
+  compare_to: str('With compare=custom: end of the compared range (exclusive)', '2025-11-08'),
+}
+
 /** The definitions of the API reference, repeated in every analytics route's description. */
 export const DEFINITIONS = [
   'Definitions: a session is all events of one (site_id, session_id). Filters select events first;',
@@ -88,7 +108,9 @@ export const DEFINITIONS = [
   'Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide.',
   `Periods: ${Object.keys(ROLLING_PERIODS).join(', ')} are rolling windows ending now;`,
   `${CALENDAR_PERIODS.join(', ')} are calendar periods in \`timezone\` (default UTC): today and month run from`,
-  'their start until now, yesterday is the whole previous day; custom takes `from` and `to`',
+  'their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month',
+  'so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event',
+  'until now; custom takes `from` and `to`',
   '(epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`).',
   'An event belongs to a period when from <= timestamp < to.',
   `Filters (${[...FILTER_FIELDS, 'property.<key>'].map((n) => `\`${n}\``).join(', ')}) are exact matches,`,

@@ -71,7 +71,7 @@ export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}):
   const custom = from !== undefined || to !== undefined
   const defaultPeriod = custom ? 'custom' : (opts.defaultPeriod ?? '24h')
   const filters = scopeFilters(q, opts)
-  if ((q.period === undefined || q.period === '') && defaultPeriod === 'all')
+  if ((q.period === undefined || q.period === '' || q.period === 'all') && defaultPeriod === 'all')
     return { siteId: q.site_id, period: 'all', timezone, range: ALL, previous: ALL, filters }
   const period = pick('period', q.period || defaultPeriod, PERIOD_NAMES)
   if (period === 'custom') {

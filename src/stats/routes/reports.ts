@@ -2,6 +2,7 @@
 import { Elysia } from 'elysia'
 import { DEFINITIONS } from '../model/common'
 import { BreakdownQuery, BreakdownResult, TimeseriesQuery, TimeseriesResult } from '../model/reports'
+import { COMPARE_PARAMS } from '../parse/compare'
 import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
 import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
@@ -25,10 +26,10 @@ export function reportRoutes(deps: StatsRouteDeps) {
       },
       {
         query: TimeseriesQuery,
-        stats: [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval'],
+        stats: [...SCOPE_AND_FILTER_PARAMS, 'metric', 'interval', ...COMPARE_PARAMS],
         detail: detail(
           'Get a metric over time',
-          'One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges).',
+          'One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). With `compare`, `comparison` holds the compared range cut into buckets of the same interval, to overlay by position.',
         ),
         response: { 200: TimeseriesResult, ...READ_ERRORS },
       },
@@ -36,12 +37,12 @@ export function reportRoutes(deps: StatsRouteDeps) {
     .get(
       '/stats/breakdown',
       ({ query, scope, answer }) => {
-        const req = parseBreakdownRequest(query)
+        const req = parseBreakdownRequest(query, scope.timezone)
         return answer((conn, opts) => getBreakdown(conn, scope, req, opts))
       },
       {
         query: BreakdownQuery,
-        stats: [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset'],
+        stats: [...SCOPE_AND_FILTER_PARAMS, 'dimension', 'metric', 'limit', 'offset', ...COMPARE_PARAMS],
         detail: detail(
           'Get a metric by dimension',
           `Rows \`{key, value}\` for each value of \`dimension\` (${DIMENSION_FIELDS.join(', ')}, or property:<key>), sorted by value descending then key; \`key\` is null for events without that field. Each row equals the metric with the dimension as an extra filter. \`limit\` (default 10, at most 1000) and \`offset\` page through the rows; \`total_rows\` counts them all.`,
