@@ -325,6 +325,10 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
 
+/** Answer formats of the timeseries and breakdown (`format=`): the JSON envelope, or a CSV file. */
+export const REPORT_FORMATS = ['json', 'csv'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
 /** Limits of the query API. */
 export const LIMITS = {
   /** Most points one timeseries may return. */

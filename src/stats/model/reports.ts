@@ -9,11 +9,19 @@ import {
   METRIC_NAMES,
   PROPERTY_DIMENSION_PREFIX,
   PROPERTY_KEY,
+  REPORT_FORMATS,
 } from '../registry'
 import { compareQuery, filterQuery, MetricName, metricParam, PeriodName, scopeQuery } from './common'
 import { friendlyError, nameEnum, nameParam } from './names'
 
 const metric = metricParam(`Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`)
+const format = t.Optional(
+  nameParam('format', REPORT_FORMATS, {
+    description:
+      '`json` (default): the envelope; `csv`: the rows as a `text/csv` download (Content-Disposition: attachment; RFC 4180, header row, CRLF; null as an empty field) — timeseries `time,value` (with compare `compared_time,compared_value`), breakdown `key,value` (with compare `previous_value,change`). Errors stay JSON envelopes',
+    examples: ['csv'],
+  }),
+)
 const isoRange = {
   timezone: t.String({ examples: ['UTC'] }),
   from: t.String({
@@ -39,6 +47,7 @@ export const TimeseriesQuery = t.Object(
       }),
     ),
     ...compareQuery,
+    format,
   },
   { additionalProperties: true },
 )
@@ -120,6 +129,7 @@ export const BreakdownQuery = t.Object(
       t.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0, description: 'Rows to skip (default 0)' }),
     ),
     ...compareQuery,
+    format,
   },
   { additionalProperties: true },
 )
