@@ -19,6 +19,7 @@ let pk: string
 let sk: string
 let otherSk: string
 let goalId: string
+let annotationId: string
 let keyId: string
 let importId: string
 let webhookId: string
@@ -51,6 +52,11 @@ beforeAll(async () => {
     body: { name: 'Signup', kind: 'event', event_type: 'purchase' },
   })
   goalId = goal.body.data?.goal_id ?? goal.body.data?.id
+  const ann = await h.json('POST', '/api/v1/sites/site_abc123/annotations', {
+    key: sk,
+    body: { text: 'v1 released', at: T0 - 3_600_000 },
+  })
+  annotationId = ann.body.data?.annotation_id
   const key = await h.json('POST', '/api/v1/sites/site_abc123/keys', {
     key: ADMIN_TOKEN,
     body: { kind: 'secret' },
@@ -213,6 +219,22 @@ function cases(): Case[] {
     ],
     ['PATCH', `/api/v1/sites/${site}/goals/goal_none`, { key: ADMIN_TOKEN, body: { name: 'x' } }, 404],
     ['DELETE', `/api/v1/sites/${site}/goals/${goalId}`, A(), 200],
+    ['GET', `/api/v1/sites/${site}/annotations?from=2026-11-01`, { key: sk }, 200],
+    ['GET', '/api/v1/sites/site_none/annotations', A(), 404],
+    ['GET', `/api/v1/sites/${site}/annotations`, { key: otherSk }, 403],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: 'deploy' } }, 201],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: '' } }, 422],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: 'x', at: 'soon' } }, 422],
+    ['POST', `/api/v1/sites/${site}/annotations`, { body: { text: 'x' } }, 401],
+    [
+      'PATCH',
+      `/api/v1/sites/${site}/annotations/${annotationId}`,
+      { key: sk, body: { text: 'v1.0 released' } },
+      200,
+    ],
+    ['PATCH', `/api/v1/sites/${site}/annotations/ann_none`, { key: sk, body: { text: 'x' } }, 404],
+    ['DELETE', `/api/v1/sites/${site}/annotations/${annotationId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/annotations/ann_none`, A(), 404],
     ['GET', `/api/v1/sites/${site}/webhooks`, A(), 200],
     ['GET', '/api/v1/sites/site_none/webhooks', A(), 404],
     [
