@@ -7,6 +7,7 @@ import { rawRoutes } from './routes/raw'
 import { realtimeRoute } from './routes/realtime'
 import { reportRoutes } from './routes/reports'
 import { summaryRoute } from './routes/stats'
+import { segmentRoutes } from './segments/routes'
 
 export type { StatsRouteDeps } from './pipeline'
 export type { StatsDeps } from './read'
@@ -19,4 +20,5 @@ export function statsRoutes(deps: StatsRouteDeps) {
     .use(realtimeRoute(deps))
     .use(journeyRoutes(deps))
     .use(rawRoutes(deps))
+    .use(segmentRoutes(deps))
 }

@@ -19,6 +19,7 @@ import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
 import { FILTER_FIELDS, type Period } from './registry'
 import { settleAllTime } from './run/all-time'
+import { segmentFilters } from './segments/service'
 
 /** The error statuses every analytics route can answer. */
 export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
@@ -80,24 +81,32 @@ function admit(
   return readContext(deps, keyId, parse())
 }
 
+/** Add the filters of saved segment `id` (when given) to the scope; a 404 for a segment the key cannot see. */
+async function withSegment(deps: StatsRouteDeps, scope: Scope<Period | 'all'>, keyId: string, id: unknown) {
+  if (typeof id !== 'string' || id === '') return
+  scope.filters.push(...(await segmentFilters(deps.db, scope.siteId, id, keyId)))
+}
+
 /** The plugin holding the analytics macros; every stats route `.use`s it. */
 export function statsPipeline(deps: StatsRouteDeps) {
   return new Elysia().macro({
     /** A query-parameter analytics route taking the parameters listed. */
     stats: (allowed: readonly string[]) => ({
-      resolve: ({ query, request }) => {
+      resolve: async ({ query, request }) => {
         const input = query as ScopeInput
         const ctx = admit(deps, request, input, input, allowed, () => parseScope(input, deps.clock()))
+        await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
         return { ...ctx, scope: ctx.scope as Scope }
       },
     }),
     /** A raw-event route: as `stats`, but without a period every stored event is in scope. */
     rawStats: (allowed: readonly string[]) => ({
-      resolve: ({ query, request }) => {
+      resolve: async ({ query, request }) => {
         const input = query as ScopeInput
         const ctx = admit(deps, request, input, input, allowed, () =>
           parseScope(input, deps.clock(), { defaultPeriod: 'all' }),
         )
+        await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
         return ctx
       },
     }),

@@ -20,6 +20,7 @@ let sk: string
 let otherSk: string
 let goalId: string
 let annotationId: string
+let segmentId: string
 let keyId: string
 let importId: string
 let webhookId: string
@@ -57,6 +58,11 @@ beforeAll(async () => {
     body: { text: 'v1 released', at: T0 - 3_600_000 },
   })
   annotationId = ann.body.data?.annotation_id
+  const seg = await h.json('POST', '/api/v1/sites/site_abc123/segments', {
+    key: sk,
+    body: { name: 'Purchases', filters: { event_type: 'purchase' }, visibility: 'shared' },
+  })
+  segmentId = seg.body.data?.segment_id
   const key = await h.json('POST', '/api/v1/sites/site_abc123/keys', {
     key: ADMIN_TOKEN,
     body: { kind: 'secret' },
@@ -235,6 +241,24 @@ function cases(): Case[] {
     ['PATCH', `/api/v1/sites/${site}/annotations/ann_none`, { key: sk, body: { text: 'x' } }, 404],
     ['DELETE', `/api/v1/sites/${site}/annotations/${annotationId}`, A(), 200],
     ['DELETE', `/api/v1/sites/${site}/annotations/ann_none`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/segments`, { key: sk }, 200],
+    ['GET', `/api/v1/sites/${site}/segments`, { key: otherSk }, 403],
+    [
+      'POST',
+      `/api/v1/sites/${site}/segments`,
+      { key: sk, body: { name: 'Blog', conditions: [['starts_with', 'url', ['/blog/']]] } },
+      201,
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/segments`,
+      { key: sk, body: { name: 'Bad', filters: { nope: 'x' } } },
+      422,
+    ],
+    ['GET', `/api/v1/stats?site_id=${site}&segment=${segmentId}`, { key: sk }, 200],
+    ['GET', `/api/v1/stats?site_id=${site}&segment=seg_none`, { key: sk }, 404],
+    ['DELETE', `/api/v1/sites/${site}/segments/seg_none`, { key: sk }, 404],
+    ['DELETE', `/api/v1/sites/${site}/segments/${segmentId}`, { key: sk }, 200],
     ['GET', `/api/v1/sites/${site}/webhooks`, A(), 200],
     ['GET', '/api/v1/sites/site_none/webhooks', A(), 404],
     [

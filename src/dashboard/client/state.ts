@@ -33,7 +33,7 @@ export interface Credentials {
  */
 export type FilterField = Exclude<
   keyof GetQuery<'/api/v1/stats/realtime'>,
-  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id' | 'conditions'
+  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id' | 'conditions' | 'segment'
 >
 
 /** Every filter field, once; typed by the generated `FilterField`, so the compiler keeps it exact. */

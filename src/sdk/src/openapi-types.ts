@@ -550,6 +550,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{site_id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the saved segments of a site
+         * @description The shared segments and the caller’s private ones, by name. Apply one to any read with `segment=<segment_id>`. Needs the site secret key or the admin token.
+         */
+        get: operations["listSegments"];
+        put?: never;
+        /**
+         * Save a segment
+         * @description A named set of filters (`filters`: equalities, `conditions`: operators and value lists, both as the stats API takes them), `private` (default) or `shared`. The filters are checked as a read would check them (422 naming the bad one). Needs the site secret key or the admin token.
+         */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/segments/{segment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a segment
+         * @description Only the key that saved it, or the admin token. Needs the site secret key or the admin token.
+         */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites/{site_id}/webhooks": {
         parameters: {
             query?: never;
@@ -1290,6 +1334,41 @@ export interface components {
              * @example pro
              */
             property_value?: string;
+        };
+        CreateSegmentBody: {
+            /**
+             * @description Conditions, as the `conditions` parameter of the stats API
+             * @example [
+             *       [
+             *         "starts_with",
+             *         "url",
+             *         [
+             *           "/blog/"
+             *         ]
+             *       ]
+             *     ]
+             */
+            conditions?: (string | string[])[][];
+            /**
+             * @description Equality filters, as the stats query parameters: `{"country": "DE", "property.plan": "pro"}`
+             * @example {
+             *       "device_type": "mobile"
+             *     }
+             */
+            filters?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Name, shown in the dashboard
+             * @example Blog, not direct
+             */
+            name: string;
+            /**
+             * @description `private`: only the key that saved it (or the admin token) sees and uses it; `shared`: everyone who may read the site
+             * @example shared
+             * @enum {string}
+             */
+            visibility?: "private" | "shared";
         };
         CreateSiteBody: {
             /**
@@ -2458,6 +2537,49 @@ export interface components {
             /** @description The new admin token; the old one stops working now */
             admin_token: string;
         };
+        Segment: {
+            /**
+             * @description Conditions, as the `conditions` parameter of the stats API
+             * @example [
+             *       [
+             *         "starts_with",
+             *         "url",
+             *         [
+             *           "/blog/"
+             *         ]
+             *       ]
+             *     ]
+             */
+            conditions: (string | string[])[][];
+            /** @example 2026-11-20T09:31:02.000Z */
+            created_at: string;
+            /**
+             * @description The key id that saved it, or 'admin'
+             * @example admin
+             */
+            created_by: string;
+            /**
+             * @description Equality filters, as the stats query parameters: `{"country": "DE", "property.plan": "pro"}`
+             * @example {
+             *       "device_type": "mobile"
+             *     }
+             */
+            filters: {
+                [key: string]: string;
+            };
+            /** @example Blog, not direct */
+            name: string;
+            /** @example seg_4f2a9c */
+            segment_id: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /**
+             * @description `private`: only the key that saved it (or the admin token) sees and uses it; `shared`: everyone who may read the site
+             * @example shared
+             * @enum {string}
+             */
+            visibility: "private" | "shared";
+        };
         Site: {
             /**
              * @example [
@@ -3497,6 +3619,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -3725,6 +3848,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -3933,6 +4057,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -5812,6 +5937,241 @@ export interface operations {
             };
         };
     };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Segment"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Segment"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listWebhooks: {
         parameters: {
             query?: never;
@@ -6188,6 +6548,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -6312,6 +6673,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -6427,6 +6789,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 url?: string;
@@ -6547,6 +6910,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -6664,6 +7028,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;

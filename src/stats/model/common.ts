@@ -61,6 +61,15 @@ export const filterQuery = {
     ReturnType<typeof str>
   >),
   conditions: conditionsParam,
+  segment: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 64,
+      description:
+        'A saved segment of the site (see /api/v1/sites/{site_id}/segments): its filters apply on top of the others (AND). A private segment of another key is a 404',
+      examples: ['seg_4f2a9c'],
+    }),
+  ),
 }
 
 /** Site, period, time zone and filter parameters (all strings, as sent); filters from the registry. */

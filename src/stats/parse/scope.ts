@@ -20,7 +20,7 @@ export interface Scope<P extends Period | 'all' = Period> {
 }
 
 /** Query parameters every analytics endpoint accepts (filters come on top). */
-export const SCOPE_PARAMS = ['site_id', 'period', 'from', 'to', 'timezone', 'conditions'] as const
+export const SCOPE_PARAMS = ['site_id', 'period', 'from', 'to', 'timezone', 'conditions', 'segment'] as const
 /** Scope parameters plus every filter field. */
 export const SCOPE_AND_FILTER_PARAMS: readonly string[] = [...SCOPE_PARAMS, ...FILTER_FIELDS]
 
