@@ -11,6 +11,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/stats': 'getStats',
   'GET /api/v1/stats/timeseries': 'getTimeseries',
   'GET /api/v1/stats/breakdown': 'getBreakdown',
+  'GET /api/v1/stats/journeys': 'getJourneys',
   'GET /api/v1/stats/realtime': 'getRealtime',
   'GET /api/v1/stats/web-vitals': 'getWebVitals',
   'POST /api/v1/funnels': 'getFunnel',

@@ -3,6 +3,7 @@
 import { Elysia } from 'elysia'
 import type { StatsRouteDeps } from './pipeline'
 import { journeyRoutes } from './routes/journeys'
+import { journeyPathRoute } from './routes/paths'
 import { rawRoutes } from './routes/raw'
 import { realtimeRoute } from './routes/realtime'
 import { reportRoutes } from './routes/reports'
@@ -19,6 +20,7 @@ export function statsRoutes(deps: StatsRouteDeps) {
     .use(reportRoutes(deps))
     .use(realtimeRoute(deps))
     .use(journeyRoutes(deps))
+    .use(journeyPathRoute(deps))
     .use(rawRoutes(deps))
     .use(segmentRoutes(deps))
 }

@@ -325,6 +325,10 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
 
+/** Directions of a journey (`direction=`): the pages after the start page, or before it. */
+export const JOURNEY_DIRECTIONS = ['next', 'previous'] as const
+export type JourneyDirection = (typeof JOURNEY_DIRECTIONS)[number]
+
 /** Answer formats of the timeseries and breakdown (`format=`): the JSON envelope, or a CSV file. */
 export const REPORT_FORMATS = ['json', 'csv'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -349,6 +353,10 @@ export const LIMITS = {
   maxConditions: 20,
   /** Most values in one condition (OR). */
   maxConditionValues: 50,
+  /** Deepest journey, in steps from the start page. */
+  journeyMaxDepth: 5,
+  /** Most paths listed per journey depth. */
+  journeyMaxPaths: 100,
   /** Longest `matches` pattern, in characters. */
   maxPatternLength: 256,
   /** Largest repetition count in a `matches` pattern (`{n,m}`). */

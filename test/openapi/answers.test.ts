@@ -157,6 +157,16 @@ function cases(): Case[] {
     stats('/api/v1/stats/timeseries', { interval: 'second' }, 422),
     stats('/api/v1/stats/breakdown', { dimension: 'property:plan', limit: '5', offset: '0' }),
     stats('/api/v1/stats/breakdown', { dimension: 'nope' }, 422),
+    stats('/api/v1/stats/journeys', { page: 'https://example.com/a', depth: '2' }),
+    stats('/api/v1/stats/journeys', { page: '/', direction: 'previous', period: '7d' }),
+    stats('/api/v1/stats/journeys', { page: 'nope' }, 422),
+    stats('/api/v1/stats/breakdown', { dimension: 'url', compare: 'year_over_year', period: '7d' }),
+    stats('/api/v1/stats/timeseries', {
+      compare: 'custom',
+      compare_from: '2026-10-01',
+      compare_to: '2026-10-02',
+    }),
+    stats('/api/v1/stats', { metrics: 'visitors', conditions: '[["contains","url",["/"]]]', period: 'all' }),
     ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=3`, S(), 200],
     ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=many`, S(), 422],
     [

@@ -15,6 +15,7 @@ import { buildEventsPage } from '../../src/stats/sql/events'
 import { buildExportBounds, buildExportHistogram, buildExportPage } from '../../src/stats/sql/export'
 import { buildFunnel } from '../../src/stats/sql/funnel'
 import { buildBreakdown, buildTimeseries } from '../../src/stats/sql/grouped'
+import { buildJourneyPaths, buildJourneyTotals } from '../../src/stats/sql/paths'
 import { buildTopPages } from '../../src/stats/sql/realtime'
 import { buildRetention } from '../../src/stats/sql/retention'
 import { buildSummary } from '../../src/stats/sql/summary'
@@ -173,6 +174,9 @@ function everyQuery(opts: ReadOptions): [string, Query][] {
           ])
       const steps = [{ event_type: 'page_view', url: '/a' }, { event_type: 'signup' }]
       out.push([`funnel, ${at}`, buildFunnel('s', range, filters, steps, opts)])
+      const journey = { page: '/a', direction: 'previous' as const, depth: 2 }
+      out.push([`journey totals, ${at}`, buildJourneyTotals('s', range, filters, journey, opts)])
+      out.push([`journey paths, ${at}`, buildJourneyPaths('s', range, filters, journey, 2, 10, opts)])
       out.push([`realtime top pages, ${at}`, buildTopPages('s', range, filters, 10, opts)])
       out.push([`raw events, ${at}`, buildEventsPage('s', range, filters, 10, undefined, opts)])
       out.push([

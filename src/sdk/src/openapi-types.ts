@@ -718,6 +718,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the journeys from a page
+         * @description Each session's page views (page_view events with a URL, among the selected events in the period) in order of time, equal times by URL. A session counts when it viewed `page`; from its first view of it, its steps are the pages viewed after it (`direction=next`) or before it, nearest first (`previous`), up to `depth`. Step k lists the most common paths of k pages with the sessions following each and `exits`, those that stop there; `sessions` of a step counts the sessions with at least k steps and `drop_off` those of the step before without a k-th. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getJourneys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/realtime": {
         parameters: {
             query?: never;
@@ -2117,6 +2137,114 @@ export interface components {
              * @example 0
              */
             skipped: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "page": "https://example.com/",
+         *         "direction": "next",
+         *         "period": "7d",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-13T12:00:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "sessions": 120,
+         *         "steps": [
+         *           {
+         *             "step": 1,
+         *             "sessions": 80,
+         *             "drop_off": 40,
+         *             "paths": [
+         *               {
+         *                 "pages": [
+         *                   "https://example.com/pricing"
+         *                 ],
+         *                 "sessions": 30,
+         *                 "exits": 12
+         *               }
+         *             ]
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        JourneyResult: {
+            data: {
+                /**
+                 * @description The direction
+                 * @example next
+                 * @enum {string}
+                 */
+                direction: "next" | "previous";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description The start page
+                 * @example https://example.com/
+                 */
+                page: string;
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                /**
+                 * @description Sessions that viewed the start page
+                 * @example 120
+                 */
+                sessions: number;
+                /** @description One entry per step, 1 to depth */
+                steps: {
+                    /**
+                     * @description Sessions of the step before (or of the start page) with no such step
+                     * @example 40
+                     */
+                    drop_off: number;
+                    /** @description The most common paths of this many steps: most sessions first, then by the pages */
+                    paths: {
+                        /**
+                         * @description Of those, the sessions with no further step
+                         * @example 12
+                         */
+                        exits: number;
+                        /**
+                         * @description The pages of the path, step 1 first
+                         * @example [
+                         *       "https://example.com/pricing"
+                         *     ]
+                         */
+                        pages: string[];
+                        /**
+                         * @description Sessions whose first steps are exactly these pages
+                         * @example 30
+                         */
+                        sessions: number;
+                    }[];
+                    /**
+                     * @description Sessions with at least this many steps
+                     * @example 80
+                     */
+                    sessions: number;
+                    /**
+                     * @description Steps from the start page (1 = the page right after or before it)
+                     * @example 1
+                     */
+                    step: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
         };
         /**
          * @description Plausible's Events API payload. `name`, `url` and `domain` are required (long or short key); unknown fields are ignored, as Plausible does
@@ -6700,6 +6828,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreakdownResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getJourneys: {
+        parameters: {
+            query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
+                conditions?: string;
+                country?: string;
+                depth?: number;
+                device_type?: string;
+                direction?: "next" | "previous";
+                entry_page?: string;
+                event_type?: string;
+                exit_page?: string;
+                from?: string;
+                goal?: string;
+                include_bots?: string;
+                limit?: number;
+                os?: string;
+                os_version?: string;
+                page: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                referrer?: string;
+                referrer_domain?: string;
+                region?: string;
+                segment?: string;
+                site_id: string;
+                source?: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyResult"];
                 };
             };
             /** @description Error envelope */
