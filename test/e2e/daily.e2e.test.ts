@@ -1,6 +1,7 @@
 // The daily-use dashboard in real headless Chromium against a real server process: filters with
 // operators (blog pages, not direct), year-over-year comparison, a saved segment reloaded, an annotation
-// added and shown on the chart, and a card's CSV download — each figure on screen equal to the API's.
+// added and shown on the chart, a card’s CSV download and a journey from the home page — each figure
+// on screen equal to the API’s.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -184,5 +185,28 @@ describe('the dashboard for daily use', () => {
     )
     expect(rows.length).toBeGreaterThan(0)
     expect(problems).toEqual([])
+  }, 30_000)
+  test('a journey from / reads as steps with the API’s sessions', async () => {
+    // Back to all traffic (no segment): a journey from the home page.
+    await page.selectOption('#segment-picker', '')
+    await page.waitForFunction(() => !location.hash.includes('seg='))
+    await settled()
+    await page.fill('#journey-page', 'https://example.com/')
+    await page.click('#journey-run')
+    await page.waitForSelector('#journey .journey-step[data-step="1"]')
+    const want = await api<{
+      sessions: number
+      steps: { step: number; sessions: number; paths: { sessions: number }[] }[]
+    }>(
+      `/api/v1/stats/journeys?${q({ site_id: 'shop', period: '7d', timezone: TZ, page: 'https://example.com/', depth: '3', limit: '5' })}`,
+    )
+    expect(await page.getAttribute('#journey', 'data-sessions')).toBe(String(want.sessions))
+    const steps = await page.$$eval('#journey .journey-step[data-step]', (els) =>
+      els.map((e) => [
+        Number(e.getAttribute('data-sessions')),
+        [...e.querySelectorAll('li')].map((li) => Number(li.getAttribute('data-sessions'))),
+      ]),
+    )
+    expect(steps).toEqual(want.steps.map((s) => [s.sessions, s.paths.map((p) => p.sessions)]))
   }, 30_000)
 })

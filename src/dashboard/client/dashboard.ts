@@ -17,6 +17,7 @@ import { renderFirstRun } from './empty-state'
 import { renderChips } from './filter-chips'
 import { createFunnelPanel } from './funnel'
 import { renderHeadline } from './headline'
+import { createJourneyPanel } from './journey'
 import { createListPanels } from './lists'
 import { startLiveCounter } from './live'
 import { createLiveEventsPanel } from './live-events'
@@ -177,6 +178,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   )
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
+  const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
   const main = h(
     'main',
@@ -186,6 +188,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
     h('div', 'grid', funnel.panel.el, retention.panel.el),
+    journey.panel.el,
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
   )
@@ -281,6 +284,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     )
     void lists.load(s, current).then((types) => current() && funnel.setEventTypes(types))
     void retention.load(current)
+    journey.load()
     funnel.refresh()
   }
 
