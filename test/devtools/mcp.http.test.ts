@@ -38,7 +38,15 @@ test('lists the read tools (list_sites for the admin only) with OpenAPI schemas,
   const client = await connect(keys.secret_key)
   const { tools } = await client.listTools()
   expect(tools.map((t) => t.name).sort()).toEqual(
-    ['get_breakdown', 'get_funnel', 'get_retention', 'get_stats', 'get_timeseries', 'list_events'].sort(),
+    [
+      'get_breakdown',
+      'get_funnel',
+      'get_journeys',
+      'get_retention',
+      'get_stats',
+      'get_timeseries',
+      'list_events',
+    ].sort(),
   )
   const stats = tools.find((t) => t.name === 'get_stats')!
   expect(stats.description).toContain('Get metrics for a period')
