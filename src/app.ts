@@ -1,6 +1,7 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
 import { adminRoutes } from './admin'
+import { annotationRoutes } from './annotations'
 import type { Clock } from './clock'
 import { compatRoutes } from './compat'
 import type { Config } from './config'
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
     .use(goalRoutes(deps))
+    .use(annotationRoutes(deps))
     .use(adminRoutes(deps))
     .use(importRoutes(deps))
     .use(privacyRoutes(deps))

@@ -29,6 +29,9 @@ const OPTIONS = {
   format: { type: 'string' },
   period: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  at: { type: 'string' },
+  url: { type: 'string' },
+  key: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -117,7 +120,7 @@ async function run(args: string[], flags: Flags, env: Record<string, string | un
     return EXIT.ok
   }
   const { runCommand } = await import('./cli/commands')
-  return runCommand(command, rest, flags, loadConfig(env))
+  return runCommand(command, rest, flags, loadConfig(env), { url: env.PULSE_URL, key: env.PULSE_KEY })
 }
 
 /** `pulse health`: exit 0 when the server at --host/--port answers /health with status ok (a container HEALTHCHECK). */

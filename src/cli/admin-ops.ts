@@ -3,6 +3,8 @@
 import { renameSync } from 'node:fs'
 import { writeBackup } from '../admin/backup'
 import { rotateAdminToken } from '../admin/token'
+import type { Annotation, CreateAnnotationBody } from '../annotations/model'
+import { createAnnotation } from '../annotations/service'
 import type { Config } from '../config'
 import { DomainError, NotFoundError } from '../errors'
 import type { CreateGoalBody, Goal, UpdateGoalBody } from '../goals/model'
@@ -30,6 +32,8 @@ export interface AdminOps {
   createGoal(siteId: string, body: CreateGoalBody): Promise<Goal>
   updateGoal(siteId: string, goalId: string, body: UpdateGoalBody): Promise<Goal>
   deleteGoal(siteId: string, goalId: string): Promise<void>
+  /** Add an annotation to a site's chart (made by 'admin'). */
+  createAnnotation(siteId: string, body: CreateAnnotationBody): Promise<Annotation>
   /** Write a backup to `file` (which must not exist); returns its event count and size. */
   backup(file: string): Promise<{ events: number; bytes: number }>
   rotateToken(): Promise<string>
@@ -70,6 +74,7 @@ export function serverOps(url: string, token: string): AdminOps {
     revokeKey: async (id, keyId) =>
       void (await data('DELETE', `${site(id)}/keys/${encodeURIComponent(keyId)}`)),
     listGoals: (id) => data('GET', `${site(id)}/goals`),
+    createAnnotation: (id, body) => data('POST', `${site(id)}/annotations`, body),
     createGoal: (id, body) => data('POST', `${site(id)}/goals`, body),
     updateGoal: (id, goalId, body) => data('PATCH', `${site(id)}/goals/${encodeURIComponent(goalId)}`, body),
     deleteGoal: async (id, goalId) =>
@@ -121,6 +126,10 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     createKey: wrap((id: string, kind: KeyKind) => createKey(services, id, kind)),
     revokeKey: wrap((id: string, keyId: string) => removeKey(services, id, keyId)),
     listGoals: wrap((id: string) => getGoals(services.db, id)),
+    createAnnotation: wrap(async (id: string, body: CreateAnnotationBody) => {
+      if (!(await getSite(services.db, id))) throw new NotFoundError(`Unknown site: ${id}`)
+      return createAnnotation(services.db, id, body, 'admin', services.clock())
+    }),
     createGoal: wrap((id: string, body: CreateGoalBody) => createGoal(services.db, id, body)),
     updateGoal: wrap((id: string, goalId: string, body: UpdateGoalBody) =>
       changeGoal(services.db, id, goalId, body),

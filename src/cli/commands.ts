@@ -7,6 +7,7 @@ import { IMPORT_PART_MAX_BYTES } from '../imports'
 import type { ImportRecord, ImportResult } from '../imports/model'
 import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
+import { annotate } from './annotate'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
 import type { CommandFlags } from './flags'
@@ -25,9 +26,11 @@ export async function runCommand(
   args: string[],
   flags: CommandFlags,
   config: Config,
+  remote: { url?: string; key?: string } = {},
 ): Promise<number> {
   const [sub, ...rest] = args
   const json = flags.json === true
+  if (command === 'annotate') return annotate((fn) => withOps(config, fn), args, flags, remote, json)
   try {
     return await dispatch(command, sub, rest, flags, config, json)
   } catch (err) {

@@ -18,4 +18,7 @@ export interface CommandFlags {
   format?: string
   period?: string
   output?: string
+  at?: string
+  url?: string
+  key?: string
 }

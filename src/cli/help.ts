@@ -97,6 +97,10 @@ Commands:
   goals update SITE_ID GOAL_ID [--name NAME] [--event TYPE | --page PATTERN] [--property KEY=VALUE]
                                 change a goal (--property "" drops the property match)
   goals delete SITE_ID GOAL_ID  delete a goal (its events stay)
+  annotate TEXT [--site SITE_ID] [--at WHEN] [--url URL --key SECRET_KEY]
+                                mark a moment (default now) on a site's chart, e.g. from a deploy step;
+                                --url (or PULSE_URL) posts to that server with the site's secret key
+                                (--key or PULSE_KEY); without --site a data directory's only site
   token rotate                  replace the admin token in <data dir>/admin-token; prints the new one
   backup FILE                   write a consistent backup of the database to FILE (while ingest goes on)
   restore FILE [--force | --replay-log]

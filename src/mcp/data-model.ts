@@ -1,7 +1,14 @@
 // The `pulse://data-model` resource: metrics, dimensions, filters and the event fields, written from the
 // registry and the event field list, so a model reading it learns the names the tools accept.
 import { PUBLIC_FIELDS } from '../events/fields'
-import { FILTERS, INTERVAL_NAMES, METRICS, PERIOD_NAMES, PROPERTY_DIMENSION_PREFIX } from '../stats/registry'
+import {
+  FILTER_OPERATOR_NAMES,
+  FILTERS,
+  INTERVAL_NAMES,
+  METRICS,
+  PERIOD_NAMES,
+  PROPERTY_DIMENSION_PREFIX,
+} from '../stats/registry'
 
 /** URI of the resource. */
 export const DATA_MODEL_URI = 'pulse://data-model'
@@ -21,6 +28,8 @@ export function dataModelText(): string {
     '',
     '## Filters (exact match; an empty value matches a missing one; `property_filters` for custom properties)',
     ...FILTERS.map((f) => `- \`${f.name}\` (e.g. \`${f.example}\`)`),
+    '',
+    `## Conditions (\`conditions=\`, a JSON array of [operator, name, [values]]; any value may match): ${FILTER_OPERATOR_NAMES.map((o) => `\`${o}\``).join(', ')}. Example: [["starts_with","url",["/blog/"]],["is_not","referrer_domain",[""]]]`,
     '',
     `## Periods: ${PERIOD_NAMES.map((p) => `\`${p}\``).join(', ')}, or \`from\`/\`to\`.`,
     `## Intervals: ${INTERVAL_NAMES.map((p) => `\`${p}\``).join(', ')}.`,

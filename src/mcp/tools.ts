@@ -18,6 +18,7 @@ export const TOOL_OPERATIONS = [
   { name: 'get_stats', method: 'GET', path: '/api/v1/stats', adminOnly: false },
   { name: 'get_timeseries', method: 'GET', path: '/api/v1/stats/timeseries', adminOnly: false },
   { name: 'get_breakdown', method: 'GET', path: '/api/v1/stats/breakdown', adminOnly: false },
+  { name: 'get_journeys', method: 'GET', path: '/api/v1/stats/journeys', adminOnly: false },
   { name: 'get_funnel', method: 'POST', path: '/api/v1/funnels', adminOnly: false },
   { name: 'get_retention', method: 'GET', path: '/api/v1/retention', adminOnly: false },
   { name: 'list_events', method: 'GET', path: '/api/v1/events', adminOnly: false },

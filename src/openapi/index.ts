@@ -65,6 +65,10 @@ export function openapiRoutes(version: string) {
             { name: 'Stats', description: 'Query analytics (secret key or admin token)' },
             { name: 'Admin', description: 'Sites and API keys (admin token)' },
             { name: 'Privacy', description: "Erasing a user's events (secret key or admin token)" },
+            {
+              name: 'Annotations',
+              description: 'Notes on the chart, such as deploys (secret key or admin token)',
+            },
             { name: 'Health', description: 'Server state' },
             { name: 'Tracker', description: 'The browser tracker script' },
           ],

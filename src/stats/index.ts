@@ -3,10 +3,12 @@
 import { Elysia } from 'elysia'
 import type { StatsRouteDeps } from './pipeline'
 import { journeyRoutes } from './routes/journeys'
+import { journeyPathRoute } from './routes/paths'
 import { rawRoutes } from './routes/raw'
 import { realtimeRoute } from './routes/realtime'
 import { reportRoutes } from './routes/reports'
 import { summaryRoute } from './routes/stats'
+import { segmentRoutes } from './segments/routes'
 
 export type { StatsRouteDeps } from './pipeline'
 export type { StatsDeps } from './read'
@@ -18,5 +20,7 @@ export function statsRoutes(deps: StatsRouteDeps) {
     .use(reportRoutes(deps))
     .use(realtimeRoute(deps))
     .use(journeyRoutes(deps))
+    .use(journeyPathRoute(deps))
     .use(rawRoutes(deps))
+    .use(segmentRoutes(deps))
 }

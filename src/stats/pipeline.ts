@@ -8,16 +8,18 @@
 //
 // Three macros, because the scope comes from three places: `stats` (query parameters, a period
 // defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
-// `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
+// `statsBody` (a body with `site_id`, the period fields and a `filters` object and `conditions`, as the funnel takes).
 import { Elysia } from 'elysia'
 import type { ReadLease } from '../events/read-gate'
 import type { EventReader, ReaderLease } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
-import { parseScope, type ScopeInput } from './parse/scope'
+import { parseScope, type Scope, type ScopeInput } from './parse/scope'
 import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
-import { FILTER_FIELDS } from './registry'
+import { FILTER_FIELDS, type Period } from './registry'
+import { settleAllTime } from './run/all-time'
+import { segmentFilters } from './segments/service'
 
 /** The error statuses every analytics route can answer. */
 export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
@@ -40,29 +42,49 @@ export interface StatsRouteDeps extends StatsDeps {
 type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
-function readContext(deps: StatsRouteDeps, keyId: string) {
+function readContext(deps: StatsRouteDeps, keyId: string, scope: Scope<Period | 'all'>) {
   const opts: ReadOptions = { dialect: deps.events.store.dialect, ...deps.readOptions }
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
-    /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
-    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, (reader) => query(reader, opts))),
+    scope,
+    /**
+     * Flush, settle an `all` period on the read's connection, run `query` within the key's read limits,
+     * and answer `{success: true, data}`.
+     */
+    answer: async <T>(query: Query<T>) =>
+      ok(
+        await runRead(deps, keyId, async (reader) => {
+          await settleAllTime(reader, scope as Scope, opts)
+          return query(reader, opts)
+        }),
+      ),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
     holdRead: (): Promise<ReadLease | ReaderLease> => deps.events.hold(keyId),
   }
 }
 
-/** Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass). */
+/**
+ * Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass), then
+ * parse the scope.
+ */
 function admit(
   deps: StatsRouteDeps,
   request: Request,
   input: ScopeInput,
   names: object,
   allowed: readonly string[],
+  parse: () => Scope<Period | 'all'>,
 ) {
   const keyId = authorizeStatsRead(deps, request.headers, input.site_id)
   checkParamNames(names as Record<string, unknown>, allowed, true)
-  return readContext(deps, keyId)
+  return readContext(deps, keyId, parse())
+}
+
+/** Add the filters of saved segment `id` (when given) to the scope; a 404 for a segment the key cannot see. */
+async function withSegment(deps: StatsRouteDeps, scope: Scope<Period | 'all'>, keyId: string, id: unknown) {
+  if (typeof id !== 'string' || id === '') return
+  scope.filters.push(...(await segmentFilters(deps.db, scope.siteId, id, keyId)))
 }
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */
@@ -70,27 +92,33 @@ export function statsPipeline(deps: StatsRouteDeps) {
   return new Elysia().macro({
     /** A query-parameter analytics route taking the parameters listed. */
     stats: (allowed: readonly string[]) => ({
-      resolve: ({ query, request }) => {
+      resolve: async ({ query, request }) => {
         const input = query as ScopeInput
-        const ctx = admit(deps, request, input, input, allowed)
-        return { ...ctx, scope: parseScope(input, deps.clock()) }
+        const ctx = admit(deps, request, input, input, allowed, () => parseScope(input, deps.clock()))
+        await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
+        return { ...ctx, scope: ctx.scope as Scope }
       },
     }),
     /** A raw-event route: as `stats`, but without a period every stored event is in scope. */
     rawStats: (allowed: readonly string[]) => ({
-      resolve: ({ query, request }) => {
+      resolve: async ({ query, request }) => {
         const input = query as ScopeInput
-        const ctx = admit(deps, request, input, input, allowed)
-        return { ...ctx, scope: parseScope(input, deps.clock(), { defaultPeriod: 'all' }) }
+        const ctx = admit(deps, request, input, input, allowed, () =>
+          parseScope(input, deps.clock(), { defaultPeriod: 'all' }),
+        )
+        await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
+        return ctx
       },
     }),
     /** A body analytics route: scope fields in the body, filters in its `filters` object. */
     statsBody: {
       resolve: ({ body, request }) => {
-        const input = body as ScopeInput & { filters?: Record<string, unknown> }
+        const input = body as ScopeInput & { filters?: Record<string, unknown>; conditions?: unknown }
         const filters = input.filters ?? {}
-        const ctx = admit(deps, request, input, filters, FILTER_FIELDS)
-        return { ...ctx, scope: parseScope(input, deps.clock(), { filters }) }
+        const ctx = admit(deps, request, input, filters, FILTER_FIELDS, () =>
+          parseScope(input, deps.clock(), { filters, conditions: input.conditions }),
+        )
+        return { ...ctx, scope: ctx.scope as Scope }
       },
     },
   })

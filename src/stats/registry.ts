@@ -88,8 +88,20 @@ export const ROLLING_PERIODS = {
 } as const
 export type RollingPeriod = keyof typeof ROLLING_PERIODS
 
-/** Calendar periods in the request's time zone. */
-export const CALENDAR_PERIODS = ['today', 'yesterday', 'month'] as const
+/**
+ * Calendar periods in the request's time zone: `month` is this month so far, `last_month` the whole
+ * previous month, `12mo` this month so far and the 11 before it, `year_to_date` this year so far, `all`
+ * from the local day of the site's first stored event.
+ */
+export const CALENDAR_PERIODS = [
+  'today',
+  'yesterday',
+  'month',
+  'last_month',
+  '12mo',
+  'year_to_date',
+  'all',
+] as const
 
 export const PERIOD_NAMES = [
   ...(Object.keys(ROLLING_PERIODS) as RollingPeriod[]),
@@ -98,8 +110,12 @@ export const PERIOD_NAMES = [
 ] as const
 export type Period = (typeof PERIOD_NAMES)[number]
 
-/** Comparison modes of /api/v1/stats (`compare=`). */
-export const COMPARE_MODES = ['previous_period'] as const
+/**
+ * Comparison modes (`compare=`) of the summary, timeseries and breakdown: the period's own previous
+ * period, the same local dates a year earlier, or a custom range (`compare_from`, `compare_to`).
+ */
+export const COMPARE_MODES = ['previous_period', 'year_over_year', 'custom'] as const
+export type CompareMode = (typeof COMPARE_MODES)[number]
 
 /** Bucket sizes of timeseries (all) and retention (day, week). */
 export const INTERVALS = {
@@ -282,6 +298,24 @@ export const DIMENSION_FIELDS = FILTERS.filter((f) => f.dimension).map(
 
 export { PROPERTY_DIMENSION_PREFIX, PROPERTY_FILTER_PREFIX, PROPERTY_KEY } from '../events/property-names'
 
+/**
+ * Operators of the `filters` parameter: name → what it selects. Text operators compare the value as
+ * stored text, case-sensitively; every value is bound. A missing value (`""` in `is` / `is_not`) is
+ * matched by `is` and never by a text operator; the negated operators keep events missing the field.
+ */
+export const FILTER_OPERATORS = {
+  is: 'equals one of the values ("" = the field is missing)',
+  is_not: 'equals none of the values (events missing the field are kept unless "" is listed)',
+  contains: 'contains one of the values as a substring',
+  does_not_contain: 'contains none of the values (events missing the field are kept)',
+  starts_with: 'starts with one of the values',
+  matches: `matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100)`,
+} as const
+export type FilterOperator = keyof typeof FILTER_OPERATORS
+export const FILTER_OPERATOR_NAMES = Object.keys(FILTER_OPERATORS) as FilterOperator[]
+/** Operators a field compared by its stored key (a session page, a goal) or a flag may take. */
+export const EQUALITY_OPERATORS = ['is', 'is_not'] as const satisfies readonly FilterOperator[]
+
 /** Raw-event export formats → content type and file extension. */
 export const EXPORT_FORMATS = {
   ndjson: { contentType: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
@@ -290,6 +324,14 @@ export const EXPORT_FORMATS = {
 } as const
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
+
+/** Directions of a journey (`direction=`): the pages after the start page, or before it. */
+export const JOURNEY_DIRECTIONS = ['next', 'previous'] as const
+export type JourneyDirection = (typeof JOURNEY_DIRECTIONS)[number]
+
+/** Answer formats of the timeseries and breakdown (`format=`): the JSON envelope, or a CSV file. */
+export const REPORT_FORMATS = ['json', 'csv'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /** Limits of the query API. */
 export const LIMITS = {
@@ -307,4 +349,16 @@ export const LIMITS = {
   realtimeMs: 5 * MINUTE,
   /** Longest filter value accepted, in characters. */
   maxValueLength: 2048,
+  /** Most conditions in one `filters` parameter. */
+  maxConditions: 20,
+  /** Most values in one condition (OR). */
+  maxConditionValues: 50,
+  /** Deepest journey, in steps from the start page. */
+  journeyMaxDepth: 5,
+  /** Most paths listed per journey depth. */
+  journeyMaxPaths: 100,
+  /** Longest `matches` pattern, in characters. */
+  maxPatternLength: 256,
+  /** Largest repetition count in a `matches` pattern (`{n,m}`). */
+  maxPatternRepeat: 100,
 } as const

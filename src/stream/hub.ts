@@ -4,7 +4,7 @@
 import type { EventRow } from '../events/fields'
 import { AppError } from '../http/errors'
 import type { RawEvent } from '../stats/model/raw'
-import type { Filter } from '../stats/parse/filters'
+import type { EqualityFilter as Filter } from '../stats/parse/filters'
 import { toStoredEvent } from './stored-event'
 
 /** Options of `EventHub`. */

@@ -33,6 +33,16 @@ const FILTER_SETS: Filter[][] = [
     { field: 'include_bots', value: 'true' },
     { field: 'referrer_domain', value: 'g.com' },
   ],
+  [
+    { field: 'url', op: 'contains', values: ['/blog/', '50%_off'] },
+    { field: 'referrer_domain', op: 'is_not', values: [null] },
+    { field: 'country', op: 'is', values: ['DE', 'AT', null] },
+    { property: 'plan', op: 'does_not_contain', values: ['free'] },
+    { field: 'url', op: 'matches', values: ['^/blog/[a-z]+$'] },
+    { field: 'device_type', op: 'starts_with', values: ['mob'] },
+    { field: 'entry_page', op: 'is_not', values: ['/a', null] },
+    { field: 'goal', op: 'is', values: ['Signup', 'Buy'] },
+  ],
 ]
 const ZONES = ['UTC', 'Asia/Kolkata']
 const DIMENSIONS: Dimension[] = [...DIMENSION_FIELDS.map((field) => ({ field })), { property: 'plan' }]

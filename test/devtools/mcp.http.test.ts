@@ -40,7 +40,15 @@ test('lists the read tools (list_sites for the admin only) with OpenAPI schemas,
   const client = await connect(keys.secret_key)
   const { tools } = await client.listTools()
   expect(tools.map((t) => t.name).sort()).toEqual(
-    ['get_breakdown', 'get_funnel', 'get_retention', 'get_stats', 'get_timeseries', 'list_events'].sort(),
+    [
+      'get_breakdown',
+      'get_funnel',
+      'get_journeys',
+      'get_retention',
+      'get_stats',
+      'get_timeseries',
+      'list_events',
+    ].sort(),
   )
   const stats = tools.find((t) => t.name === 'get_stats')!
   expect(stats.description).toContain('Get metrics for a period')
@@ -87,6 +95,15 @@ test('same numbers as REST', async () => {
     arguments: { ...q, url: 'https://example.com/p1', property_filters: { note: 'nope' } },
   })
   expect(JSON.stringify(filtered.structuredContent)).toContain('"event_count":0')
+  // Operators and value lists: the `conditions` parameter, as REST takes it.
+  const conditions = JSON.stringify([['is_not', 'url', ['https://example.com/p1']]])
+  const withOps = await client.callTool({ name: 'get_stats', arguments: { ...q, conditions } })
+  const opsRest = await a.json('GET', `/api/v1/stats?${new URLSearchParams({ ...q, conditions })}`, {
+    key: keys.secret_key,
+  })
+  expect(opsRest.status).toBe(200)
+  expect(withOps.structuredContent).toEqual(opsRest.body.data)
+  expect(opsRest.body.data).not.toEqual(rest.body.data)
   await client.close()
 })
 

@@ -131,7 +131,7 @@ describe('dashboard in Chromium', () => {
   test('the chart shows visitors and page views with values on hover', async () => {
     await page.waitForSelector('#chart canvas')
     const legend = await page.$$eval('#chart .u-legend .u-label', (els) => els.map((e) => e.textContent))
-    expect(legend).toEqual(['Time', 'Visitors', 'Page views'])
+    expect(legend).toEqual(['Time', 'Visitors', 'Page views', 'Visitors (compared)'])
     const box = (await page.$('#chart .u-over'))!
     const b = (await box.boundingBox())!
     await page.mouse.move(b.x + b.width - 4, b.y + b.height / 2)

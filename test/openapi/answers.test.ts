@@ -19,6 +19,8 @@ let pk: string
 let sk: string
 let otherSk: string
 let goalId: string
+let annotationId: string
+let segmentId: string
 let keyId: string
 let importId: string
 let webhookId: string
@@ -51,6 +53,16 @@ beforeAll(async () => {
     body: { name: 'Signup', kind: 'event', event_type: 'purchase' },
   })
   goalId = goal.body.data?.goal_id ?? goal.body.data?.id
+  const ann = await h.json('POST', '/api/v1/sites/site_abc123/annotations', {
+    key: sk,
+    body: { text: 'v1 released', at: T0 - 3_600_000 },
+  })
+  annotationId = ann.body.data?.annotation_id
+  const seg = await h.json('POST', '/api/v1/sites/site_abc123/segments', {
+    key: sk,
+    body: { name: 'Purchases', filters: { event_type: 'purchase' }, visibility: 'shared' },
+  })
+  segmentId = seg.body.data?.segment_id
   const key = await h.json('POST', '/api/v1/sites/site_abc123/keys', {
     key: ADMIN_TOKEN,
     body: { kind: 'secret' },
@@ -145,6 +157,16 @@ function cases(): Case[] {
     stats('/api/v1/stats/timeseries', { interval: 'second' }, 422),
     stats('/api/v1/stats/breakdown', { dimension: 'property:plan', limit: '5', offset: '0' }),
     stats('/api/v1/stats/breakdown', { dimension: 'nope' }, 422),
+    stats('/api/v1/stats/journeys', { page: 'https://example.com/a', depth: '2' }),
+    stats('/api/v1/stats/journeys', { page: '/', direction: 'previous', period: '7d' }),
+    stats('/api/v1/stats/journeys', { page: 'nope' }, 422),
+    stats('/api/v1/stats/breakdown', { dimension: 'url', compare: 'year_over_year', period: '7d' }),
+    stats('/api/v1/stats/timeseries', {
+      compare: 'custom',
+      compare_from: '2026-10-01',
+      compare_to: '2026-10-02',
+    }),
+    stats('/api/v1/stats', { metrics: 'visitors', conditions: '[["contains","url",["/"]]]', period: 'all' }),
     ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=3`, S(), 200],
     ['GET', `/api/v1/stats/realtime?site_id=${site}&limit=many`, S(), 422],
     [
@@ -213,6 +235,40 @@ function cases(): Case[] {
     ],
     ['PATCH', `/api/v1/sites/${site}/goals/goal_none`, { key: ADMIN_TOKEN, body: { name: 'x' } }, 404],
     ['DELETE', `/api/v1/sites/${site}/goals/${goalId}`, A(), 200],
+    ['GET', `/api/v1/sites/${site}/annotations?from=2026-11-01`, { key: sk }, 200],
+    ['GET', '/api/v1/sites/site_none/annotations', A(), 404],
+    ['GET', `/api/v1/sites/${site}/annotations`, { key: otherSk }, 403],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: 'deploy' } }, 201],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: '' } }, 422],
+    ['POST', `/api/v1/sites/${site}/annotations`, { key: sk, body: { text: 'x', at: 'soon' } }, 422],
+    ['POST', `/api/v1/sites/${site}/annotations`, { body: { text: 'x' } }, 401],
+    [
+      'PATCH',
+      `/api/v1/sites/${site}/annotations/${annotationId}`,
+      { key: sk, body: { text: 'v1.0 released' } },
+      200,
+    ],
+    ['PATCH', `/api/v1/sites/${site}/annotations/ann_none`, { key: sk, body: { text: 'x' } }, 404],
+    ['DELETE', `/api/v1/sites/${site}/annotations/${annotationId}`, A(), 200],
+    ['DELETE', `/api/v1/sites/${site}/annotations/ann_none`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/segments`, { key: sk }, 200],
+    ['GET', `/api/v1/sites/${site}/segments`, { key: otherSk }, 403],
+    [
+      'POST',
+      `/api/v1/sites/${site}/segments`,
+      { key: sk, body: { name: 'Blog', conditions: [['starts_with', 'url', ['/blog/']]] } },
+      201,
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/segments`,
+      { key: sk, body: { name: 'Bad', filters: { nope: 'x' } } },
+      422,
+    ],
+    ['GET', `/api/v1/stats?site_id=${site}&segment=${segmentId}`, { key: sk }, 200],
+    ['GET', `/api/v1/stats?site_id=${site}&segment=seg_none`, { key: sk }, 404],
+    ['DELETE', `/api/v1/sites/${site}/segments/seg_none`, { key: sk }, 404],
+    ['DELETE', `/api/v1/sites/${site}/segments/${segmentId}`, { key: sk }, 200],
     ['GET', `/api/v1/sites/${site}/webhooks`, A(), 200],
     ['GET', '/api/v1/sites/site_none/webhooks', A(), 404],
     [

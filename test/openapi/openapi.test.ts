@@ -226,9 +226,13 @@ ${line}
       'today',
       'yesterday',
       'month',
+      'last_month',
+      '12mo',
+      'year_to_date',
+      'all',
       'custom',
     ])
-    expect(stats.compare.enum).toEqual(['previous_period'])
+    expect(stats.compare.enum).toEqual(['previous_period', 'year_over_year', 'custom'])
     expect(new RegExp(stats.metrics.pattern).test('visitors,page_views')).toBe(true)
     expect(new RegExp(stats.metrics.pattern).test('visitors,nope')).toBe(false)
     expect(params('/api/v1/stats/timeseries').interval.enum).toEqual([

@@ -15,6 +15,7 @@ import { buildEventsPage } from '../../src/stats/sql/events'
 import { buildExportBounds, buildExportHistogram, buildExportPage } from '../../src/stats/sql/export'
 import { buildFunnel } from '../../src/stats/sql/funnel'
 import { buildBreakdown, buildTimeseries } from '../../src/stats/sql/grouped'
+import { buildJourneyPaths, buildJourneyTotals } from '../../src/stats/sql/paths'
 import { buildTopPages } from '../../src/stats/sql/realtime'
 import { buildRetention } from '../../src/stats/sql/retention'
 import { buildSummary } from '../../src/stats/sql/summary'
@@ -75,6 +76,7 @@ const DUCKDB_ONLY: [string, RegExp][] = [
   ['UHUGEINT / bit_or', /UHUGEINT|bit_or/i],
   ['range() table function', /\brange\(/i],
   ['regexp_extract', /regexp_extract/i],
+  ['regexp_matches', /regexp_matches/i],
   ['any_value', /any_value/i],
   ['IS NOT DISTINCT FROM', /IS NOT DISTINCT FROM/i],
   ['LIKE … ESCAPE', /\bESCAPE\b/i],
@@ -127,6 +129,16 @@ const FILTER_SETS: Filter[][] = [
     { field: 'include_bots', value: 'true' },
     { field: 'referrer_domain', value: 'g.com' },
   ],
+  [
+    { field: 'url', op: 'contains', values: ['/blog/', '50%_off'] },
+    { field: 'referrer_domain', op: 'is_not', values: [null] },
+    { field: 'country', op: 'is', values: ['DE', 'AT', null] },
+    { property: 'plan', op: 'does_not_contain', values: ['free'] },
+    { field: 'url', op: 'matches', values: ['^/blog/[a-z]+$'] },
+    { field: 'device_type', op: 'starts_with', values: ['mob'] },
+    { field: 'entry_page', op: 'is_not', values: ['/a', null] },
+    { field: 'goal', op: 'is', values: ['Signup', 'Buy'] },
+  ],
 ]
 const ZONES = ['UTC', 'Europe/Berlin', 'Asia/Kolkata']
 const DIMENSIONS: Dimension[] = [...DIMENSION_FIELDS.map((field) => ({ field })), { property: 'plan' }]
@@ -171,6 +183,9 @@ function everyQuery(opts: ReadOptions): [string, Query][] {
           ])
       const steps = [{ event_type: 'page_view', url: '/a' }, { event_type: 'signup' }]
       out.push([`funnel, ${at}`, buildFunnel('s', range, filters, steps, opts)])
+      const journey = { page: '/a', direction: 'previous' as const, depth: 2 }
+      out.push([`journey totals, ${at}`, buildJourneyTotals('s', range, filters, journey, opts)])
+      out.push([`journey paths, ${at}`, buildJourneyPaths('s', range, filters, journey, 2, 10, opts)])
       out.push([`realtime top pages, ${at}`, buildTopPages('s', range, filters, 10, opts)])
       out.push([`raw events, ${at}`, buildEventsPage('s', range, filters, 10, undefined, opts)])
       out.push([

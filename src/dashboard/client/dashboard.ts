@@ -1,21 +1,42 @@
 // The signed-in dashboard: builds the layout, keeps the view state (mirrored in the URL fragment)
 // and reloads every panel when the site, period, comparison or filters change.
 import { ApiClient, ApiError } from './api'
-import { type MountedChart, mountChart } from './chart'
+import { type ChartMarker, type MountedChart, mountChart } from './chart'
+import {
+  addAnnotation,
+  createFilterForm,
+  csvButton,
+  downloadCsv,
+  fetchAnnotations,
+  fetchSegments,
+  renderConditionChips,
+  saveSegment,
+} from './daily'
 import { h, replace } from './dom'
 import { renderFirstRun } from './empty-state'
 import { renderChips } from './filter-chips'
 import { createFunnelPanel } from './funnel'
 import { renderHeadline } from './headline'
+import { createJourneyPanel } from './journey'
 import { createListPanels } from './lists'
 import { startLiveCounter } from './live'
 import { createLiveEventsPanel } from './live-events'
 import { createPanel, errorMessage } from './panel'
-import { browserTimezone } from './periods'
+import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
 import { createRetentionPanel } from './retention'
 import { createSqlPanel } from './sql-console'
-import { type Credentials, decodeView, encodeView, type Filter, type ViewState, withFilter } from './state'
+import {
+  type CompareMode,
+  type Credentials,
+  decodeView,
+  encodeView,
+  type Filter,
+  filterParams,
+  scopeParams,
+  type ViewState,
+  withFilter,
+} from './state'
 import { createTopbar } from './topbar'
 
 /** Mount the dashboard for `creds` into `root`; returns a function that unmounts it. */
@@ -34,6 +55,17 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     refresh()
   }
   const addFilter = (f: Filter) => setView({ filters: withFilter(view.filters, f) })
+  const csvParams = (extra: Record<string, string>) => {
+    const { period, timezone: tz, from, to } = periodParams(view, timezone)
+    return {
+      site_id: view.siteId,
+      period,
+      timezone: tz,
+      ...(from === undefined ? {} : { from: String(from), to: String(to) }),
+      ...scopeParams(view),
+      ...extra,
+    }
+  }
 
   const topbar = createTopbar(creds.admin, { onChange: setView, onSignOut })
   const chips = h('div', { class: 'filters', attrs: { id: 'filters', hidden: '' } })
@@ -43,9 +75,110 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     attrs: { id: 'headline', 'aria-label': 'Headline figures' },
   })
   const chart = createPanel('chart', 'Visitors and page views', 'chart-card')
-  const lists = createListPanels(addFilter)
+  const annotateText = h('input', {
+    attrs: {
+      id: 'annotate-text',
+      'aria-label': 'Annotation',
+      placeholder: 'Note (e.g. v2.3 released)',
+      maxlength: '500',
+    },
+  })
+  const annotateForm = h(
+    'form',
+    { class: 'annotate-form', attrs: { id: 'annotate-form' } },
+    annotateText,
+    h('button', { class: 'ghost small', attrs: { type: 'submit', id: 'annotate-add' } }, 'Annotate now'),
+  )
+  annotateForm.addEventListener('submit', (ev) => {
+    ev.preventDefault()
+    const text = annotateText.value.trim()
+    if (!text || !view.siteId) return
+    void addAnnotation(creds.token, view.siteId, text).then(() => {
+      annotateText.value = ''
+      refresh()
+    })
+  })
+  chart.head.append(
+    annotateForm,
+    csvButton('csv-chart', () =>
+      downloadCsv(
+        creds.token,
+        '/api/v1/stats/timeseries',
+        csvParams({
+          metric: 'visitors',
+          interval: chooseInterval(view),
+          ...(view.compare ? { compare: view.compareMode ?? 'previous_period' } : {}),
+        }),
+        `${view.siteId}-visitors.csv`,
+      ),
+    ),
+  )
+  const lists = createListPanels(addFilter, (dimension, metric, id) =>
+    downloadCsv(
+      creds.token,
+      '/api/v1/stats/breakdown',
+      csvParams({ dimension, metric, limit: '10' }),
+      `${view.siteId}-${id}.csv`,
+    ),
+  )
+  const conditionChips = h('div', { class: 'filters', attrs: { id: 'condition-chips', hidden: '' } })
+  const filterForm = createFilterForm((c) => setView({ conditions: [...(view.conditions ?? []), c] }))
+  const compareMode = h(
+    'select',
+    { attrs: { id: 'compare-mode', 'aria-label': 'Compare with' } },
+    h('option', { attrs: { value: 'previous_period' } }, 'vs previous period'),
+    h('option', { attrs: { value: 'year_over_year' } }, 'vs a year earlier'),
+  )
+  compareMode.addEventListener('change', () =>
+    setView({ compare: true, compareMode: compareMode.value as CompareMode }),
+  )
+  const segmentPicker = h('select', { attrs: { id: 'segment-picker', 'aria-label': 'Segment' } })
+  segmentPicker.addEventListener('change', () => setView({ segment: segmentPicker.value || undefined }))
+  const saveSegmentButton = h(
+    'button',
+    { class: 'ghost small', attrs: { type: 'button', id: 'segment-save' } },
+    'Save as segment',
+  )
+  saveSegmentButton.addEventListener('click', () => {
+    const name = prompt('Name of the segment')?.trim()
+    if (!name || !view.siteId) return
+    void saveSegment(creds.token, view.siteId, name, filterParams(view.filters), view.conditions ?? []).then(
+      (seg) => {
+        loadedSegmentsFor = ''
+        setView({ segment: seg.segment_id, filters: [], conditions: [] })
+      },
+    )
+  })
+  let loadedSegmentsFor = ''
+  const syncSegments = () => {
+    if (!view.siteId || loadedSegmentsFor === view.siteId) {
+      segmentPicker.value = view.segment ?? ''
+      return
+    }
+    loadedSegmentsFor = view.siteId
+    void fetchSegments(creds.token, view.siteId).then(
+      (list) => {
+        replace(
+          segmentPicker,
+          h('option', { attrs: { value: '' } }, 'No segment'),
+          ...list.map((x) => h('option', { attrs: { value: x.segment_id } }, x.name)),
+        )
+        segmentPicker.value = view.segment ?? ''
+      },
+      () => replace(segmentPicker, h('option', { attrs: { value: '' } }, 'No segment')),
+    )
+  }
+  const filterBar = h(
+    'div',
+    { class: 'filter-bar', attrs: { id: 'filter-bar' } },
+    filterForm,
+    segmentPicker,
+    saveSegmentButton,
+    compareMode,
+  )
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
+  const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
   const main = h(
     'main',
@@ -55,6 +188,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
     h('div', 'grid', funnel.panel.el, retention.panel.el),
+    journey.panel.el,
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
   )
@@ -64,12 +198,13 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     'Everything here comes from the PULSE API: ',
     h('a', { attrs: { href: '/openapi' } }, 'API reference'),
   )
-  root.replaceChildren(h('div', 'app', topbar.el, chips, main, foot))
+  root.replaceChildren(h('div', 'app', topbar.el, filterBar, chips, conditionChips, main, foot))
 
   let gen = 0
   let liveSite = ''
   let mounted: MountedChart | undefined
   let lastSeries: Awaited<ReturnType<typeof fetchSeries>> | undefined
+  let markers: ChartMarker[] = []
   const drawChart = () => {
     mounted?.destroy()
     mounted = undefined
@@ -83,8 +218,10 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       [
         { label: 'Visitors', values: s.visitors },
         { label: 'Page views', values: s.pageViews },
+        ...(s.compared ? [{ label: 'Visitors (compared)', values: s.compared, dash: true }] : []),
       ],
       s.interval,
+      markers,
     )
   }
   const scheme = matchMedia('(prefers-color-scheme: dark)')
@@ -94,6 +231,11 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     const my = ++gen
     const current = () => my === gen
     topbar.sync(view)
+    compareMode.value = view.compareMode ?? 'previous_period'
+    syncSegments()
+    renderConditionChips(conditionChips, view.conditions ?? [], (i) =>
+      setView({ conditions: (view.conditions ?? []).filter((_, j) => j !== i) }),
+    )
     renderChips(
       chips,
       view.filters,
@@ -114,7 +256,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
         headline.removeAttribute('aria-busy')
         replace(headline, ...renderHeadline(data, view.compare))
         const empty = Object.values(data.metrics ?? {}).every((v) => Number(v) === 0)
-        if (empty && view.filters.length === 0) void checkFirstRun(my)
+        if (empty && view.filters.length === 0 && !view.conditions?.length && !view.segment)
+          void checkFirstRun(my)
         else replace(notice)
       },
       (err) => {
@@ -126,8 +269,14 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     )
     chart.loading()
     fetchSeries(s).then(
-      (series) => {
+      async (series) => {
         if (!current()) return
+        const span = series.times.length > 0 ? series.times : [Date.now()]
+        const last = span[span.length - 1]! + 31 * 86_400_000
+        const notes = await fetchAnnotations(creds.token, view.siteId, span[0]!, last).catch(() => [])
+        if (!current()) return
+        markers = notes.map((n) => ({ at: Date.parse(n.at), text: n.text }))
+        chart.el.setAttribute('data-annotations', String(markers.length))
         lastSeries = series
         drawChart()
       },
@@ -135,6 +284,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     )
     void lists.load(s, current).then((types) => current() && funnel.setEventTypes(types))
     void retention.load(current)
+    journey.load()
     funnel.refresh()
   }
 

@@ -3,6 +3,7 @@
 // downloads and 404 pages), the web-vitals card, the goals with
 // their conversion rates, and the custom-property breakdown with its key picker. Each row click
 // filters the whole dashboard.
+import { csvButton } from './daily'
 import { h } from './dom'
 import { pagePath } from './format'
 import { createGoalsPanel } from './goals'
@@ -56,8 +57,15 @@ export interface ListPanels {
 }
 
 /** Create the top-list panels and the property breakdown. */
-export function createListPanels(onFilter: (f: Filter) => void): ListPanels {
+export function createListPanels(
+  onFilter: (f: Filter) => void,
+  onCsv?: (dimension: string, metric: Metric, id: string) => Promise<void>,
+): ListPanels {
   const lists = LISTS.map((spec) => ({ spec, panel: createPanel(spec.id, spec.title) }))
+  // A CSV download of the card's rows (the same breakdown, as the API's CSV).
+  if (onCsv)
+    for (const { spec, panel } of lists)
+      panel.head.append(csvButton(`csv-${spec.id}`, () => onCsv(spec.dimension, spec.metric, spec.id)))
   const tabbed = TABBED.map((spec) => createTabbedPanel(spec, onFilter))
   const goals = createGoalsPanel(onFilter)
   const vitals = createVitalsPanel()

@@ -21,7 +21,11 @@ const PERIOD_LABELS: Record<PeriodName, string> = {
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   month: 'This month',
+  last_month: 'Last month',
   '90d': 'Last 90 days',
+  '12mo': 'Last 12 months',
+  year_to_date: 'Year to date',
+  all: 'All time',
   custom: 'Custom dates…',
 }
 
@@ -91,6 +95,11 @@ export function chooseInterval(c: PeriodChoice): Interval {
       if (span <= 730 * DAY) return 'week'
       return 'month'
     }
+    case '12mo':
+    case 'all':
+      return 'month'
+    case 'year_to_date':
+      return 'week'
     default:
       return 'day'
   }
@@ -102,7 +111,9 @@ export function defaultCohortInterval(c: PeriodChoice): CohortInterval {
     const r = customRange(c)
     return r && r.to - r.from > 14 * DAY ? 'week' : 'day'
   }
-  return c.period === '30d' || c.period === '90d' || c.period === 'month' ? 'week' : 'day'
+  return ['30d', '90d', 'month', 'last_month', '12mo', 'year_to_date', 'all'].includes(c.period)
+    ? 'week'
+    : 'day'
 }
 
 /** The browser's IANA time zone, or UTC when it cannot tell. */

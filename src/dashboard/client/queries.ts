@@ -3,7 +3,7 @@
 import type { GetQuery, StatsMulti } from '../../sdk/src/read'
 import { type ApiClient, ApiError } from './api'
 import { type CohortInterval, chooseInterval, type Interval, periodParams } from './periods'
-import { filterParams, PROPERTY_KEY, type ViewState } from './state'
+import { filterParams, PROPERTY_KEY, scopeParams, type ViewState } from './state'
 
 /** What every query needs: the client, the view and the browser's time zone. */
 export interface Scope {
@@ -42,28 +42,39 @@ export async function fetchHeadline(s: Scope): Promise<StatsMulti> {
     {
       ...base(s),
       metrics: HEADLINE_METRICS.map((m) => m.name).join(','),
-      compare: s.view.compare ? 'previous_period' : undefined,
+      compare: s.view.compare ? (s.view.compareMode ?? 'previous_period') : undefined,
     },
-    filterParams(s.view.filters),
+    scopeParams(s.view),
   )
   if (!('metrics' in data)) throw new ApiError(0, 'The stats API answered without metrics')
   return data
 }
 
-/** Visitors and page views per interval, aligned on the same bucket times (epoch ms). */
-export async function fetchSeries(
-  s: Scope,
-): Promise<{ interval: Interval; times: number[]; visitors: number[]; pageViews: number[] }> {
+/** Visitors and page views per interval, aligned on the same bucket times (epoch ms); with compare, the compared visitors by position. */
+export async function fetchSeries(s: Scope): Promise<{
+  interval: Interval
+  times: number[]
+  visitors: number[]
+  pageViews: number[]
+  compared?: number[]
+}> {
   const interval = chooseInterval(s.view)
-  const get = (metric: Metric) =>
-    s.api.get('/api/v1/stats/timeseries', { ...base(s), metric, interval }, filterParams(s.view.filters))
-  const [v, p] = await Promise.all([get('visitors'), get('page_views')])
+  const compare = s.view.compare ? (s.view.compareMode ?? 'previous_period') : undefined
+  const get = (metric: Metric, withCompare = false) =>
+    s.api.get(
+      '/api/v1/stats/timeseries',
+      { ...base(s), metric, interval, compare: withCompare ? compare : undefined },
+      scopeParams(s.view),
+    )
+  const [v, p] = await Promise.all([get('visitors', true), get('page_views')])
   const views = new Map(p.points.map((pt) => [pt.time, Number(pt.value)]))
+  const cmp = v.comparison?.points
   return {
     interval,
     times: v.points.map((pt) => Date.parse(pt.time)),
     visitors: v.points.map((pt) => Number(pt.value)),
     pageViews: v.points.map((pt) => views.get(pt.time) ?? 0),
+    ...(cmp ? { compared: v.points.map((_, i) => Number(cmp[i]?.value ?? 0)) } : {}),
   }
 }
 
@@ -78,7 +89,7 @@ export function fetchBreakdown(
   return s.api.get(
     '/api/v1/stats/breakdown',
     { ...base(s), dimension, metric, limit },
-    { ...filterParams(s.view.filters), ...where },
+    { ...scopeParams(s.view), ...where },
   )
 }
 
@@ -103,6 +114,9 @@ export function runFunnel(s: Scope, steps: FunnelStep[]) {
   return s.api.post('/api/v1/funnels', {
     ...base(s),
     filters: filterParams(s.view.filters),
+    ...(s.view.conditions?.length
+      ? { conditions: s.view.conditions.map((c) => [c.op, c.field, c.values] as (string | string[])[]) }
+      : {}),
     steps: steps.map((st) =>
       st.url ? { event_type: st.event_type, url: st.url } : { event_type: st.event_type },
     ),
@@ -111,12 +125,12 @@ export function runFunnel(s: Scope, steps: FunnelStep[]) {
 
 /** Visitor cohorts by first-seen day or week, and the share that came back. */
 export function fetchRetention(s: Scope, interval: CohortInterval) {
-  return s.api.get('/api/v1/retention', { ...base(s), interval }, filterParams(s.view.filters))
+  return s.api.get('/api/v1/retention', { ...base(s), interval }, scopeParams(s.view))
 }
 
 /** Property keys seen in the period's latest events, most frequent first. */
 export async function fetchPropertyKeys(s: Scope, sample = 500): Promise<string[]> {
-  const data = await s.api.get('/api/v1/events', { ...base(s), limit: sample }, filterParams(s.view.filters))
+  const data = await s.api.get('/api/v1/events', { ...base(s), limit: sample }, scopeParams(s.view))
   const counts = new Map<string, number>()
   for (const e of data.events)
     for (const k of Object.keys(e.properties ?? {}))

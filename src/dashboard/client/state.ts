@@ -12,11 +12,39 @@ export interface Filter {
   value: string
 }
 
+/** A filter with an operator and any of several values (the API's `conditions`). */
+export interface Condition {
+  op: ConditionOp
+  field: string
+  values: string[]
+}
+
+/** The filter operators of the API, in the order the filter form offers them. */
+export const CONDITION_OPS = [
+  'is',
+  'is_not',
+  'contains',
+  'does_not_contain',
+  'starts_with',
+  'matches',
+] as const
+export type ConditionOp = (typeof CONDITION_OPS)[number]
+
+/** The comparisons the dashboard offers. */
+export const COMPARE_MODES = ['previous_period', 'year_over_year'] as const
+export type CompareMode = (typeof COMPARE_MODES)[number]
+
 /** What the dashboard shows. */
 export interface ViewState extends PeriodChoice {
   siteId: string
   compare: boolean
   filters: Filter[]
+  /** Filters with operators; absent: none. */
+  conditions?: Condition[]
+  /** What `compare` compares with; absent: the previous period. */
+  compareMode?: CompareMode
+  /** A saved segment applied on top; absent: none. */
+  segment?: string
 }
 
 /** A signed-in user: the bearer token, and whether it is the admin token. */
@@ -33,7 +61,7 @@ export interface Credentials {
  */
 export type FilterField = Exclude<
   keyof GetQuery<'/api/v1/stats/realtime'>,
-  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id'
+  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id' | 'conditions' | 'segment'
 >
 
 /** Every filter field, once; typed by the generated `FilterField`, so the compiler keeps it exact. */
@@ -90,6 +118,38 @@ export function filterParams(filters: Filter[]): Record<string, string> {
   return out
 }
 
+/** The view's filters, conditions and segment as API query parameters. */
+export function scopeParams(v: ViewState): Record<string, string> {
+  const out = filterParams(v.filters)
+  if (v.conditions && v.conditions.length > 0)
+    out.conditions = JSON.stringify(v.conditions.map((c) => [c.op, c.field, c.values]))
+  if (v.segment) out.segment = v.segment
+  return out
+}
+
+/** The conditions of a fragment's `c` parameter, keeping only well-formed ones. */
+function decodeConditions(raw: string | null): Condition[] | undefined {
+  if (!raw) return undefined
+  try {
+    const list = JSON.parse(raw) as unknown
+    if (!Array.isArray(list)) return undefined
+    return list
+      .filter(
+        (c): c is Condition =>
+          typeof c === 'object' &&
+          c !== null &&
+          (CONDITION_OPS as readonly string[]).includes(c.op) &&
+          isFilterField(c.field) &&
+          Array.isArray(c.values) &&
+          c.values.length > 0 &&
+          c.values.every((x: unknown) => typeof x === 'string' && x.length <= 2000),
+      )
+      .slice(0, 20)
+  } catch {
+    return undefined
+  }
+}
+
 /** Encode the view (not the credentials) as a URL fragment. */
 export function encodeView(v: ViewState): string {
   const p = new URLSearchParams()
@@ -101,6 +161,9 @@ export function encodeView(v: ViewState): string {
   }
   if (!v.compare) p.set('compare', 'off')
   for (const f of v.filters) p.append('f', `${f.field}:${f.value}`)
+  if (v.conditions && v.conditions.length > 0) p.set('c', JSON.stringify(v.conditions))
+  if (v.compareMode && v.compareMode !== 'previous_period') p.set('cmp', v.compareMode)
+  if (v.segment) p.set('seg', v.segment)
   return p.toString()
 }
 
@@ -119,7 +182,15 @@ export function decodeView(hash: string, defaults: ViewState): ViewState {
       filters.splice(0, filters.length, ...withFilter(filters, f))
   }
   const site = p.get('site') ?? ''
+  const conditions = decodeConditions(p.get('c'))
+  const cmp = p.get('cmp')
+  const seg = p.get('seg') ?? ''
+  const extra: Partial<ViewState> = {}
+  if (conditions && conditions.length > 0) extra.conditions = conditions
+  if ((COMPARE_MODES as readonly string[]).includes(cmp ?? '')) extra.compareMode = cmp as CompareMode
+  if (/^[A-Za-z0-9_.-]{1,64}$/.test(seg)) extra.segment = seg
   return {
+    ...extra,
     siteId: /^[A-Za-z0-9_.-]{1,64}$/.test(site) ? site : defaults.siteId,
     period: isPeriod(period) ? period : defaults.period,
     from: DATE.test(from) ? from : undefined,

@@ -196,7 +196,7 @@ export interface paths {
         put?: never;
         /**
          * Get a funnel
-         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description How many sessions reached each step (2 to 10 `{event_type, url?}`) in order within the period: a session reaches step 1 at its first matching event, and step k at its first matching event strictly later than the time it reached step k-1. `conversion_rate` is the percent of step-1 sessions; `drop_off` the sessions of the previous step that did not reach this one. Filters (in `filters`) apply to every step. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         post: operations["getFunnel"];
         delete?: never;
@@ -214,7 +214,7 @@ export interface paths {
         };
         /**
          * Get visitor retention by cohort
-         * @description Visitors (coalesce(user_id, visitor_id, session_id), as the `visitors` metric) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Visitors (coalesce(user_id, visitor_id, session_id), as the `visitors` metric) are grouped into cohorts by the `interval` (day, or week from Monday, in `timezone`) of their first selected event in the period; `counts[k]` is how many of a cohort had an event k intervals later (k = 0 is the cohort itself), up to the end of the period, and `rates[k]` that as a percent of the cohort. Every interval of the period is listed, empty ones with 0. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getRetention"];
         put?: never;
@@ -313,6 +313,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the annotations of a site
+         * @description Oldest first, optionally only `from` <= at < `to`. Needs the site secret key or the admin token.
+         */
+        get: operations["listAnnotations"];
+        put?: never;
+        /**
+         * Create an annotation
+         * @description A note at an instant (default now), shown as a marker on the dashboard chart with its text on hover. Needs the site secret key or the admin token.
+         */
+        post: operations["createAnnotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/annotations/{annotation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an annotation
+         * @description Deletes the annotation. Needs the site secret key or the admin token.
+         */
+        delete: operations["deleteAnnotation"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an annotation
+         * @description Changes the text and/or the time sent. Needs the site secret key or the admin token.
+         */
+        patch: operations["updateAnnotation"];
         trace?: never;
     };
     "/api/v1/sites/{site_id}/deliveries": {
@@ -502,6 +550,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{site_id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the saved segments of a site
+         * @description The shared segments and the caller’s private ones, by name. Apply one to any read with `segment=<segment_id>`. Needs the site secret key or the admin token.
+         */
+        get: operations["listSegments"];
+        put?: never;
+        /**
+         * Save a segment
+         * @description A named set of filters (`filters`: equalities, `conditions`: operators and value lists, both as the stats API takes them), `private` (default) or `shared`. The filters are checked as a read would check them (422 naming the bad one). Needs the site secret key or the admin token.
+         */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/segments/{segment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a segment
+         * @description Only the key that saved it, or the admin token. Needs the site secret key or the admin token.
+         */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites/{site_id}/webhooks": {
         parameters: {
             query?: never;
@@ -595,7 +687,7 @@ export interface paths {
         };
         /**
          * Get metrics for a period
-         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare=previous_period` adds the previous period's values and the percent change. The previous period of a rolling or custom period is the same length just before it; of yesterday, the day before; of today and month, the same length of time from the start of the previous day or month. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One metric with `metric` (answer `{metric, value, period}`) or several with `metrics=a,b,c` (answer `{period, timezone, from, to, metrics}`); `compare` adds the compared range's values and the percent change (`previous_period`, `year_over_year`, or `custom` with `compare_from` and `compare_to`). The previous period of a rolling, custom or all period is the same length just before it; of yesterday, the day before; of last_month, the month before; of today and month, the same length of time from the start of the previous day or month; of 12mo and year_to_date, the same local dates a year earlier. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getStats"];
         put?: never;
@@ -615,9 +707,29 @@ export interface paths {
         };
         /**
          * Get a metric by dimension
-         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description Rows `{key, value}` for each value of `dimension` (event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, or property:<key>), sorted by value descending then key; `key` is null for events without that field. Each row equals the metric with the dimension as an extra filter. `limit` (default 10, at most 1000) and `offset` page through the rows; `total_rows` counts them all. With `compare`, each row also gets `previous_value` (its value in the compared range, 0 when absent there) and `change`. `format=csv`: columns key,value (with compare: previous_value,change) of the page. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the journeys from a page
+         * @description Each session's page views (page_view events with a URL, among the selected events in the period) in order of time, equal times by URL. A session counts when it viewed `page`; from its first view of it, its steps are the pages viewed after it (`direction=next`) or before it, nearest first (`previous`), up to `depth`. Step k lists the most common paths of k pages with the sessions following each and `exits`, those that stop there; `sessions` of a step counts the sessions with at least k steps and `drop_off` those of the step before without a k-th. Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         */
+        get: operations["getJourneys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -655,7 +767,7 @@ export interface paths {
         };
         /**
          * Get a metric over time
-         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND; an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
+         * @description One point per calendar bucket (`interval`: minute, hour, day, week from Monday, month) of the period in `timezone`, oldest first; buckets without events are 0. `time` is the bucket start in ISO 8601 with the zone offset. The first and last buckets may extend beyond the period: they count only events inside it. Each point equals the metric computed over the events of its bucket (sessions are cut at bucket edges). With `compare`, `comparison` holds the compared range cut into buckets of the same interval, to overlay by position. `format=csv`: columns time,value (with compare: compared_time,compared_value by position). Definitions: a session is all events of one (site_id, session_id). Filters select events first; session metrics are then computed over the selected events inside the period. `event_count`: number of events. `page_views`: events whose event_type is page_view. `unique_users`: distinct non-null user_id. `unique_sessions`: distinct session_id. `visitors`: distinct coalesce(user_id, visitor_id, session_id): the user id when sent, else the cookieless visitor id (one per browser per day, kept across midnight within a session), else the session id. `bounce_rate`: percent of sessions with at least one page view whose only event is that one page view. `avg_session_duration`: mean over sessions of last minus first event time, in seconds. `events_per_session`: events / sessions. `views_per_session`: page views / sessions. `conversions`: visitors (as in `visitors`) with at least one selected event completing a goal: the goal of the `goal` filter, the row's goal in a breakdown by goal, else any goal of the site (0 when the site has none). `conversion_rate`: conversions / visitors × 100, where the visitors are counted with every filter except `goal` (in a breakdown by goal: over the whole scope). Ratios and averages are rounded half-up to 2 decimals; 0 when there is nothing to divide. Periods: 1h, 24h, 7d, 30d, 90d are rolling windows ending now; today, yesterday, month, last_month, 12mo, year_to_date, all are calendar periods in `timezone` (default UTC): today and month run from their start until now, yesterday is the whole previous day, last_month the whole previous month, 12mo this month so far and the 11 before it, year_to_date this year so far, all from the local day of the site’s first stored event until now; custom takes `from` and `to` (epoch ms or ISO 8601; a date or a date-time without offset is read in `timezone`). An event belongs to a period when from <= timestamp < to. Filters (`event_type`, `url`, `entry_page`, `exit_page`, `goal`, `referrer`, `referrer_domain`, `device_type`, `country`, `user_id`, `browser`, `browser_version`, `os`, `os_version`, `bot_reason`, `region`, `city`, `visitor_id`, `source`, `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, `channel`, `include_bots`, `property.<key>`) are exact matches, combined with AND (the `conditions` parameter adds operators and value lists); an empty value matches events missing that field. `property.<key>` compares the property value as JSON text (`property.plan=pro`, `property.amount=49.9`, `property.trial=true`). `referrer_domain` is the referrer host, lower-case, without www. or port. `entry_page` / `exit_page` are values of the session: the `url` of its first / last page view in the period (ties: smallest / greatest URL), and filter whole sessions. `goal` selects the events completing that goal of the site (see the admin goals API). `conditions`: a JSON array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it. Breakdown dimensions: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, property:<key>. Unknown names are a 422 listing the allowed ones. Needs the site secret key (or the admin token); every event acknowledged before the call is counted.
          */
         get: operations["getTimeseries"];
         put?: never;
@@ -797,7 +909,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Streamable HTTP)
-         * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
+         * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_journeys, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
          */
         post: operations["callMcp"];
         delete?: never;
@@ -943,6 +1055,27 @@ export interface components {
             /** @example 60 */
             window_minutes: number;
         };
+        Annotation: {
+            /** @example ann_4f2a9c */
+            annotation_id: string;
+            /**
+             * Format: date-time
+             * @description When, ISO 8601 UTC
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            at: string;
+            /** @example 2026-11-20T09:31:02.000Z */
+            created_at: string;
+            /**
+             * @description The key id that made it, or 'admin'
+             * @example admin
+             */
+            created_by: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /** @example v2.3 released */
+            text: string;
+        };
         ApiKeyInfo: {
             /** Format: date-time */
             created_at: string;
@@ -992,6 +1125,21 @@ export interface components {
          */
         BreakdownResult: {
             data: {
+                /** @description Only with compare: the compared range (each row has its previous_value and change) */
+                comparison?: {
+                    /**
+                     * Format: date-time
+                     * @description Start (inclusive)
+                     * @example 2026-11-13T12:00:00.000Z
+                     */
+                    from: string;
+                    /**
+                     * Format: date-time
+                     * @description End (exclusive)
+                     * @example 2026-11-20T12:00:00.000Z
+                     */
+                    to: string;
+                };
                 /**
                  * @description The dimension, as asked
                  * @example url
@@ -1014,14 +1162,24 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 /** @description Sorted by value descending, then key (null last) */
                 rows: {
+                    /**
+                     * @description Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0
+                     * @example 5
+                     */
+                    change?: number | null;
                     /**
                      * @description The dimension value; null for events without it
                      * @example /pricing
                      */
                     key: string | null;
+                    /**
+                     * @description Only with compare: the value of this key in the compared range
+                     * @example 40
+                     */
+                    previous_value?: number;
                     /** @example 42 */
                     value: number;
                 }[];
@@ -1076,6 +1234,18 @@ export interface components {
              * @example 60
              */
             window_minutes?: number;
+        };
+        CreateAnnotationBody: {
+            /**
+             * @description When: epoch ms or ISO 8601 (a date or date-time without offset is UTC). Default: now
+             * @example 2026-11-20T09:30:00Z
+             */
+            at?: number | string;
+            /**
+             * @description The note, shown on hover over the chart marker
+             * @example v2.3 released
+             */
+            text: string;
         };
         CreateDigestBody: {
             /**
@@ -1184,6 +1354,41 @@ export interface components {
              * @example pro
              */
             property_value?: string;
+        };
+        CreateSegmentBody: {
+            /**
+             * @description Conditions, as the `conditions` parameter of the stats API
+             * @example [
+             *       [
+             *         "starts_with",
+             *         "url",
+             *         [
+             *           "/blog/"
+             *         ]
+             *       ]
+             *     ]
+             */
+            conditions?: (string | string[])[][];
+            /**
+             * @description Equality filters, as the stats query parameters: `{"country": "DE", "property.plan": "pro"}`
+             * @example {
+             *       "device_type": "mobile"
+             *     }
+             */
+            filters?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Name, shown in the dashboard
+             * @example Blog, not direct
+             */
+            name: string;
+            /**
+             * @description `private`: only the key that saved it (or the admin token) sees and uses it; `shared`: everyone who may read the site
+             * @example shared
+             * @enum {string}
+             */
+            visibility?: "private" | "shared";
         };
         CreateSiteBody: {
             /**
@@ -1628,6 +1833,19 @@ export interface components {
          */
         FunnelBody: {
             /**
+             * @description Conditions: an array of up to 20 conditions `[operator, name, [values]]`, combined with AND and with the equality filters; `name` is a filter name (as the query parameters, or `property.<key>`), and any of the 1 to 50 values may match (OR). Operators: `is` equals one of the values ("" = the field is missing); `is_not` equals none of the values (events missing the field are kept unless "" is listed); `contains` contains one of the values as a substring; `does_not_contain` contains none of the values (events missing the field are kept); `starts_with` starts with one of the values; `matches` matches one of the regular expressions (RE2 syntax, searched anywhere in the text; at most 256 characters, no look-around or back-references, repetition counts up to 100). Text operators are case-sensitive and need non-empty values. `entry_page`, `exit_page`, `goal` and `include_bots` take `is` / `is_not` only (`include_bots` one value). A bad operator, name, value or pattern is a 422 naming it.
+             * @example [
+             *       [
+             *         "starts_with",
+             *         "url",
+             *         [
+             *           "/blog/"
+             *         ]
+             *       ]
+             *     ]
+             */
+            conditions?: (string | string[])[][];
+            /**
              * @description Event filters, as the query parameters of the stats endpoints: event_type, url, entry_page, exit_page, goal, referrer, referrer_domain, device_type, country, user_id, browser, browser_version, os, os_version, bot_reason, region, city, visitor_id, source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, channel, include_bots, property.<key>
              * @example {
              *       "device_type": "mobile",
@@ -1640,11 +1858,11 @@ export interface components {
             /** @description Start of a custom period: epoch ms or ISO 8601 */
             from?: string | number;
             /**
-             * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, custom. Default 24h.
+             * @description Period: 1h, 24h, 7d, 30d, 90d, today, yesterday, month, last_month, 12mo, year_to_date, all, custom. Default 24h.
              * @example 7d
              * @enum {string}
              */
-            period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+            period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
             /**
              * @description Site identifier
              * @example site_abc123
@@ -1717,7 +1935,7 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 steps: {
                     /**
                      * @description Percent of step-1 sessions that reached this step
@@ -1977,6 +2195,114 @@ export interface components {
              * @example 0
              */
             skipped: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "page": "https://example.com/",
+         *         "direction": "next",
+         *         "period": "7d",
+         *         "timezone": "UTC",
+         *         "from": "2026-11-13T12:00:00.000Z",
+         *         "to": "2026-11-20T12:00:00.000Z",
+         *         "sessions": 120,
+         *         "steps": [
+         *           {
+         *             "step": 1,
+         *             "sessions": 80,
+         *             "drop_off": 40,
+         *             "paths": [
+         *               {
+         *                 "pages": [
+         *                   "https://example.com/pricing"
+         *                 ],
+         *                 "sessions": 30,
+         *                 "exits": 12
+         *               }
+         *             ]
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        JourneyResult: {
+            data: {
+                /**
+                 * @description The direction
+                 * @example next
+                 * @enum {string}
+                 */
+                direction: "next" | "previous";
+                /**
+                 * Format: date-time
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description The start page
+                 * @example https://example.com/
+                 */
+                page: string;
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                /**
+                 * @description Sessions that viewed the start page
+                 * @example 120
+                 */
+                sessions: number;
+                /** @description One entry per step, 1 to depth */
+                steps: {
+                    /**
+                     * @description Sessions of the step before (or of the start page) with no such step
+                     * @example 40
+                     */
+                    drop_off: number;
+                    /** @description The most common paths of this many steps: most sessions first, then by the pages */
+                    paths: {
+                        /**
+                         * @description Of those, the sessions with no further step
+                         * @example 12
+                         */
+                        exits: number;
+                        /**
+                         * @description The pages of the path, step 1 first
+                         * @example [
+                         *       "https://example.com/pricing"
+                         *     ]
+                         */
+                        pages: string[];
+                        /**
+                         * @description Sessions whose first steps are exactly these pages
+                         * @example 30
+                         */
+                        sessions: number;
+                    }[];
+                    /**
+                     * @description Sessions with at least this many steps
+                     * @example 80
+                     */
+                    sessions: number;
+                    /**
+                     * @description Steps from the start page (1 = the page right after or before it)
+                     * @example 1
+                     */
+                    step: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
         };
         /**
          * @description Plausible's Events API payload. `name`, `url` and `domain` are required (long or short key); unknown fields are ignored, as Plausible does
@@ -2381,7 +2707,7 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 /** @example UTC */
                 timezone: string;
                 /**
@@ -2396,6 +2722,49 @@ export interface components {
         RotatedToken: {
             /** @description The new admin token; the old one stops working now */
             admin_token: string;
+        };
+        Segment: {
+            /**
+             * @description Conditions, as the `conditions` parameter of the stats API
+             * @example [
+             *       [
+             *         "starts_with",
+             *         "url",
+             *         [
+             *           "/blog/"
+             *         ]
+             *       ]
+             *     ]
+             */
+            conditions: (string | string[])[][];
+            /** @example 2026-11-20T09:31:02.000Z */
+            created_at: string;
+            /**
+             * @description The key id that saved it, or 'admin'
+             * @example admin
+             */
+            created_by: string;
+            /**
+             * @description Equality filters, as the stats query parameters: `{"country": "DE", "property.plan": "pro"}`
+             * @example {
+             *       "device_type": "mobile"
+             *     }
+             */
+            filters: {
+                [key: string]: string;
+            };
+            /** @example Blog, not direct */
+            name: string;
+            /** @example seg_4f2a9c */
+            segment_id: string;
+            /** @example site_abc123 */
+            site_id: string;
+            /**
+             * @description `private`: only the key that saved it (or the admin token) sees and uses it; `shared`: everyone who may read the site
+             * @example shared
+             * @enum {string}
+             */
+            visibility: "private" | "shared";
         };
         Site: {
             /**
@@ -2529,9 +2898,9 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 /**
-                 * @description Only with compare: the value in the previous period
+                 * @description Only with compare: the value in the compared range
                  * @example 40
                  */
                 previous_value?: number;
@@ -2566,8 +2935,8 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
-                /** @description Only with compare: the previous period and its values */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                /** @description Only with compare: the compared range and its values */
                 previous?: {
                     /**
                      * Format: date-time
@@ -2632,6 +3001,31 @@ export interface components {
          */
         TimeseriesResult: {
             data: {
+                /** @description Only with compare: the compared range and its points */
+                comparison?: {
+                    /**
+                     * Format: date-time
+                     * @description Start (inclusive)
+                     * @example 2026-11-13T12:00:00.000Z
+                     */
+                    from: string;
+                    /** @description One point per bucket of the same interval overlapping the compared range, oldest first (overlay by position) */
+                    points: {
+                        /**
+                         * @description Bucket start, ISO 8601 with the time zone’s offset
+                         * @example 2026-11-20T00:00:00Z
+                         */
+                        time: string;
+                        /** @example 17 */
+                        value: number;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description End (exclusive)
+                     * @example 2026-11-20T12:00:00.000Z
+                     */
+                    to: string;
+                };
                 /**
                  * Format: date-time
                  * @description Start (inclusive)
@@ -2655,7 +3049,7 @@ export interface components {
                  * @example 7d
                  * @enum {string}
                  */
-                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 /** @description One point per bucket overlapping the period, oldest first (at most 20000) */
                 points: {
                     /**
@@ -2762,6 +3156,18 @@ export interface components {
             };
             /** @enum {string} */
             type: "event" | "identify";
+        };
+        UpdateAnnotationBody: {
+            /**
+             * @description When: epoch ms or ISO 8601 (a date or date-time without offset is UTC). Default: now
+             * @example 2026-11-20T09:30:00Z
+             */
+            at?: number | string;
+            /**
+             * @description The note, shown on hover over the chart marker
+             * @example v2.3 released
+             */
+            text?: string;
         };
         /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
         UpdateGoalBody: {
@@ -3383,6 +3789,7 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                conditions?: string;
                 country?: string;
                 cursor?: string;
                 device_type?: string;
@@ -3395,10 +3802,11 @@ export interface operations {
                 limit?: number;
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -3611,6 +4019,7 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
@@ -3622,10 +4031,11 @@ export interface operations {
                 include_bots?: string;
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -3818,6 +4228,7 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
@@ -3829,10 +4240,11 @@ export interface operations {
                 interval?: "day" | "week";
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -4432,6 +4844,331 @@ export interface operations {
             };
             /** @description Error envelope */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listAnnotations: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Annotation"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAnnotationBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Annotation"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnotationBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Annotation"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5387,6 +6124,241 @@ export interface operations {
             };
         };
     };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Segment"][];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Segment"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: boolean;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listWebhooks: {
         parameters: {
             query?: never;
@@ -5743,7 +6715,10 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
-                compare?: "previous_period";
+                compare?: "previous_period" | "year_over_year" | "custom";
+                compare_from?: string;
+                compare_to?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
@@ -5756,10 +6731,11 @@ export interface operations {
                 metrics?: string;
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -5861,12 +6837,17 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                compare?: "previous_period" | "year_over_year" | "custom";
+                compare_from?: string;
+                compare_to?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 dimension: ("event_type" | "url" | "entry_page" | "exit_page" | "goal" | "referrer" | "referrer_domain" | "device_type" | "country" | "browser" | "browser_version" | "os" | "os_version" | "bot_reason" | "region" | "city" | "visitor_id" | "source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "channel") | string;
                 entry_page?: string;
                 event_type?: string;
                 exit_page?: string;
+                format?: "json" | "csv";
                 from?: string;
                 goal?: string;
                 include_bots?: string;
@@ -5875,10 +6856,11 @@ export interface operations {
                 offset?: number;
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -5972,6 +6954,127 @@ export interface operations {
             };
         };
     };
+    getJourneys: {
+        parameters: {
+            query: {
+                bot_reason?: string;
+                browser?: string;
+                browser_version?: string;
+                channel?: string;
+                city?: string;
+                conditions?: string;
+                country?: string;
+                depth?: number;
+                device_type?: string;
+                direction?: "next" | "previous";
+                entry_page?: string;
+                event_type?: string;
+                exit_page?: string;
+                from?: string;
+                goal?: string;
+                include_bots?: string;
+                limit?: number;
+                os?: string;
+                os_version?: string;
+                page: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                referrer?: string;
+                referrer_domain?: string;
+                region?: string;
+                segment?: string;
+                site_id: string;
+                source?: string;
+                timezone?: string;
+                to?: string;
+                url?: string;
+                user_id?: string;
+                utm_campaign?: string;
+                utm_content?: string;
+                utm_medium?: string;
+                utm_source?: string;
+                utm_term?: string;
+                visitor_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getRealtime: {
         parameters: {
             query: {
@@ -5980,6 +7083,7 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
@@ -5993,6 +7097,7 @@ export interface operations {
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 url?: string;
@@ -6092,11 +7197,16 @@ export interface operations {
                 browser_version?: string;
                 channel?: string;
                 city?: string;
+                compare?: "previous_period" | "year_over_year" | "custom";
+                compare_from?: string;
+                compare_to?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
                 event_type?: string;
                 exit_page?: string;
+                format?: "json" | "csv";
                 from?: string;
                 goal?: string;
                 include_bots?: string;
@@ -6104,10 +7214,11 @@ export interface operations {
                 metric?: "event_count" | "page_views" | "unique_users" | "unique_sessions" | "visitors" | "bounce_rate" | "avg_session_duration" | "events_per_session" | "views_per_session" | "conversions" | "conversion_rate";
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;
@@ -6210,6 +7321,7 @@ export interface operations {
                 by?: "none" | "page" | "device_type" | "country";
                 channel?: string;
                 city?: string;
+                conditions?: string;
                 country?: string;
                 device_type?: string;
                 entry_page?: string;
@@ -6220,10 +7332,11 @@ export interface operations {
                 include_bots?: string;
                 os?: string;
                 os_version?: string;
-                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "custom";
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
                 referrer?: string;
                 referrer_domain?: string;
                 region?: string;
+                segment?: string;
                 site_id: string;
                 source?: string;
                 timezone?: string;

@@ -3,7 +3,7 @@ import { t } from 'elysia'
 import { LIMITS as EVENT_LIMITS } from '../../events/fields'
 import { envelope, Int } from '../../http/envelope'
 import { FILTER_FIELDS, LIMITS, PERIOD_NAMES, PROPERTY_KEY, RETENTION_INTERVALS } from '../registry'
-import { PeriodName, periodParam, scopeQuery } from './common'
+import { CONDITIONS_TEXT, PeriodName, periodParam, scopeQuery } from './common'
 import { nameEnum, nameParam } from './names'
 
 const filterField = (name: string) =>
@@ -52,6 +52,20 @@ export const FunnelBody = t.Object(
         description: `Event filters, as the query parameters of the stats endpoints: ${FILTER_FIELDS.join(', ')}, property.<key>`,
         examples: [{ device_type: 'mobile', 'property.plan': 'pro' }],
       }),
+    ),
+    conditions: t.Optional(
+      t.Array(
+        t.Array(t.Union([t.String(), t.Array(t.String())]), {
+          minItems: 3,
+          maxItems: 3,
+          description: '[operator, name, [values]]',
+        }),
+        {
+          maxItems: LIMITS.maxConditions,
+          description: CONDITIONS_TEXT.replace('`conditions`: a JSON array', 'Conditions: an array'),
+          examples: [[['starts_with', 'url', ['/blog/']]]],
+        },
+      ),
     ),
     steps: t.Array(FunnelStepInput, {
       minItems: LIMITS.funnelMinSteps,

@@ -9,11 +9,19 @@ import {
   METRIC_NAMES,
   PROPERTY_DIMENSION_PREFIX,
   PROPERTY_KEY,
+  REPORT_FORMATS,
 } from '../registry'
-import { filterQuery, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { compareQuery, filterQuery, MetricName, metricParam, PeriodName, scopeQuery } from './common'
 import { friendlyError, nameEnum, nameParam } from './names'
 
 const metric = metricParam(`Metric: ${METRIC_NAMES.join(', ')}. Default event_count.`)
+const format = t.Optional(
+  nameParam('format', REPORT_FORMATS, {
+    description:
+      '`json` (default): the envelope; `csv`: the rows as a `text/csv` download (Content-Disposition: attachment; RFC 4180, header row, CRLF; null as an empty field) — timeseries `time,value` (with compare `compared_time,compared_value`), breakdown `key,value` (with compare `previous_value,change`). Errors stay JSON envelopes',
+    examples: ['csv'],
+  }),
+)
 const isoRange = {
   timezone: t.String({ examples: ['UTC'] }),
   from: t.String({
@@ -38,16 +46,14 @@ export const TimeseriesQuery = t.Object(
         examples: ['day'],
       }),
     ),
+    ...compareQuery,
+    format,
   },
   { additionalProperties: true },
 )
 
-export const TimeseriesData = t.Object({
-  metric: MetricName,
-  period: PeriodName,
-  interval: nameEnum(INTERVAL_NAMES, { description: 'The bucket size', examples: ['day'] }),
-  ...isoRange,
-  points: t.Array(
+const Points = (description: string) =>
+  t.Array(
     t.Object({
       time: t.String({
         description: 'Bucket start, ISO 8601 with the time zone’s offset',
@@ -55,9 +61,26 @@ export const TimeseriesData = t.Object({
       }),
       value: t.Number({ examples: [17] }),
     }),
-    {
-      description: `One point per bucket overlapping the period, oldest first (at most ${LIMITS.maxPoints})`,
-    },
+    { description },
+  )
+
+export const TimeseriesData = t.Object({
+  metric: MetricName,
+  period: PeriodName,
+  interval: nameEnum(INTERVAL_NAMES, { description: 'The bucket size', examples: ['day'] }),
+  ...isoRange,
+  points: Points(`One point per bucket overlapping the period, oldest first (at most ${LIMITS.maxPoints})`),
+  comparison: t.Optional(
+    t.Object(
+      {
+        from: isoRange.from,
+        to: isoRange.to,
+        points: Points(
+          'One point per bucket of the same interval overlapping the compared range, oldest first (overlay by position)',
+        ),
+      },
+      { description: 'Only with compare: the compared range and its points' },
+    ),
   ),
 })
 
@@ -105,6 +128,8 @@ export const BreakdownQuery = t.Object(
     offset: t.Optional(
       t.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0, description: 'Rows to skip (default 0)' }),
     ),
+    ...compareQuery,
+    format,
   },
   { additionalProperties: true },
 )
@@ -121,10 +146,29 @@ export const BreakdownData = t.Object({
         examples: ['/pricing'],
       }),
       value: t.Number({ examples: [42] }),
+      previous_value: t.Optional(
+        t.Number({
+          description: 'Only with compare: the value of this key in the compared range',
+          examples: [40],
+        }),
+      ),
+      change: t.Optional(
+        t.Union([t.Number(), t.Null()], {
+          description:
+            'Only with compare: percent change, 2 decimals; 0 when both are 0, null when only the previous is 0',
+          examples: [5],
+        }),
+      ),
     }),
     { description: 'Sorted by value descending, then key (null last)' },
   ),
   total_rows: Int({ description: 'Number of distinct keys (all pages)', examples: [57] }),
+  comparison: t.Optional(
+    t.Object(
+      { from: isoRange.from, to: isoRange.to },
+      { description: 'Only with compare: the compared range (each row has its previous_value and change)' },
+    ),
+  ),
 })
 
 export const BreakdownResult = envelope(BreakdownData, [

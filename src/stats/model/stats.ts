@@ -2,9 +2,9 @@
 import { t } from 'elysia'
 import { envelope } from '../../http/envelope'
 import { pickList } from '../parse/names'
-import { COMPARE_MODES, METRIC_NAMES } from '../registry'
-import { MetricName, metricParam, PeriodName, scopeQuery } from './common'
-import { alternation, friendlyError, nameParam } from './names'
+import { METRIC_NAMES } from '../registry'
+import { compareQuery, MetricName, metricParam, PeriodName, scopeQuery } from './common'
+import { alternation, friendlyError } from './names'
 
 const METRIC_LIST = `^\\s*${alternation(METRIC_NAMES)}\\s*(?:,\\s*${alternation(METRIC_NAMES)}\\s*)*$`
 
@@ -21,12 +21,7 @@ export const StatsQuery = t.Object(
         error: friendlyError('metrics', (raw) => pickList('metrics', raw, METRIC_NAMES)),
       }),
     ),
-    compare: t.Optional(
-      nameParam('compare', COMPARE_MODES, {
-        description: '`previous_period` adds the previous period’s value and the change in percent',
-        examples: ['previous_period'],
-      }),
-    ),
+    ...compareQuery,
   },
   { additionalProperties: true },
 )
@@ -50,7 +45,7 @@ export const StatsSingle = t.Object(
     value: t.Number({ description: 'Its value in the period', examples: [42] }),
     period: PeriodName,
     previous_value: t.Optional(
-      t.Number({ description: 'Only with compare: the value in the previous period', examples: [40] }),
+      t.Number({ description: 'Only with compare: the value in the compared range', examples: [40] }),
     ),
     change: t.Optional(
       t.Union([t.Number(), t.Null()], {
@@ -62,7 +57,7 @@ export const StatsSingle = t.Object(
   },
   {
     description:
-      'Answer to `metric=…` (or neither `metric` nor `metrics`): `{metric, value, period}`, plus `previous_value` and `change` with `compare=previous_period`.',
+      'Answer to `metric=…` (or neither `metric` nor `metrics`): `{metric, value, period}`, plus `previous_value` and `change` with `compare`.',
   },
 )
 
@@ -81,7 +76,7 @@ export const StatsMulti = t.Object(
           to: iso('End of the previous period', '2026-11-19T12:00:00.000Z'),
           metrics: metricValues('Value of each metric in the previous period'),
         },
-        { description: 'Only with compare: the previous period and its values' },
+        { description: 'Only with compare: the compared range and its values' },
       ),
     ),
     changes: t.Optional(
@@ -93,7 +88,7 @@ export const StatsMulti = t.Object(
   },
   {
     description:
-      'Answer to `metrics=a,b,…`: `{period, timezone, from, to, metrics}`, plus `previous` and `changes` with `compare=previous_period`.',
+      'Answer to `metrics=a,b,…`: `{period, timezone, from, to, metrics}`, plus `previous` and `changes` with `compare`.',
   },
 )
 

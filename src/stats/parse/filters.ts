@@ -10,29 +10,39 @@ import {
   FILTERS,
   type Field,
   type FilterField,
+  type FilterOperator,
   PROPERTY_FILTER_PREFIX,
   PROPERTY_KEY,
 } from '../registry'
 
-/** One equality filter: a field (or custom property) and its value; `null` matches a missing value. */
-export type Filter = { field: Field; value: string | null } | { property: string; value: string | null }
+/** What a filter compares: a registry field, or a custom property by its key. */
+export type FilterTarget = { field: Field } | { property: string }
+/** One equality filter (`url=/pricing`): the target and its value; `null` matches a missing value. */
+export type EqualityFilter = FilterTarget & { value: string | null }
+/**
+ * One condition of the `filters` parameter (src/stats/parse/conditions.ts): an operator and its values,
+ * any of which may match (OR); `null` is a missing value (only in `is` / `is_not`).
+ */
+export type ConditionFilter = FilterTarget & { op: FilterOperator; values: (string | null)[] }
+/** A filter: an equality from a query parameter, or a condition with an operator. */
+export type Filter = EqualityFilter | ConditionFilter
 
 /** Each filter field's rules, from the registry (and so from the event field list). */
-const SPEC = Object.fromEntries(FILTERS.map((f) => [f.name, f])) as Record<Field, FilterField>
+export const SPEC = Object.fromEntries(FILTERS.map((f) => [f.name, f])) as Record<Field, FilterField>
 
-function invalid(name: string, message: string): DomainError {
+export function invalid(name: string, message: string): DomainError {
   return new ValidationError(`Invalid filter ${name.slice(0, 80)}: ${message}`, [
     { path: `$.${name.slice(0, 80)}`, message },
   ])
 }
 
-function checkText(name: string, value: string, max: number): void {
+export function checkText(name: string, value: string, max: number): void {
   if (value.length > max) throw invalid(name, `must be at most ${max} characters`)
   const problem = textProblem(value)
   if (problem) throw invalid(name, problem)
 }
 
-function fieldFilter(field: Field, raw: string): Filter {
+export function fieldFilter(field: Field, raw: string): EqualityFilter {
   if (raw === '') return { field, value: null }
   const spec = SPEC[field]
   checkText(field, raw, spec.maxLength)
@@ -49,7 +59,7 @@ function fieldFilter(field: Field, raw: string): Filter {
 }
 
 /** The filter named `name` with value `raw`, or undefined when `name` is not a filter. */
-export function parseFilter(name: string, raw: string): Filter | undefined {
+export function parseFilter(name: string, raw: string): EqualityFilter | undefined {
   if ((FILTER_FIELDS as string[]).includes(name)) return fieldFilter(name as Field, raw)
   if (!name.startsWith(PROPERTY_FILTER_PREFIX)) return undefined
   const key = name.slice(PROPERTY_FILTER_PREFIX.length)
@@ -65,8 +75,8 @@ function isFilterName(name: string): boolean {
 }
 
 /** Every filter among `entries` (other names are ignored: the caller checks names). */
-export function parseFilters(entries: Record<string, unknown>): Filter[] {
-  const out: Filter[] = []
+export function parseFilters(entries: Record<string, unknown>): EqualityFilter[] {
+  const out: EqualityFilter[] = []
   for (const [name, raw] of Object.entries(entries)) {
     if (raw === undefined || !isFilterName(name)) continue
     if (typeof raw !== 'string') throw invalid(name, 'must be a string')

@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors'
 import { FILTER_FIELDS, PERIOD_NAMES, type Period } from '../registry'
 import { parseInstant, type Range, resolvePeriod } from '../time/period'
 import { parseTimezone } from '../time/zone'
+import { parseConditions } from './conditions'
 import { type Filter, parseFilters } from './filters'
 import { pick } from './names'
 
@@ -19,7 +20,7 @@ export interface Scope<P extends Period | 'all' = Period> {
 }
 
 /** Query parameters every analytics endpoint accepts (filters come on top). */
-export const SCOPE_PARAMS = ['site_id', 'period', 'from', 'to', 'timezone'] as const
+export const SCOPE_PARAMS = ['site_id', 'period', 'from', 'to', 'timezone', 'conditions', 'segment'] as const
 /** Scope parameters plus every filter field. */
 export const SCOPE_AND_FILTER_PARAMS: readonly string[] = [...SCOPE_PARAMS, ...FILTER_FIELDS]
 
@@ -39,6 +40,14 @@ export interface ScopeOptions {
   defaultPeriod?: Period | 'all'
   /** Filters from elsewhere than the query (a funnel body's `filters`). */
   filters?: Record<string, unknown>
+  /** Conditions from elsewhere than the query (a funnel body's `conditions`). */
+  conditions?: unknown
+}
+
+/** The equality filters and the conditions of the query, or of a body (`filters`, `conditions`). */
+function scopeFilters(q: ScopeInput, opts: ScopeOptions): Filter[] {
+  if (opts.filters) return [...parseFilters(opts.filters), ...parseConditions(opts.conditions)]
+  return [...parseFilters(q), ...parseConditions(q.conditions)]
 }
 
 const ALL: Range = { from: 0, to: Number.MAX_SAFE_INTEGER }
@@ -61,8 +70,8 @@ export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}):
   const to = q.to === undefined || q.to === '' ? undefined : parseInstant('to', String(q.to), timezone)
   const custom = from !== undefined || to !== undefined
   const defaultPeriod = custom ? 'custom' : (opts.defaultPeriod ?? '24h')
-  const filters = parseFilters(opts.filters ?? q)
-  if ((q.period === undefined || q.period === '') && defaultPeriod === 'all')
+  const filters = scopeFilters(q, opts)
+  if ((q.period === undefined || q.period === '' || q.period === 'all') && defaultPeriod === 'all')
     return { siteId: q.site_id, period: 'all', timezone, range: ALL, previous: ALL, filters }
   const period = pick('period', q.period || defaultPeriod, PERIOD_NAMES)
   if (period === 'custom') {

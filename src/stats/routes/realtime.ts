@@ -20,7 +20,7 @@ export function realtimeRoute(deps: StatsRouteDeps) {
         ),
       {
         query: RealtimeQuery,
-        stats: ['site_id', 'limit', ...FILTER_FIELDS],
+        stats: ['site_id', 'limit', 'conditions', 'segment', ...FILTER_FIELDS],
         detail: statsDetail(
           'Get realtime activity',
           'Visitors (distinct coalesce(user_id, visitor_id, session_id), as the `visitors` metric), sessions (distinct session_id), events and page views with a timestamp in the last 5 minutes ([now − 5 min, now)), and the top pages now: URLs of page views in that window by distinct visitors, then URL. Filters as for /api/v1/stats apply. Needs the site secret key (or the admin token).',

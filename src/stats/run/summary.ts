@@ -2,10 +2,11 @@
 // previous one), and shape either the seed's single-metric answer or the multi-metric one.
 import { ValidationError } from '../../errors'
 import type { EventReader } from '../../events/store'
+import { type Compare, compareRange, parseCompare } from '../parse/compare'
 import { pick, pickList } from '../parse/names'
 import type { Scope } from '../parse/scope'
 import type { ReadOptions } from '../plan'
-import { COMPARE_MODES, METRIC_NAMES, type Metric } from '../registry'
+import { METRIC_NAMES, type Metric } from '../registry'
 import { buildSummary } from '../sql/summary'
 import type { Range } from '../time/period'
 import { percentChange } from './numbers'
@@ -18,21 +19,25 @@ export interface SummaryRequest {
   metrics: Metric[]
   /** True when asked with `metric` (or nothing): answer in the seed's shape. */
   single: boolean
-  compare: boolean
+  compare: Compare | null
 }
 
-/** Read `metric` / `metrics` / `compare`. */
-export function parseSummaryRequest(q: {
-  metric?: string
-  metrics?: string
-  compare?: string
-}): SummaryRequest {
+/** Read `metric` / `metrics` / `compare` (`compare_from` / `compare_to` in `timezone`). */
+export function parseSummaryRequest(
+  q: {
+    metric?: string
+    metrics?: string
+    compare?: string
+    compare_from?: string
+    compare_to?: string
+  },
+  timezone: string,
+): SummaryRequest {
   if (q.metric !== undefined && q.metrics !== undefined)
     throw new ValidationError('Use either metric or metrics, not both', [
       { path: '$.metrics', message: 'cannot be combined with metric' },
     ])
-  if (q.compare !== undefined && q.compare !== '') pick('compare', q.compare, COMPARE_MODES)
-  const compare = q.compare === 'previous_period'
+  const compare = parseCompare(q, timezone)
   if (q.metrics !== undefined)
     return { metrics: pickList('metrics', q.metrics, METRIC_NAMES), single: false, compare }
   return { metrics: [pick('metric', q.metric || 'event_count', METRIC_NAMES)], single: true, compare }
@@ -62,7 +67,8 @@ export async function getSummary(
   req: SummaryRequest,
   opts: ReadOptions = {},
 ) {
-  const ranges = req.compare ? [scope.range, scope.previous] : [scope.range]
+  const compared = req.compare ? compareRange(scope, req.compare) : undefined
+  const ranges = compared ? [scope.range, compared] : [scope.range]
   const [values, previous] = await runSummary(reader, scope, ranges, req.metrics, opts)
   if (req.single) {
     const metric = req.metrics[0]
@@ -84,7 +90,7 @@ export async function getSummary(
   for (const m of req.metrics) changes[m] = percentChange(values[m]!, previous[m]!)
   return {
     ...base,
-    previous: { from: iso(scope.previous.from), to: iso(scope.previous.to), metrics: previous },
+    previous: { from: iso(compared!.from), to: iso(compared!.to), metrics: previous },
     changes,
   }
 }

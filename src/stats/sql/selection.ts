@@ -4,9 +4,10 @@
 // complete the goal. Every value is bound.
 
 import { textKey } from '../../events/keys'
-import type { Filter } from '../parse/filters'
+import type { ConditionFilter, Filter } from '../parse/filters'
 import { fieldLevel, fieldSql, NOT_BOT_SQL, type SessionField } from '../registry'
 import type { Range } from '../time/period'
+import { conditionSql } from './condition'
 import { completesGoalSql } from './goals'
 import type { Params } from './params'
 import { sessionPagesSql } from './sessions'
@@ -27,13 +28,30 @@ export function filterExpr(f: Filter, p: Params): string {
  */
 export function includesBots(filters: Filter[]): boolean {
   return filters.some(
-    (f) => 'field' in f && ((f.field === 'include_bots' && f.value === 'true') || f.field === 'bot_reason'),
+    (f) =>
+      'field' in f &&
+      ((f.field === 'include_bots' && 'value' in f && f.value === 'true') || f.field === 'bot_reason'),
   )
 }
 
-/** Whether `f` is the goal filter. */
-export function isGoalFilter(f: Filter): f is { field: 'goal'; value: string | null } {
+/** Whether `f` is a goal filter (an equality or an is / is_not list). */
+export function isGoalFilter(f: Filter): f is Filter & { field: 'goal' } {
   return 'field' in f && f.field === 'goal'
+}
+
+/** The filter's operator and values (an equality filter is `is` with its one value). */
+export function conditionOf(f: Filter): Pick<ConditionFilter, 'op' | 'values'> {
+  return 'op' in f ? f : { op: 'is', values: [f.value] }
+}
+
+/** SQL true when the event completes one of the listed goals (null: completes none); `is_not` negates. */
+function goalFilterSql(siteId: string, f: Filter, p: Params): string {
+  const c = conditionOf(f)
+  const any = c.values.map((v) =>
+    v === null ? `NOT ${completesGoalSql(siteId, null, p)}` : completesGoalSql(siteId, v, p),
+  )
+  const sql = any.length === 1 ? any[0]! : `(${any.join(' OR ')})`
+  return c.op === 'is_not' ? `NOT (${sql})` : sql
 }
 
 /** The session filter `entry_page=…` / `exit_page=…`: the events of the sessions with that value. */
@@ -41,13 +59,24 @@ function sessionFilterSql(
   siteId: string,
   range: Range,
   filters: Filter[],
-  f: { field: SessionField; value: string | null },
+  f: Filter & { field: SessionField },
   p: Params,
 ): string {
-  const pages = sessionPagesSql(siteId, range, includesBots(filters), p, f.field)
-  if (f.value === null) return `session_key NOT IN (SELECT sp_session FROM (${pages}))`
-  // Pages are url keys: the value's stored key (src/events/keys.ts, computed here, bound) is compared.
-  return `session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} = ${p.add(textKey(f.value))})`
+  const c = conditionOf(f)
+  const parts: string[] = []
+  const urls = c.values.filter((v): v is string => v !== null)
+  if (c.values.includes(null))
+    parts.push(
+      `session_key NOT IN (SELECT sp_session FROM (${sessionPagesSql(siteId, range, includesBots(filters), p, f.field)}))`,
+    )
+  if (urls.length > 0) {
+    const pages = sessionPagesSql(siteId, range, includesBots(filters), p, f.field)
+    // Pages are url keys: the values' stored keys (src/events/keys.ts, computed here, bound) are compared.
+    const keys = urls.map((u) => p.add(textKey(u))).join(', ')
+    parts.push(`session_key IN (SELECT sp_session FROM (${pages}) WHERE ${f.field} IN (${keys}))`)
+  }
+  const sql = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+  return c.op === 'is_not' ? `NOT (${sql})` : sql
 }
 
 /** Options of `whereSql`. */
@@ -69,20 +98,16 @@ export function whereSql(
   for (const f of filters) {
     if ('field' in f && f.field === 'include_bots') continue
     if (isGoalFilter(f)) {
-      if (opts.withoutGoal) continue
-      parts.push(
-        f.value === null ? `NOT ${completesGoalSql(siteId, null, p)}` : completesGoalSql(siteId, f.value, p),
-      )
+      if (!opts.withoutGoal) parts.push(goalFilterSql(siteId, f, p))
       continue
     }
     if ('field' in f && fieldLevel(f.field) === 'session') {
-      parts.push(
-        sessionFilterSql(siteId, range, filters, f as { field: SessionField; value: string | null }, p),
-      )
+      parts.push(sessionFilterSql(siteId, range, filters, f as Filter & { field: SessionField }, p))
       continue
     }
     const expr = filterExpr(f, p)
-    parts.push(f.value === null ? `${expr} IS NULL` : `${expr} = ${p.add(f.value)}`)
+    if ('op' in f) parts.push(conditionSql(expr, f, p))
+    else parts.push(f.value === null ? `${expr} IS NULL` : `${expr} = ${p.add(f.value)}`)
   }
   return parts.join(' AND ')
 }
@@ -94,5 +119,11 @@ export function whereSql(
 export function convertsSql(siteId: string, filters: Filter[], p: Params): string {
   const goal = filters.find(isGoalFilter)
   if (!goal) return completesGoalSql(siteId, null, p)
-  return goal.value === null ? 'FALSE' : completesGoalSql(siteId, goal.value, p)
+  const c = conditionOf(goal)
+  // Excluding goals: the selected events convert by completing any (other) goal.
+  if (c.op === 'is_not') return completesGoalSql(siteId, null, p)
+  const named = c.values.filter((v): v is string => v !== null)
+  if (named.length === 0) return 'FALSE'
+  const any = named.map((v) => completesGoalSql(siteId, v, p))
+  return any.length === 1 ? any[0]! : `(${any.join(' OR ')})`
 }

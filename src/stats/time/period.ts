@@ -29,11 +29,47 @@ export function startOfMonth(tz: string, t: number): number {
 }
 
 /**
- * Resolve `period` at `now` in `tz`. Rolling periods and `custom` compare with the range of the same
- * length just before; `yesterday` with the day before; `today` and `month` (which end now) with the
- * same length of time from the start of the previous day or month (at most that whole day or month).
+ * The instant `t` moved by `months` calendar months in local wall-clock time in `tz`: the same day of
+ * the month and time of day, the day clamped to the target month's last (Feb 29 → Feb 28).
  */
-export function resolvePeriod(period: Period, now: number, tz: string, custom?: Range): ResolvedPeriod {
+export function shiftMonths(tz: string, t: number, months: number): number {
+  const d = new Date(toLocal(tz, t))
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth() + months
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
+  const day = Math.min(d.getUTCDate(), last)
+  const timeOfDay = toLocal(tz, t) - Date.UTC(y, d.getUTCMonth(), d.getUTCDate())
+  return localToInstant(tz, Date.UTC(y, m, day) + timeOfDay)
+}
+
+/** `range` moved by `months` calendar months in `tz` (see `shiftMonths`). */
+export function shiftRange(tz: string, range: Range, months: number): Range {
+  return { from: shiftMonths(tz, range.from, months), to: shiftMonths(tz, range.to, months) }
+}
+
+/** The first instant of the local year containing `t`. */
+export function startOfYear(tz: string, t: number): number {
+  return localToInstant(tz, Date.UTC(new Date(toLocal(tz, t)).getUTCFullYear(), 0, 1))
+}
+
+/**
+ * Resolve `period` at `now` in `tz`. Rolling periods, `custom` and `all` compare with the range of the
+ * same length just before; `yesterday` with the day before; `last_month` with the month before; `today`
+ * and `month` (which end now) with the same length of time from the start of the previous day or month
+ * (at most that whole day or month); `12mo` and `year_to_date` with the same local dates 12 months
+ * earlier. `all` needs `first`, the site's first stored event (now when it has none).
+ */
+export function resolvePeriod(
+  period: Period,
+  now: number,
+  tz: string,
+  custom?: Range,
+  first?: number,
+): ResolvedPeriod {
+  if (period === 'all') {
+    const from = Math.min(startOfDay(tz, first ?? now), startOfDay(tz, now))
+    return { from, to: now, previous: { from: from - (now - from), to: from } }
+  }
   if (period === 'custom') {
     if (!custom) throw new ValidationError('period=custom needs from and to')
     const len = custom.to - custom.from
@@ -52,6 +88,19 @@ export function resolvePeriod(period: Period, now: number, tz: string, custom?: 
     case 'yesterday': {
       const from = startOfDay(tz, today - 1)
       return { from, to: today, previous: { from: startOfDay(tz, from - 1), to: from } }
+    }
+    case 'last_month': {
+      const to = startOfMonth(tz, now)
+      const from = startOfMonth(tz, to - 1)
+      return { from, to, previous: { from: startOfMonth(tz, from - 1), to: from } }
+    }
+    case '12mo': {
+      const from = shiftMonths(tz, startOfMonth(tz, now), -11)
+      return { from, to: now, previous: shiftRange(tz, { from, to: now }, -12) }
+    }
+    case 'year_to_date': {
+      const from = startOfYear(tz, now)
+      return { from, to: now, previous: shiftRange(tz, { from, to: now }, -12) }
     }
     default: {
       const month = startOfMonth(tz, now)

@@ -109,8 +109,60 @@ export function labelsOf(tz: string, interval: Interval, from: number, to: numbe
   return out
 }
 
+/** The first instant whose local date-time in `tz` is the wall time given (or later), by bisection. */
+export function wallStart(tz: string, y: number, mo: number, d: number, ms: number): number {
+  const date = `${y}-${p2(mo)}-${p2(d)}`
+  const want = `${date} ${new Date(ms).toISOString().slice(11, 23)}`
+  const wall = (t: number) => {
+    const p = parts(tz, t)
+    return `${p.y}-${p2(p.mo)}-${p2(p.d)} ${p2(p.h)}:${p2(p.mi)}:${p2(p.s)}.${String(((t % 1000) + 1000) % 1000).padStart(3, '0')}`
+  }
+  let lo = Date.UTC(y, mo - 1, d) + ms - 2 * DAY
+  let hi = Date.UTC(y, mo - 1, d) + ms + 2 * DAY
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (wall(mid) >= want) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+/** Instant `t` a year earlier in `tz`: same local date and time, Feb 29 becoming Feb 28. */
+export function yearEarlier(tz: string, t: number): number {
+  const p = parts(tz, t)
+  const d = p.mo === 2 && p.d === 29 ? 28 : p.d
+  const ms = ((p.h * 60 + p.mi) * 60 + p.s) * 1000 + (((t % 1000) + 1000) % 1000)
+  return wallStart(tz, p.y - 1, p.mo, d, ms)
+}
+
+/** `YYYY-MM-01` of the month `months` months from the month of `date`. */
+function monthStart(date: string, months: number): string {
+  const [y, m] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10)
+}
+
 /** The period's range and its comparison range, by the documented definitions. */
-export function periodRange(period: string, now: number, tz: string, custom?: { from: number; to: number }) {
+export function periodRange(
+  period: string,
+  now: number,
+  tz: string,
+  custom?: { from: number; to: number },
+  firstEvent?: number,
+) {
+  if (period === 'all') {
+    const from = dayStart(tz, localDate(tz, firstEvent ?? now))
+    return { from, to: now, prevFrom: from - (now - from), prevTo: from }
+  }
+  if (period === 'last_month') {
+    const from = dayStart(tz, monthStart(localDate(tz, now), -1))
+    const to = dayStart(tz, monthStart(localDate(tz, now), 0))
+    return { from, to, prevFrom: dayStart(tz, monthStart(localDate(tz, now), -2)), prevTo: from }
+  }
+  if (period === '12mo' || period === 'year_to_date') {
+    const today = localDate(tz, now)
+    const from = dayStart(tz, period === '12mo' ? monthStart(today, -11) : `${today.slice(0, 4)}-01-01`)
+    return { from, to: now, prevFrom: yearEarlier(tz, from), prevTo: yearEarlier(tz, now) }
+  }
   const rolling: Record<string, number> = {
     '1h': HOUR,
     '24h': DAY,
