@@ -1,5 +1,7 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
+import { accessGuard } from './accounts/guard'
+import type { AccountStore } from './accounts/store'
 import { adminRoutes } from './admin'
 import type { Clock } from './clock'
 import { compatRoutes } from './compat'
@@ -48,6 +50,8 @@ export interface AppDeps {
   logger: Logger
   db: Database
   store: SiteStore
+  /** Users, roles, sessions, read-only keys and share links. */
+  accounts: AccountStore
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
@@ -91,6 +95,15 @@ export function createApp(deps: AppDeps) {
           new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' }),
         )
     })
+    // One permission check for every route and credential kind (src/accounts/routes-table.ts).
+    .use(
+      accessGuard({
+        adminToken: () => deps.config.adminToken,
+        keys: deps.store,
+        accounts: deps.accounts,
+        publicUrl: deps.config.publicUrl,
+      }),
+    )
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))

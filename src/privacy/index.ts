@@ -1,8 +1,8 @@
 // Privacy routes: DELETE /api/v1/users/{user_id}?site_id= erases a user's events (right to erasure).
 // Server-to-server only: the site's secret key or the admin token, and no CORS.
 import { Elysia } from 'elysia'
+import { siteCaller } from '../accounts/guard'
 import type { Config } from '../config'
-import { authorizeRead } from '../http/auth'
 import { errors, ok } from '../http/envelope'
 import { enforce, type RateLimiter } from '../http/rate-limit'
 import type { Logger } from '../logger'
@@ -23,7 +23,7 @@ export function privacyRoutes(deps: PrivacyDeps) {
   return new Elysia({ name: 'privacy', prefix: '/api/v1' }).model({ UserErased }).delete(
     '/users/:user_id',
     async ({ params, query, request }) => {
-      const who = authorizeRead(deps.store, request.headers, deps.config.adminToken, query.site_id)
+      const who = siteCaller(request, (id) => deps.store.hasSite(id), query.site_id).id
       enforce(deps.keyLimiter.take(who))
       const deleted = await eraseUserEvents(deps, query.site_id, params.user_id)
       // The user id is personal data: it is not logged.

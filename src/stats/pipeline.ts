@@ -60,9 +60,9 @@ function admit(
   names: object,
   allowed: readonly string[],
 ) {
-  const keyId = authorizeStatsRead(deps, request.headers, input.site_id)
+  const who = authorizeStatsRead(deps, request, input.site_id)
   checkParamNames(names as Record<string, unknown>, allowed, true)
-  return readContext(deps, keyId)
+  return readContext(deps, who.id)
 }
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */

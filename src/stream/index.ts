@@ -49,7 +49,7 @@ export function streamRoutes(
   return new Elysia({ name: 'event-stream', prefix: '/api/v1' }).get(
     '/events/stream',
     ({ query, request, server }) => {
-      const key = authorizeStatsRead(deps, request.headers, query.site_id)
+      const key = authorizeStatsRead(deps, request, query.site_id).id
       checkParamNames(query, ['site_id', ...FILTERS.map((f) => f.name)], true)
       const filters = parseFilters(query)
       // Bun closes a connection idle for 10 s by default; a quiet stream is not idle, keep-alives aside.

@@ -16,6 +16,7 @@ import m010 from './010_reports.sql' with { type: 'text' }
 import { m011 } from './011_xxhash_keys'
 import m012 from './012_hours_gap.sql' with { type: 'text' }
 import m013 from './013_site_settings.sql' with { type: 'text' }
+import m014 from './014_accounts.sql' with { type: 'text' }
 
 /** One SQL migration: its file name (`NNN_name.sql`) and SQL, run in one transaction. */
 export interface SqlMigration {
@@ -56,4 +57,5 @@ export const MIGRATIONS: Migration[] = [
   m011,
   { name: '012_hours_gap.sql', sql: m012 },
   { name: '013_site_settings.sql', sql: m013 },
+  { name: '014_accounts.sql', sql: m014 },
 ]
