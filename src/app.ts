@@ -1,7 +1,11 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
+import { accountRoutes } from './accounts'
+import type { AuditLog } from './accounts/audit'
 import { accessGuard } from './accounts/guard'
+import type { SharePasswordLimiters } from './accounts/sharing'
 import type { AccountStore } from './accounts/store'
+import type { SignInLimiters } from './accounts/users'
 import { adminRoutes } from './admin'
 import type { Clock } from './clock'
 import { compatRoutes } from './compat'
@@ -35,6 +39,7 @@ import type { SiteStore } from './sites/store'
 import { sqlRoutes } from './sql'
 import { statsRoutes } from './stats'
 import type { ActiveExports } from './stats/export/active'
+import { checkLockedFilters } from './stats/parse/filters'
 import { streamRoutes } from './stream'
 import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
@@ -52,6 +57,12 @@ export interface AppDeps {
   store: SiteStore
   /** Users, roles, sessions, read-only keys and share links. */
   accounts: AccountStore
+  /** Sign-ins, failures, key, link and role changes, erasures and exports. */
+  audit: AuditLog
+  /** Sign-in attempts per account and per address. */
+  signIn: SignInLimiters
+  /** Attempts at share-link passwords per link and per address. */
+  sharePasswords: SharePasswordLimiters
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
@@ -114,6 +125,7 @@ export function createApp(deps: AppDeps) {
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
+    .use(accountRoutes({ ...deps, checkFilters: checkLockedFilters }))
     .use(goalRoutes(deps))
     .use(adminRoutes(deps))
     .use(importRoutes(deps))

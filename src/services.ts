@@ -6,7 +6,10 @@
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { AuditLog } from './accounts/audit'
+import { sharePasswordLimiters } from './accounts/sharing'
 import { AccountStore } from './accounts/store'
+import { signInLimiters } from './accounts/users'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
@@ -162,6 +165,9 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     db,
     store,
     accounts,
+    audit: new AuditLog(db, opts.clock),
+    signIn: signInLimiters(opts.clock),
+    sharePasswords: sharePasswordLimiters(opts.clock),
     buffer,
     supervisor,
     wal,
