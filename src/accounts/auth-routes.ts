@@ -37,8 +37,9 @@ export function authRoutes(deps: AccountRouteDeps) {
   return new Elysia({ name: 'accounts-auth', prefix: '/api/v1' })
     .model({ Credentials, Account, SetupState, ApiTokenInfo, CreatedApiToken, CreateApiTokenBody })
     .get('/setup', () => ok({ needed: !accounts.hasUsers() }), {
-      detail: { summary: 'Whether the first-run setup is open', tags: ['Accounts'] },
-      response: { 200: envelope(SetupState) },
+      query: t.Object({}, { additionalProperties: false }),
+      detail: { summary: 'Whether the first-run setup is open', tags: ['Accounts'], security: [] },
+      response: { 200: envelope(SetupState), ...errors(422) },
     })
     .post(
       '/setup',
@@ -102,6 +103,7 @@ export function authRoutes(deps: AccountRouteDeps) {
           description:
             'Checks the email and password and starts a server-side session: the `pulse_session` cookie (HttpOnly, SameSite=Lax, Secure behind TLS). Rate-limited per account and per address (429).',
           tags: ['Accounts'],
+          security: [],
         },
         response: { 200: envelope(Account), ...errors(401, 422, 429) },
       },

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors'
 import { actorOf } from './audit'
 import { accountView } from './auth-routes'
 import type { AccountRouteDeps } from './deps'
-import { principalOf } from './guard'
+import { principalOf, siteCaller } from './guard'
 import { addressOf, overTls, sessionCookie } from './http'
 import { acceptInvitation, createInvitation, openInvitation } from './invitations'
 import {
@@ -124,7 +124,8 @@ export function memberRoutes(deps: AccountRouteDeps) {
           throw new AppError(403, 'Only the owner may invite an owner')
         if (!owner && (!body.site_id || !body.role))
           throw new AppError(422, 'An invitation names a site_id and a role (or owner: true)')
-        if (body.site_id) siteMustExist(body.site_id)
+        // The guard saw no site (it is in the body): the caller's right on this one is checked here.
+        if (body.site_id) siteCaller(request, (id) => deps.store.hasSite(id), body.site_id)
         const { token, record } = await createInvitation(accounts, {
           email: body.email,
           siteId: body.site_id ?? null,
@@ -171,7 +172,7 @@ export function memberRoutes(deps: AccountRouteDeps) {
       },
       {
         params: TokenParams,
-        detail: { summary: 'Open an invitation', tags: ['Accounts'] },
+        detail: { summary: 'Open an invitation', tags: ['Accounts'], security: [] },
         response: { 200: envelope(InvitationInfo), ...errors(404, 410, 422) },
       },
     )
@@ -199,6 +200,7 @@ export function memberRoutes(deps: AccountRouteDeps) {
           description:
             'Sets the password, creates the account with the role and signs in. The link works once.',
           tags: ['Accounts'],
+          security: [],
         },
         response: { 201: envelope(Account), ...errors(404, 409, 410, 422) },
       },

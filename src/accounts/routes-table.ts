@@ -29,14 +29,15 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST /api/v1/invitations/:token/accept': 'open',
   'POST /api/v1/auth/sign-in': 'open',
   'GET /api/v1/setup': 'open',
-  // Ingest: the site's own keys, checked by the ingest routes before the body is read.
+  // Ingest: the site's own keys, checked by the ingest routes before the body is read. The drop-in
+  // endpoints of Plausible and Umami take no key by design (their scripts send none): open.
   'POST /collect': 'ingest',
   'POST /collect/batch': 'ingest',
   'OPTIONS /collect': 'open',
   'OPTIONS /collect/batch': 'open',
-  'POST /api/event': 'ingest',
+  'POST /api/event': 'open',
   'OPTIONS /api/event': 'open',
-  'POST /api/send': 'ingest',
+  'POST /api/send': 'open',
   'OPTIONS /api/send': 'open',
   // Analytics reads.
   'GET /api/v1/stats': 'site.read',

@@ -189,6 +189,7 @@ export function sharingRoutes(deps: AccountRouteDeps) {
           summary: 'Open a share link',
           description: 'What the link shows; 404 unknown, 410 revoked or expired.',
           tags: ['Sharing'],
+          security: [],
         },
         response: { 200: envelope(SharedView), ...errors(404, 410, 422) },
       },
@@ -220,6 +221,7 @@ export function sharingRoutes(deps: AccountRouteDeps) {
           description:
             'Checks the password (rate-limited per link and per address: 429) and returns an access token for an hour.',
           tags: ['Sharing'],
+          security: [],
         },
         response: { 200: envelope(ShareAccess), ...errors(401, 404, 410, 422, 429) },
       },
