@@ -14,10 +14,11 @@ import type { ReadLease } from '../events/read-gate'
 import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
 import { checkParamNames } from './parse/names'
-import { parseScope, type ScopeInput } from './parse/scope'
+import { parseScope, type Scope, type ScopeInput } from './parse/scope'
 import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
 import { FILTER_FIELDS } from './registry'
+import { applyLockedFilters, checkMinVisitors, type ReadRestrictions, refuseUnsafeUnderMin } from './restrict'
 
 /** The error statuses every analytics route can answer. */
 export const READ_STATUSES = [400, 401, 403, 404, 422, 429, 503] as const
@@ -40,13 +41,25 @@ export interface StatsRouteDeps extends StatsDeps {
 type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
-function readContext(deps: StatsRouteDeps, keyId: string) {
+function readContext(deps: StatsRouteDeps, keyId: string, restrictions: ReadRestrictions | undefined) {
   const opts: ReadOptions = { dialect: deps.events.store.dialect, ...deps.readOptions }
+  const k = restrictions?.minVisitors ?? null
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
-    /** Flush, run `query` within the key's read limits, and answer `{success: true, data}`. */
-    answer: async <T>(query: Query<T>) => ok(await runRead(deps, keyId, (reader) => query(reader, opts))),
+    /** The caller's `min_visitors` (read-only keys and share links), or null. */
+    minVisitors: k,
+    /**
+     * Flush, run `query` within the key's read limits, and answer `{success: true, data}`; under
+     * `min_visitors` a view of fewer visitors is refused first (`scope`: the view).
+     */
+    answer: async <T>(query: Query<T>, scope?: Scope) =>
+      ok(
+        await runRead(deps, keyId, async (reader) => {
+          if (k !== null && scope) await checkMinVisitors(reader, scope, k, opts)
+          return query(reader, opts)
+        }),
+      ),
     /** Flush and hold a read slot of the key until the lease is released (a streamed export). */
     holdRead: (): Promise<ReadLease> => deps.events.hold(keyId),
   }
@@ -61,8 +74,13 @@ function admit(
   allowed: readonly string[],
 ) {
   const who = authorizeStatsRead(deps, request, input.site_id)
+  const restrictions = who.restrictions
+  if (restrictions) {
+    refuseUnsafeUnderMin(restrictions, new URL(request.url).pathname)
+    applyLockedFilters(restrictions, names as Record<string, unknown>, allowed)
+  }
   checkParamNames(names as Record<string, unknown>, allowed, true)
-  return readContext(deps, who.id)
+  return readContext(deps, who.id, restrictions)
 }
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */

@@ -6,6 +6,7 @@ import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
 import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
 import { DIMENSION_FIELDS } from '../registry'
+import { foldedBreakdown, suppressedTimeseries } from '../restrict'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
 
@@ -19,9 +20,15 @@ export function reportRoutes(deps: StatsRouteDeps) {
     .model({ TimeseriesResult, BreakdownResult })
     .get(
       '/stats/timeseries',
-      ({ query, scope, answer }) => {
+      ({ query, scope, answer, minVisitors }) => {
         const req = parseTimeseriesRequest(query, scope)
-        return answer((conn, opts) => getTimeseries(conn, scope, req, opts))
+        return answer(
+          (conn, opts) =>
+            minVisitors === null
+              ? getTimeseries(conn, scope, req, opts)
+              : suppressedTimeseries(conn, scope, req, minVisitors, opts),
+          scope,
+        )
       },
       {
         query: TimeseriesQuery,
@@ -35,9 +42,15 @@ export function reportRoutes(deps: StatsRouteDeps) {
     )
     .get(
       '/stats/breakdown',
-      ({ query, scope, answer }) => {
+      ({ query, scope, answer, minVisitors }) => {
         const req = parseBreakdownRequest(query)
-        return answer((conn, opts) => getBreakdown(conn, scope, req, opts))
+        return answer(
+          (conn, opts) =>
+            minVisitors === null
+              ? getBreakdown(conn, scope, req, opts)
+              : foldedBreakdown(conn, scope, req, minVisitors, opts),
+          scope,
+        )
       },
       {
         query: BreakdownQuery,
