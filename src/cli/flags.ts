@@ -18,4 +18,9 @@ export interface CommandFlags {
   format?: string
   period?: string
   output?: string
+  owner?: boolean
+  role?: string
+  filter?: string[]
+  'min-visitors'?: string
+  expires?: string
 }
