@@ -135,3 +135,8 @@ export function siteCaller(
   if (!hasSite(siteId)) throw new AppError(404, `Unknown site: ${siteId.slice(0, 64)}`)
   return who
 }
+
+/** Whether the caller may see `siteId` in a list of sites (every site for the admin token and owners). */
+export function canSeeSite(who: Principal, siteId: string): boolean {
+  return grants(who, 'site.view', siteId) || (who.kind !== 'session' && who.kind !== 'api-token')
+}

@@ -1,6 +1,5 @@
 // The schemas of the accounts and sharing routes: one `t` schema per shape, each a named component.
 import { t } from 'elysia'
-import { Int } from '../http/envelope'
 
 const Email = t.String({
   maxLength: 254,
@@ -218,7 +217,7 @@ export const AuditEntrySchema = t.Object({
 export const AuditQuery = t.Object(
   {
     limit: t.Optional(
-      Int({ minimum: 1, maximum: 1000, description: 'Most entries (default 200), newest first' }),
+      t.Integer({ minimum: 1, maximum: 1000, description: 'Most entries (default 200), newest first' }),
     ),
   },
   { additionalProperties: false },

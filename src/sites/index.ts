@@ -1,5 +1,6 @@
 // Admin routes for sites and keys, authorised by the admin token. Never answers CORS.
 import { Elysia, t } from 'elysia'
+import { canSeeSite, principalOf } from '../accounts/guard'
 import type { Config } from '../config'
 import { NotFoundError } from '../errors'
 import { envelope, errors, ok } from '../http/envelope'
@@ -43,10 +44,18 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
         response: { 201: envelope(CreatedSite), ...errors(400, 401, 409, 422) },
       },
     )
-    .get('', async () => ok(await listSites(deps.db)), {
-      detail: detail('List sites'),
-      response: { 200: envelope(t.Array(Site)), ...errors(401) },
-    })
+    .get(
+      '',
+      async ({ request }) => {
+        // Each caller sees the sites it may view (a viewer of one site: that one).
+        const who = principalOf(request)
+        return ok((await listSites(deps.db)).filter((s) => canSeeSite(who, s.site_id)))
+      },
+      {
+        detail: detail('List sites'),
+        response: { 200: envelope(t.Array(Site)), ...errors(401) },
+      },
+    )
     .get(
       '/:site_id',
       async ({ params }) => {

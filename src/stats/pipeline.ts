@@ -10,6 +10,7 @@
 // defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
 // `statsBody` (a body with `site_id`, the period fields and a `filters` object, as the funnel takes).
 import { Elysia } from 'elysia'
+import type { AuditLog } from '../accounts/audit'
 import type { ReadLease } from '../events/read-gate'
 import type { EventReader } from '../events/store'
 import { errors, ok } from '../http/envelope'
@@ -35,6 +36,8 @@ export function statsDetail(summary: string, description: string, extra: object 
 export interface StatsRouteDeps extends StatsDeps {
   /** The planner's switches and the engine's dialect (default: fragments on, DuckDB). */
   readOptions?: ReadOptions
+  /** The audit log (exports are recorded). */
+  audit?: AuditLog
 }
 
 /** A route's query, run on a pooled connection with the app's read options. */
