@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps) {
     .use(privacyRoutes(deps))
     .use(reportsRoutes(deps))
     .use(trackerRoutes())
-    .use(dashboardRoutes())
+    .use(dashboardRoutes({ accounts: deps.accounts }))
   self.handle = (request) => app.handle(request)
   deps.reports.attach(self.handle)
   return app

@@ -173,3 +173,14 @@ export async function unlockLink(
   store.shareAccess.set(digest(token), { linkId: link.linkId, expiresAt })
   return { token, expiresAt }
 }
+
+/**
+ * The origins that may frame the share page of `slug`: the link's embed origins when it is live and has
+ * no password; otherwise none (the page keeps `frame-ancestors 'none'`).
+ */
+export function embedOriginsOf(store: AccountStore, slug: string): string[] {
+  const link = store.shareLinks.get(digest(slug))
+  if (!link || link.revokedAt !== null || link.passwordHash !== null) return []
+  if (link.expiresAt !== null && link.expiresAt <= store.clock()) return []
+  return link.embedOrigins
+}

@@ -35,7 +35,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   }
   const addFilter = (f: Filter) => setView({ filters: withFilter(view.filters, f) })
 
-  const topbar = createTopbar(creds.admin, { onChange: setView, onSignOut })
+  // Signed-in users pick among the sites they have a role on (a viewer of one site sees that one).
+  const topbar = createTopbar(creds.admin || creds.session === true, { onChange: setView, onSignOut })
   const chips = h('div', { class: 'filters', attrs: { id: 'filters', hidden: '' } })
   const notice = h('div', { attrs: { id: 'notice' } })
   const headline = h('section', {
@@ -145,7 +146,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
 
   const live = startLiveCounter(topbar.live, () => (view.siteId ? { api, siteId: view.siteId } : undefined))
 
-  if (creds.admin) {
+  if (creds.admin || creds.session) {
     fetchSites(api).then(
       (sites) => {
         topbar.setSites(sites)
