@@ -89,8 +89,8 @@ export function addPasswordSignIn(root: HTMLElement, onSignedIn: (c: Credentials
       button.disabled = false
     }
   })
-  const heading = card.querySelector('h1')
-  heading?.after(form, h('p', 'muted small', 'Or, as the administrator, with a token:'))
+  // After the token form, which stays first (break-glass, and what scripts and older tests fill in).
+  card.querySelector('form')?.after(h('p', 'muted small', 'Or sign in with your email and password:'), form)
   email.focus()
 }
 
