@@ -111,12 +111,20 @@ describe('accounts in Chromium', () => {
     await owner.waitForSelector('#site-picker option[value="other"]', { state: 'attached' })
     // Nothing of the session is kept in the page's storage: the cookie is HttpOnly.
     expect(await owner.evaluate(() => [localStorage.length, document.cookie])).toEqual([0, ''])
-    const inv = await inPage(owner, '/api/v1/invitations', 'POST', {
-      email: 'viewer@example.com',
-      site_id: 'shop',
-      role: 'viewer',
-    })
-    expect(inv.status).toBe(201)
+    // The invitation is made in the settings panel of the site.
+    await owner.selectOption('#site-picker', 'shop')
+    await owner.waitForSelector('#settings:not([hidden]) #invite-email')
+    await owner.fill('#invite-email', 'viewer@example.com')
+    await owner.selectOption('#invite-role', 'viewer')
+    await owner.click('#invite-create')
+    await owner.waitForFunction(() =>
+      document.querySelector('#settings-secret')?.textContent?.includes('/invite/'),
+    )
+    const link = ((await owner.textContent('#settings-secret')) ?? '').replace(
+      /^.*?(https?:\/\/\S+).*$/,
+      '$1',
+    )
+    const inv = { body: { data: { url: link } } }
 
     const viewer = await newPage()
     await viewer.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))
@@ -124,6 +132,8 @@ describe('accounts in Chromium', () => {
     await viewer.click('#invite-submit')
     await viewer.waitForSelector('#site-picker option[value="shop"]', { state: 'attached' })
     await headline(viewer)
+    // A viewer has no settings to change.
+    expect(await viewer.isHidden('#settings')).toBe(true)
     expect(
       await viewer.$$eval('#site-picker option', (os) => os.map((o) => o.getAttribute('value'))),
     ).toEqual(['shop'])

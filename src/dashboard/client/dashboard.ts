@@ -14,6 +14,7 @@ import { createPanel, errorMessage } from './panel'
 import { browserTimezone } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
 import { createRetentionPanel } from './retention'
+import { createSettingsPanel } from './settings'
 import { createSqlPanel } from './sql-console'
 import { type Credentials, decodeView, encodeView, type Filter, type ViewState, withFilter } from './state'
 import { createTopbar } from './topbar'
@@ -48,6 +49,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
   const liveEvents = createLiveEventsPanel(creds.token)
+  const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -58,6 +60,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     h('div', 'grid', funnel.panel.el, retention.panel.el),
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
+    settings?.el,
   )
   const foot = h(
     'footer',
@@ -106,6 +109,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       liveSite = view.siteId
       live.refresh()
       liveEvents.follow(view.siteId)
+      settings?.load(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')
