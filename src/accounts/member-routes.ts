@@ -21,13 +21,14 @@ import {
   MemberBody,
   PasswordBody,
 } from './model'
-import { setRole, startSession } from './users'
+import { deleteUser, endSessionsOf, setRole, startSession } from './users'
 
 const SiteParams = t.Object({ site_id: t.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }) })
 const MemberParams = t.Object({
   site_id: t.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }),
   user_id: t.String({ maxLength: 64 }),
 })
+const UserParams = t.Object({ user_id: t.String({ maxLength: 64 }) })
 const TokenParams = t.Object({ token: t.String({ maxLength: 100 }) })
 const detail = (summary: string, description?: string) => ({
   summary,
@@ -61,6 +62,44 @@ export function memberRoutes(deps: AccountRouteDeps) {
       detail: detail('List users', 'Every user with their roles (the owner or the admin token).'),
       response: { 200: envelope(t.Array(Account)), ...errors(401, 403) },
     })
+    .delete(
+      '/accounts/:user_id/sessions',
+      async ({ params, request }) => {
+        if (!accounts.users.has(params.user_id)) throw new NotFoundError('Unknown user')
+        const ended = await endSessionsOf(accounts, params.user_id)
+        await deps.audit.record({
+          actor: actorOf(principalOf(request)),
+          action: 'sessions.revoke',
+          target: params.user_id,
+        })
+        return ok({ ended })
+      },
+      {
+        params: UserParams,
+        detail: detail(
+          "End a user's sessions",
+          'Every session of the user ends at once (their personal tokens stay).',
+        ),
+        response: { 200: envelope(t.Object({ ended: t.Integer() })), ...errors(401, 403, 404, 422) },
+      },
+    )
+    .delete(
+      '/accounts/:user_id',
+      async ({ params, request }) => {
+        const user = accounts.users.get(params.user_id)
+        if (!user) throw new NotFoundError('Unknown user')
+        const who = principalOf(request)
+        if (who.user?.userId === user.userId) throw new AppError(409, 'You cannot delete yourself')
+        await deleteUser(accounts, user.userId)
+        await deps.audit.record({ actor: actorOf(who), action: 'user.delete', target: user.email })
+        return ok({ deleted: true })
+      },
+      {
+        params: UserParams,
+        detail: detail('Delete a user', 'Deletes the user with their roles, sessions and personal tokens.'),
+        response: { 200: envelope(t.Object({ deleted: t.Boolean() })), ...errors(401, 403, 404, 409, 422) },
+      },
+    )
     .get(
       '/sites/:site_id/members',
       ({ params }) => {

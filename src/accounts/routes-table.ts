@@ -98,6 +98,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   // The instance.
   'POST /api/v1/setup': 'instance',
   'GET /api/v1/accounts': 'instance',
+  'DELETE /api/v1/accounts/:user_id': 'instance',
+  'DELETE /api/v1/accounts/:user_id/sessions': 'instance',
   'GET /api/v1/audit': 'instance',
   'POST /api/v1/sql': 'instance',
   'GET /api/v1/admin/backup': 'instance',

@@ -150,3 +150,27 @@ export async function revokeApiToken(store: AccountStore, user: User, tokenId: s
     }
   return false
 }
+
+/** End every session of a user (revocation); returns how many ended. */
+export async function endSessionsOf(store: AccountStore, userId: string): Promise<number> {
+  const hashes = [...store.sessions.values()].filter((s) => s.userId === userId).map((s) => s.hash)
+  for (const h of hashes) store.sessions.delete(h)
+  await deleteSessions(store.db, hashes)
+  return hashes.length
+}
+
+/** Delete a user with their roles, sessions and personal tokens. */
+export async function deleteUser(store: AccountStore, userId: string): Promise<void> {
+  await endSessionsOf(store, userId)
+  await store.db.writeLock.run(async () => {
+    for (const sql of [
+      'DELETE FROM api_tokens WHERE user_id = $1',
+      'DELETE FROM site_roles WHERE user_id = $1',
+      'DELETE FROM users WHERE user_id = $1',
+    ])
+      await store.db.writer.run(sql, [userId])
+  })
+  for (const [h, t] of store.tokens) if (t.userId === userId) store.tokens.delete(h)
+  store.roles.delete(userId)
+  store.users.delete(userId)
+}

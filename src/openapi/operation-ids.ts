@@ -68,6 +68,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /api/v1/account/tokens': 'createPersonalToken',
   'DELETE /api/v1/account/tokens/{token_id}': 'revokePersonalToken',
   'GET /api/v1/accounts': 'listAccounts',
+  'DELETE /api/v1/accounts/{user_id}': 'deleteAccount',
+  'DELETE /api/v1/accounts/{user_id}/sessions': 'endAccountSessions',
   'GET /api/v1/sites/{site_id}/members': 'listMembers',
   'PUT /api/v1/sites/{site_id}/members/{user_id}': 'setMemberRole',
   'DELETE /api/v1/sites/{site_id}/members/{user_id}': 'removeMember',

@@ -233,8 +233,23 @@ describe('roles and sharing', () => {
   })
 })
 
-// Last: it moves the clock past every session of the fixture.
-describe('session expiry', () => {
+// Last: these end the fixture's sessions (and move the clock past all of them).
+describe('ending sessions', () => {
+  test("the owner can end a user's sessions, and deleting a user kills their cookies and tokens", async () => {
+    const cookie = await signIn(f.h, 'editor@x.io')
+    const ended = await f.h.json('DELETE', `/api/v1/accounts/${f.userIds.editor}/sessions`, admin)
+    expect(ended.body.data.ended).toBeGreaterThan(0)
+    expect((await me(cookie)).status).toBe(401)
+    const viewerB = await signIn(f.h, 'viewer_b@x.io')
+    const token = await f.h.json('POST', '/api/v1/account/tokens', {
+      headers: { cookie: viewerB, origin: ORIGIN },
+      body: { name: 'x' },
+    })
+    expect((await f.h.json('DELETE', `/api/v1/accounts/${f.userIds.viewer_b}`, admin)).status).toBe(200)
+    expect((await me(viewerB)).status).toBe(401)
+    expect((await f.h.json('GET', '/api/v1/auth/me', { key: token.body.data.token })).status).toBe(401)
+  })
+
   test('sessions end after 12 idle hours and after 14 days whatever the use', async () => {
     const idle = await signIn(f.h, 'viewer@x.io')
     const busy = await signIn(f.h, 'viewer@x.io')

@@ -230,6 +230,11 @@ function accountCases(site: string): Case[] {
     ['POST', '/api/v1/account/tokens', () => ({ ...cookie(), body: {} }), 422],
     ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 200],
     ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 404],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}/sessions`, A(), 200],
+    ['DELETE', '/api/v1/accounts/usr_none/sessions', A(), 404],
+    ['DELETE', () => `/api/v1/accounts/${acc.ownerId}`, cookie, 409],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}`, A(), 200],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}`, A(), 404],
     ['POST', '/api/v1/auth/sign-out', cookie, 200],
     ['POST', '/api/v1/auth/sign-out', cookie, 401],
   ]
