@@ -204,5 +204,9 @@ describe('accounts in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#share-error')?.textContent?.includes('revoked'))
     await page.context().close()
     expect(problems).toEqual([])
+    // Passwords and secrets never reach the server's output or log.
+    const printed = server.output() + server.log()
+    for (const secret of [OWNER.password, 'viewer password 123', 'share password 1', link.body.data.slug])
+      expect(printed).not.toContain(secret)
   }, 60_000)
 })
