@@ -90,11 +90,10 @@ export async function verifySignIn(
   const e = email.trim().toLowerCase().slice(0, 256)
   if (address) enforce(limiters.address.take(address))
   enforce(limiters.account.take(e))
+  // The dummy hash is made (once) before the lookup, so even the first attempt reveals nothing.
+  const dummy = await dummyHash()
   const user = store.userByEmail(e)
-  const ok = await checkPassword(
-    password.slice(0, MAX_PASSWORD_LENGTH),
-    user?.passwordHash ?? (await dummyHash()),
-  )
+  const ok = await checkPassword(password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? dummy)
   return ok && user ? user : undefined
 }
 

@@ -133,7 +133,7 @@ describe('stored event keys', () => {
     const progress: string[] = []
     expect(
       await migrate(db.writer, MIGRATIONS, { onProgress: (m, f) => progress.push(`${m} ${f.step ?? ''}`) }),
-    ).toEqual([11, 12, 13])
+    ).toEqual([11, 12, 13, 14])
     expect(progress[0]).toBe('migration resumed 1')
     expect(progress).toContain('migration step done 4')
     expect(await checkKeys(db)).toEqual({ n, wrong: 0, keyed: n })
