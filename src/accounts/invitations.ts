@@ -66,8 +66,9 @@ export async function acceptInvitation(store: AccountStore, token: string, passw
     await markInvitationUsed(store.db, inv.inviteId, inv.usedAt)
     return user
   } catch (err) {
-    // A refused password leaves the invitation usable.
-    if (!(err instanceof ConflictError)) inv.usedAt = null
+    // A refused password leaves the invitation usable; one for an email that has an account is spent.
+    if (err instanceof ConflictError) await markInvitationUsed(store.db, inv.inviteId, inv.usedAt)
+    else inv.usedAt = null
     throw err
   }
 }
