@@ -1,5 +1,11 @@
 // createApp(deps): composes the feature plugins behind the error funnel. No logic here.
 import { Elysia } from 'elysia'
+import { accountRoutes } from './accounts'
+import type { AuditLog } from './accounts/audit'
+import { accessGuard } from './accounts/guard'
+import type { SharePasswordLimiters } from './accounts/sharing'
+import type { AccountStore } from './accounts/store'
+import type { SignInLimiters } from './accounts/users'
 import { adminRoutes } from './admin'
 import { annotationRoutes } from './annotations'
 import type { Clock } from './clock'
@@ -34,6 +40,7 @@ import type { SiteStore } from './sites/store'
 import { sqlRoutes } from './sql'
 import { statsRoutes } from './stats'
 import type { ActiveExports } from './stats/export/active'
+import { checkLockedFilters } from './stats/parse/filters'
 import { streamRoutes } from './stream'
 import type { EventHub } from './stream/hub'
 import { trackerRoutes } from './tracker'
@@ -49,6 +56,14 @@ export interface AppDeps {
   logger: Logger
   db: Database
   store: SiteStore
+  /** Users, roles, sessions, read-only keys and share links. */
+  accounts: AccountStore
+  /** Sign-ins, failures, key, link and role changes, erasures and exports. */
+  audit: AuditLog
+  /** Sign-in attempts per account and per address. */
+  signIn: SignInLimiters
+  /** Attempts at share-link passwords per link and per address. */
+  sharePasswords: SharePasswordLimiters
   buffer: EventBuffer
   keyLimiter: RateLimiter
   ipLimiter: RateLimiter
@@ -92,6 +107,15 @@ export function createApp(deps: AppDeps) {
           new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' }),
         )
     })
+    // One permission check for every route and credential kind (src/accounts/routes-table.ts).
+    .use(
+      accessGuard({
+        adminToken: () => deps.config.adminToken,
+        keys: deps.store,
+        accounts: deps.accounts,
+        publicUrl: deps.config.publicUrl,
+      }),
+    )
     .use(openapiRoutes(VERSION))
     .use(healthRoutes(deps, VERSION))
     .use(ingestRoutes(deps))
@@ -102,6 +126,7 @@ export function createApp(deps: AppDeps) {
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
+    .use(accountRoutes({ ...deps, checkFilters: checkLockedFilters }))
     .use(goalRoutes(deps))
     .use(annotationRoutes(deps))
     .use(adminRoutes(deps))
@@ -109,7 +134,7 @@ export function createApp(deps: AppDeps) {
     .use(privacyRoutes(deps))
     .use(reportsRoutes(deps))
     .use(trackerRoutes())
-    .use(dashboardRoutes())
+    .use(dashboardRoutes({ accounts: deps.accounts }))
   self.handle = (request) => app.handle(request)
   deps.reports.attach(self.handle)
   return app

@@ -6,6 +6,10 @@
 // `close()` drains, checkpoints and closes; serve.ts calls it on SIGTERM.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { AuditLog } from './accounts/audit'
+import { sharePasswordLimiters } from './accounts/sharing'
+import { AccountStore } from './accounts/store'
+import { signInLimiters } from './accounts/users'
 import type { AppDeps } from './app'
 import type { Clock } from './clock'
 import type { Config } from './config'
@@ -98,6 +102,9 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   })
   const store = new SiteStore(db)
   await store.reload()
+  // Users, roles, sessions, read-only keys and share links (src/accounts/).
+  const accounts = new AccountStore(db, opts.clock)
+  await accounts.reload()
   const reads = new ReadGate(db.readPool, {
     timeoutMs: config.queryTimeoutMs,
     perKey: config.readConcurrencyPerKey,
@@ -157,6 +164,10 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     logger: opts.logger,
     db,
     store,
+    accounts,
+    audit: new AuditLog(db, opts.clock),
+    signIn: signInLimiters(opts.clock),
+    sharePasswords: sharePasswordLimiters(opts.clock),
     buffer,
     supervisor,
     wal,

@@ -7,6 +7,7 @@ import { IMPORT_PART_MAX_BYTES } from '../imports'
 import type { ImportRecord, ImportResult } from '../imports/model'
 import { SOURCE_NAMES } from '../imports/sources'
 import type { KeyKind } from '../sites/keys'
+import { readKeys, users } from './accounts'
 import { annotate } from './annotate'
 import { runChecks } from './check'
 import { connect, runningServer } from './connect'
@@ -55,6 +56,10 @@ async function dispatch(
       return keys(config, sub, rest, flags, json)
     case 'goals':
       return goals((fn) => withOps(config, fn), sub, rest, flags, json)
+    case 'users':
+      return users((fn) => withOps(config, fn), sub, rest, flags, json)
+    case 'read-keys':
+      return readKeys((fn) => withOps(config, fn), sub, rest, flags, json)
     case 'token': {
       if (sub !== 'rotate') throw new CliError('usage: pulse token rotate', EXIT.usage)
       const token = await withOps(config, (ops) => ops.rotateToken())

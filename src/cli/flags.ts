@@ -21,4 +21,9 @@ export interface CommandFlags {
   at?: string
   url?: string
   key?: string
+  owner?: boolean
+  role?: string
+  filter?: string[]
+  'min-visitors'?: string
+  expires?: string
 }

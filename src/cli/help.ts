@@ -90,6 +90,16 @@ Commands:
   keys create SITE_ID [--kind public|secret]
                                 create a key (default secret); prints it (shown only now)
   keys revoke SITE_ID KEY_ID    revoke a key at once
+  read-keys list SITE_ID        list a site's read-only keys
+  read-keys create SITE_ID [--name NAME] [--filter KEY=VALUE]... [--min-visitors K] [--expires DATE]
+                                create a read-only key (rk_…: reads stats and raw events, never writes,
+                                exports or erases); prints it (shown only now)
+  read-keys revoke SITE_ID KEY_ID
+                                revoke a read-only key at once
+  users create EMAIL --owner    create the first owner; the password is read from standard input
+  users invite EMAIL (--site SITE_ID --role viewer|editor|admin | --owner)
+                                print a one-time invitation link (no mail needed)
+  users list                    list users and their roles
   goals list SITE_ID            list a site's goals
   goals add SITE_ID NAME (--event TYPE | --page PATTERN) [--property KEY=VALUE]
                                 add a goal: an event type, or a page-path pattern (* = any characters),

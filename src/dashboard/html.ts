@@ -48,3 +48,15 @@ export function renderPage(assets: Pick<DashboardAssets, 'version'>): string {
 </html>
 `
 }
+
+/**
+ * Headers of a share link's page. Only a live, password-less link with embed origins may be framed, and
+ * only by those origins (`frame-ancestors`; X-Frame-Options cannot list origins, so it is left out then).
+ * Every other page keeps `frame-ancestors 'none'` and `X-Frame-Options: DENY`.
+ */
+export function sharePageHeaders(embedOrigins: string[]): Record<string, string> {
+  if (embedOrigins.length === 0) return PAGE_HEADERS
+  const { 'x-frame-options': _deny, ...rest } = PAGE_HEADERS
+  const csp = DASHBOARD_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${embedOrigins.join(' ')}`)
+  return { ...rest, 'content-security-policy': csp }
+}

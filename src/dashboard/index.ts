@@ -1,8 +1,10 @@
 // Dashboard routes: GET / (the web UI) and its bundled script and stylesheet. The UI talks only to
 // the public API; these routes serve static files and are hidden from the OpenAPI document.
 import { Elysia } from 'elysia'
+import { embedOriginsOf } from '../accounts/sharing'
+import type { AccountStore } from '../accounts/store'
 import { dashboardAssets } from './build'
-import { PAGE_HEADERS, renderPage } from './html'
+import { PAGE_HEADERS, renderPage, sharePageHeaders } from './html'
 
 const hidden = { detail: { hide: true } }
 
@@ -17,8 +19,8 @@ function asset(body: string, type: string, versioned: boolean): Response {
   })
 }
 
-/** The dashboard plugin: the page at `/` and its assets under `/dashboard/`. */
-export function dashboardRoutes() {
+/** The dashboard plugin: the page at `/`, a share link's and an invitation's page, and its assets. */
+export function dashboardRoutes(deps?: { accounts: AccountStore }) {
   return new Elysia({ name: 'dashboard' })
     .onStart(() => {
       // Warm the bundle when the server starts listening, so the first visitor does not wait.
@@ -26,6 +28,19 @@ export function dashboardRoutes() {
     })
     .get(
       '/',
+      async () => new Response(renderPage(await dashboardAssets()), { headers: PAGE_HEADERS }),
+      hidden,
+    )
+    .get(
+      '/share/:slug',
+      async ({ params }) =>
+        new Response(renderPage(await dashboardAssets()), {
+          headers: sharePageHeaders(deps ? embedOriginsOf(deps.accounts, params.slug) : []),
+        }),
+      hidden,
+    )
+    .get(
+      '/invite/:token',
       async () => new Response(renderPage(await dashboardAssets()), { headers: PAGE_HEADERS }),
       hidden,
     )

@@ -3,6 +3,7 @@
 // validator or generator it satisfies. Facts only the handlers know (hand-built answers, hand-read
 // query parameters) are added from `overlay.ts`.
 
+import { ROUTE_PERMISSIONS } from '../accounts/routes-table'
 import { OPERATION_IDS } from './operation-ids'
 import { applyOverlay } from './overlay'
 
@@ -23,6 +24,7 @@ export function tidyDocument(raw: Doc): Doc {
   applyOverlay(doc)
   nameOperations(doc)
   declareDraining(doc)
+  declareAccess(doc)
   dropUnusedComponents(doc)
   // Relative: the API is at the root of whichever origin serves this document (behind a proxy too).
   doc.servers = [{ url: '/', description: 'The PULSE server that serves this document' }]
@@ -140,6 +142,30 @@ function declareDraining(doc: Doc) {
   for (const { path, op } of operationsOf(doc)) {
     if (path === '/health' || op.responses?.['503']) continue
     op.responses = { ...op.responses, 503: errorAnswer('Unavailable: the server is shutting down') }
+  }
+}
+
+/**
+ * Every guarded route can refuse its caller (src/accounts/guard.ts): 401 without usable credentials, 403
+ * without the permission, 410 for a revoked or expired share link. `x-pulse-permission` names the
+ * permission the route needs (docs/access.md lists who holds which).
+ */
+function declareAccess(doc: Doc) {
+  const refusal = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: `${COMPONENT}ErrorResponse` } } },
+  })
+  for (const { path, method, op } of operationsOf(doc)) {
+    const permission = ROUTE_PERMISSIONS[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`]
+    if (permission === undefined) continue
+    op['x-pulse-permission'] = permission
+    if (permission === 'open' || permission === 'ingest') continue
+    op.responses = {
+      401: refusal('No usable credentials'),
+      403: refusal('The credentials lack the permission this route needs'),
+      410: refusal('The share link is revoked or expired'),
+      ...op.responses,
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 // Admin routes for sites and keys, authorised by the admin token. Never answers CORS.
 import { Elysia, t } from 'elysia'
+import { canSeeSite, principalOf } from '../accounts/guard'
 import type { Config } from '../config'
 import { NotFoundError } from '../errors'
-import { requireAdmin } from '../http/auth'
 import { envelope, errors, ok } from '../http/envelope'
 import {
   ApiKeyInfo,
@@ -22,13 +22,12 @@ const detail = (summary: string) => ({ summary, tags: ['Admin'], security: [{ be
 const SiteParams = t.Object({ site_id: SiteId })
 
 /**
- * Admin routes under /api/v1/sites. The admin token is checked in `onTransform`, which runs before
- * validation, so a request without it learns nothing about the schemas.
+ * Routes under /api/v1/sites. Who may call each is in the permission table (src/accounts/routes-table.ts),
+ * checked by the access guard before validation, so a request without rights learns nothing of the schemas.
  */
 export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
   return new Elysia({ name: 'sites', prefix: '/api/v1/sites' })
     .model({ CreateSiteBody, UpdateSiteBody, SiteExclusions, Site, CreatedSite, ApiKeyInfo, CreatedKey })
-    .onTransform(({ request }) => requireAdmin(request.headers, deps.config.adminToken))
     .post(
       '',
       async ({ body, set }) => {
@@ -45,10 +44,18 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
         response: { 201: envelope(CreatedSite), ...errors(400, 401, 409, 422) },
       },
     )
-    .get('', async () => ok(await listSites(deps.db)), {
-      detail: detail('List sites'),
-      response: { 200: envelope(t.Array(Site)), ...errors(401) },
-    })
+    .get(
+      '',
+      async ({ request }) => {
+        // Each caller sees the sites it may view (a viewer of one site: that one).
+        const who = principalOf(request)
+        return ok((await listSites(deps.db)).filter((s) => canSeeSite(who, s.site_id)))
+      },
+      {
+        detail: detail('List sites'),
+        response: { 200: envelope(t.Array(Site)), ...errors(401) },
+      },
+    )
     .get(
       '/:site_id',
       async ({ params }) => {

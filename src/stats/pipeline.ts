@@ -10,6 +10,7 @@
 // defaulting to 24h), `rawStats` (query parameters, no period meaning every stored event) and
 // `statsBody` (a body with `site_id`, the period fields and a `filters` object and `conditions`, as the funnel takes).
 import { Elysia } from 'elysia'
+import type { AuditLog } from '../accounts/audit'
 import type { ReadLease } from '../events/read-gate'
 import type { EventReader, ReaderLease } from '../events/store'
 import { errors, ok } from '../http/envelope'
@@ -18,6 +19,7 @@ import { parseScope, type Scope, type ScopeInput } from './parse/scope'
 import type { ReadOptions } from './plan'
 import { authorizeStatsRead, runRead, type StatsDeps } from './read'
 import { FILTER_FIELDS, type Period } from './registry'
+import { applyLockedFilters, checkMinVisitors, type ReadRestrictions, refuseUnsafeUnderMin } from './restrict'
 import { settleAllTime } from './run/all-time'
 import { segmentFilters } from './segments/service'
 
@@ -36,26 +38,38 @@ export function statsDetail(summary: string, description: string, extra: object 
 export interface StatsRouteDeps extends StatsDeps {
   /** The planner's switches and the engine's dialect (default: fragments on, DuckDB). */
   readOptions?: ReadOptions
+  /** The audit log (exports are recorded). */
+  audit?: AuditLog
 }
 
 /** A route's query, run on a pooled connection with the app's read options. */
 type Query<T> = (reader: EventReader, opts: ReadOptions) => Promise<T>
 
 /** What every analytics handler gets besides its parsed scope. */
-function readContext(deps: StatsRouteDeps, keyId: string, scope: Scope<Period | 'all'>) {
+function readContext(
+  deps: StatsRouteDeps,
+  keyId: string,
+  scope: Scope<Period | 'all'>,
+  restrictions: ReadRestrictions | undefined,
+) {
   const opts: ReadOptions = { dialect: deps.events.store.dialect, ...deps.readOptions }
+  const k = restrictions?.minVisitors ?? null
   return {
     /** The key id (or 'admin') the read is charged to. */
     keyId,
     scope,
+    /** The caller's `min_visitors` (read-only keys and share links), or null. */
+    minVisitors: k,
     /**
      * Flush, settle an `all` period on the read's connection, run `query` within the key's read limits,
-     * and answer `{success: true, data}`.
+     * and answer `{success: true, data}`; under `min_visitors` a view of fewer visitors is refused first
+     * (`view`: the view).
      */
-    answer: async <T>(query: Query<T>) =>
+    answer: async <T>(query: Query<T>, view?: Scope) =>
       ok(
         await runRead(deps, keyId, async (reader) => {
           await settleAllTime(reader, scope as Scope, opts)
+          if (k !== null && view) await checkMinVisitors(reader, view, k, opts)
           return query(reader, opts)
         }),
       ),
@@ -65,8 +79,8 @@ function readContext(deps: StatsRouteDeps, keyId: string, scope: Scope<Period | 
 }
 
 /**
- * Authorise reading the site, then refuse parameters not in `allowed` (custom properties pass), then
- * parse the scope.
+ * Authorise reading the site (with the caller's restrictions: locked filters, `min_visitors`), then
+ * refuse parameters not in `allowed` (custom properties pass), then parse the scope.
  */
 function admit(
   deps: StatsRouteDeps,
@@ -76,9 +90,14 @@ function admit(
   allowed: readonly string[],
   parse: () => Scope<Period | 'all'>,
 ) {
-  const keyId = authorizeStatsRead(deps, request.headers, input.site_id)
+  const who = authorizeStatsRead(deps, request, input.site_id)
+  const restrictions = who.restrictions
+  if (restrictions) {
+    refuseUnsafeUnderMin(restrictions, new URL(request.url).pathname)
+    applyLockedFilters(restrictions, names as Record<string, unknown>, allowed)
+  }
   checkParamNames(names as Record<string, unknown>, allowed, true)
-  return readContext(deps, keyId, parse())
+  return readContext(deps, who.id, parse(), restrictions)
 }
 
 /** Add the filters of saved segment `id` (when given) to the scope; a 404 for a segment the key cannot see. */

@@ -2,6 +2,9 @@
 // token) and take a rate-limit token for that key; then, once the request has parsed, flush the ingest
 // buffer so every event acknowledged before the call is in DuckDB (read-your-writes) and run the query
 // within the key's and the server's read limits, on a pooled connection, with a time limit.
+
+import type { Principal } from '../accounts/credentials'
+import { siteCaller } from '../accounts/guard'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Database } from '../db/open'
@@ -10,7 +13,6 @@ import type { EventAccess } from '../events/access'
 import type { EventBuffer } from '../events/buffer'
 import type { ReadGate } from '../events/read-gate'
 import type { EventReader } from '../events/store'
-import { authorizeRead } from '../http/auth'
 import { enforce, type RateLimiter } from '../http/rate-limit'
 import type { SiteStore } from '../sites/store'
 import type { ActiveExports } from './export/active'
@@ -29,11 +31,14 @@ export interface StatsDeps {
   exports: ActiveExports
 }
 
-/** Authorise reading `siteId` and rate-limit the caller; returns the key id; throws 401/403/404/429. */
-export function authorizeStatsRead(deps: StatsDeps, headers: Headers, siteId: string): string {
-  const keyId = authorizeRead(deps.store, headers, deps.config.adminToken, siteId)
-  enforce(deps.keyLimiter.take(keyId))
-  return keyId
+/**
+ * The caller of a read of `siteId` (the access guard has checked its permission), rate-limited by its id;
+ * throws 404/429.
+ */
+export function authorizeStatsRead(deps: StatsDeps, request: Request, siteId: string): Principal {
+  const who = siteCaller(request, (id) => deps.store.hasSite(id), siteId)
+  enforce(deps.keyLimiter.take(who.id))
+  return who
 }
 
 /** Write every buffered event, so the read that follows sees all acknowledged events (else 503). */

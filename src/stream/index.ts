@@ -7,6 +7,7 @@ import { parseFilters } from '../stats/parse/filters'
 import { checkParamNames } from '../stats/parse/names'
 import { authorizeStatsRead, type StatsDeps } from '../stats/read'
 import { FILTERS, type Field } from '../stats/registry'
+import { applyLockedFilters, refuseUnsafeUnderMin } from '../stats/restrict'
 import type { EventHub } from './hub'
 
 /** Options of the stream route. */
@@ -49,8 +50,15 @@ export function streamRoutes(
   return new Elysia({ name: 'event-stream', prefix: '/api/v1' }).get(
     '/events/stream',
     ({ query, request, server }) => {
-      const key = authorizeStatsRead(deps, request.headers, query.site_id)
-      checkParamNames(query, ['site_id', ...FILTERS.map((f) => f.name)], true)
+      const who = authorizeStatsRead(deps, request, query.site_id)
+      const key = who.id
+      const allowed = ['site_id', ...FILTERS.map((f) => f.name)]
+      // A read-only key's locked filter applies here too; under min_visitors the stream is refused.
+      if (who.restrictions) {
+        refuseUnsafeUnderMin(who.restrictions, '/api/v1/events/stream')
+        applyLockedFilters(who.restrictions, query as Record<string, unknown>, allowed)
+      }
+      checkParamNames(query, allowed, true)
       const filters = parseFilters(query)
       // Bun closes a connection idle for 10 s by default; a quiet stream is not idle, keep-alives aside.
       server?.timeout(request, 0)

@@ -150,7 +150,7 @@ describe('online backup', () => {
 
   test('needs the admin token; restore refuses a data directory that has a database', async () => {
     const res = await src.request('GET', '/api/v1/admin/backup', { key: site.secret_key })
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(403)
     const file = join(root, 'quiet.duckdb')
     await expect(
       restoreBackup(file, join(root, 'restored'), join(root, 'restored', 'pulse.duckdb')),

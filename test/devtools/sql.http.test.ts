@@ -54,9 +54,9 @@ test('answers one SELECT as JSON and CSV, with a row cap', async () => {
   expect(await csv.text()).toBe('x,y,z\r\n"a,b",1,\r\n')
 })
 
-test('admin token only: secret and public keys are refused', async () => {
-  expect((await sql('SELECT 1', {}, keys.secret_key)).status).toBe(401)
-  expect((await sql('SELECT 1', {}, keys.public_key)).status).toBe(401)
+test('admin token only: secret and public keys are refused (403), no credentials 401', async () => {
+  expect((await sql('SELECT 1', {}, keys.secret_key)).status).toBe(403)
+  expect((await sql('SELECT 1', {}, keys.public_key)).status).toBe(403)
   expect((await a.json('POST', '/api/v1/sql', { body: { query: 'SELECT 1' } })).status).toBe(401)
 })
 

@@ -133,11 +133,11 @@ describe('goals admin API', () => {
     expect((await admin('GET', '/api/v1/sites/shop/goals')).body.data).toEqual([])
   })
 
-  test('needs the admin token: a site secret key is 401', async () => {
+  test('needs the admin token: a site secret key is 403, no credentials 401', async () => {
     const keys = await h.site('other')
     const res = await h.json('GET', '/api/v1/sites/other/goals', { key: keys.secret_key })
-    expect(res.status).toBe(401)
-    expect(res.body).toMatchObject({ success: false, status: 401 })
+    expect(res.status).toBe(403)
+    expect(res.body).toMatchObject({ success: false, status: 403 })
     expect((await h.json('POST', '/api/v1/sites/other/goals', { body: { name: 'x' } })).status).toBe(401)
   })
 })

@@ -9,8 +9,22 @@ import { schemaChecker } from './schema-check'
 
 type Json = any
 type Opts = { key?: string; body?: unknown; headers?: Record<string, string> }
-/** A request: method, path with its query, options; the status it is meant to get (a sanity check). */
-type Case = [method: string, url: string, opts: Opts, status: number]
+/**
+ * A request: method, path with its query, options; the status it is meant to get (a sanity check). The
+ * accounts cases build their path and options when they run (from `acc`, filled by earlier answers) and
+ * may keep what they got (`then`).
+ */
+type Lazy<T> = T | (() => T)
+type Case = [
+  method: string,
+  url: Lazy<string>,
+  opts: Lazy<Opts>,
+  status: number,
+  then?: (body: Json, res: Response) => void,
+]
+const now = <T>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() : v)
+/** What the accounts cases pass on to each other. */
+const acc: Record<string, string> = {}
 
 let h: TestApp
 let doc: Json
@@ -101,6 +115,142 @@ const enumOf = (path: string, name: string): string[] => {
   return p.schema.enum ?? p.schema.anyOf?.find((s: Json) => s.enum)?.enum ?? []
 }
 const MCP = { accept: 'application/json, text/event-stream' }
+
+/** The accounts and sharing operations, in an order where each finds what it needs. */
+function accountCases(site: string): Case[] {
+  const owner = { email: 'owner@example.com', password: 'correct horse battery' }
+  const cookie = () => ({ headers: { cookie: acc.cookie, origin: 'http://localhost' } })
+  const keep = (name: string, field: string) => (b: Json) => {
+    acc[name] = b.data?.[field]
+  }
+  return [
+    ['GET', '/api/v1/setup', {}, 200],
+    ['GET', '/api/v1/setup?x=1', {}, 422],
+    ['POST', '/api/v1/setup', { body: owner }, 401],
+    ['POST', '/api/v1/setup', { key: ADMIN_TOKEN, body: { ...owner, password: 'short' } }, 422],
+    ['POST', '/api/v1/setup', { key: ADMIN_TOKEN, body: owner }, 201, keep('ownerId', 'user_id')],
+    ['POST', '/api/v1/setup', { key: ADMIN_TOKEN, body: owner }, 409],
+    ['POST', '/api/v1/auth/sign-in', { body: { ...owner, password: 'wrong password!' } }, 401],
+    ['POST', '/api/v1/auth/sign-in', { body: { email: 'x' } }, 422],
+    ['GET', '/api/v1/auth/me', {}, 401],
+    ['GET', '/api/v1/accounts', A(), 200],
+    ['GET', '/api/v1/accounts', S(), 403],
+    [
+      'POST',
+      '/api/v1/invitations',
+      { key: ADMIN_TOKEN, body: { email: 'viewer@example.com', site_id: site, role: 'viewer' } },
+      201,
+      keep('invite', 'token'),
+    ],
+    ['POST', '/api/v1/invitations', { key: ADMIN_TOKEN, body: { email: 'x@example.com' } }, 422],
+    ['GET', () => `/api/v1/invitations/${acc.invite}`, {}, 200],
+    ['GET', '/api/v1/invitations/inv_nope', {}, 404],
+    ['POST', () => `/api/v1/invitations/${acc.invite}/accept`, { body: { password: 'short' } }, 422],
+    [
+      'POST',
+      () => `/api/v1/invitations/${acc.invite}/accept`,
+      { body: { password: 'a long enough one' } },
+      201,
+      keep('viewerId', 'user_id'),
+    ],
+    [
+      'POST',
+      () => `/api/v1/invitations/${acc.invite}/accept`,
+      { body: { password: 'a long enough one' } },
+      410,
+    ],
+    ['GET', `/api/v1/sites/${site}/members`, A(), 200],
+    ['GET', '/api/v1/sites/site_none/members', A(), 404],
+    [
+      'PUT',
+      () => `/api/v1/sites/${site}/members/${acc.viewerId}`,
+      { key: ADMIN_TOKEN, body: { role: 'editor' } },
+      200,
+    ],
+    [
+      'PUT',
+      () => `/api/v1/sites/${site}/members/${acc.viewerId}`,
+      { key: ADMIN_TOKEN, body: { role: 'king' } },
+      422,
+    ],
+    ['DELETE', () => `/api/v1/sites/${site}/members/${acc.viewerId}`, A(), 200],
+    ['DELETE', () => `/api/v1/sites/${site}/members/${acc.viewerId}`, A(), 404],
+    [
+      'POST',
+      '/api/v1/auth/sign-in',
+      { body: owner },
+      200,
+      (_b, res) => {
+        acc.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+      },
+    ],
+    ['GET', `/api/v1/sites/${site}/read-keys`, A(), 200],
+    [
+      'POST',
+      `/api/v1/sites/${site}/read-keys`,
+      { key: ADMIN_TOKEN, body: { locked_filters: { country: 'DE' }, min_visitors: 5 } },
+      201,
+      keep('rkId', 'key_id'),
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/read-keys`,
+      { key: ADMIN_TOKEN, body: { locked_filters: { nope: 'x' } } },
+      422,
+    ],
+    ['DELETE', () => `/api/v1/sites/${site}/read-keys/${acc.rkId}`, A(), 200],
+    ['DELETE', () => `/api/v1/sites/${site}/read-keys/${acc.rkId}`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/share-links`, A(), 200],
+    [
+      'POST',
+      `/api/v1/sites/${site}/share-links`,
+      { key: ADMIN_TOKEN, body: { password: 'a long enough one' } },
+      201,
+      keep('slug', 'slug'),
+    ],
+    [
+      'POST',
+      `/api/v1/sites/${site}/share-links`,
+      { key: ADMIN_TOKEN, body: { password: 'a long enough one', embed_origins: ['https://x.example'] } },
+      422,
+    ],
+    ['GET', () => `/api/v1/share/${acc.slug}`, {}, 200],
+    ['GET', '/api/v1/share/sh_nope', {}, 404],
+    ['POST', () => `/api/v1/share/${acc.slug}/unlock`, { body: { password: 'a long enough one' } }, 200],
+    ['POST', () => `/api/v1/share/${acc.slug}/unlock`, { body: { password: 'not the password' } }, 401],
+    [
+      'POST',
+      `/api/v1/sites/${site}/share-links`,
+      { key: ADMIN_TOKEN, body: {} },
+      201,
+      keep('linkId', 'link_id'),
+    ],
+    ['DELETE', () => `/api/v1/sites/${site}/share-links/${acc.linkId}`, A(), 200],
+    ['DELETE', () => `/api/v1/sites/${site}/share-links/${acc.linkId}`, A(), 404],
+    ['GET', `/api/v1/sites/${site}/audit`, A(), 200],
+    ['GET', `/api/v1/sites/${site}/audit?limit=0`, A(), 422],
+    ['GET', '/api/v1/audit', A(), 200],
+    ['GET', '/api/v1/auth/me', cookie, 200],
+    ['GET', '/api/v1/account/tokens', cookie, 200],
+    [
+      'POST',
+      '/api/v1/account/tokens',
+      () => ({ ...cookie(), body: { name: 'grafana' } }),
+      201,
+      keep('tokenId', 'token_id'),
+    ],
+    ['POST', '/api/v1/account/tokens', () => ({ ...cookie(), body: {} }), 422],
+    ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 200],
+    ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 404],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}/sessions`, A(), 200],
+    ['DELETE', '/api/v1/accounts/usr_none/sessions', A(), 404],
+    ['DELETE', () => `/api/v1/accounts/${acc.ownerId}`, cookie, 409],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}`, A(), 200],
+    ['DELETE', () => `/api/v1/accounts/${acc.viewerId}`, A(), 404],
+    ['POST', '/api/v1/auth/sign-out', cookie, 200],
+    ['POST', '/api/v1/auth/sign-out', cookie, 401],
+  ]
+}
 
 /** The requests, built once the site exists. Every operation gets a 2xx and at least one error. */
 function cases(): Case[] {
@@ -196,7 +346,8 @@ function cases(): Case[] {
     ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'SELECT 1 AS one' } }, 200],
     ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'SELECT 1 AS one', format: 'csv' } }, 200],
     ['POST', '/api/v1/sql', { key: ADMIN_TOKEN, body: { query: 'DROP TABLE events' } }, 422],
-    ['POST', '/api/v1/sql', { key: sk, body: { query: 'SELECT 1' } }, 401],
+    ['POST', '/api/v1/sql', { key: sk, body: { query: 'SELECT 1' } }, 403],
+    ['POST', '/api/v1/sql', { body: { query: 'SELECT 1' } }, 401],
     ['POST', '/mcp', { key: sk, body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 200],
     [
       'POST',
@@ -208,7 +359,8 @@ function cases(): Case[] {
     ['POST', '/mcp', { body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 401],
     ['POST', '/mcp', { key: pk, body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: MCP }, 403],
     ['GET', '/api/v1/sites', A(), 200],
-    ['GET', '/api/v1/sites', S(), 401],
+    ['GET', '/api/v1/sites', S(), 403],
+    ['GET', '/api/v1/sites', {}, 401],
     ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'site_new', name: 'New' } }, 201],
     ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'site_new', name: 'New' } }, 409],
     ['POST', '/api/v1/sites', { key: ADMIN_TOKEN, body: { site_id: 'bad id!' } }, 422],
@@ -280,7 +432,7 @@ function cases(): Case[] {
     ['POST', `/api/v1/sites/${site}/webhooks`, { key: ADMIN_TOKEN, body: { url: 'ftp://x' } }, 422],
     ['POST', `/api/v1/sites/${site}/webhooks/${webhookId}/test`, A(), 202],
     ['POST', `/api/v1/sites/${site}/webhooks/wh_none/test`, A(), 404],
-    ['GET', `/api/v1/sites/${site}/digests`, S(), 401],
+    ['GET', `/api/v1/sites/${site}/digests`, S(), 403],
     ['GET', `/api/v1/sites/${site}/digests`, A(), 200],
     [
       'POST',
@@ -328,14 +480,15 @@ function cases(): Case[] {
     ['POST', '/unsubscribe?token=dg_x.bad', {}, 404],
     ['GET', '/metrics', A(), 200],
     ['GET', '/metrics', { key: sk }, 200],
-    ['GET', '/metrics', { key: pk }, 401],
+    ['GET', '/metrics', { key: pk }, 403],
+    ['GET', '/metrics', {}, 401],
     ['DELETE', `/api/v1/sites/${site}/alerts/${ruleId}`, A(), 200],
     ['DELETE', `/api/v1/sites/${site}/alerts/al_none`, A(), 404],
     ['DELETE', `/api/v1/sites/${site}/digests/${digestId}`, A(), 200],
     ['DELETE', `/api/v1/sites/${site}/digests/dg_none`, A(), 404],
     ['DELETE', `/api/v1/sites/${site}/webhooks/${webhookId}`, A(), 200],
     ['DELETE', `/api/v1/sites/${site}/webhooks/wh_none`, A(), 404],
-    ['GET', '/api/v1/admin/backup', S(), 401],
+    ['GET', '/api/v1/admin/backup', S(), 403],
     ['GET', '/api/v1/admin/backup', A(), 200],
     ['GET', '/api/v1/admin/imports', A(), 200],
     [
@@ -388,6 +541,7 @@ function cases(): Case[] {
     ['DELETE', '/api/v1/sites/site_new', A(), 200],
     ['DELETE', '/api/v1/sites/site_new', A(), 404],
     ['POST', '/api/v1/admin/token/rotate', A(), 409],
+    ...accountCases(site),
   ]
   // Every value of every enum parameter of the stats reads.
   for (const m of enumOf('/api/v1/stats', 'metric')) out.push(stats('/api/v1/stats', { metric: m }))
@@ -451,7 +605,9 @@ describe('every real answer is as declared', () => {
     const all = cases()
     const covered = new Set<string>()
     const problems: string[] = []
-    for (const [method, url, opts, status] of all) {
+    for (const [method, lazyUrl, lazyOpts, status, then] of all) {
+      const url = now(lazyUrl)
+      const opts = now(lazyOpts)
       const key = operationKey(method, url)
       if (!key) {
         problems.push(`${method} ${url}: no such operation in the document`)
@@ -460,6 +616,7 @@ describe('every real answer is as declared', () => {
       const res = await h.request(method, url, opts)
       if (res.status !== status)
         problems.push(`${method} ${url}: got ${res.status}, the case expects ${status}`)
+      if (then) then(await res.clone().json(), res)
       if (res.status < 300) covered.add(key)
       for (const m of await mismatches(key, res)) problems.push(`${method} ${url.slice(0, 80)}: ${m}`)
     }

@@ -71,6 +71,6 @@ test('a secret key sees its own site only; a public key or none is refused', asy
   expect(value(fams, 'pulse_site_page_views_total', { site_id: 'shop' })).toBe(7)
   expect(fams.find((f) => f.name === 'pulse_site_page_views_total')?.metrics).toHaveLength(1)
   expect(fams.some((f) => f.name === 'pulse_buffer_events')).toBe(false)
-  expect((await h.request('GET', '/metrics', { key: shop.public_key })).status).toBe(401)
+  expect((await h.request('GET', '/metrics', { key: shop.public_key })).status).toBe(403)
   expect((await h.request('GET', '/metrics')).status).toBe(401)
 })

@@ -144,11 +144,9 @@ describe("public keys only from the site's domains", () => {
 describe('admin endpoints', () => {
   test.each([
     ['no token', {}],
-    ['a secret key', { authorization: 'Bearer SECRET' }],
     ['a wrong token', { authorization: 'Bearer not-the-admin-token-at-all' }],
     ['a malformed header', { authorization: `Basic ${btoa(`admin:${ADMIN_TOKEN}`)}` }],
   ])('refuse %s with 401', async (_name, headers: Record<string, string>) => {
-    if (headers.authorization === 'Bearer SECRET') headers = { authorization: `Bearer ${shop.secret_key}` }
     for (const [method, path] of [
       ['GET', '/api/v1/sites'],
       ['POST', '/api/v1/sites'],
@@ -158,6 +156,20 @@ describe('admin endpoints', () => {
       const res = await h.json(method, path, { headers, body: method === 'POST' ? {} : undefined })
       expect({ path, method, status: res.status }).toEqual({ path, method, status: 401 })
       expect(res.body).toMatchObject({ success: false, status: 401 })
+    }
+  })
+
+  test('refuse a secret key with 403: a valid credential without the right (the permission table)', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/v1/sites/site_shop/keys'],
+      ['POST', '/api/v1/sites'],
+      ['DELETE', '/api/v1/sites/site_shop'],
+    ]) {
+      const res = await h.json(method, path, {
+        key: shop.secret_key,
+        body: method === 'POST' ? {} : undefined,
+      })
+      expect({ path, method, status: res.status }).toEqual({ path, method, status: 403 })
     }
   })
 

@@ -54,10 +54,10 @@ describe('sites admin API', () => {
     expect(dump).not.toContain(body.data.public_key)
   })
 
-  test('needs the admin token: 401 without it, and a site key is not enough', async () => {
+  test('needs the admin token: 401 without it, and a site key is not enough (403)', async () => {
     expect((await h.json('GET', '/api/v1/sites')).status).toBe(401)
     const site = await h.site('s1')
-    expect((await h.json('GET', '/api/v1/sites', { key: site.secret_key })).status).toBe(401)
+    expect((await h.json('GET', '/api/v1/sites', { key: site.secret_key })).status).toBe(403)
     expect((await h.json('GET', '/api/v1/sites', { key: 'x'.repeat(40) })).body).toMatchObject({
       success: false,
       status: 401,

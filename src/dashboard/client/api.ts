@@ -38,7 +38,9 @@ export class ApiClient {
       endpoint: base,
       apiKey: token,
       transport: {
-        fetch: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
+        // An empty token: the cookie session authenticates, so no Authorization header is sent.
+        fetch: (url, init) =>
+          fetch(url, { ...init, cache: 'no-store', headers: token ? init?.headers : noAuth(init?.headers) }),
         maxRetries: 0,
         retryBaseMs: 0,
         maxRetryDelayMs: 0,
@@ -60,6 +62,13 @@ export class ApiClient {
   post<P extends PathsWith<'post'>>(path: P, body: PostBody<P>): Promise<PostResult<P>> {
     return settle(postData(this.target, path, body))
   }
+}
+
+/** `headers` without Authorization. */
+function noAuth(headers: HeadersInit | undefined): Headers {
+  const out = new Headers(headers)
+  out.delete('authorization')
+  return out
 }
 
 /** The SDK's PulseError as the dashboard's ApiError. */

@@ -25,6 +25,7 @@ import { createPanel, errorMessage } from './panel'
 import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
 import { createRetentionPanel } from './retention'
+import { createSettingsPanel } from './settings'
 import { createSqlPanel } from './sql-console'
 import {
   type CompareMode,
@@ -67,7 +68,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     }
   }
 
-  const topbar = createTopbar(creds.admin, { onChange: setView, onSignOut })
+  // Signed-in users pick among the sites they have a role on (a viewer of one site sees that one).
+  const topbar = createTopbar(creds.admin || creds.session === true, { onChange: setView, onSignOut })
   const chips = h('div', { class: 'filters', attrs: { id: 'filters', hidden: '' } })
   const notice = h('div', { attrs: { id: 'notice' } })
   const headline = h('section', {
@@ -180,6 +182,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const retention = createRetentionPanel(scope)
   const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
+  const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -191,6 +194,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     journey.panel.el,
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
+    settings?.el,
   )
   const foot = h(
     'footer',
@@ -247,6 +251,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       liveSite = view.siteId
       live.refresh()
       liveEvents.follow(view.siteId)
+      settings?.load(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')
@@ -295,7 +300,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
 
   const live = startLiveCounter(topbar.live, () => (view.siteId ? { api, siteId: view.siteId } : undefined))
 
-  if (creds.admin) {
+  if (creds.admin || creds.session) {
     fetchSites(api).then(
       (sites) => {
         topbar.setSites(sites)

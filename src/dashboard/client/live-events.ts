@@ -48,7 +48,7 @@ export function createLiveEventsPanel(token: string) {
   async function connect(siteId: string, ctl: AbortController) {
     try {
       const res = await fetch(`/api/v1/events/stream?site_id=${encodeURIComponent(siteId)}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: token ? { authorization: `Bearer ${token}` } : {},
         signal: ctl.signal,
         cache: 'no-store',
       })

@@ -53,6 +53,8 @@ export interface Credentials {
   admin: boolean
   /** The site a secret key belongs to. */
   siteId?: string
+  /** Signed in with email and password: the cookie session authenticates (the token is empty). */
+  session?: boolean
 }
 
 /**

@@ -16,7 +16,8 @@ import m010 from './010_reports.sql' with { type: 'text' }
 import { m011 } from './011_xxhash_keys'
 import m012 from './012_hours_gap.sql' with { type: 'text' }
 import m013 from './013_site_settings.sql' with { type: 'text' }
-import m014 from './014_daily_use.sql' with { type: 'text' }
+import m014 from './014_accounts.sql' with { type: 'text' }
+import m015 from './015_daily_use.sql' with { type: 'text' }
 
 /** One SQL migration: its file name (`NNN_name.sql`) and SQL, run in one transaction. */
 export interface SqlMigration {
@@ -57,5 +58,6 @@ export const MIGRATIONS: Migration[] = [
   m011,
   { name: '012_hours_gap.sql', sql: m012 },
   { name: '013_site_settings.sql', sql: m013 },
-  { name: '014_daily_use.sql', sql: m014 },
+  { name: '014_accounts.sql', sql: m014 },
+  { name: '015_daily_use.sql', sql: m015 },
 ]

@@ -85,3 +85,14 @@ export function parseFilters(entries: Record<string, unknown>): EqualityFilter[]
   }
   return out
 }
+
+/**
+ * Check a locked filter of a read-only key or share link as a read would (422 for an unknown name or a bad
+ * value), so a key is never made that no read could use.
+ */
+export function checkLockedFilters(filters: Record<string, string>): void {
+  for (const [name, raw] of Object.entries(filters)) {
+    if (!isFilterName(name)) throw invalid(name, 'is not a filter')
+    parseFilter(name, raw)
+  }
+}

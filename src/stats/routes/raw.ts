@@ -1,6 +1,9 @@
 // GET /api/v1/events (raw events, newest first, cursor pages) and GET /api/v1/export (a streamed
 // NDJSON, CSV or Parquet file of a period's raw events).
+
 import { Elysia } from 'elysia'
+import { actorOf } from '../../accounts/audit'
+import { principalOf } from '../../accounts/guard'
 import { UnavailableError } from '../../errors'
 import { errorDocs } from '../../http/envelope'
 import { streamExport } from '../export/stream'
@@ -56,6 +59,14 @@ export function rawRoutes(deps: StatsRouteDeps) {
           throw new UnavailableError('The server is shutting down; retry shortly', 2)
         }
         const selection = { siteId: scope.siteId, range: scope.range, filters: scope.filters }
+        await deps.audit
+          ?.record({
+            actor: actorOf(principalOf(request)),
+            action: 'export',
+            siteId: scope.siteId,
+            target: format,
+          })
+          .catch(() => undefined)
         const body = await streamExport(
           { lease, exports: deps.exports, signal: request.signal },
           selection,

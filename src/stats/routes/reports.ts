@@ -7,6 +7,7 @@ import { SCOPE_AND_FILTER_PARAMS } from '../parse/scope'
 import type { StatsRouteDeps } from '../pipeline'
 import { READ_ERRORS, statsDetail, statsPipeline } from '../pipeline'
 import { DIMENSION_FIELDS } from '../registry'
+import { foldedBreakdown, suppressedTimeseries } from '../restrict'
 import { getBreakdown, parseBreakdownRequest } from '../run/breakdown'
 import { breakdownCsv, csvResponse, timeseriesCsv } from '../run/report-csv'
 import { getTimeseries, parseTimeseriesRequest } from '../run/timeseries'
@@ -25,9 +26,15 @@ export function reportRoutes(deps: StatsRouteDeps) {
     .model({ TimeseriesResult, BreakdownResult })
     .get(
       '/stats/timeseries',
-      async ({ query, scope, answer }) => {
+      async ({ query, scope, answer, minVisitors }) => {
         const req = parseTimeseriesRequest(query, scope)
-        const res = await answer((conn, opts) => getTimeseries(conn, scope, req, opts))
+        const res = await answer(
+          (conn, opts) =>
+            minVisitors === null
+              ? getTimeseries(conn, scope, req, opts)
+              : suppressedTimeseries(conn, scope, req, minVisitors, opts),
+          scope,
+        )
         if (query.format !== 'csv') return res
         // A file instead of the envelope: Elysia sends a Response as it is (typed as the JSON answer).
         return csvResponse(timeseriesCsv(res.data), scope.siteId, 'timeseries') as unknown as typeof res
@@ -44,9 +51,15 @@ export function reportRoutes(deps: StatsRouteDeps) {
     )
     .get(
       '/stats/breakdown',
-      async ({ query, scope, answer }) => {
+      async ({ query, scope, answer, minVisitors }) => {
         const req = parseBreakdownRequest(query, scope.timezone)
-        const res = await answer((conn, opts) => getBreakdown(conn, scope, req, opts))
+        const res = await answer(
+          (conn, opts) =>
+            minVisitors === null
+              ? getBreakdown(conn, scope, req, opts)
+              : foldedBreakdown(conn, scope, req, minVisitors, opts),
+          scope,
+        )
         if (query.format !== 'csv') return res
         return csvResponse(breakdownCsv(res.data), scope.siteId, 'breakdown') as unknown as typeof res
       },

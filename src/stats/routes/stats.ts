@@ -20,7 +20,7 @@ export function summaryRoute(deps: StatsRouteDeps) {
       '/stats',
       ({ query, scope, answer }) => {
         const req = parseSummaryRequest(query, scope.timezone)
-        return answer((conn, opts) => getSummary(conn, scope, req, opts))
+        return answer((conn, opts) => getSummary(conn, scope, req, opts), scope)
       },
       {
         query: StatsQuery,

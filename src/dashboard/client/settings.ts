@@ -1,0 +1,192 @@
+// Settings of the current site for those allowed to change them: members and invitations, read-only
+// keys and share links. Each list comes from the API, so a viewer (403) sees nothing here; secrets
+// (keys, links, invitation links) are shown once, when made.
+import { h, replace } from './dom'
+import { createPanel } from './panel'
+import type { Credentials } from './state'
+
+type Json = { success: boolean; data?: any; error?: string }
+
+/** A JSON call with the dashboard's credentials (the token, or the cookie session). */
+async function call(creds: Credentials, method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = {}
+  if (creds.token) headers.authorization = `Bearer ${creds.token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = (await res.json().catch(() => ({ success: false }))) as Json
+  return { status: res.status, body: json }
+}
+
+const input = (id: string, placeholder: string, type = 'text') =>
+  h('input', { attrs: { id, placeholder, type, autocomplete: 'off', 'aria-label': placeholder } })
+
+/** `country=DE, url=/x` as a filter object. */
+function filters(text: string): Record<string, string> | undefined {
+  const out: Record<string, string> = {}
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const i = part.indexOf('=')
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim()
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+/** The settings panel; `load(siteId)` fills it for a site. */
+export function createSettingsPanel(creds: Credentials) {
+  const panel = createPanel('settings', 'Sharing and access')
+  panel.el.hidden = true
+  let site = ''
+  const secret = h('p', { class: 'muted', attrs: { id: 'settings-secret', 'aria-live': 'polite' } })
+  const error = h('p', { class: 'error', attrs: { id: 'settings-error', role: 'alert' } })
+  const lists = {
+    members: h('ul', { attrs: { id: 'members' } }),
+    keys: h('ul', { attrs: { id: 'read-keys' } }),
+    links: h('ul', { attrs: { id: 'share-links' } }),
+  }
+
+  const act = async (method: string, path: string, body?: unknown, show?: (data: any) => string) => {
+    error.textContent = ''
+    const r = await call(creds, method, path, body)
+    if (!r.body.success) error.textContent = r.body.error ?? `HTTP ${r.status}`
+    else if (show) secret.textContent = show(r.body.data)
+    await load(site)
+  }
+  const revoke = (label: string, path: string) =>
+    h(
+      'button',
+      { class: 'ghost small', attrs: { type: 'button' }, on: { click: () => void act('DELETE', path) } },
+      label,
+    )
+
+  const inviteEmail = input('invite-email', 'email')
+  const inviteRole = h(
+    'select',
+    { attrs: { id: 'invite-role', 'aria-label': 'role' } },
+    ...['viewer', 'editor', 'admin'].map((r) => h('option', { attrs: { value: r } }, r)),
+  )
+  const keyName = input('read-key-name', 'key name')
+  const keyFilter = input('read-key-filter', 'locked filter, e.g. country=DE')
+  const keyMin = input('read-key-min', 'min visitors', 'number')
+  const linkPassword = input('share-link-password', 'password (optional)', 'password')
+  const linkEmbed = input('share-link-embed', 'embed origins, e.g. https://blog.example.com')
+  const button = (id: string, label: string, fn: () => void) =>
+    h('button', { class: 'primary small', attrs: { type: 'button', id }, on: { click: fn } }, label)
+
+  const body = h(
+    'div',
+    'settings',
+    h('h3', {}, 'Members'),
+    lists.members,
+    h(
+      'div',
+      'controls',
+      inviteEmail,
+      inviteRole,
+      button(
+        'invite-create',
+        'Invite',
+        () =>
+          void act(
+            'POST',
+            '/api/v1/invitations',
+            { email: inviteEmail.value.trim(), site_id: site, role: inviteRole.value },
+            (d) => `Invitation link (works once): ${d.url}`,
+          ),
+      ),
+    ),
+    h('h3', {}, 'Read-only keys'),
+    lists.keys,
+    h(
+      'div',
+      'controls',
+      keyName,
+      keyFilter,
+      keyMin,
+      button(
+        'read-key-create',
+        'Create key',
+        () =>
+          void act(
+            'POST',
+            `/api/v1/sites/${site}/read-keys`,
+            {
+              name: keyName.value.trim() || undefined,
+              locked_filters: filters(keyFilter.value),
+              min_visitors: keyMin.value ? Number(keyMin.value) : undefined,
+            },
+            (d) => `New read-only key (shown once): ${d.key}`,
+          ),
+      ),
+    ),
+    h('h3', {}, 'Share links'),
+    lists.links,
+    h(
+      'div',
+      'controls',
+      linkPassword,
+      linkEmbed,
+      button(
+        'share-link-create',
+        'Create link',
+        () =>
+          void act(
+            'POST',
+            `/api/v1/sites/${site}/share-links`,
+            {
+              password: linkPassword.value || undefined,
+              embed_origins: linkEmbed.value.trim()
+                ? linkEmbed.value.split(/[\s,]+/).filter(Boolean)
+                : undefined,
+            },
+            (d) => `New share link (shown once): ${d.url}`,
+          ),
+      ),
+    ),
+    secret,
+    error,
+  )
+
+  async function load(siteId: string) {
+    site = siteId
+    const base = `/api/v1/sites/${encodeURIComponent(siteId)}`
+    const [members, keys, links] = await Promise.all([
+      call(creds, 'GET', `${base}/members`),
+      call(creds, 'GET', `${base}/read-keys`),
+      call(creds, 'GET', `${base}/share-links`),
+    ])
+    // Editors see share links only; viewers nothing.
+    panel.el.hidden = !links.body.success
+    if (panel.el.hidden) return
+    const item = (...c: (string | Node)[]) => h('li', {}, ...c)
+    replace(
+      lists.members,
+      ...(members.body.data ?? []).map((m: any) =>
+        item(`${m.email} — ${m.role} `, revoke('Remove', `${base}/members/${m.user_id}`)),
+      ),
+    )
+    replace(
+      lists.keys,
+      ...(keys.body.data ?? []).map((k: any) =>
+        item(`${k.name} (${k.key_id}) `, revoke('Revoke', `${base}/read-keys/${k.key_id}`)),
+      ),
+    )
+    replace(
+      lists.links,
+      ...(links.body.data ?? []).map((l: any) =>
+        item(
+          `${l.name}${l.has_password ? ' · password' : ''}${l.embed_origins.length ? ' · embeddable' : ''}${l.revoked_at ? ' · revoked' : ' '}`,
+          l.revoked_at ? '' : revoke('Revoke', `${base}/share-links/${l.link_id}`),
+        ),
+      ),
+    )
+    panel.show(body)
+  }
+
+  return { el: panel.el, load: (siteId: string) => void load(siteId) }
+}
