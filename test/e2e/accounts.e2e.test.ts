@@ -125,6 +125,13 @@ describe('accounts in Chromium', () => {
       '$1',
     )
     const inv = { body: { data: { url: link } } }
+    // Goals are added (and deleted) in the same panel.
+    await owner.fill('#goal-name', 'Signup')
+    await owner.fill('#goal-target', '/signup')
+    await owner.click('#goal-create')
+    await owner.waitForFunction(() =>
+      document.querySelector('#goals-list')?.textContent?.includes('Signup: /signup'),
+    )
 
     const viewer = await newPage()
     await viewer.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))

@@ -1,5 +1,5 @@
 // Settings of the current site for those allowed to change them: members and invitations, read-only
-// keys and share links. Each list comes from the API, so a viewer (403) sees nothing here; secrets
+// keys, share links and goals (added and deleted here; the goals card reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
 // (keys, links, invitation links) are shown once, when made.
 import { h, replace } from './dom'
 import { createPanel } from './panel'
@@ -48,6 +48,7 @@ export function createSettingsPanel(creds: Credentials) {
     members: h('ul', { attrs: { id: 'members' } }),
     keys: h('ul', { attrs: { id: 'read-keys' } }),
     links: h('ul', { attrs: { id: 'share-links' } }),
+    goals: h('ul', { attrs: { id: 'goals-list' } }),
   }
 
   const act = async (method: string, path: string, body?: unknown, show?: (data: any) => string) => {
@@ -75,6 +76,8 @@ export function createSettingsPanel(creds: Credentials) {
   const keyMin = input('read-key-min', 'min visitors', 'number')
   const linkPassword = input('share-link-password', 'password (optional)', 'password')
   const linkEmbed = input('share-link-embed', 'embed origins, e.g. https://blog.example.com')
+  const goalName = input('goal-name', 'goal name')
+  const goalTarget = input('goal-target', 'event type, or a page path starting with /')
   const button = (id: string, label: string, fn: () => void) =>
     h('button', { class: 'primary small', attrs: { type: 'button', id }, on: { click: fn } }, label)
 
@@ -148,6 +151,21 @@ export function createSettingsPanel(creds: Credentials) {
           ),
       ),
     ),
+    h('h3', {}, 'Goals'),
+    lists.goals,
+    h(
+      'div',
+      'controls',
+      goalName,
+      goalTarget,
+      button('goal-create', 'Add goal', () => {
+        const target = goalTarget.value.trim()
+        const kind = target.startsWith('/')
+          ? { kind: 'page', page_path: target }
+          : { kind: 'event', event_type: target }
+        void act('POST', `/api/v1/sites/${site}/goals`, { name: goalName.value.trim(), ...kind })
+      }),
+    ),
     secret,
     error,
   )
@@ -155,10 +173,11 @@ export function createSettingsPanel(creds: Credentials) {
   async function load(siteId: string) {
     site = siteId
     const base = `/api/v1/sites/${encodeURIComponent(siteId)}`
-    const [members, keys, links] = await Promise.all([
+    const [members, keys, links, goals] = await Promise.all([
       call(creds, 'GET', `${base}/members`),
       call(creds, 'GET', `${base}/read-keys`),
       call(creds, 'GET', `${base}/share-links`),
+      call(creds, 'GET', `${base}/goals`),
     ])
     // Editors see share links only; viewers nothing.
     panel.el.hidden = !links.body.success
@@ -182,6 +201,15 @@ export function createSettingsPanel(creds: Credentials) {
         item(
           `${l.name}${l.has_password ? ' · password' : ''}${l.embed_origins.length ? ' · embeddable' : ''}${l.revoked_at ? ' · revoked' : ' '}`,
           l.revoked_at ? '' : revoke('Revoke', `${base}/share-links/${l.link_id}`),
+        ),
+      ),
+    )
+    replace(
+      lists.goals,
+      ...(goals.body.data ?? []).map((g: any) =>
+        item(
+          `${g.name}: ${g.kind === 'page' ? g.page_path : g.event_type} `,
+          revoke('Delete', `${base}/goals/${g.goal_id}`),
         ),
       ),
     )
