@@ -617,13 +617,13 @@ export interface paths {
         };
         /**
          * List the annotations of a site
-         * @description Oldest first, optionally only `from` <= at < `to`. Needs the site secret key or the admin token.
+         * @description Oldest first, optionally only `from` <= at < `to`. Who may call it: see the permission table (docs/access.md).
          */
         get: operations["listAnnotations"];
         put?: never;
         /**
          * Create an annotation
-         * @description A note at an instant (default now), shown as a marker on the dashboard chart with its text on hover. Needs the site secret key or the admin token.
+         * @description A note at an instant (default now), shown as a marker on the dashboard chart with its text on hover. Who may call it: see the permission table (docs/access.md).
          */
         post: operations["createAnnotation"];
         delete?: never;
@@ -644,14 +644,14 @@ export interface paths {
         post?: never;
         /**
          * Delete an annotation
-         * @description Deletes the annotation. Needs the site secret key or the admin token.
+         * @description Deletes the annotation. Who may call it: see the permission table (docs/access.md).
          */
         delete: operations["deleteAnnotation"];
         options?: never;
         head?: never;
         /**
          * Update an annotation
-         * @description Changes the text and/or the time sent. Needs the site secret key or the admin token.
+         * @description Changes the text and/or the time sent. Who may call it: see the permission table (docs/access.md).
          */
         patch: operations["updateAnnotation"];
         trace?: never;
@@ -948,13 +948,13 @@ export interface paths {
         };
         /**
          * List the saved segments of a site
-         * @description The shared segments and the caller’s private ones, by name. Apply one to any read with `segment=<segment_id>`. Needs the site secret key or the admin token.
+         * @description The shared segments and the caller’s private ones, by name. Apply one to any read with `segment=<segment_id>`. Who may call it: see the permission table (docs/access.md).
          */
         get: operations["listSegments"];
         put?: never;
         /**
          * Save a segment
-         * @description A named set of filters (`filters`: equalities, `conditions`: operators and value lists, both as the stats API takes them), `private` (default) or `shared`. The filters are checked as a read would check them (422 naming the bad one). Needs the site secret key or the admin token.
+         * @description A named set of filters (`filters`: equalities, `conditions`: operators and value lists, both as the stats API takes them), `private` (default) or `shared`. The filters are checked as a read would check them (422 naming the bad one). Who may call it: see the permission table (docs/access.md).
          */
         post: operations["createSegment"];
         delete?: never;
@@ -975,7 +975,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a segment
-         * @description Only the key that saved it, or the admin token. Needs the site secret key or the admin token.
+         * @description Only the key that saved it, or the admin token. Who may call it: see the permission table (docs/access.md).
          */
         delete: operations["deleteSegment"];
         options?: never;
@@ -7138,6 +7138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Error envelope */
             422: {
                 headers: {
@@ -7224,6 +7233,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Error envelope */
             422: {
                 headers: {
@@ -7293,6 +7311,15 @@ export interface operations {
             };
             /** @description Error envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7380,6 +7407,15 @@ export interface operations {
             };
             /** @description Error envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9193,6 +9229,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Error envelope */
             422: {
                 headers: {
@@ -9279,6 +9324,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Error envelope */
             422: {
                 headers: {
@@ -9348,6 +9402,15 @@ export interface operations {
             };
             /** @description Error envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10418,6 +10481,15 @@ export interface operations {
             };
             /** @description Error envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
