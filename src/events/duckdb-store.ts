@@ -82,6 +82,8 @@ export class DuckDbEventStore implements EventStore {
   private async checkpointIfDue(): Promise<void> {
     if (this.db.path === ':memory:') return
     const wal = (await stat(`${this.db.path}.wal`).catch(() => undefined))?.size ?? 0
+    // The usual case after a flush: a small log and room to spare, known without asking the file system.
+    if (!this.tight && wal < CHECKPOINT_BYTES) return
     const free = await this.freeBytes()
     if (free === undefined) return
     if (this.tight && free > 256 * 1024 * 1024) this.tight = false
@@ -161,9 +163,8 @@ export class DuckDbEventStore implements EventStore {
       if (err instanceof DerivedCatchUpError) {
         // The events and the position are committed; only the derived table lags: close the gap now, or,
         // if DuckDB failed writing, after the reopen (at the next append or read).
-        if (upTo > 0) this.applied = upTo
-        this.mayLag = true
         this.afterFailedWrite(err.cause)
+        if (upTo > 0) this.applied = upTo
         if (this.supervisor.failure) {
           await this.supervisor.heal(true)
           return
