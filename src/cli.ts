@@ -37,6 +37,7 @@ const OPTIONS = {
   filter: { type: 'string', multiple: true },
   'min-visitors': { type: 'string' },
   expires: { type: 'string' },
+  timezone: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

@@ -14,6 +14,7 @@ import { connect, runningServer } from './connect'
 import type { CommandFlags } from './flags'
 import { goals } from './goals'
 import { CliError, EXIT, emit, exitForStatus, table } from './output'
+import { importPlausibleExport } from './plausible-export'
 import { exportEvents, importFile } from './transfer'
 
 function need(value: string | undefined, what: string): string {
@@ -281,14 +282,21 @@ async function importCommand(
   if (!existsSync(file)) throw new CliError(`No such file: ${file}`, EXIT.notFound)
   const started = performance.now()
   const r = await withOps(config, (ops) =>
-    importFile(ops, file, {
-      source,
-      siteId: flags.site,
-      dryRun: flags['dry-run'] === true,
-      // `--host` is the server's address; the log's own host is given as `--domain`.
-      host: flags.domain?.[0],
-      partBytes: importPartBytes(ops.via, config.maxBodyBytes),
-    }),
+    source === 'plausible'
+      ? importPlausibleExport(ops, file, {
+          siteId: flags.site,
+          timezone: flags.timezone,
+          dryRun: flags['dry-run'] === true,
+          partBytes: importPartBytes(ops.via, config.maxBodyBytes),
+        })
+      : importFile(ops, file, {
+          source,
+          siteId: flags.site,
+          dryRun: flags['dry-run'] === true,
+          // `--host` is the server's address; the log's own host is given as `--domain`.
+          host: flags.domain?.[0],
+          partBytes: importPartBytes(ops.via, config.maxBodyBytes),
+        }),
   )
   const seconds = (performance.now() - started) / 1000
   emit(json, { file, ...r, seconds }, () => [

@@ -26,4 +26,5 @@ export interface CommandFlags {
   filter?: string[]
   'min-visitors'?: string
   expires?: string
+  timezone?: string
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config'
 import { readBodyBytes } from '../http/body'
 import { errors, ok } from '../http/envelope'
 import { AppError } from '../http/errors'
+import { parseTimezone } from '../stats/time/zone'
 import { DeletedImport, ImportQuery, ImportRecord, ImportResult } from './model'
 import { deleteImport, getImport, listImports } from './repo'
 import { type ImportDeps, ImportError, newImportId, runImport } from './run'
@@ -46,6 +47,7 @@ export function importRoutes(deps: ImportDeps & { config: Config }) {
               dryRun: query.dry_run === true,
               offset: query.offset ?? 0,
               host: query.host,
+              timezone: parseTimezone(query.timezone),
             },
             body,
           )

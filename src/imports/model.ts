@@ -29,6 +29,15 @@ export const ImportQuery = t.Object({
       examples: ['example.com'],
     }),
   ),
+  timezone: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 64,
+      description:
+        "IANA time zone of the file's days (source=plausible: the site's time zone at Plausible, where each exported day starts); default UTC",
+      examples: ['Europe/Berlin'],
+    }),
+  ),
   dry_run: t.Optional(t.Boolean({ description: 'Read, validate and count, store nothing', default: false })),
   import_id: t.Optional(
     t.String({

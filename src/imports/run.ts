@@ -20,7 +20,7 @@ import { controlIssue, splitLines } from './lines'
 import { ImportReasons, type ImportResult } from './model'
 import { addImportCounts, type CountsDelta, insertImport, storedEventKeys } from './repo'
 import { SOURCES, type SourceName } from './sources'
-import type { IgnoreReason, LineVisitor } from './sources/source'
+import type { IgnoreReason, LineVisitor, Mapped, SourceMapper } from './sources/source'
 
 /** What an import needs from the services. */
 export interface ImportDeps {
@@ -45,6 +45,8 @@ export interface ImportRun {
   offset?: number
   /** The site's own host in the log (`--host`): a referrer on it is internal navigation. */
   host?: string
+  /** IANA time zone of the file's days (sources of daily aggregates: Plausible). Default UTC. */
+  timezone?: string
 }
 
 /** Rows per transaction: large enough for the bulk load's speed, small enough to bound memory. */
@@ -110,7 +112,11 @@ export async function runImport(
     const now = deps.clock()
     // The same steps as /collect, with the line's address and User-Agent, at the event's own time.
     const enrichment = spec.enrich ? enrichmentOf(deps.enricher, run.importId) : undefined
-    const mapper = spec.mapper({ siteId: run.siteId, anonymousId: enrichment?.anonymousId })
+    const mapper: SourceMapper = spec.mapper({
+      siteId: run.siteId,
+      anonymousId: enrichment?.anonymousId,
+      timezone: run.timezone,
+    })
     const result: ImportResult = {
       import_id: run.importId,
       dry_run: run.dryRun,
@@ -172,6 +178,50 @@ export async function runImport(
       // In a dry run nothing is stored, so the earlier batches' keys must be remembered here.
       if (!run.dryRun) inBatch = new Set()
     }
+    /** One mapped line (or one event a source made at its end) → validated, enriched, batched. */
+    const take = async (mapped: Mapped, lineNo: number): Promise<void> => {
+      if (mapped === null) return
+      if ('ignore' in mapped) {
+        ignore(mapped.ignore)
+        return
+      }
+      if ('invalid' in mapped) {
+        invalid(lineNo, mapped.invalid)
+        return
+      }
+      const event = mapped.event
+      for (const k of Object.keys(event)) if (event[k] === undefined) delete event[k]
+      if (typeof event.timestamp === 'number' && event.timestamp > 0 && event.timestamp < OLDEST_MS) {
+        ignore('too_old')
+        return
+      }
+      const v = validateEvent(event, { now, maxEventAgeDays: NO_AGE_LIMIT_DAYS, path: '$' })
+      if (!v.ok) {
+        invalid(lineNo, describeIssues(v.issues))
+        return
+      }
+      const row = v.row
+      if (!deps.store.hasSite(row.siteId)) {
+        invalid(lineNo, `unknown site ${row.siteId}`)
+        return
+      }
+      if (enrichment && !enrich(enrichment.enricher, row, mapped.visitor)) {
+        ignore('excluded')
+        return
+      }
+      if (row.botReason !== null) result.reasons.bot++
+      else if (row.eventType === 'file_download') result.reasons.download++
+      // Every mapper gives an event id; validation keeps it.
+      const key = eventKey(row.siteId, row.eventId as string)
+      if (inBatch.has(key)) {
+        delta.skipped++
+        return
+      }
+      inBatch.add(key)
+      lines.push(run.dryRun ? '' : csvLine(row, mapped.receivedAt ?? now, run.importId, key))
+      keys.push(key)
+      if (keys.length >= BATCH_ROWS) await flush()
+    }
     for (const line of splitLines(body, run.offset ?? 0)) {
       if ('unreadable' in line) {
         invalid(line.lineNo, line.unreadable)
@@ -182,54 +232,15 @@ export async function runImport(
         invalid(line.lineNo, control)
         continue
       }
-      let mapped: ReturnType<typeof mapper.map>
+      let mapped: Mapped
       try {
         mapped = mapper.map(line)
       } catch (err) {
         throw new ImportError(`line ${line.lineNo}: ${(err as Error).message}`)
       }
-      if (mapped === null) continue
-      if ('ignore' in mapped) {
-        ignore(mapped.ignore)
-        continue
-      }
-      if ('invalid' in mapped) {
-        invalid(line.lineNo, mapped.invalid)
-        continue
-      }
-      const event = mapped.event
-      for (const k of Object.keys(event)) if (event[k] === undefined) delete event[k]
-      if (typeof event.timestamp === 'number' && event.timestamp > 0 && event.timestamp < OLDEST_MS) {
-        ignore('too_old')
-        continue
-      }
-      const v = validateEvent(event, { now, maxEventAgeDays: NO_AGE_LIMIT_DAYS, path: '$' })
-      if (!v.ok) {
-        invalid(line.lineNo, describeIssues(v.issues))
-        continue
-      }
-      const row = v.row
-      if (!deps.store.hasSite(row.siteId)) {
-        invalid(line.lineNo, `unknown site ${row.siteId}`)
-        continue
-      }
-      if (enrichment && !enrich(enrichment.enricher, row, mapped.visitor)) {
-        ignore('excluded')
-        continue
-      }
-      if (row.botReason !== null) result.reasons.bot++
-      else if (row.eventType === 'file_download') result.reasons.download++
-      // Every mapper gives an event id; validation keeps it.
-      const key = eventKey(row.siteId, row.eventId as string)
-      if (inBatch.has(key)) {
-        delta.skipped++
-        continue
-      }
-      inBatch.add(key)
-      lines.push(run.dryRun ? '' : csvLine(row, mapped.receivedAt ?? now, run.importId, key))
-      keys.push(key)
-      if (keys.length >= BATCH_ROWS) await flush()
+      await take(mapped, line.lineNo)
     }
+    for (const out of mapper.finish?.() ?? []) await take(out.mapped, out.lineNo)
     await flush()
     await checkpointAfterBulkLoad(deps.db)
     return result

@@ -1,6 +1,7 @@
 // The import sources by name: the one list the API's enum, the CLI and the import run read.
 import { caddyMapper, combinedMapper } from './access-log'
 import { ga4Mapper } from './ga4'
+import { plausibleMapper } from './plausible'
 import { pulseMapper } from './pulse'
 import type { MapperOptions, SourceMapper } from './source'
 import { umamiMapper } from './umami'
@@ -20,6 +21,12 @@ export const SOURCES = {
     description: 'nginx/Apache combined log',
   },
   caddy: { mapper: caddyMapper, siteInFile: false, enrich: true, description: "Caddy's JSON access log" },
+  plausible: {
+    mapper: plausibleMapper,
+    siteInFile: false,
+    enrich: true,
+    description: "Plausible's CSV export (its tables one after another, each with its header)",
+  },
 } as const satisfies Record<
   string,
   { mapper: (o: MapperOptions) => SourceMapper; siteInFile: boolean; enrich: boolean; description: string }

@@ -47,6 +47,11 @@ export type Mapped =
 /** Maps the lines of one file, in order (a mapper may keep state, like a CSV header). */
 export interface SourceMapper {
   map(line: SourceLine): Mapped
+  /**
+   * After the last line: what a source of aggregates (Plausible) makes of all it read, each with the
+   * line it is reported under.
+   */
+  finish?(): Iterable<{ mapped: Mapped; lineNo: number }>
 }
 
 /** Options every mapper receives. */
@@ -58,6 +63,8 @@ export interface MapperOptions {
    * secret of this module, made at random when it loads.
    */
   anonymousId?: (prefix: string, text: string) => string
+  /** IANA time zone of a source whose rows are days (Plausible): where each day starts. Default UTC. */
+  timezone?: string
 }
 
 /**

@@ -4780,7 +4780,8 @@ export interface operations {
                 import_id?: string;
                 offset?: number;
                 site_id?: string;
-                source: "pulse" | "umami" | "ga4" | "combined" | "caddy";
+                source: "pulse" | "umami" | "ga4" | "combined" | "caddy" | "plausible";
+                timezone?: string;
             };
             header?: never;
             path?: never;
