@@ -77,4 +77,12 @@ export interface EventStore {
   lease(keyId: string): Promise<ReadLease>
   /** Engines without DuckDB connections: hold a read slot of `keyId` for a streamed export instead of `lease`. */
   holdReader?(keyId: string): Promise<ReaderLease>
+  /**
+   * Engines whose events are not in the DuckDB file: the admin SQL console's one read query, checked by
+   * the engine's own parser, at most `maxRows` rows (columns with their engine types).
+   */
+  console?(
+    sql: string,
+    maxRows: number,
+  ): Promise<{ columns: { name: string; type: string }[]; rows: unknown[][]; truncated: boolean }>
 }

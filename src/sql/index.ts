@@ -52,9 +52,12 @@ export function sqlRoutes(deps: StatsDeps) {
     async ({ body }) => {
       enforce(deps.keyLimiter.take('admin'))
       await flushBeforeRead(deps)
-      const result = await deps.reads.run('admin', (conn) =>
-        runReadOnlySql(conn, body.query, body.max_rows ?? SQL_MAX_ROWS),
-      )
+      const maxRows = body.max_rows ?? SQL_MAX_ROWS
+      // Events in ClickHouse: the query runs there, checked by ClickHouse's parser (docs/clickhouse.md).
+      const store = deps.events.store
+      const result = store.console
+        ? await store.console(body.query, maxRows)
+        : await deps.reads.run('admin', (conn) => runReadOnlySql(conn, body.query, maxRows))
       if (body.format === 'csv')
         return new Response(toCsv(result), {
           headers: {
@@ -69,7 +72,7 @@ export function sqlRoutes(deps: StatsDeps) {
       body: 'SqlQuery',
       detail: {
         summary: 'Run a read-only SQL query (admin)',
-        description: `Runs one read query on the database (tables \`events\`, \`sites\`, …) and returns at most \`max_rows\` rows (${SQL_MAX_ROWS} at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503).`,
+        description: `Runs one read query on the database (tables \`events\`, \`sites\`, …) and returns at most \`max_rows\` rows (${SQL_MAX_ROWS} at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503). With PULSE_CLICKHOUSE_URL the query runs on ClickHouse instead (its tables: \`events\` and the session tables): ClickHouse's own parser must find one SELECT without FORMAT, SETTINGS or INTO OUTFILE, and no table function other than numbers, zeros, values and generate_series, nor any function that reaches files, URLs or other servers; column types are ClickHouse's.`,
         tags: ['Admin'],
         security: [{ bearerAuth: [] }],
       },

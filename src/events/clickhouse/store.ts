@@ -11,6 +11,7 @@
 //   `log_positions`, so deleting rows never moves a position back (which would replay deleted events).
 // Reads run the builders' SQL (clickhouseDialect) with typed named parameters, exact counts, and NULLs
 // in outer joins (`join_use_nulls`). Derived per-session data is not kept yet: the planner reads `events`.
+
 import { randomUUID } from 'node:crypto'
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client'
 import type { Database } from '../../db/open'
@@ -19,6 +20,7 @@ import type { Logger } from '../../logger'
 import type { ReadLease } from '../read-gate'
 import type { AppendOptions, EventMatch, EventReader, EventStore, ReaderLease } from '../store'
 import type { CsvBatch } from '../writer'
+import { type ConsoleResult, runConsoleQuery } from './console'
 import { clickhouseDialect } from './dialect'
 import { GoalMirror } from './goals'
 import { INSERT_COLUMNS } from './schema'
@@ -175,6 +177,14 @@ export class ClickHouseEventStore implements EventStore {
     await this.guard(() => this.goals.sync())
     const release = await this.slots.acquire()
     return { reader: this.reader, dialect: this.dialect, release }
+  }
+
+  /** The admin SQL console on ClickHouse (console.ts): a checked read query in a read slot. */
+  async console(sql: string, maxRows: number): Promise<ConsoleResult> {
+    await this.ensureAvailable()
+    return this.slots.run(() =>
+      this.guard(() => runConsoleQuery(this.client, sql, maxRows, this.opts.queryTimeoutMs)),
+    )
   }
 
   /** The rows of `sql` (JSON numbers for 64-bit integers), within the time limit. */
