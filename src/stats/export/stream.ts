@@ -1,5 +1,5 @@
 // Streaming a raw-event export on a read lease (a pooled connection and a slot of the read limits), or on
-// another engine's reader lease (ClickHouse: NDJSON and CSV from rows.ts; Parquet needs DuckDB's writer):
+// another engine's reader lease (ClickHouse: pages of rows from rows.ts; Parquet through DuckDB's writer):
 // NDJSON and CSV are produced chunk by chunk from the export's pages as the client reads; Parquet sends
 // its first bytes at once, is written to a scratch file, then streamed and deleted. A client that disconnects interrupts the
 // DuckDB work at once; `ActiveExports.abortAll` (shutdown) errors the stream so the response is visibly cut.
@@ -12,7 +12,7 @@ import { toRawEvent } from '../run/events'
 import { RAW_COLUMN_NAMES } from '../sql/events'
 import type { ActiveExports } from './active'
 import { type ExportSelection, exportChunks } from './pages'
-import { writeParquetFile } from './parquet-file'
+import { writeParquetFile, writeParquetFromRows } from './parquet-file'
 import { readerExportRows } from './rows'
 
 /** What an export runs with; the stream owns `lease` and releases it when it ends. */
@@ -163,17 +163,22 @@ const PARQUET_MAGIC = new TextEncoder().encode('PAR1')
  * (interruptible), streamed from its fifth byte and deleted. A build that fails after the first byte
  * errors the stream: the client sees an aborted chunked response, never a clean short file.
  */
-function streamParquet(ctx: ExportContext & { lease: ReadLease }, sel: ExportSelection): ReadableStream {
+function streamParquet(ctx: ExportContext, sel: ExportSelection): ReadableStream {
   const { lease } = ctx
   const stop = new AbortController()
   let untrack = ctx.exports.track((reason) => stop.abort(reason))
   const onAbort = () => stop.abort(new Error('client disconnected'))
   ctx.signal?.addEventListener('abort', onAbort, { once: true })
-  const built = writeParquetFile(lease.conn, sel, {
-    timed: lease.timed,
-    pageRows: ctx.pageRows,
-    signal: stop.signal,
-  })
+  // DuckDB: its chunks straight into the file's table; another engine (ClickHouse): its pages of rows,
+  // into a table of the same DuckDB types, so both engines give the same file.
+  const built = (
+    'conn' in lease
+      ? writeParquetFile(lease.conn, sel, { timed: lease.timed, pageRows: ctx.pageRows, signal: stop.signal })
+      : writeParquetFromRows(
+          readerExportRows(lease.reader, sel, { dialect: lease.dialect, pageRows: ctx.pageRows }),
+          { signal: stop.signal },
+        )
+  )
     .catch((err) => {
       const reason = stop.signal.reason as Error | undefined
       throw reason ? new UnavailableError(`Export stopped: ${reason.message}`, 1) : err
@@ -244,11 +249,5 @@ export async function streamExport(
   format: ExportFormat,
 ): Promise<ReadableStream> {
   if (format !== 'parquet') return streamText(ctx, sel, format)
-  const { lease } = ctx
-  if (!('conn' in lease))
-    throw new UnavailableError(
-      'Parquet exports need the DuckDB engine; use format=ndjson or csv on ClickHouse',
-      60,
-    )
-  return streamParquet({ ...ctx, lease }, sel)
+  return streamParquet(ctx, sel)
 }
