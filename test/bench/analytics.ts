@@ -23,6 +23,11 @@ export interface AnalyticsBenchOptions {
   quick?: boolean
   events?: number
   iterations?: number
+  /**
+   * Also on ClickHouse (chDB, `npm run setup:chdb`): the same events copied by `pulse migrate
+   * clickhouse`, every query timed through the app on it and its answer compared with DuckDB's.
+   */
+  clickhouse?: boolean
 }
 
 /** One query's timings, in ms: wall-clock p50/p95, and the median CPU time of the process per call. */
@@ -32,6 +37,8 @@ export interface QueryTiming {
   before: Stats
   api: Stats
   sql: Stats
+  /** The app's answer (its body), to compare engines. */
+  answer: string
 }
 
 interface Stats {
@@ -61,6 +68,7 @@ async function measure(fn: () => Promise<unknown>): Promise<{ wall: number; cpu:
  * the app as it is, and the hand-written reference SQL.
  */
 async function timeQuery(q: BenchQuery, apps: { before: App; after: App }, n: number) {
+  const answer = await (await apps.after.handle(q.request())).text()
   const api = (app: App) => async () => {
     const res = await app.handle(q.request())
     if (res.status !== 200) throw new Error(`${q.name}: ${res.status} ${await res.text()}`)
@@ -88,7 +96,11 @@ async function timeQuery(q: BenchQuery, apps: { before: App; after: App }, n: nu
       50,
     ),
   })
-  return { name: q.name, before: stats(xs[0]), api: stats(xs[1]), sql: stats(xs[2]) }
+  return { name: q.name, before: stats(xs[0]), api: stats(xs[1]), sql: stats(xs[2]), answer }
+}
+
+function statsOf(ys: number[]): Stats {
+  return { p50: percentile(ys, 50), p95: percentile(ys, 95), cpu: 0 }
 }
 
 /** The ceiling of issue 13: every dashboard and API query over 30 days of the 5M-event site, p50. */
@@ -128,6 +140,7 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
     logger: createLogger('silent'),
     autoFlush: false,
   })
+  let closed = false
   try {
     const app = createApp(deps)
     // The same services with fragment reads off: the events path (the read path before issue 13).
@@ -208,11 +221,116 @@ export async function run(opts: AnalyticsBenchOptions = {}): Promise<QueryTiming
     console.log(
       'CPU = median process CPU time per call (DuckDB threads + JavaScript), steadier than wall time.',
     )
+    await deps.close()
+    closed = true
+    if (opts.clickhouse) await clickhouseLeg(dir, dbPath, queries, results, iterations)
     return results
   } finally {
-    await deps.close()
+    if (!closed) await deps.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-if (import.meta.main) await run({ quick: process.argv.includes('--quick') })
+/**
+ * An answer as compared across engines: raw-event pages order ties of one timestamp by each engine's
+ * row id, so their cursor differs and the events are compared as a set.
+ */
+function comparable(text: string): string {
+  const body = JSON.parse(text) as { data?: { events?: unknown[]; next_cursor?: unknown } }
+  if (body.data?.events) {
+    body.data.events = body.data.events.map((e) => JSON.stringify(e)).sort()
+    delete body.data.next_cursor
+  }
+  return JSON.stringify(body)
+}
+
+/**
+ * The same queries on ClickHouse (chDB in `dir`): the DuckDB file's events copied by `pulse migrate
+ * clickhouse` (sites and goals stay in the DuckDB file, as in production), each query timed through the
+ * app on it, its answer compared with DuckDB's, and the ratio per query. Run after the DuckDB leg (one
+ * file cannot be open twice), on the same machine in the same run.
+ */
+async function clickhouseLeg(
+  dir: string,
+  dbPath: string,
+  queries: BenchQuery[],
+  duck: QueryTiming[],
+  iterations: number,
+): Promise<void> {
+  const { chdbInstalled } = await import('../../src/events/clickhouse/client')
+  if (!chdbInstalled()) {
+    console.log('\nClickHouse leg skipped: chDB is not installed (`npm run setup:chdb`).')
+    return
+  }
+  const { migrateToClickHouse } = await import('../../src/cli/migrate-clickhouse')
+  const env = {
+    PULSE_ADMIN_TOKEN: ADMIN,
+    PULSE_DATA_DIR: dir,
+    PULSE_DB_PATH: dbPath,
+    PULSE_LOG_LEVEL: 'silent',
+    PULSE_RATE_LIMIT_PER_MINUTE: '0',
+    PULSE_QUERY_TIMEOUT_MS: '300000',
+    PULSE_CLICKHOUSE_URL: `chdb:${join(dir, 'clickhouse')}`,
+    PULSE_CLICKHOUSE_DATABASE: 'pulse_bench',
+  }
+  const config = loadConfig(env)
+  const t0 = performance.now()
+  const code = await migrateToClickHouse(config, true)
+  if (code !== 0) throw new Error(`pulse migrate clickhouse exited ${code}`)
+  const loadSeconds = (performance.now() - t0) / 1000
+  const deps = await createServices(config, {
+    clock: manualClock(NOW),
+    logger: createLogger('silent'),
+    autoFlush: false,
+  })
+  try {
+    const app = createApp(deps)
+    const rows: string[][] = []
+    let identical = 0
+    for (const q of queries) {
+      const d = duck.find((r) => r.name === q.name) as QueryTiming
+      const answer = await (await app.handle(q.request())).text()
+      const same = answer === d.answer || comparable(answer) === comparable(d.answer)
+      if (same) identical++
+      const ys: number[] = []
+      for (let i = 0; i < iterations; i++) {
+        const t = performance.now()
+        const res = await app.handle(q.request())
+        if (res.status !== 200) throw new Error(`${q.name} on ClickHouse: ${res.status} ${await res.text()}`)
+        await res.arrayBuffer()
+        ys.push(performance.now() - t)
+      }
+      const ch = statsOf(ys)
+      console.log(
+        `  ${q.name}: DuckDB ${fixed(d.api.p50)}, ClickHouse ${fixed(ch.p50)} ms${same ? '' : ' (answer differs)'}`,
+      )
+      rows.push([
+        q.name,
+        fixed(d.api.p50),
+        fixed(ch.p50),
+        fixed(ch.p95),
+        fixed(ch.p50 / d.api.p50),
+        same ? 'yes' : 'NO',
+      ])
+    }
+    console.log(
+      `\n### The same queries on ClickHouse (chDB ${'in process'}, events copied by \`pulse migrate clickhouse\` in ${fixed(loadSeconds)} s), ${iterations} runs each, same run:\n`,
+    )
+    console.log(
+      formatTable(
+        ['query', 'DuckDB p50', 'ClickHouse p50', 'ClickHouse p95', 'ClickHouse / DuckDB', 'same answer'],
+        rows,
+      ),
+    )
+    console.log(
+      `\n${identical} of ${queries.length} answers identical (byte for byte; a raw-event page's events as a set, its cursor left out: ties of one timestamp follow each engine's row ids). Machine: load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}.`,
+    )
+  } finally {
+    await deps.close()
+  }
+}
+
+if (import.meta.main)
+  await run({ quick: process.argv.includes('--quick'), clickhouse: process.argv.includes('--clickhouse') })
