@@ -24,6 +24,7 @@ export function tidyDocument(raw: Doc): Doc {
   applyOverlay(doc)
   nameOperations(doc)
   declareDraining(doc)
+  declareBodyLimit(doc)
   declareAccess(doc)
   dropUnusedComponents(doc)
   // Relative: the API is at the root of whichever origin serves this document (behind a proxy too).
@@ -142,6 +143,23 @@ function declareDraining(doc: Doc) {
   for (const { path, op } of operationsOf(doc)) {
     if (path === '/health' || op.responses?.['503']) continue
     op.responses = { ...op.responses, 503: errorAnswer('Unavailable: the server is shutting down') }
+  }
+}
+
+/**
+ * The listening server refuses a body over its request limit on every route, with the error envelope
+ * (`http/request-limit.ts`); a route's own smaller limit is the same 413.
+ */
+function declareBodyLimit(doc: Doc) {
+  for (const { op } of operationsOf(doc)) {
+    if (op.responses?.['413']) continue
+    op.responses = {
+      ...op.responses,
+      413: {
+        description: 'Request body too large',
+        content: { 'application/json': { schema: { $ref: `${COMPONENT}ErrorResponse` } } },
+      },
+    }
   }
 }
 
