@@ -37,7 +37,7 @@ export function limitRequestBody(request: Request, limit: number): Response | un
       }),
     )
   }
-  if (!request.body) return undefined
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined
   // A copy on its own ArrayBuffer, as `Blob` and `Response` want.
   const bytes = async () => new Uint8Array(await readBodyBytes(request, limit))
   const type = request.headers.get('content-type') ?? ''
