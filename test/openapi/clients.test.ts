@@ -132,7 +132,7 @@ function callExpression(g: Generator, c: Call, oazapftsArgs: Record<string, stri
   }
   const names = oazapftsArgs[c.op] ?? []
   const { op } = operation(c.op)
-  const paramNames = new Set((op.parameters ?? []).map((p: Json) => p.name as string))
+  const paramNames = new Set<string>((op.parameters ?? []).map((p: Json) => p.name))
   const arg = (name: string) => names.find((n) => n === camel(name) || n === `$${camel(name)}`) ?? name
   const fields = Object.entries({ ...c.path, ...c.query }).map(([k, v]) => `${arg(k)}: ${code(v)}`)
   const bodyName = names.find((n) => ![...paramNames].some((p) => n === camel(p) || n === `$${camel(p)}`))
