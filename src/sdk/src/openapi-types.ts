@@ -1317,7 +1317,7 @@ export interface paths {
         };
         /**
          * Plausible's script
-         * @description A Plausible-compatible script: `<script defer data-domain="example.com" src="https://pulse.example.com/js/script.js">` counts page views and defines `window.plausible(name, {props, revenue, callback})`. File-name variants select extensions as Plausible's do (`script.outbound-links.file-downloads.js`): hash, outbound-links, file-downloads, tagged-events, revenue, pageview-props, manual, local, exclusions, compat. Pages on `localhost` are not counted without `local`. Public: no credentials.
+         * @description A Plausible-compatible script (a script element with `defer`, `data-domain="example.com"` and `src="https://pulse.example.com/js/script.js"`) counts page views and defines `window.plausible(name, {props, revenue, callback})`. File-name variants select extensions as Plausible's do (`script.outbound-links.file-downloads.js`): hash, outbound-links, file-downloads, tagged-events, revenue, pageview-props, manual, local, exclusions, compat. Pages on `localhost` are not counted without `local`. Public: no credentials.
          */
         get: operations["getPlausibleScript"];
         put?: never;
@@ -1377,7 +1377,7 @@ export interface paths {
         };
         /**
          * Umami's script
-         * @description An Umami-compatible script: `<script defer src="https://pulse.example.com/script.js" data-website-id="…">` counts page views and defines `umami.track(…)`; reads `data-host-url`, `data-domains`, `data-auto-track`, `data-exclude-search`, `data-exclude-hash`, `data-tag`, and `data-umami-event` / `data-umami-event-*` on clicked elements. Public: no credentials.
+         * @description An Umami-compatible script (a script element with `defer`, `src="https://pulse.example.com/script.js"` and `data-website-id="…"`) counts page views and defines `umami.track(…)`; reads `data-host-url`, `data-domains`, `data-auto-track`, `data-exclude-search`, `data-exclude-hash`, `data-tag`, and `data-umami-event` / `data-umami-event-*` on clicked elements. Public: no credentials.
          */
         get: operations["getUmamiScript"];
         put?: never;
