@@ -180,6 +180,7 @@ const MCP = { accept: 'application/json, text/event-stream' }
 /** The accounts and sharing operations, in an order where each finds what it needs. */
 function accountCases(site: string): Case[] {
   const owner = { email: 'owner@example.com', password: 'correct horse battery' }
+  const stranger = { email: 'nobody@example.com', password: 'not the password' }
   const cookie = () => ({ headers: { cookie: acc.cookie, origin: server.url } })
   const keep = (name: string, field: string) => (b: Json) => {
     acc[name] = b.data?.[field]
@@ -310,6 +311,9 @@ function accountCases(site: string): Case[] {
     ['DELETE', () => `/api/v1/accounts/${acc.viewerId}`, A(), 404],
     ['POST', '/api/v1/auth/sign-out', cookie, 200],
     ['POST', '/api/v1/auth/sign-out', cookie, 401],
+    // Past five tries a minute for one account: 429 with Retry-After (declared, and checked).
+    ...Array.from({ length: 5 }, (): Case => ['POST', '/api/v1/auth/sign-in', { body: stranger }, 401]),
+    ['POST', '/api/v1/auth/sign-in', { body: stranger }, 429],
   ]
 }
 
@@ -657,6 +661,13 @@ async function mismatches(key: string, res: Response): Promise<string[]> {
   const declared = op.responses[String(res.status)] ?? op.responses.default
   if (!declared) return [`undeclared status ${res.status}`]
   const type = (res.headers.get('content-type') ?? '').split(';')[0].trim()
+  const missing = Object.entries(declared.headers ?? {})
+    .filter(([name, h]) => (h as Json).required && !res.headers.has(name))
+    .map(([name]) => `${res.status}: no ${name} header`)
+  if (missing.length) {
+    await res.body?.cancel()
+    return missing
+  }
   const content = declared.content as Record<string, Json> | undefined
   if (!content) {
     const text = await res.text()

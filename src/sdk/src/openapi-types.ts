@@ -4095,6 +4095,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4104,6 +4106,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4174,6 +4178,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4183,6 +4189,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4253,7 +4261,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4337,7 +4345,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4430,7 +4438,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4501,7 +4509,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4603,7 +4611,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4696,7 +4704,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4763,7 +4771,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4834,7 +4842,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4945,7 +4953,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5027,7 +5035,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5107,7 +5115,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5189,7 +5197,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5260,7 +5268,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5325,6 +5333,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5335,7 +5345,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5408,7 +5418,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5541,6 +5551,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5550,6 +5562,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5674,6 +5688,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5683,6 +5699,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5818,6 +5836,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5827,6 +5847,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5923,6 +5945,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5932,6 +5956,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6024,7 +6050,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6097,7 +6123,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6183,7 +6209,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6315,6 +6341,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6324,6 +6352,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6376,7 +6406,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6469,7 +6499,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6542,7 +6572,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6627,6 +6657,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6637,7 +6669,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6708,7 +6740,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6810,7 +6842,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6901,7 +6933,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6994,7 +7026,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7108,7 +7140,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7199,7 +7231,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7303,7 +7335,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7397,7 +7429,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7491,7 +7523,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7595,7 +7627,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7689,7 +7721,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7794,7 +7826,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7878,7 +7910,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7969,7 +8001,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8060,7 +8092,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8164,7 +8196,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8258,7 +8290,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8346,7 +8378,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8441,7 +8473,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8532,7 +8564,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8645,7 +8677,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8739,7 +8771,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8854,7 +8886,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8945,7 +8977,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,7 +9084,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9146,7 +9178,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9237,7 +9269,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9333,7 +9365,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9427,7 +9459,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9518,7 +9550,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9613,7 +9645,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9707,7 +9739,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9798,7 +9830,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9902,7 +9934,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9996,7 +10028,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10087,7 +10119,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10182,7 +10214,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10276,7 +10308,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10367,7 +10399,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10471,7 +10503,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10565,7 +10597,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10660,7 +10692,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10751,6 +10783,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10760,6 +10794,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10895,6 +10931,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10904,6 +10942,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11042,6 +11082,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11051,6 +11093,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11185,6 +11229,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11194,6 +11240,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11321,6 +11369,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11330,6 +11380,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11466,6 +11518,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11475,6 +11529,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11606,6 +11662,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11615,6 +11673,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11702,6 +11762,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11711,6 +11773,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11821,6 +11885,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11830,6 +11896,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11966,6 +12034,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11975,6 +12045,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12079,7 +12151,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12235,6 +12307,8 @@ export interface operations {
             /** @description Rate limit exceeded */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12245,7 +12319,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12320,6 +12394,8 @@ export interface operations {
             /** @description Error envelope */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12329,6 +12405,8 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12375,7 +12453,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12422,7 +12500,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12469,7 +12547,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12529,7 +12607,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12598,7 +12676,7 @@ export interface operations {
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
