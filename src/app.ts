@@ -26,6 +26,7 @@ import { errorResponse } from './http/envelope'
 import { errorFunnel } from './http/error-funnel'
 import { AppError } from './http/errors'
 import type { RateLimiter } from './http/rate-limit'
+import { limitRequestBody } from './http/request-limit'
 import { importRoutes } from './imports'
 import { ingestRoutes } from './ingest'
 import type { Enricher } from './ingest/enrich/pipeline'
@@ -94,8 +95,14 @@ export interface AppDeps {
   reports: Reports
 }
 
+/** What only the listening server sets (see serve.ts). */
+export interface AppOptions {
+  /** The request body limit of every route (`http/request-limit.ts`); none in-process (CLI, tests). */
+  maxRequestBytes?: number
+}
+
 /** The PULSE Elysia app. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, { maxRequestBytes }: AppOptions = {}) {
   // The MCP route answers tool calls through the app itself: set once the app exists.
   const self = { handle: (_: Request): Promise<Response> => Promise.reject(new Error('app not ready')) }
   const app = new Elysia({ name: 'pulse', normalize: false })
@@ -106,6 +113,7 @@ export function createApp(deps: AppDeps) {
         return errorResponse(
           new AppError(503, 'Server is shutting down; retry shortly', undefined, { 'retry-after': '2' }),
         )
+      if (maxRequestBytes !== undefined) return limitRequestBody(request, maxRequestBytes)
     })
     // One permission check for every route and credential kind (src/accounts/routes-table.ts).
     .use(

@@ -12,6 +12,7 @@ import { type App, createApp, VERSION } from './app'
 import { systemClock } from './clock'
 import { type Config, ConfigError, loadConfig } from './config'
 import { describeDbError } from './db/failure'
+import { BUN_BODY_CAP, requestLimitBytes } from './http/request-limit'
 import { createLogger, type Logger } from './logger'
 import { servingThreadFirst } from './priority'
 import { createServices, type Services } from './services'
@@ -38,7 +39,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const config: Config = { ...loaded, adminToken: admin.token }
   const services = await createServices(config, { clock: systemClock, logger, deferBackground: true })
   const demo = await ensureDemoSite(services, admin)
-  const app = createApp(services)
+  const app = createApp(services, { maxRequestBytes: requestLimitBytes(config.maxBodyBytes) })
   await listenOrExit(app, services, config)
   services.startBackground()
   servingThreadFirst(config.workerNice, logger)
@@ -95,7 +96,8 @@ async function listenOrExit(app: App, services: Services, config: Config): Promi
       port: config.port,
       hostname: config.host,
       reusePort: false,
-      maxRequestBodySize: config.maxBodyBytes + 1_048_576,
+      // The app applies the request limit itself (its 413 carries the error envelope; Bun's is bare).
+      maxRequestBodySize: BUN_BODY_CAP,
     })
   } catch (err) {
     if ((err as { code?: string }).code !== 'EADDRINUSE') throw err

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createApp } from '../app'
 import { systemClock } from '../clock'
 import { loadConfig } from '../config'
+import { BUN_BODY_CAP, requestLimitBytes } from '../http/request-limit'
 import { createLogger } from '../logger'
 import { createServices } from '../services'
 import { createKey, createSite } from '../sites/service'
@@ -38,7 +39,12 @@ export async function runDev(env: Record<string, string | undefined>, o: DevOpti
   })
   const services = await createServices(config, { clock: systemClock, logger: createLogger(config.logLevel) })
   const keys = await devKeys(services, dataDir)
-  const app = createApp(services).listen({ port: config.port, hostname: config.host, reusePort: false })
+  const app = createApp(services, { maxRequestBytes: requestLimitBytes(config.maxBodyBytes) }).listen({
+    port: config.port,
+    hostname: config.host,
+    reusePort: false,
+    maxRequestBodySize: BUN_BODY_CAP,
+  })
   const base = `http://localhost:${app.server?.port}`
   const lines = new EventLines()
   // The terminal is one more listener of the live stream (it never falls behind: writes are synchronous).

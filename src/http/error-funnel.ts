@@ -49,8 +49,12 @@ export function errorFunnel(logger: Logger, onDbFatal?: (err: unknown) => void) 
         const where = details[0] ? `: ${details[0].path} ${details[0].message}` : ''
         return errorResponse(new AppError(422, `Validation failed${where}`, details))
       }
-      case 'PARSE':
+      case 'PARSE': {
+        // A body reader's own refusal (413 over the request limit, 408, 415) keeps its status.
+        const cause = (error as Error).cause
+        if (cause instanceof AppError) return errorResponse(cause)
         return errorResponse(new AppError(400, 'Request body is not valid JSON'))
+      }
       case 'NOT_FOUND':
         return errorResponse(new AppError(404, `Not found: ${new URL(request.url).pathname}`))
       case 'INVALID_COOKIE_SIGNATURE':

@@ -27,6 +27,37 @@ const INGEST_PARAMETERS = [
   },
 ]
 
+/**
+ * `property.<key>=<value>` filters (every read that takes the filter parameters): one object parameter,
+ * form style, exploded, so its keys are the query names themselves (`?property.plan=pro`). The name
+ * `properties` never appears on the wire; generated clients take `{ 'property.plan': 'pro' }`.
+ */
+const PROPERTY_FILTERS = {
+  name: 'properties',
+  in: 'query',
+  required: false,
+  style: 'form',
+  explode: true,
+  description:
+    'Filters on custom properties, each `property.<key>=<value>` (an exact match), e.g. `?property.plan=pro`',
+  schema: {
+    type: 'object',
+    propertyNames: { pattern: '^property\\.[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$' },
+    additionalProperties: { type: 'string' },
+    examples: [{ 'property.plan': 'pro' }],
+  },
+}
+
+/** Add the property filters to every operation that takes the filter parameters (`include_bots`). */
+export function declarePropertyFilters(op: Json) {
+  const params: Json[] = op.parameters ?? []
+  if (
+    params.some((p) => p.in === 'query' && p.name === 'include_bots') &&
+    !params.some((p) => p.name === 'properties')
+  )
+    op.parameters = [...params, PROPERTY_FILTERS]
+}
+
 /** A stored event or a dry run: the same 200, told apart by `data.dry_run`. */
 function withDryRun(op: Json) {
   op.parameters = [...(op.parameters ?? []), ...INGEST_PARAMETERS]
@@ -94,6 +125,23 @@ const EDITS: Record<string, (op: Json) => void> = {
       429: { description: 'Rate limit exceeded', content: json(ERROR) },
     }
   },
+  'POST /unsubscribe': (op) => {
+    // RFC 8058 one-click: mail clients post `List-Unsubscribe=One-Click`; the token may come in the form too.
+    op.requestBody = {
+      required: false,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: {
+            type: 'object',
+            properties: {
+              'List-Unsubscribe': { const: 'One-Click' },
+              token: { type: 'string', description: 'The signed token, when not in the query' },
+            },
+          },
+        },
+      },
+    }
+  },
   'POST /api/v1/admin/imports': (op) => {
     op.requestBody = {
       required: true,
@@ -110,4 +158,7 @@ export function applyOverlay(doc: Json) {
     const op = doc.paths?.[path]?.[method.toLowerCase()]
     if (op) edit(op)
   }
+  for (const item of Object.values(doc.paths ?? {}) as Json[])
+    for (const op of Object.values(item) as Json[])
+      if (op && typeof op === 'object') declarePropertyFilters(op)
 }

@@ -24,6 +24,8 @@ export function tidyDocument(raw: Doc): Doc {
   applyOverlay(doc)
   nameOperations(doc)
   declareDraining(doc)
+  declareBodyLimit(doc)
+  declareRetryAfter(doc)
   declareAccess(doc)
   dropUnusedComponents(doc)
   // Relative: the API is at the root of whichever origin serves this document (behind a proxy too).
@@ -146,6 +148,42 @@ function declareDraining(doc: Doc) {
 }
 
 /**
+ * The listening server refuses a body over its request limit on every route, with the error envelope
+ * (`http/request-limit.ts`); a route's own smaller limit is the same 413.
+ */
+function declareBodyLimit(doc: Doc) {
+  for (const { op } of operationsOf(doc)) {
+    if (op.responses?.['413']) continue
+    op.responses = {
+      ...op.responses,
+      413: {
+        description: 'Request body too large',
+        content: { 'application/json': { schema: { $ref: `${COMPONENT}ErrorResponse` } } },
+      },
+    }
+  }
+}
+
+/**
+ * Every 429 and 503 error carries `Retry-After` (`toAppError` gives one to each limit and unavailability,
+ * and the HTTP layer's own 429/503 set it); /health's 503 is its state, not a refusal.
+ */
+function declareRetryAfter(doc: Doc) {
+  for (const { path, op } of operationsOf(doc))
+    for (const status of ['429', '503']) {
+      const answer = op.responses?.[status]
+      if (!answer || path === '/health') continue
+      op.responses[status] = { ...answer, headers: { ...answer.headers, 'Retry-After': RETRY_AFTER } }
+    }
+}
+
+const RETRY_AFTER = {
+  description: 'Seconds to wait before retrying',
+  required: true,
+  schema: { type: 'integer', minimum: 0 },
+}
+
+/**
  * Every guarded route can refuse its caller (src/accounts/guard.ts): 401 without usable credentials, 403
  * without the permission, 410 for a revoked or expired share link. `x-pulse-permission` names the
  * permission the route needs (docs/access.md lists who holds which).
@@ -173,9 +211,7 @@ function declareAccess(doc: Doc) {
 export function errorAnswer(description: string) {
   return {
     description,
-    headers: {
-      'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
-    },
+    headers: { 'Retry-After': RETRY_AFTER },
     content: { 'application/json': { schema: { $ref: `${COMPONENT}ErrorResponse` } } },
   }
 }

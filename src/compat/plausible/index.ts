@@ -122,7 +122,7 @@ export function plausibleRoutes(deps: IngestDeps) {
       {
         detail: {
           summary: "Plausible's script",
-          description: `A Plausible-compatible script: \`<script defer data-domain="example.com" src="https://pulse.example.com/js/script.js">\` counts page views and defines \`window.plausible(name, {props, revenue, callback})\`. File-name variants select extensions as Plausible's do (\`script.outbound-links.file-downloads.js\`): ${PLAUSIBLE_EXTENSIONS.join(', ')}. Pages on \`localhost\` are not counted without \`local\`. Public: no credentials.`,
+          description: `A Plausible-compatible script (a script element with \`defer\`, \`data-domain="example.com"\` and \`src="https://pulse.example.com/js/script.js"\`) counts page views and defines \`window.plausible(name, {props, revenue, callback})\`. File-name variants select extensions as Plausible's do (\`script.outbound-links.file-downloads.js\`): ${PLAUSIBLE_EXTENSIONS.join(', ')}. Pages on \`localhost\` are not counted without \`local\`. Public: no credentials.`,
           tags: ['Compatibility'],
           security: [],
           responses: { ...SCRIPT_RESPONSES, ...errorDocs(404) },

@@ -75,7 +75,7 @@ export function umamiRoutes(deps: IngestDeps) {
         detail: {
           summary: "Umami's script",
           description:
-            'An Umami-compatible script: `<script defer src="https://pulse.example.com/script.js" data-website-id="…">` counts page views and defines `umami.track(…)`; reads `data-host-url`, `data-domains`, `data-auto-track`, `data-exclude-search`, `data-exclude-hash`, `data-tag`, and `data-umami-event` / `data-umami-event-*` on clicked elements. Public: no credentials.',
+            'An Umami-compatible script (a script element with `defer`, `src="https://pulse.example.com/script.js"` and `data-website-id="…"`) counts page views and defines `umami.track(…)`; reads `data-host-url`, `data-domains`, `data-auto-track`, `data-exclude-search`, `data-exclude-hash`, `data-tag`, and `data-umami-event` / `data-umami-event-*` on clicked elements. Public: no credentials.',
           tags: ['Compatibility'],
           security: [],
           responses: SCRIPT_RESPONSES,

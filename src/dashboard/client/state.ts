@@ -59,11 +59,12 @@ export interface Credentials {
 
 /**
  * A filter field the dashboard offers: the realtime query's parameters (from the OpenAPI document) but
- * its own, the bot switch and the two fields no one filters a dashboard by.
+ * its own, the bot switch, the property-filter object (`property.<key>`) and the two fields no one
+ * filters a dashboard by.
  */
 export type FilterField = Exclude<
   keyof GetQuery<'/api/v1/stats/realtime'>,
-  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id' | 'conditions' | 'segment'
+  'site_id' | 'limit' | 'include_bots' | 'bot_reason' | 'visitor_id' | 'conditions' | 'segment' | 'properties'
 >
 
 /** Every filter field, once; typed by the generated `FilterField`, so the compiler keeps it exact. */
