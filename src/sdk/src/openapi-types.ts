@@ -1099,7 +1099,7 @@ export interface paths {
         put?: never;
         /**
          * Run a read-only SQL query (admin)
-         * @description Runs one read query on the database (tables `events`, `sites`, …) and returns at most `max_rows` rows (10000 at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503).
+         * @description Runs one read query on the database (tables `events`, `sites`, …) and returns at most `max_rows` rows (10000 at most), as JSON or CSV. Admin token only. The query is parsed and prepared by DuckDB first: more than one statement, or any statement that is not a SELECT (INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, COPY, SET, CALL, EXPLAIN ANALYZE …), is refused with 422 before it runs; it then runs in a READ ONLY transaction on an instance without file or network access, and is interrupted after PULSE_QUERY_TIMEOUT_MS (503). With PULSE_CLICKHOUSE_URL the query runs on ClickHouse instead (its tables: `events` and the session tables): ClickHouse's own parser must find one SELECT without FORMAT, SETTINGS or INTO OUTFILE, and no table function other than numbers, zeros, values and generate_series, nor any function that reaches files, URLs or other servers; column types are ClickHouse's.
          */
         post: operations["runSql"];
         delete?: never;
