@@ -20,7 +20,6 @@ import { type Database, damagedOr, openDatabase } from './db/open'
 import { DbSupervisor } from './db/supervisor'
 import { EventAccess } from './events/access'
 import { EventBuffer } from './events/buffer'
-import { openClickHouseStore } from './events/clickhouse/open'
 import { EventIdIndex, loadRecentEventKeys } from './events/dedupe'
 import { DiskRoom } from './events/disk-room'
 import { DuckDbEventStore } from './events/duckdb-store'
@@ -111,12 +110,15 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     total: config.readConcurrency,
     queuePerKey: config.readQueuePerKey,
   })
-  // The engine: ClickHouse when configured (site metadata stays in DuckDB), else the DuckDB file.
+  // The engine: ClickHouse when configured (site metadata stays in DuckDB), else the DuckDB file. Its
+  // code (and @clickhouse/client) is loaded only then: a DuckDB server never parses it at start.
   const clickhouse = config.clickhouse
-    ? await openClickHouseStore(config, db, opts.logger).catch((err) => {
-        db.close()
-        throw err
-      })
+    ? await import('./events/clickhouse/open')
+        .then(({ openClickHouseStore }) => openClickHouseStore(config, db, opts.logger))
+        .catch((err) => {
+          db.close()
+          throw err
+        })
     : undefined
   const eventStore: EventStore =
     clickhouse ?? new DuckDbEventStore(db, supervisor, reads, opts.logger, opts.load)

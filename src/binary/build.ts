@@ -47,6 +47,11 @@ export interface BuildOptions {
   outfile?: string
   /** Where the generated entry point and bundles go. */
   workDir?: string
+  /**
+   * Packages left out of the binary (measurements only: `test/bench/binary-clickhouse.ts` builds one
+   * without `@clickhouse/client` to weigh what ClickHouse support costs).
+   */
+  leaveOut?: string[]
 }
 
 /** Build the binary; returns its path. Throws with the compiler's output when it fails. */
@@ -54,6 +59,7 @@ export async function buildBinary({
   target = 'bun-linux-x64',
   outfile = join(ROOT, 'dist/pulse'),
   workDir = join(ROOT, 'dist/build'),
+  leaveOut = [],
 }: BuildOptions = {}): Promise<string> {
   const bindings = BINDINGS[target]
   if (!bindings) throw new Error(`Unsupported target ${target} (one of ${Object.keys(BINDINGS).join(', ')})`)
@@ -106,7 +112,10 @@ const light = ['help', 'version', 'health', '--help', '-h', '--version', '-v'].i
 `,
   )
   mkdirSync(dirname(outfile), { recursive: true })
-  const external = ALL_BINDINGS.filter((b) => b !== bindings).flatMap((b) => ['--external', b])
+  const external = [...ALL_BINDINGS.filter((b) => b !== bindings), ...leaveOut].flatMap((b) => [
+    '--external',
+    b,
+  ])
   const proc = Bun.spawnSync(
     [
       process.execPath,
