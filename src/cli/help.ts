@@ -122,7 +122,7 @@ Commands:
                                 stream a site's events (default NDJSON, all time) to FILE or stdout
   import FILE [--source S] [--site SITE_ID] [--domain HOST] [--dry-run]
                                 import events; S: pulse (an export, the default), umami, ga4,
-                                combined (nginx/Apache), caddy; importing again stores nothing twice;
+                                combined (nginx/Apache), caddy, w3c (IIS); importing again stores nothing twice;
                                 --domain: the site's host in the log (its referrers are internal)
   import list                   list imports with their counts
   import delete IMPORT_ID       delete an import and every event it stored

@@ -97,6 +97,15 @@ export function referrerDomain(referrer: string | null): string | null {
   return s === '' ? null : s
 }
 
+/** The URL's path: without scheme and host, query or fragment; `/` when empty; null without a url. */
+export function pathOf(url: string | null): string | null {
+  if (url === null) return null
+  const rest = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, '')
+  const cut = rest.search(/[?#]/)
+  const path = cut < 0 ? rest : rest.slice(0, cut)
+  return path === '' ? '/' : path
+}
+
 /** A property's value as text (JSON text; numbers without `+` in the exponent); null when missing. */
 export function propertyText(row: Row, key: string): string | null {
   const v = row.properties?.[key]
@@ -109,6 +118,7 @@ export function propertyText(row: Row, key: string): string | null {
 export function fieldValue(row: Row, name: string): string | null {
   if (name.startsWith('property.') || name.startsWith('property:')) return propertyText(row, name.slice(9))
   if (name === 'referrer_domain') return referrerDomain(row.referrer)
+  if (name === 'path') return pathOf(row.url)
   return row[name as 'url'] as string | null
 }
 
