@@ -37,7 +37,8 @@ const engagementColumns = (d: Dialect) =>
  * The engagement metrics' parts and CTEs: `eng_pages` (one row per key, session and url key: `ms` the
  * summed time, `depth` the deepest scroll, each NULL without a valid value) and `eng_visits` (one row per
  * key and session: `ms` and its count `m`, first and last event time). Every selected event makes its
- * page visit and session a row, so a key without engagement reads 0 like any other metric.
+ * page visit and session a row, so a key without engagement reads 0 like any other metric (without a key,
+ * only the engagement events make page rows: the others add no value and no row to count).
  */
 function engagementParts(metrics: Metric[], keyed: boolean, d: Dialect) {
   const key = keyed ? 'k, ' : ''
@@ -57,7 +58,7 @@ function engagementParts(metrics: Metric[], keyed: boolean, d: Dialect) {
       over === 'pages'
         ? d.cte(
             'eng_pages',
-            `SELECT ${key}session_key, url_key, CASE WHEN count(eng_ms) > 0 THEN sum(eng_ms) END AS ms, CASE WHEN count(eng_scroll) > 0 THEN max(eng_scroll) END AS depth FROM sel GROUP BY ${key}session_key, url_key`,
+            `SELECT ${key}session_key, url_key, CASE WHEN count(eng_ms) > 0 THEN sum(eng_ms) END AS ms, CASE WHEN count(eng_scroll) > 0 THEN max(eng_scroll) END AS depth FROM sel${keyed ? '' : " WHERE event_type = 'engagement'"} GROUP BY ${key}session_key, url_key`,
           )
         : d.cte(
             'eng_visits',
