@@ -40,6 +40,11 @@ test('fields follow the last #Fields directive; values are read by name', () => 
     host: 'example.org',
     uri: '/x',
   })
+  // Tab-separated, as CloudFront writes it.
+  expect(parse('2015-01-14\t01:00:01\texample.org\t1.2.3.4\tGET\t/y\t200')).toMatchObject({
+    uri: '/y',
+    status: 200,
+  })
   parse('#Fields: date time cs-method cs-uri-stem sc-status')
   expect(parse('2015-01-14 01:00:00 GET /x 200')).toEqual({ invalid: '#Fields has no c-ip' })
 })

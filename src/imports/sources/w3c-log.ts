@@ -1,8 +1,8 @@
 // The W3C extended log format (IIS's default, also written by other servers): `#` directives, among them
-// `#Fields:` naming the space-separated columns of the lines after it (a log may repeat the directives,
-// with other fields, as IIS does each time it restarts). Times are UTC (`date` and `time`); spaces inside
-// a value are written `+` (the User-Agent), a missing value `-`. The lines become requests read like any
-// access log's (access-log.ts): the same page allowlist, reasons and visitor-day sessions.
+// `#Fields:` naming the columns (separated by spaces or tabs) of the lines after it; a log may repeat the
+// directives, with other fields, as IIS does each time it restarts. Times are UTC (`date` and `time`);
+// spaces inside a value are written `+` (the User-Agent), a missing value `-`. The lines become requests
+// read like any access log's (access-log.ts): the same page allowlist, reasons and visitor-day sessions.
 import type { LogRequest } from './access-log'
 
 /** A directive line: nothing to count. */
