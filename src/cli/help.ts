@@ -122,10 +122,10 @@ Commands:
                                 stream a site's events (default NDJSON, all time) to FILE or stdout
   import FILE [--source S] [--site SITE_ID] [--domain HOST] [--timezone TZ] [--dry-run]
                                 import events; S: pulse (an export, the default), umami, ga4,
-                                combined (nginx/Apache), caddy, plausible (its export: the ZIP, its
-                                directory or a table; --timezone: the site's zone there); importing
-                                again stores nothing twice; --domain: the site's host in the log (its
-                                referrers are internal)
+                                combined (nginx/Apache), caddy, w3c (IIS), plausible (its export: the
+                                ZIP, its directory or a table; --timezone: the site's zone there);
+                                importing again stores nothing twice; --domain: the site's host in the
+                                log (its referrers are internal)
   import list                   list imports with their counts
   import delete IMPORT_ID       delete an import and every event it stored
   check                         check the configuration, data directory, port and database

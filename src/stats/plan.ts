@@ -82,6 +82,8 @@ function nameOf(x: Filter | Dimension): string {
 function fragmentsRefusal(q: PlanInput, opts: PlanOptions): string | null {
   if (opts.fragments === false) return 'fragment reads are switched off'
   if (q.metrics.some((m) => METRICS[m].kind === 'goal')) return 'goal metrics need the events'
+  if (q.metrics.some((m) => METRICS[m].kind === 'engagement'))
+    return "engagement metrics read the engagement events' properties"
   const filter = q.filters.find((f) => !('field' in f && (f.field === 'include_bots' || KEPT.has(f.field))))
   if (filter) return `the filter on ${nameOf(filter)} is not a field session_hours keeps`
   const d = q.dimension

@@ -55,6 +55,30 @@ export const METRICS = {
     sql: (d) => ratio(d, 'sum(pv)', 'count(*)'),
     description: 'page views / sessions',
   },
+  // Engagement (issue 23): the tracker's `engagement` events (`capture: ['engagement']`, docs/tracker.md),
+  // each `{time_ms, scroll}` for the page in its `url`. Read per page visit (one session and URL) or per
+  // session; a value that is not a number in range is left out. See docs/api.md "Engagement".
+  time_on_page: {
+    kind: 'engagement',
+    over: 'pages',
+    sql: (d) => ratio(d, 'sum(ms)', '1000 * count(ms)'),
+    description:
+      'mean over page visits (one session and url) with engagement of their summed visible, focused time (`time_ms` of the `engagement` events), in seconds',
+  },
+  scroll_depth: {
+    kind: 'engagement',
+    over: 'pages',
+    sql: (d) => ratio(d, 'sum(depth)', 'count(depth)'),
+    description:
+      'mean over page visits (one session and url) with a scroll value of the deepest scroll reached (`scroll` of the `engagement` events), in percent of the page',
+  },
+  engaged_visit_duration: {
+    kind: 'engagement',
+    over: 'visits',
+    sql: (d) => ratio(d, 'sum(CASE WHEN m > 0 THEN ms ELSE last_ts - first_ts END)', '1000 * count(*)'),
+    description:
+      'mean over sessions of the summed visible, focused time of their `engagement` events, or for a session without one its last minus first event time, in seconds',
+  },
   conversions: {
     kind: 'goal',
     sql: () => 'c',
@@ -69,7 +93,13 @@ export const METRICS = {
   },
 } as const satisfies Record<
   string,
-  { kind: 'count' | 'distinct' | 'session' | 'goal'; sql: (d: Dialect) => string; description: string }
+  {
+    kind: 'count' | 'distinct' | 'session' | 'goal' | 'engagement'
+    /** Engagement metrics: over one row per page visit (`ms`, `depth`) or per session (`ms`, `m`, bounds). */
+    over?: 'pages' | 'visits'
+    sql: (d: Dialect) => string
+    description: string
+  }
 >
 export type Metric = keyof typeof METRICS
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[]
@@ -143,6 +173,9 @@ export const referrerDomainSql = (d: Dialect) =>
 export const pagePathSql = (d: Dialect) =>
   `coalesce(nullif(${d.regexpExtract('url', '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)', 1)}, ''), '/')`
 
+/** The `path` dimension: `pagePathSql`, missing when the url is (derived at read time, not stored). */
+export const pathSql = (d: Dialect) => `CASE WHEN url IS NULL THEN NULL ELSE ${pagePathSql(d)} END`
+
 /** SQL true for a bot event: enrichment set its `bot_reason` (or its sender did). */
 export const BOT_SQL = 'bot_reason IS NOT NULL'
 /** SQL true for an event of a person: the default selection of every read. */
@@ -169,7 +202,7 @@ export interface FilterField<N extends string = string> {
 
 type EventFields = (typeof EVENT_FIELDS)[number]
 type FilterEventField = Extract<EventFields, { filter: object }>
-type DerivedField = 'referrer_domain' | 'include_bots' | SessionField | 'goal'
+type DerivedField = 'referrer_domain' | 'path' | 'include_bots' | SessionField | 'goal'
 /** Fields holding a value of the event's session, not of the event itself. */
 export type SessionField = 'entry_page' | 'exit_page'
 /** A filter field name: a filterable event field, or one derived from them. */
@@ -178,6 +211,7 @@ export type Field = FilterEventField['name'] | DerivedField
 export type DimensionField =
   | Extract<FilterEventField, { dimension: true }>['name']
   | 'referrer_domain'
+  | 'path'
   | SessionField
   | 'goal'
 
@@ -207,6 +241,19 @@ const derivedFilters: { rank: number; field: FilterField<DerivedField> }[] = [
       dimension: true,
       description: 'Filter: referrer host (lower-case, no www.) equals',
       example: 'google.com',
+    },
+  },
+  {
+    rank: 2.05,
+    field: {
+      name: 'path',
+      sql: pathSql,
+      maxLength: eventField('url').maxLength,
+      rule: 'url',
+      dimension: true,
+      description:
+        "Filter: the URL's path equals: `url` without scheme, host, query string or fragment (`/` when empty; missing when the url is)",
+      example: '/blog/post',
     },
   },
   {

@@ -150,6 +150,7 @@ describe('derived from the list', () => {
     expect(FILTER_FIELDS).toEqual([
       'event_type',
       'url',
+      'path',
       'entry_page',
       'exit_page',
       'goal',
@@ -164,6 +165,7 @@ describe('derived from the list', () => {
     expect(DIMENSION_FIELDS).toEqual([
       'event_type',
       'url',
+      'path',
       'entry_page',
       'exit_page',
       'goal',

@@ -21,6 +21,7 @@ afterAll(() => d.close())
 const DIMENSIONS = [
   'event_type',
   'url',
+  'path',
   'referrer',
   'referrer_domain',
   'device_type',

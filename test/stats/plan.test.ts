@@ -63,6 +63,26 @@ const TABLE: Row[] = [
     reason: 'goal metrics need the events',
   },
   {
+    name: 'summary, engagement metric',
+    metrics: ['visitors', 'time_on_page'],
+    source: 'events',
+    reason: "engagement metrics read the engagement events' properties",
+  },
+  {
+    name: 'breakdown by path, engaged visit duration',
+    metrics: ['engaged_visit_duration'],
+    dimension: { field: 'path' },
+    source: 'events',
+    reason: "engagement metrics read the engagement events' properties",
+  },
+  {
+    name: 'breakdown by path, visitors',
+    metrics: ['visitors'],
+    dimension: { field: 'path' },
+    source: 'events',
+    reason: 'the dimension path is not a field session_hours keeps',
+  },
+  {
     name: 'summary, url filter',
     filters: [{ field: 'url', value: '/a' }],
     source: 'events',

@@ -6,7 +6,7 @@ import { T0 } from '../helpers/app'
 import { SITES } from './fixtures/generate'
 import { FILTERS, filtersFor, mismatches, periodCases } from './oracle/cases'
 import { type Dataset, loadDataset } from './oracle/dataset'
-import { change, metric, passes } from './oracle/oracle'
+import { change, engagementValue, metric, passes } from './oracle/oracle'
 import { periodRange } from './oracle/time'
 
 // Hundreds of requests per test; a busy machine must not turn that into a timeout.
@@ -100,5 +100,14 @@ describe('GET /api/v1/stats matches the oracle', () => {
       'avg_session_duration',
     )
     expect(Math.round(dur * 100) % 100).not.toBe(0)
+    // Engagement: real values (with decimals), values left out, and pages without any.
+    const alpha = rows.filter((r) => r.site_id === 'alpha')
+    for (const m of ['time_on_page', 'scroll_depth', 'engaged_visit_duration'] as const)
+      expect(Math.round(metric(alpha, m) * 100) % 100).not.toBe(0)
+    const eng = rows.filter((r) => r.event_type === 'engagement')
+    expect(eng.length).toBeGreaterThan(300)
+    expect(eng.some((r) => engagementValue(r, 'time_ms', 86_400_000) === null)).toBe(true)
+    expect(eng.some((r) => engagementValue(r, 'scroll', 100) === null)).toBe(true)
+    expect(metric(alpha, 'engaged_visit_duration')).not.toBe(metric(alpha, 'avg_session_duration'))
   })
 })

@@ -6,6 +6,7 @@ import type { Filter } from './state'
 const LABELS: Record<string, string> = {
   event_type: 'Event',
   url: 'Page',
+  path: 'Path',
   entry_page: 'Entry page',
   exit_page: 'Exit page',
   goal: 'Goal',

@@ -1,10 +1,11 @@
-// The top-list panels (pages, referrers, event types), the tabbed cards (entry and exit pages; sources,
+// The top-list panels (pages, referrers, event types without `engagement`), the engagement card, the tabbed cards (entry and exit pages; sources,
 // channels and campaigns; browsers, OS and devices; countries, regions and cities; outbound links,
 // downloads and 404 pages), the web-vitals card, the goals with
 // their conversion rates, and the custom-property breakdown with its key picker. Each row click
 // filters the whole dashboard.
 import { csvButton } from './daily'
 import { h } from './dom'
+import { createEngagementPanel } from './engagement'
 import { pagePath } from './format'
 import { createGoalsPanel } from './goals'
 import { createPanel, type Panel } from './panel'
@@ -50,6 +51,9 @@ const LISTS: ListSpec[] = [
   },
 ]
 
+/** Event types the event-type card leaves out: measurements shown by cards of their own. */
+const NOT_CUSTOM = ['engagement']
+
 /** The list panels; `load` fills them for the current view and reports the event types seen. */
 export interface ListPanels {
   panels: Panel[]
@@ -69,6 +73,7 @@ export function createListPanels(
   const tabbed = TABBED.map((spec) => createTabbedPanel(spec, onFilter))
   const goals = createGoalsPanel(onFilter)
   const vitals = createVitalsPanel()
+  const engagement = createEngagementPanel(onFilter)
   const [pages, referrers, eventTypes] = lists.map((l) => l.panel)
   const props = createPanel('properties', 'Custom properties')
   const keyPicker = h('select', { attrs: { id: 'property-key', 'aria-label': 'Property' } })
@@ -95,7 +100,16 @@ export function createListPanels(
   keyPicker.addEventListener('change', () => void loadProperty())
 
   return {
-    panels: [pages, referrers, ...tabbed.map((t) => t.panel), goals.panel, eventTypes, props, vitals.panel],
+    panels: [
+      pages,
+      engagement.panel,
+      referrers,
+      ...tabbed.map((t) => t.panel),
+      goals.panel,
+      eventTypes,
+      props,
+      vitals.panel,
+    ],
     async load(scope, isCurrent) {
       lastScope = scope
       isLive = isCurrent
@@ -105,7 +119,11 @@ export function createListPanels(
         try {
           const data = await fetchBreakdown(scope, spec.dimension, spec.metric)
           if (!isCurrent()) return
-          if (spec.dimension === 'event_type') eventTypes = data.rows.flatMap((r) => (r.key ? [r.key] : []))
+          // Engagement events measure page views (the engagement card): they are no event type to pick.
+          if (spec.dimension === 'event_type') {
+            data.rows = data.rows.filter((r) => !NOT_CUSTOM.includes(r.key ?? ''))
+            eventTypes = data.rows.flatMap((r) => (r.key ? [r.key] : []))
+          }
           if (data.rows.length === 0) panel.empty('No data for this period.')
           else panel.show(renderTopList(data.rows, spec, onFilter))
         } catch (err) {
@@ -116,6 +134,7 @@ export function createListPanels(
         ...tabbed.map((t) => t.load(scope, isCurrent)),
         goals.load(scope, isCurrent),
         vitals.load(scope, isCurrent),
+        engagement.load(scope, isCurrent),
       )
       jobs.push(
         fetchPropertyKeys(scope).then(

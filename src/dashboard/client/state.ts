@@ -71,6 +71,7 @@ export type FilterField = Exclude<
 const FILTER_FIELD_SET: Record<FilterField, true> = {
   event_type: true,
   url: true,
+  path: true,
   entry_page: true,
   exit_page: true,
   goal: true,

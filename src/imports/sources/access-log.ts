@@ -1,10 +1,12 @@
-// Web-server access logs: the nginx/Apache "combined" format and Caddy's JSON access log. A log holds
+// Web-server access logs: the nginx/Apache "combined" format, Caddy's JSON access log and the W3C
+// extended format (IIS; w3c-log.ts). A log holds
 // every request; successful (2xx, 304) GET requests for a page (no extension, or a page extension such
 // as .html or .php) become page views, and those for a download (.pdf, .zip, .jar …) `file_download`
 // events. Everything else is ignored, counted by reason. Bots are stored, flagged by the import's
 // enrichment. Logs carry no session: a session is a visitor-day, an id keyed with a secret over
 // address, User-Agent and day (neither is stored). The mapping is in docs/imports.md.
 import { anonymousId, type IgnoreReason, type MapperOptions, type SourceMapper } from './source'
+import { createW3cParser } from './w3c-log'
 
 /** The request fields both log formats provide. */
 export interface LogRequest {
@@ -157,9 +159,13 @@ function eventIdOf(prefix: string, r: LogRequest, offset: number): string {
   return `${prefix}:${Bun.hash.wyhash(text).toString(36)}:${offset.toString(36)}`
 }
 
+/**
+ * The mapper of an access log whose lines `parse` reads: a request, `null` for a line that is no request
+ * (counted as ignored, `other`), `{directive}` for a line of the log's own format (not counted).
+ */
 function mapperFor(
   prefix: string,
-  parse: (text: string) => LogRequest | { invalid: string } | null,
+  parse: (text: string) => LogRequest | { invalid: string } | { directive: true } | null,
   opts: MapperOptions,
 ): SourceMapper {
   const idOf = opts.anonymousId ?? anonymousId
@@ -168,6 +174,7 @@ function mapperFor(
       if (line.text.trim() === '') return null
       const r = parse(line.text)
       if (r === null) return { ignore: 'other' }
+      if ('directive' in r) return null
       if ('invalid' in r) return r
       const kind = eventTypeOf(r)
       if ('ignore' in kind) return kind
@@ -195,3 +202,6 @@ export const combinedMapper = (opts: MapperOptions) => mapperFor('log', parseCom
 
 /** The mapper of a Caddy JSON access log; `opts.siteId` is required. */
 export const caddyMapper = (opts: MapperOptions) => mapperFor('caddy', parseCaddy, opts)
+
+/** The mapper of a W3C extended log (IIS); `opts.siteId` is required. */
+export const w3cMapper = (opts: MapperOptions) => mapperFor('w3c', createW3cParser(), opts)

@@ -1,5 +1,5 @@
 // The import sources by name: the one list the API's enum, the CLI and the import run read.
-import { caddyMapper, combinedMapper } from './access-log'
+import { caddyMapper, combinedMapper, w3cMapper } from './access-log'
 import { ga4Mapper } from './ga4'
 import { plausibleMapper } from './plausible'
 import { pulseMapper } from './pulse'
@@ -21,6 +21,12 @@ export const SOURCES = {
     description: 'nginx/Apache combined log',
   },
   caddy: { mapper: caddyMapper, siteInFile: false, enrich: true, description: "Caddy's JSON access log" },
+  w3c: {
+    mapper: w3cMapper,
+    siteInFile: false,
+    enrich: true,
+    description: 'W3C extended log (IIS), with its #Fields directive',
+  },
   plausible: {
     mapper: plausibleMapper,
     siteInFile: false,

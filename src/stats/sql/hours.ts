@@ -13,8 +13,10 @@ import { joinParts, metricParts } from './metrics'
 import type { Params } from './params'
 import { whereSql } from './selection'
 
-/** The metrics the unit rows answer (goal metrics need the events). */
-type UnitMetric = Exclude<Metric, 'conversions' | 'conversion_rate'>
+/** The metrics the unit rows answer (goal and engagement metrics need the events). */
+type UnitMetric = {
+  [M in Metric]: (typeof METRICS)[M]['kind'] extends 'goal' | 'engagement' ? never : M
+}[Metric]
 /** Each metric over the unit rows (`n` events, `pv` page views, keys). */
 const UNIT_METRIC: Record<UnitMetric, (d: Dialect) => string> = {
   event_count: (d) => d.toInt64('sum(n)'),
@@ -69,8 +71,8 @@ export function hoursMetricsSql(
   keyExpr?: string,
 ): string {
   if (keyExpr && metrics.length !== 1) throw new Error('a grouped query computes one metric')
-  if (metrics.some((m) => METRICS[m].kind === 'goal'))
-    throw new Error('session_hours planned for a goal metric')
+  if (metrics.some((m) => METRICS[m].kind === 'goal' || METRICS[m].kind === 'engagement'))
+    throw new Error('session_hours planned for a goal or engagement metric')
   const units = unitsSql(siteId, range, filters, p, keyExpr)
   const d = p.dialect
   const key = keyExpr ? 'k, ' : ''

@@ -17,6 +17,58 @@ const VISITOR = METRICS.visitors.sql()
 const SESSIONS = (key: string, d: Dialect) =>
   `SELECT ${key}session_key, count(*) AS n, ${d.countIf("event_type = 'page_view'")} AS pv, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_key`
 
+/**
+ * SQL of an `engagement` event's property `key` as a whole number from 0 to `max` (floored), NULL for
+ * any other event or a value that is missing, not a number or out of range.
+ */
+function engagementValueSql(d: Dialect, key: string, max: number): string {
+  const v = d.tryDouble(d.property('properties', `'${d.propertyPath(key)}'`))
+  return `CASE WHEN event_type = 'engagement' AND ${v} >= 0 AND ${v} <= ${max} THEN ${d.toInt64(`floor(${v})`)} END`
+}
+
+/** A day in ms: the longest time one engagement event may report. */
+const DAY_MS = 86_400_000
+
+/** The selection's extra columns of the engagement metrics: `url_key`, `eng_ms` and `eng_scroll`. */
+const engagementColumns = (d: Dialect) =>
+  `, url_key, ${engagementValueSql(d, 'time_ms', DAY_MS)} AS eng_ms, ${engagementValueSql(d, 'scroll', 100)} AS eng_scroll`
+
+/**
+ * The engagement metrics' parts and CTEs: `eng_pages` (one row per key, session and url key: `ms` the
+ * summed time, `depth` the deepest scroll, each NULL without a valid value) and `eng_visits` (one row per
+ * key and session: `ms` and its count `m`, first and last event time). Every selected event makes its
+ * page visit and session a row, so a key without engagement reads 0 like any other metric (without a key,
+ * only the engagement events make page rows: the others add no value and no row to count).
+ */
+function engagementParts(metrics: Metric[], keyed: boolean, d: Dialect) {
+  const key = keyed ? 'k, ' : ''
+  const group = keyed ? ' GROUP BY k' : ''
+  const parts: string[] = []
+  const ctes: string[] = []
+  for (const over of ['pages', 'visits'] as const) {
+    const ms = metrics.filter((m) => {
+      const def: { kind: string; over?: string } = METRICS[m]
+      return def.kind === 'engagement' && def.over === over
+    })
+    if (ms.length === 0) continue
+    parts.push(
+      `SELECT ${key}${ms.map((m) => `${METRICS[m].sql(d)} AS ${m}`).join(', ')} FROM eng_${over}${group}`,
+    )
+    ctes.push(
+      over === 'pages'
+        ? d.cte(
+            'eng_pages',
+            `SELECT ${key}session_key, url_key, CASE WHEN count(eng_ms) > 0 THEN sum(eng_ms) END AS ms, CASE WHEN count(eng_scroll) > 0 THEN max(eng_scroll) END AS depth FROM sel${keyed ? '' : " WHERE event_type = 'engagement'"} GROUP BY ${key}session_key, url_key`,
+          )
+        : d.cte(
+            'eng_visits',
+            `SELECT ${key}session_key, CASE WHEN count(eng_ms) > 0 THEN sum(eng_ms) ELSE 0 END AS ms, count(eng_ms) AS m, min(ts) AS first_ts, max(ts) AS last_ts FROM sel GROUP BY ${key}session_key`,
+          ),
+    )
+  }
+  return { parts, ctes }
+}
+
 /** The events a query aggregates. */
 export interface Selection {
   /** The condition selecting them. */
@@ -110,9 +162,13 @@ export function metricsSql(metrics: Metric[], sel: Selection, d: Dialect, keySql
   const goals = metrics.filter((m) => METRICS[m].kind === 'goal')
   const { parts, sessions } = metricParts(metrics, (m) => METRICS[m].sql(d), 'sel', keySql !== undefined, d)
   if (goals.length > 0) parts.push(goalPart(goals, sel, keySql !== undefined, d))
+  const engagement = engagementParts(metrics, keySql !== undefined, d)
+  parts.push(...engagement.parts)
   const k = keySql ? `${keySql} AS k, ` : ''
   const conv = goals.length > 0 ? `, ${sel.goal?.converts} AS conv` : ''
-  const ctes = [d.cte('sel', `SELECT ${k}${COLUMNS}${conv} FROM ${from} WHERE ${sel.where}`)]
+  const eng = engagement.parts.length > 0 ? engagementColumns(d) : ''
+  const ctes = [d.cte('sel', `SELECT ${k}${COLUMNS}${conv}${eng} FROM ${from} WHERE ${sel.where}`)]
+  ctes.push(...engagement.ctes)
   if (sessions.length > 0) ctes.push(d.cte('sess', SESSIONS(key, d)))
   if (goals.length > 0 && sel.goal) {
     const dk = keySql && sel.goal.grouped ? k : ''

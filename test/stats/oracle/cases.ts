@@ -51,6 +51,7 @@ export const FILTERS: [string, string][][] = [
   [['event_type', 'add to cart']],
   [['url', '/pricing']],
   [['url', '']],
+  [['path', '/docs']],
   [['referrer', 'https://www.google.com/search?q=pulse']],
   [['referrer', '']],
   [['referrer_domain', 'google.com']],

@@ -97,6 +97,15 @@ export function referrerDomain(referrer: string | null): string | null {
   return s === '' ? null : s
 }
 
+/** The URL's path: without scheme and host, query or fragment; `/` when empty; null without a url. */
+export function pathOf(url: string | null): string | null {
+  if (url === null) return null
+  const rest = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, '')
+  const cut = rest.search(/[?#]/)
+  const path = cut < 0 ? rest : rest.slice(0, cut)
+  return path === '' ? '/' : path
+}
+
 /** A property's value as text (JSON text; numbers without `+` in the exponent); null when missing. */
 export function propertyText(row: Row, key: string): string | null {
   const v = row.properties?.[key]
@@ -109,6 +118,7 @@ export function propertyText(row: Row, key: string): string | null {
 export function fieldValue(row: Row, name: string): string | null {
   if (name.startsWith('property.') || name.startsWith('property:')) return propertyText(row, name.slice(9))
   if (name === 'referrer_domain') return referrerDomain(row.referrer)
+  if (name === 'path') return pathOf(row.url)
   return row[name as 'url'] as string | null
 }
 
@@ -141,6 +151,17 @@ export interface GoalContext {
   denominator: Row[]
 }
 
+/**
+ * An engagement event's property `key` as documented: a number (or numeric text) from 0 to `max`, floored;
+ * null for another event, or a value missing, not a number or out of range.
+ */
+export function engagementValue(r: Row, key: string, max: number): number | null {
+  if (r.event_type !== 'engagement') return null
+  const v = r.properties?.[key]
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN
+  return Number.isFinite(n) && n >= 0 && n <= max ? Math.floor(n) : null
+}
+
 /** The metric over `rows` (already selected by site, period and filters). */
 export function metric(rows: Row[], m: Metric, goal?: GoalContext): number {
   const distinct = (f: (r: Row) => string | null) => new Set(rows.map(f).filter((v) => v !== null)).size
@@ -163,6 +184,20 @@ export function metric(rows: Row[], m: Metric, goal?: GoalContext): number {
     case 'visitors':
       return distinct((r) => r.user_id ?? r.session_id)
   }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+  if (m === 'time_on_page' || m === 'scroll_depth') {
+    // One value per page visit (session and url) that has one: summed time, deepest scroll.
+    const values: number[] = []
+    for (const visit of groupBy(rows, (r) => JSON.stringify([r.session_id, r.url])).values()) {
+      const vs = visit.flatMap((r) => {
+        const v =
+          m === 'time_on_page' ? engagementValue(r, 'time_ms', 86_400_000) : engagementValue(r, 'scroll', 100)
+        return v === null ? [] : [v]
+      })
+      if (vs.length > 0) values.push(m === 'time_on_page' ? sum(vs) : Math.max(...vs))
+    }
+    return ratio(sum(values), (m === 'time_on_page' ? 1000 : 1) * values.length)
+  }
   const sessions = new Map<string, Row[]>()
   for (const r of rows) sessions.set(r.session_id, [...(sessions.get(r.session_id) ?? []), r])
   const list = [...sessions.values()]
@@ -176,6 +211,17 @@ export function metric(rows: Row[], m: Metric, goal?: GoalContext): number {
     case 'avg_session_duration': {
       let total = 0
       for (const s of list) total += Math.max(...s.map((r) => r.ts)) - Math.min(...s.map((r) => r.ts))
+      return ratio(total, 1000 * list.length)
+    }
+    case 'engaged_visit_duration': {
+      let total = 0
+      for (const s of list) {
+        const ms = s.flatMap((r) => {
+          const v = engagementValue(r, 'time_ms', 86_400_000)
+          return v === null ? [] : [v]
+        })
+        total += ms.length > 0 ? sum(ms) : Math.max(...s.map((r) => r.ts)) - Math.min(...s.map((r) => r.ts))
+      }
       return ratio(total, 1000 * list.length)
     }
     case 'events_per_session':
