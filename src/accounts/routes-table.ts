@@ -120,6 +120,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   // A signed-in user's own account.
   'GET /api/v1/auth/me': 'account',
   'POST /api/v1/auth/sign-out': 'account',
+  'POST /api/v1/account/password': 'account',
   'GET /api/v1/account/tokens': 'account',
   'POST /api/v1/account/tokens': 'account',
   'DELETE /api/v1/account/tokens/:token_id': 'account',

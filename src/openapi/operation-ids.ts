@@ -72,6 +72,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /api/v1/auth/sign-in': 'signIn',
   'POST /api/v1/auth/sign-out': 'signOut',
   'GET /api/v1/auth/me': 'getMe',
+  'POST /api/v1/account/password': 'changePassword',
   'GET /api/v1/account/tokens': 'listPersonalTokens',
   'POST /api/v1/account/tokens': 'createPersonalToken',
   'DELETE /api/v1/account/tokens/{token_id}': 'revokePersonalToken',

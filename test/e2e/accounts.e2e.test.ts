@@ -125,6 +125,10 @@ describe('accounts in Chromium', () => {
       '$1',
     )
     const inv = { body: { data: { url: link } } }
+    // The audit log of the site shows the invitation (who, what), without its link.
+    await owner.reload()
+    await owner.waitForSelector('#audit:not([hidden]) #audit-log tr[data-action="invitation.create"]')
+    expect(await owner.textContent('#audit-log')).not.toContain(link)
     // Goals are added (and deleted) in the same panel.
     await owner.fill('#goal-name', 'Signup')
     await owner.fill('#goal-target', '/signup')
@@ -147,6 +151,22 @@ describe('accounts in Chromium', () => {
     expect((await inPage(viewer, '/api/v1/sites/shop/read-keys', 'POST', {})).status).toBe(403)
     expect((await inPage(viewer, '/api/v1/sites/shop/keys', 'POST', { kind: 'secret' })).status).toBe(403)
     expect((await inPage(viewer, '/api/v1/stats?site_id=other')).status).toBe(403)
+    // The viewer sees no audit log, and changes the password in the account panel: the page goes on in a
+    // fresh session, and the old password no longer signs in.
+    expect(await viewer.isHidden('#audit')).toBe(true)
+    await viewer.fill('#password-current', 'viewer password 123')
+    await viewer.fill('#password-new', 'viewer new password 1')
+    await viewer.click('#password-submit')
+    await viewer.waitForFunction(() =>
+      document.querySelector('#password-message')?.textContent?.includes('Password changed'),
+    )
+    expect((await inPage(viewer, '/api/v1/auth/me')).status).toBe(200)
+    const old = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer password 123' }),
+    })
+    expect(old.status).toBe(401)
     // The invitation link works once.
     const again = await newPage()
     await again.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))
@@ -213,7 +233,13 @@ describe('accounts in Chromium', () => {
     expect(problems).toEqual([])
     // Passwords and secrets never reach the server's output or log.
     const printed = server.output() + server.log()
-    for (const secret of [OWNER.password, 'viewer password 123', 'share password 1', link.body.data.slug])
+    for (const secret of [
+      OWNER.password,
+      'viewer password 123',
+      'viewer new password 1',
+      'share password 1',
+      link.body.data.slug,
+    ])
       expect(printed).not.toContain(secret)
   }, 60_000)
 })

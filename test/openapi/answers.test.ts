@@ -242,6 +242,21 @@ function accountCases(site: string): Case[] {
     ['POST', '/api/v1/account/tokens', () => ({ ...cookie(), body: {} }), 422],
     ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 200],
     ['DELETE', () => `/api/v1/account/tokens/${acc.tokenId}`, cookie, 404],
+    [
+      'POST',
+      '/api/v1/account/password',
+      () => ({ ...cookie(), body: { current_password: 'not it at all', new_password: 'another long one' } }),
+      403,
+    ],
+    [
+      'POST',
+      '/api/v1/account/password',
+      () => ({ ...cookie(), body: { current_password: owner.password, new_password: 'another long one' } }),
+      200,
+      (_b, res) => {
+        acc.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+      },
+    ],
     ['DELETE', () => `/api/v1/accounts/${acc.viewerId}/sessions`, A(), 200],
     ['DELETE', '/api/v1/accounts/usr_none/sessions', A(), 404],
     ['DELETE', () => `/api/v1/accounts/${acc.ownerId}`, cookie, 409],

@@ -1,6 +1,8 @@
 // The signed-in dashboard: builds the layout, keeps the view state (mirrored in the URL fragment)
 // and reloads every panel when the site, period, comparison or filters change.
+import { createAccountPanel } from './account-panel'
 import { ApiClient, ApiError } from './api'
+import { createAuditPanel } from './audit-panel'
 import { type ChartMarker, type MountedChart, mountChart } from './chart'
 import {
   addAnnotation,
@@ -183,6 +185,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
   const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
+  const audit = creds.admin || creds.session ? createAuditPanel(creds) : undefined
+  const account = creds.session ? createAccountPanel(creds) : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -195,6 +199,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
     settings?.el,
+    audit?.el,
+    account?.el,
   )
   const foot = h(
     'footer',
@@ -252,6 +258,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       live.refresh()
       liveEvents.follow(view.siteId)
       settings?.load(view.siteId)
+      audit?.load(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')

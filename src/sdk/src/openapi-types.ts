@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Checks the current password (rate-limited with sign-in: 429), sets the new one and ends every session of the account, on every device; a cookie caller gets a fresh session. Personal API tokens stay until revoked.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/tokens": {
         parameters: {
             query?: never;
@@ -391,7 +411,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. No mail is sent: pass the link on.
+         * @description A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. The link is answered for you to pass on; with `send_email` and SMTP configured it is also mailed (`emailed`, or `email_error` saying why not).
          */
         post: operations["createInvitation"];
         delete?: never;
@@ -1672,6 +1692,12 @@ export interface components {
             /** @constant */
             success: true;
         };
+        ChangePasswordBody: {
+            /** @description Your password now. Never logged or echoed. */
+            current_password: string;
+            /** @description Password: at least 10 characters. Never logged or echoed. */
+            new_password: string;
+        };
         CreateAlertBody: {
             /**
              * Format: email
@@ -1756,6 +1782,10 @@ export interface components {
         };
         CreatedInvitation: {
             email: string;
+            /** @description Why the mail was not sent (no SMTP, or the server refused); the link still works */
+            email_error: string | null;
+            /** @description Whether the link was mailed (asked for with `send_email`, and sent) */
+            emailed: boolean;
             expires_at: number;
             invite_id: string;
             /** @description The secret part of the link */
@@ -1905,6 +1935,8 @@ export interface components {
             owner?: boolean;
             /** @enum {string} */
             role?: "viewer" | "editor" | "admin";
+            /** @description Also mail the link to the email (needs SMTP: PULSE_SMTP_HOST, PULSE_SMTP_FROM). The link is answered either way. */
+            send_email?: boolean;
             /**
              * @description Site identifier
              * @example site_abc123
@@ -2937,6 +2969,11 @@ export interface components {
         PasswordBody: {
             /** @description Password: at least 10 characters. Never logged or echoed. */
             password: string;
+        };
+        PasswordChanged: {
+            changed: boolean;
+            /** @description Sessions of this user that were ended (every one; a cookie caller gets a fresh session) */
+            sessions_ended: number;
         };
         /**
          * @description Plausible's Events API payload. `name`, `url` and `domain` are required (long or short key); unknown fields are ignored, as Plausible does
@@ -4183,6 +4220,90 @@ export interface operations {
             /** @description Error envelope */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PasswordChanged"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
