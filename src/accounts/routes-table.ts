@@ -56,7 +56,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST /mcp': 'server',
   'GET /mcp': 'server',
   'DELETE /mcp': 'server',
-  'GET /metrics': 'server',
+  'GET /metrics': 'metrics',
   // Sites.
   'GET /api/v1/sites': 'sites.list',
   'POST /api/v1/sites': 'instance',
