@@ -14,6 +14,7 @@ import type { SiteStore } from '../sites/store'
 import * as admin from './admin'
 import { listDeliveries } from './deliveries'
 import { renderDigest } from './digests'
+import { editRoutes } from './edit-routes'
 import { metricsRoute } from './metrics-route'
 import {
   AlertRule,
@@ -379,6 +380,7 @@ function unsubscribeRoutes(deps: ReportsRouteDeps) {
 export function reportsRoutes(deps: ReportsRouteDeps) {
   return new Elysia({ name: 'reports' })
     .use(adminRoutes(deps))
+    .use(editRoutes(deps))
     .use(unsubscribeRoutes(deps))
     .use(metricsRoute(deps))
 }
