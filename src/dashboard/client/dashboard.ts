@@ -26,6 +26,7 @@ import { createLiveEventsPanel } from './live-events'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
+import { createReportsPanel } from './reports-panel'
 import { createRetentionPanel } from './retention'
 import { createSettingsPanel } from './settings'
 import { createSqlPanel } from './sql-console'
@@ -186,6 +187,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const liveEvents = createLiveEventsPanel(creds.token)
   const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
   const audit = creds.admin || creds.session ? createAuditPanel(creds) : undefined
+  const reports = creds.admin || creds.session ? createReportsPanel(creds) : undefined
   const account = creds.session ? createAccountPanel(creds) : undefined
   const main = h(
     'main',
@@ -199,6 +201,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
     settings?.el,
+    reports?.el,
     audit?.el,
     account?.el,
   )
@@ -259,6 +262,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       liveEvents.follow(view.siteId)
       settings?.load(view.siteId)
       audit?.load(view.siteId)
+      reports?.load(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')
