@@ -64,7 +64,8 @@ async function headline(page: Page): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pulse-accounts-e2e-'))
-  server = await startServer({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN })
+  // Debug level: every line the server can log is searched for secrets at the end.
+  server = await startServer({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN, PULSE_LOG_LEVEL: 'debug' })
   const shop = (
     await api<{ secret_key: string }>('/api/v1/sites', { method: 'POST', body: { site_id: 'shop' } })
   ).body.data
