@@ -2,7 +2,7 @@
 // with a real SMTP server: the "Reports and alerts" card adds a webhook, an alert rule to it and a digest,
 // changes the rule's threshold, test-sends both, and shows the webhook's failure (HTTP 500) with its
 // error in the deliveries list; the digest that arrives renders in Chromium (a screenshot is taken) with
-// the stats API's figure.
+// the stats API's figure; an invitation made with "also send by email" arrives by mail (issue 21).
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -118,4 +118,19 @@ test('the digest renders in Chromium (screenshot) with the stats API figure', as
   expect(svg).not.toBeNull()
   expect((await svg!.boundingBox())!.width).toBeGreaterThan(100)
   await tab.close()
+})
+
+test('an invitation made in the settings card with "also send by email" arrives by mail with its link', async () => {
+  await page.goto(`${server.url}/`)
+  await page.waitForSelector('#settings:not([hidden]) #invite-email')
+  await page.fill('#invite-email', 'mailed@example.com')
+  await page.check('#invite-send-email')
+  await page.click('#invite-create')
+  await waitText('#settings-secret', 'mailed')
+  const shown = ((await page.textContent('#settings-secret')) ?? '').match(
+    /https?:\/\/\S+\/invite\/inv_[\w-]+/,
+  )?.[0]
+  const mail = smtp.mails.find((m) => (m.to as any)?.text === 'mailed@example.com')
+  expect(shown).toBeDefined()
+  expect(String(mail?.text)).toContain(String(shown))
 })
