@@ -137,6 +137,15 @@ describe('accounts in Chromium', () => {
     await owner.waitForFunction(() =>
       document.querySelector('#goals-list')?.textContent?.includes('Signup: /signup'),
     )
+    // And edited in place.
+    const goalId = (await api('/api/v1/sites/shop/goals')).body.data.find(
+      (g: any) => g.name === 'Signup',
+    ).goal_id
+    await owner.fill(`#goal-name-${goalId}`, 'Sign-up page')
+    await owner.click(`#goals-list li:has(#goal-name-${goalId}) button:text("Save")`)
+    await owner.waitForFunction(() =>
+      document.querySelector('#goals-list')?.textContent?.includes('Sign-up page: /signup'),
+    )
 
     const viewer = await newPage()
     await viewer.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))
@@ -168,6 +177,16 @@ describe('accounts in Chromium', () => {
       body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer password 123' }),
     })
     expect(old.status).toBe(401)
+    // The owner changes the viewer's role in place in the members list.
+    const viewerId = (await api('/api/v1/sites/shop/members')).body.data.find(
+      (m: any) => m.email === 'viewer@example.com',
+    ).user_id
+    await owner.reload()
+    await owner.selectOption(`#member-role-${viewerId}`, 'editor')
+    await owner.waitForFunction(() => document.querySelector('#members')?.textContent?.includes('— editor'))
+    expect(
+      (await api('/api/v1/sites/shop/members')).body.data.find((m: any) => m.user_id === viewerId).role,
+    ).toBe('editor')
     // The invitation link works once.
     const again = await newPage()
     await again.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))

@@ -1,5 +1,6 @@
-// Settings of the current site for those allowed to change them: members and invitations, read-only
-// keys, share links and goals (added and deleted here; the goals card reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
+// Settings of the current site for those allowed to change them: members (roles changed in place) and
+// invitations, read-only keys, share links and goals (added, edited and deleted here; the goals card
+// reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
 // (keys, links, invitation links) are shown once, when made.
 import { callWith } from './creds-call'
 import { h, replace } from './dom'
@@ -180,9 +181,19 @@ export function createSettingsPanel(creds: Credentials) {
     const item = (...c: (string | Node)[]) => h('li', {}, ...c)
     replace(
       lists.members,
-      ...(members.body.data ?? []).map((m: any) =>
-        item(`${m.email} — ${m.role} `, revoke('Remove', `${base}/members/${m.user_id}`)),
-      ),
+      ...(members.body.data ?? []).map((m: any) => {
+        const role = h(
+          'select',
+          { attrs: { id: `member-role-${m.user_id}`, 'aria-label': `role of ${m.email}` } },
+          ...['viewer', 'editor', 'admin'].map((r) => h('option', { attrs: { value: r } }, r)),
+        )
+        role.value = m.role
+        role.addEventListener(
+          'change',
+          () => void act('PUT', `${base}/members/${m.user_id}`, { role: role.value }),
+        )
+        return item(`${m.email} — ${m.role} `, role, revoke('Remove', `${base}/members/${m.user_id}`))
+      }),
     )
     replace(
       lists.keys,
@@ -201,12 +212,25 @@ export function createSettingsPanel(creds: Credentials) {
     )
     replace(
       lists.goals,
-      ...(goals.body.data ?? []).map((g: any) =>
-        item(
+      ...(goals.body.data ?? []).map((g: any) => {
+        // Edited in place: the name and the event type or page path (the kind stays).
+        const name = input(`goal-name-${g.goal_id}`, 'goal name')
+        name.value = g.name
+        const target = input(`goal-target-${g.goal_id}`, g.kind === 'page' ? 'page path' : 'event type')
+        target.value = g.kind === 'page' ? g.page_path : g.event_type
+        const save = () =>
+          void act('PATCH', `${base}/goals/${g.goal_id}`, {
+            name: name.value.trim(),
+            ...(g.kind === 'page' ? { page_path: target.value.trim() } : { event_type: target.value.trim() }),
+          })
+        return item(
           `${g.name}: ${g.kind === 'page' ? g.page_path : g.event_type} `,
+          name,
+          target,
+          h('button', { class: 'ghost small', attrs: { type: 'button' }, on: { click: save } }, 'Save'),
           revoke('Delete', `${base}/goals/${g.goal_id}`),
-        ),
-      ),
+        )
+      }),
     )
     panel.show(body)
   }
