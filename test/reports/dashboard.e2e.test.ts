@@ -2,7 +2,9 @@
 // with a real SMTP server: the "Reports and alerts" card adds a webhook, an alert rule to it and a digest,
 // changes the rule's threshold, test-sends both, and shows the webhook's failure (HTTP 500) with its
 // error in the deliveries list; the digest that arrives renders in Chromium (a screenshot is taken) with
-// the stats API's figure; an invitation made with "also send by email" arrives by mail (issue 21).
+// the stats API's figure; an invitation made with "also send by email" arrives by mail, and, as no user
+// exists yet, the first-run setup page creates the owner with the admin token (issue 21; one server and
+// browser for all, to keep the suite short).
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -133,4 +135,34 @@ test('an invitation made in the settings card with "also send by email" arrives 
   const mail = smtp.mails.find((m) => (m.to as any)?.text === 'mailed@example.com')
   expect(shown).toBeDefined()
   expect(String(mail?.text)).toContain(String(shown))
+})
+
+test('the first owner is made on the setup page with the admin token, then signed in', async () => {
+  const fresh = await browser.context.browser()!.newContext()
+  const setup = await fresh.newPage()
+  await setup.goto(`${server.url}/`)
+  await setup.waitForSelector('#first-run-setup')
+  await setup.fill('#setup-token', 'not-the-admin-token-000')
+  await setup.fill('#setup-email', 'owner@example.com')
+  await setup.fill('#setup-password', 'owner password 123')
+  await setup.click('#setup-submit')
+  await setup.waitForFunction(() =>
+    document.querySelector('#setup-error')?.textContent?.includes('not the admin token'),
+  )
+  await setup.fill('#setup-token', ADMIN)
+  await setup.click('#setup-submit')
+  await setup.waitForSelector('#site-picker option[value="shop"]', { state: 'attached' })
+  const me = await setup.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).data)
+  expect(me).toMatchObject({ email: 'owner@example.com', owner: true })
+  expect(await setup.evaluate(() => [localStorage.length, document.cookie])).toEqual([0, ''])
+  // An owner exists: another fresh browser sees the sign-in forms only.
+  const other = await browser.context
+    .browser()!
+    .newContext()
+    .then((c) => c.newPage())
+  await other.goto(`${server.url}/`)
+  await other.waitForSelector('#password-signin')
+  await Bun.sleep(300)
+  expect(await other.$('#first-run-setup')).toBeNull()
+  await Promise.all([fresh.close(), other.context().close()])
 })
