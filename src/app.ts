@@ -134,7 +134,13 @@ export function createApp(deps: AppDeps, { maxRequestBytes }: AppOptions = {}) {
     .use(sqlRoutes(deps))
     .use(mcpRoutes(deps, (request) => self.handle(request)))
     .use(siteRoutes(deps))
-    .use(accountRoutes({ ...deps, checkFilters: checkLockedFilters }))
+    .use(
+      accountRoutes({
+        ...deps,
+        checkFilters: checkLockedFilters,
+        sendMail: deps.reports.mailer ? (mail) => deps.reports.sendMail(mail) : undefined,
+      }),
+    )
     .use(goalRoutes(deps))
     .use(annotationRoutes(deps))
     .use(adminRoutes(deps))

@@ -7,10 +7,27 @@ import { actorOf } from './audit'
 import type { AccountRouteDeps } from './deps'
 import { principalOf } from './guard'
 import { addressOf, clearedCookie, overTls, sessionCookie } from './http'
-import { Account, ApiTokenInfo, CreateApiTokenBody, CreatedApiToken, Credentials, SetupState } from './model'
+import {
+  Account,
+  ApiTokenInfo,
+  ChangePasswordBody,
+  CreateApiTokenBody,
+  CreatedApiToken,
+  Credentials,
+  PasswordChanged,
+  SetupState,
+} from './model'
 import type { User } from './records'
 import type { AccountStore } from './store'
-import { createApiToken, createUser, endSession, revokeApiToken, startSession, verifySignIn } from './users'
+import {
+  changePassword,
+  createApiToken,
+  createUser,
+  endSession,
+  revokeApiToken,
+  startSession,
+  verifySignIn,
+} from './users'
 
 const tags = (summary: string, tag = 'Accounts') => ({ summary, tags: [tag], security: [{ bearerAuth: [] }] })
 
@@ -35,7 +52,16 @@ export function authRoutes(deps: AccountRouteDeps) {
     return user
   }
   return new Elysia({ name: 'accounts-auth', prefix: '/api/v1' })
-    .model({ Credentials, Account, SetupState, ApiTokenInfo, CreatedApiToken, CreateApiTokenBody })
+    .model({
+      Credentials,
+      Account,
+      SetupState,
+      ApiTokenInfo,
+      CreatedApiToken,
+      CreateApiTokenBody,
+      ChangePasswordBody,
+      PasswordChanged,
+    })
     .get('/setup', () => ok({ needed: !accounts.hasUsers() }), {
       query: t.Object({}, { additionalProperties: false }),
       detail: { summary: 'Whether the first-run setup is open', tags: ['Accounts'], security: [] },
@@ -120,6 +146,47 @@ export function authRoutes(deps: AccountRouteDeps) {
       detail: tags('The signed-in user'),
       response: { 200: envelope(Account), ...errors(401, 403) },
     })
+    .post(
+      '/account/password',
+      async ({ request, body, set, server }) => {
+        const who = principalOf(request)
+        const user = signedIn(request)
+        const address = addressOf(server, request, deps.config.trustedProxies)
+        const ended = await changePassword(
+          accounts,
+          deps.signIn,
+          user,
+          body.current_password,
+          body.new_password,
+        )
+        if (ended === undefined) {
+          await deps.audit.record({
+            actor: actorOf(who),
+            action: 'password.change',
+            address,
+            outcome: 'refused',
+          })
+          throw new AppError(403, 'The current password is wrong')
+        }
+        // Every session ended with the old password; a cookie caller goes on in a fresh one.
+        if (who.kind === 'session') {
+          const secret = await startSession(accounts, user)
+          set.headers['set-cookie'] = sessionCookie(secret, accounts.limits.absoluteMs, tls(request))
+          set.headers['cache-control'] = 'no-store'
+        }
+        await deps.audit.record({ actor: actorOf(who), action: 'password.change', address })
+        return ok({ changed: true, sessions_ended: ended })
+      },
+      {
+        body: ChangePasswordBody,
+        detail: {
+          ...tags('Change your password'),
+          description:
+            'Checks the current password (rate-limited with sign-in: 429), sets the new one and ends every session of the account, on every device; a cookie caller gets a fresh session. Personal API tokens stay until revoked.',
+        },
+        response: { 200: envelope(PasswordChanged), ...errors(401, 403, 422, 429) },
+      },
+    )
     .get(
       '/account/tokens',
       ({ request }) => {

@@ -2,6 +2,7 @@
 import type { Config } from '../config'
 import type { KeyDirectory } from '../http/auth'
 import type { AuditLog } from './audit'
+import type { OutgoingMail } from './invitation-mail'
 import type { SharePasswordLimiters } from './sharing'
 import type { AccountStore } from './store'
 import type { SignInLimiters } from './users'
@@ -17,4 +18,6 @@ export interface AccountRouteDeps {
   sharePasswords: SharePasswordLimiters
   /** Validates a locked filter as the stats API would (422 otherwise); injected to keep stats above. */
   checkFilters: (filters: Record<string, string>) => void
+  /** Sends an email when SMTP is configured (the reports module's mailer); throws a one-line reason. */
+  sendMail?: (mail: OutgoingMail) => Promise<void>
 }

@@ -71,6 +71,8 @@ function denial(who: Principal, permission: Permission, siteId: string | undefin
   }
   if (permission === 'instance') return new AppError(403, 'Needs the admin token or the instance owner')
   if (permission === 'server') return new AppError(403, 'Needs the admin token or a site secret key')
+  if (permission === 'metrics')
+    return new AppError(403, 'Needs the admin token, a site secret key or a read-only key')
   if (permission === 'account')
     return new AppError(403, 'Needs a signed-in user (a session or a personal token)')
   return new AppError(403, `These credentials may not do this (needs ${permission})`)

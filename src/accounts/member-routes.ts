@@ -9,6 +9,7 @@ import { accountView } from './auth-routes'
 import type { AccountRouteDeps } from './deps'
 import { principalOf, siteCaller } from './guard'
 import { addressOf, overTls, sessionCookie } from './http'
+import { mailInvitation } from './invitation-mail'
 import { acceptInvitation, createInvitation, openInvitation } from './invitations'
 import {
   Account,
@@ -179,20 +180,24 @@ export function memberRoutes(deps: AccountRouteDeps) {
           siteId: record.siteId,
           target: `${record.email}=${record.owner ? 'owner' : record.role}`,
         })
+        const url = `${deps.config.publicUrl}/invite/${token}`
+        const mailed = body.send_email ? await mailInvitation(deps, record, url) : undefined
         set.status = 201
         return ok({
           invite_id: record.inviteId,
           email: record.email,
           token,
-          url: `${deps.config.publicUrl}/invite/${token}`,
+          url,
           expires_at: record.expiresAt,
+          emailed: mailed?.error === undefined && mailed !== undefined,
+          email_error: mailed?.error ?? null,
         })
       },
       {
         body: CreateInvitationBody,
         detail: detail(
           'Invite someone',
-          'A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. No mail is sent: pass the link on.',
+          'A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. The link is answered for you to pass on; with `send_email` and SMTP configured it is also mailed (`emailed`, or `email_error` saying why not).',
         ),
         response: { 201: envelope(CreatedInvitation), ...errors(401, 403, 404, 422) },
       },

@@ -32,6 +32,23 @@ export const Credentials = t.Object({ email: Email, password: Password }, { addi
 /** A password alone. */
 export const PasswordBody = t.Object({ password: Password }, { additionalProperties: false })
 
+/** Body of changing your password. */
+export const ChangePasswordBody = t.Object(
+  {
+    current_password: t.String({ maxLength: 256, description: 'Your password now. Never logged or echoed.' }),
+    new_password: Password,
+  },
+  { additionalProperties: false },
+)
+
+/** The outcome of a password change. */
+export const PasswordChanged = t.Object({
+  changed: t.Boolean(),
+  sessions_ended: t.Integer({
+    description: 'Sessions of this user that were ended (every one; a cookie caller gets a fresh session)',
+  }),
+})
+
 /** A user as the API shows it. */
 export const Account = t.Object({
   user_id: t.String({ examples: ['usr_3f9a0c1d2e4b5a69'] }),
@@ -86,6 +103,12 @@ export const CreateInvitationBody = t.Object(
     expires_in_hours: t.Optional(
       t.Integer({ minimum: 1, maximum: 720, description: 'Default 168 (7 days)' }),
     ),
+    send_email: t.Optional(
+      t.Boolean({
+        description:
+          'Also mail the link to the email (needs SMTP: PULSE_SMTP_HOST, PULSE_SMTP_FROM). The link is answered either way.',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -97,6 +120,10 @@ export const CreatedInvitation = t.Object({
   url: t.String({ description: 'The one-time link: opening it lets the person set a password' }),
   token: t.String({ description: 'The secret part of the link' }),
   expires_at: t.Integer(),
+  emailed: t.Boolean({ description: 'Whether the link was mailed (asked for with `send_email`, and sent)' }),
+  email_error: t.Union([t.String(), t.Null()], {
+    description: 'Why the mail was not sent (no SMTP, or the server refused); the link still works',
+  }),
 })
 
 /** An open invitation as its link shows it. */

@@ -46,17 +46,29 @@ export type Permission =
   | 'sites.list'
   /** Instance-wide administration: sites, backups, imports, SQL, users (owner or admin token). */
   | 'instance'
-  /** Server-to-server reads that take the admin token or a secret key (MCP, /metrics). */
+  /** Server-to-server reads that take the admin token or a secret key (MCP). */
   | 'server'
+  /** `GET /metrics`: the admin token (every site and the server), a secret or read-only key (its site). */
+  | 'metrics'
   /** A signed-in user's own account: personal tokens, sign-out, who am I. */
   | 'account'
 
 /** Permissions a site-scoped credential holds on its own site. */
 const KEY_GRANTS: Record<'secret-key' | 'public-key' | 'read-key' | 'share-link', readonly Permission[]> = {
-  'secret-key': ['ingest', 'server', 'site.read', 'site.raw', 'site.export', 'site.erase', 'site.annotate'],
+  'secret-key': [
+    'ingest',
+    'server',
+    'metrics',
+    'site.read',
+    'site.raw',
+    'site.export',
+    'site.erase',
+    'site.annotate',
+  ],
   'public-key': ['ingest'],
   // A read-only key reads stats and raw events; it never writes, exports or erases.
-  'read-key': ['site.read', 'site.raw'],
+  // It may also be scraped for its site's metrics (Prometheus, Grafana).
+  'read-key': ['site.read', 'site.raw', 'metrics'],
   // A share link is a read-only dashboard: aggregates only.
   'share-link': ['site.read'],
 }
@@ -122,7 +134,8 @@ export function grants(who: Grantee, permission: Permission, siteId: string | un
     case 'session':
     case 'api-token': {
       if (permission === 'account' || permission === 'sites.list') return true
-      if (who.owner) return permission !== 'server'
+      // Scrapers and MCP clients use keys: a person's session never stands in for one.
+      if (who.owner) return permission !== 'server' && permission !== 'metrics'
       if (!SITE_PERMISSIONS.includes(permission)) return false
       const roles = who.roles ?? {}
       if (siteId === undefined) return Object.values(roles).some((r) => ROLE_GRANTS[r].includes(permission))

@@ -102,6 +102,11 @@ export const insertUser = (db: Database, u: User) =>
     u.createdAt,
   ])
 
+/** Store a user's new password hash. */
+export async function updatePasswordHash(db: Database, userId: string, hash: string): Promise<void> {
+  await write(db, 'UPDATE users SET password_hash = $2 WHERE user_id = $1', [userId, hash])
+}
+
 /** Set (or with `null` remove) a user's role on a site. */
 export async function writeRole(db: Database, userId: string, siteId: string, role: SiteRole | null) {
   await db.writeLock.run(async () => {

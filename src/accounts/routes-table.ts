@@ -56,7 +56,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST /mcp': 'server',
   'GET /mcp': 'server',
   'DELETE /mcp': 'server',
-  'GET /metrics': 'server',
+  'GET /metrics': 'metrics',
   // Sites.
   'GET /api/v1/sites': 'sites.list',
   'POST /api/v1/sites': 'instance',
@@ -92,16 +92,20 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   // Reports of a site: where its data is sent, so a site admin's.
   [`GET ${SITE}/webhooks`]: 'site.admin',
   [`POST ${SITE}/webhooks`]: 'site.admin',
+  [`PATCH ${SITE}/webhooks/:webhook_id`]: 'site.admin',
   [`DELETE ${SITE}/webhooks/:webhook_id`]: 'site.admin',
   [`POST ${SITE}/webhooks/:webhook_id/test`]: 'site.admin',
   [`GET ${SITE}/digests`]: 'site.admin',
   [`POST ${SITE}/digests`]: 'site.admin',
+  [`PATCH ${SITE}/digests/:digest_id`]: 'site.admin',
   [`DELETE ${SITE}/digests/:digest_id`]: 'site.admin',
   [`POST ${SITE}/digests/:digest_id/send`]: 'site.admin',
   [`GET ${SITE}/digests/:digest_id/preview`]: 'site.admin',
   [`GET ${SITE}/alerts`]: 'site.admin',
   [`POST ${SITE}/alerts`]: 'site.admin',
+  [`PATCH ${SITE}/alerts/:rule_id`]: 'site.admin',
   [`DELETE ${SITE}/alerts/:rule_id`]: 'site.admin',
+  [`POST ${SITE}/alerts/:rule_id/test`]: 'site.admin',
   [`GET ${SITE}/deliveries`]: 'site.admin',
   // Invitations to a site (an owner invitation needs the owner; the route checks that).
   'POST /api/v1/invitations': 'site.admin',
@@ -120,6 +124,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   // A signed-in user's own account.
   'GET /api/v1/auth/me': 'account',
   'POST /api/v1/auth/sign-out': 'account',
+  'POST /api/v1/account/password': 'account',
   'GET /api/v1/account/tokens': 'account',
   'POST /api/v1/account/tokens': 'account',
   'DELETE /api/v1/account/tokens/:token_id': 'account',

@@ -6,7 +6,15 @@ import { AppError } from '../http/errors'
 import { enforce, RateLimiter } from '../http/rate-limit'
 import type { SiteRole } from './permissions'
 import type { ApiToken, User } from './records'
-import { deleteSessions, deleteToken, insertSession, insertToken, insertUser, writeRole } from './repo'
+import {
+  deleteSessions,
+  deleteToken,
+  insertSession,
+  insertToken,
+  insertUser,
+  updatePasswordHash,
+  writeRole,
+} from './repo'
 import {
   checkPassword,
   digest,
@@ -156,6 +164,28 @@ export async function endSessionsOf(store: AccountStore, userId: string): Promis
   for (const h of hashes) store.sessions.delete(h)
   await deleteSessions(store.db, hashes)
   return hashes.length
+}
+
+/**
+ * Change `user`'s password after checking the current one (rate-limited with sign-in, per account: a
+ * stolen cookie must not become a way to guess the password). Every session of the user ends, the
+ * caller's too (the route starts a fresh one); personal tokens stay, as they are revoked on their own.
+ * Returns how many sessions ended; undefined when the current password is wrong.
+ */
+export async function changePassword(
+  store: AccountStore,
+  limiters: SignInLimiters,
+  user: User,
+  current: string,
+  next: string,
+): Promise<number | undefined> {
+  enforce(limiters.account.take(user.email))
+  if (!(await checkPassword(current.slice(0, MAX_PASSWORD_LENGTH), user.passwordHash))) return undefined
+  checkNewPassword(next)
+  const hash = await hashPassword(next)
+  await updatePasswordHash(store.db, user.userId, hash)
+  user.passwordHash = hash
+  return endSessionsOf(store, user.userId)
 }
 
 /** Delete a user with their roles, sessions and personal tokens. */

@@ -8,7 +8,7 @@ import { CliError, EXIT, emit, exitForStatus, table } from './output'
 type WithOps = <T>(fn: (ops: AdminOps) => Promise<T>) => Promise<T>
 
 const USERS_USAGE =
-  'usage: pulse users create EMAIL --owner (password on stdin) | invite EMAIL (--site SITE_ID --role viewer|editor|admin | --owner) | list'
+  'usage: pulse users create EMAIL --owner (password on stdin) | invite EMAIL (--site SITE_ID --role viewer|editor|admin | --owner) [--send-email] | list'
 const KEYS_USAGE =
   'usage: pulse read-keys list SITE_ID | create SITE_ID [--name NAME] [--filter KEY=VALUE]... [--min-visitors K] [--expires ISO_DATE] | revoke SITE_ID KEY_ID'
 
@@ -18,7 +18,7 @@ function need(value: string | undefined, usage: string): string {
 }
 
 /** Call the API; its `data`, or a CliError with the API's message and an exit code for its status. */
-async function call<T>(ops: AdminOps, method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(ops: AdminOps, method: string, path: string, body?: unknown): Promise<T> {
   const res = await ops.request(
     method,
     path,
@@ -61,11 +61,21 @@ export async function users(
     }
     case 'invite': {
       const email = need(rest[0], USERS_USAGE)
-      const body = flags.owner ? { email, owner: true } : { email, site_id: flags.site, role: flags.role }
+      const who = flags.owner ? { email, owner: true } : { email, site_id: flags.site, role: flags.role }
+      const body = flags['send-email'] ? { ...who, send_email: true } : who
       const inv = await withOps((ops) =>
-        call<{ url: string; expires_at: number }>(ops, 'POST', '/api/v1/invitations', body),
+        call<{ url: string; expires_at: number; emailed: boolean; email_error: string | null }>(
+          ops,
+          'POST',
+          '/api/v1/invitations',
+          body,
+        ),
       )
-      emit(json, inv, () => [inv.url, `one-time link, valid until ${new Date(inv.expires_at).toISOString()}`])
+      emit(json, inv, () => [
+        inv.url,
+        `one-time link, valid until ${new Date(inv.expires_at).toISOString()}`,
+        ...(inv.emailed ? [`mailed to ${email}`] : inv.email_error ? [`not mailed: ${inv.email_error}`] : []),
+      ])
       return EXIT.ok
     }
     case 'list': {

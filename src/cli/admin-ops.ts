@@ -148,8 +148,9 @@ export function databaseOps(config: Config, services: Awaited<ReturnType<typeof 
     rotateToken: wrap(async () => rotateAdminToken(config.dataDir, config.adminToken)),
     async request(method, path, body, headers) {
       // The same routes as the server's, handled in this process: one code path for both cases.
-      app ??= (await import('../app')).createApp(services)
+      // The token first: the app hands it to the reports' stats client when it is made.
       services.config.adminToken ??= crypto.randomUUID()
+      app ??= (await import('../app')).createApp(services)
       const auth = { authorization: `Bearer ${services.config.adminToken}` }
       return app.handle(
         new Request(`http://localhost${path}`, { method, headers: { ...auth, ...headers }, body }),

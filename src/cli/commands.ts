@@ -15,6 +15,7 @@ import type { CommandFlags } from './flags'
 import { goals } from './goals'
 import { CliError, EXIT, emit, exitForStatus, table } from './output'
 import { importPlausibleExport } from './plausible-export'
+import { reportsCommand } from './reports'
 import { exportEvents, importFile } from './transfer'
 
 function need(value: string | undefined, what: string): string {
@@ -59,6 +60,10 @@ async function dispatch(
       return goals((fn) => withOps(config, fn), sub, rest, flags, json)
     case 'users':
       return users((fn) => withOps(config, fn), sub, rest, flags, json)
+    case 'reports':
+    case 'alerts':
+    case 'webhooks':
+      return reportsCommand(command, (fn) => withOps(config, fn), sub, rest, flags, json)
     case 'read-keys':
       return readKeys((fn) => withOps(config, fn), sub, rest, flags, json)
     case 'token': {

@@ -26,5 +26,14 @@ export interface CommandFlags {
   filter?: string[]
   'min-visitors'?: string
   expires?: string
+  'send-email'?: boolean
+  email?: string
+  frequency?: string
+  hour?: string
   timezone?: string
+  threshold?: string
+  window?: string
+  goal?: string
+  webhook?: string
+  'quiet-minutes'?: string
 }

@@ -97,9 +97,29 @@ Commands:
   read-keys revoke SITE_ID KEY_ID
                                 revoke a read-only key at once
   users create EMAIL --owner    create the first owner; the password is read from standard input
-  users invite EMAIL (--site SITE_ID --role viewer|editor|admin | --owner)
-                                print a one-time invitation link (no mail needed)
+  users invite EMAIL (--site SITE_ID --role viewer|editor|admin | --owner) [--send-email]
+                                print a one-time invitation link (no mail needed); --send-email
+                                also mails it when PULSE_SMTP_* is set
   users list                    list users and their roles
+  reports list SITE_ID          list a site's email digests
+  reports create SITE_ID --email ADDR --frequency daily|weekly|monthly [--hour H] [--timezone TZ]
+                                send the site's figures by email at a local hour (needs PULSE_SMTP_*)
+  reports update SITE_ID DIGEST_ID [--email ADDR] [--frequency F] [--hour H] [--timezone TZ]
+  reports test SITE_ID DIGEST_ID
+                                queue the latest period's digest now (the server sends it)
+  reports delete SITE_ID DIGEST_ID
+  reports deliveries SITE_ID    the last emails and webhook calls: status, attempts, last error
+  alerts list SITE_ID           list a site's alert rules and their state
+  alerts create SITE_ID --kind spike|drop|goal --threshold N (--webhook WEBHOOK_ID | --email ADDR)
+         [--window MIN] [--goal NAME] [--quiet-minutes MIN]
+                                spike: visitors in the window above N; drop: below N (0-1) times last
+                                week; goal: conversions of NAME below N
+  alerts update SITE_ID RULE_ID [--threshold N] [--window MIN] [--goal NAME] [--quiet-minutes MIN]
+         [--webhook WEBHOOK_ID | --email ADDR]
+  alerts test SITE_ID RULE_ID   queue what the rule would send now, marked as a test
+  alerts delete SITE_ID RULE_ID
+  webhooks list|create|update|test|delete SITE_ID [WEBHOOK_ID] [--url URL] [--format json|slack|discord]
+                                webhooks of alerts; create prints the signing secret (shown only now)
   goals list SITE_ID            list a site's goals
   goals add SITE_ID NAME (--event TYPE | --page PATTERN) [--property KEY=VALUE]
                                 add a goal: an event type, or a page-path pattern (* = any characters),

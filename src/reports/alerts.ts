@@ -69,16 +69,24 @@ function describe(r: StoredRule, c: RuleCheck, firing: boolean): { title: string
   }
 }
 
-/** The delivery of a transition of rule `r`. */
-async function alertDelivery(
+/**
+ * The delivery of a transition of rule `r`; with `testKey`, a test send of what an alert would say now
+ * (marked as a test, its own run key, the rule's state untouched).
+ */
+export async function alertDelivery(
   db: Database,
   r: StoredRule,
   c: RuleCheck,
   firing: boolean,
   now: number,
+  testKey?: string,
 ): Promise<NewDelivery> {
-  const { title, text } = describe(r, c, firing)
-  const runKey = `alert:${r.rule_id}:${r.transitions + 1}`
+  const described = describe(r, c, firing)
+  const title = testKey ? `[test] ${described.title}` : described.title
+  const text = testKey
+    ? `${described.text} This is a test of the alert rule ${r.rule_id}: its condition ${c.holds ? 'holds' : 'does not hold'} now.`
+    : described.text
+  const runKey = testKey ?? `alert:${r.rule_id}:${r.transitions + 1}`
   const data = {
     rule_id: r.rule_id,
     kind: r.kind,
@@ -89,11 +97,11 @@ async function alertDelivery(
     window_minutes: r.window_minutes,
     at: new Date(now).toISOString(),
   }
-  const base = { runKey, siteId: r.site_id, source: 'alert' as const }
+  const base = { runKey, siteId: r.site_id, source: testKey ? ('test' as const) : ('alert' as const) }
   if (r.webhook_id) {
     const hook = await getWebhookTarget(db, r.webhook_id)
     const format = hook?.format ?? 'json'
-    const type = firing ? 'alert' : 'recovery'
+    const type = testKey ? 'test' : firing ? 'alert' : 'recovery'
     return {
       ...base,
       channel: 'webhook',

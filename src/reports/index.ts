@@ -7,15 +7,15 @@ import type { Config } from '../config'
 import type { Database } from '../db/open'
 import { NotFoundError } from '../errors'
 import type { EventBuffer } from '../events/buffer'
-import { bearerToken, isAdminToken, unauthorized } from '../http/auth'
 import { envelope, errorDocs, errors, ok } from '../http/envelope'
+import type { EnrichCounts } from '../ingest/enrich/pipeline'
 import { SiteId } from '../sites/model'
-import { listSites } from '../sites/repo'
 import type { SiteStore } from '../sites/store'
 import * as admin from './admin'
 import { listDeliveries } from './deliveries'
 import { renderDigest } from './digests'
-import { formatMetrics, serverFamilies, siteFamilies } from './metrics'
+import { editRoutes } from './edit-routes'
+import { metricsRoute } from './metrics-route'
 import {
   AlertRule,
   CreateAlertBody,
@@ -29,7 +29,6 @@ import {
 import { latestDuePeriod } from './periods'
 import * as repo from './repo'
 import type { Reports } from './service'
-import { statsClient } from './stats-client'
 import { readUnsubscribeToken, unsubscribeKey } from './unsubscribe'
 
 /** What the reports routes need. */
@@ -40,6 +39,10 @@ export interface ReportsRouteDeps {
   store: SiteStore
   buffer: EventBuffer
   reports: Reports
+  /** Ingest counts by the enrichment steps (accepted, dropped and bots by reason), for /metrics. */
+  enricher: { counts: EnrichCounts }
+  /** The write-ahead log (its size), for /metrics. */
+  wal: { sizeBytes: number } | undefined
 }
 
 const detail = (summary: string, description: string, operationId: string) => ({
@@ -373,64 +376,11 @@ function unsubscribeRoutes(deps: ReportsRouteDeps) {
     )
 }
 
-/** GET /metrics. */
-function metricsRoute(deps: ReportsRouteDeps) {
-  return new Elysia({ name: 'reports-metrics' }).get(
-    '/metrics',
-    async ({ request }) => {
-      const token = bearerToken(request.headers)
-      const now = deps.clock()
-      let body: string
-      if (isAdminToken(token, deps.config.adminToken)) {
-        const sites = (await listSites(deps.db)).map((s) => s.site_id)
-        const stats = statsClient((r) => deps.reports.handle(r), token)
-        body = formatMetrics([
-          ...(await siteFamilies(stats, sites, now)),
-          ...(await serverFamilies(deps.db, {
-            bufferDepth: deps.buffer.depth,
-            flushedRows: deps.buffer.flushedRows,
-            deliveries: deps.reports.deliveryCounts(),
-          })),
-        ])
-      } else {
-        const rec = token ? deps.store.findKey(token) : undefined
-        if (rec?.kind !== 'secret') throw unauthorized('Send the admin token or a site secret key')
-        body = formatMetrics(
-          await siteFamilies(
-            statsClient((r) => deps.reports.handle(r), token),
-            [rec.siteId],
-            now,
-          ),
-        )
-      }
-      return new Response(body, {
-        headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },
-      })
-    },
-    {
-      detail: {
-        summary: 'Metrics for Prometheus',
-        description:
-          'Prometheus text format. With the admin token: every site, and the server’s own figures (buffer, flushed events, memory, deliveries). With a site secret key: that site only. Per site: `pulse_site_visitors_5m`, `pulse_site_page_views_total`, `pulse_site_events_total`, `pulse_site_goal_conversions_24h{goal}`, each equal to what the stats API answers.',
-        operationId: 'getMetrics',
-        tags: ['Reports'],
-        security: [{ bearerAuth: [] }],
-        responses: {
-          200: {
-            description: 'The metrics',
-            content: { 'text/plain': { schema: { type: 'string' as const } } },
-          },
-          ...errorDocs(401, 404, 429, 503),
-        },
-      },
-    },
-  )
-}
-
 /** Every reports route. */
 export function reportsRoutes(deps: ReportsRouteDeps) {
   return new Elysia({ name: 'reports' })
     .use(adminRoutes(deps))
+    .use(editRoutes(deps))
     .use(unsubscribeRoutes(deps))
     .use(metricsRoute(deps))
 }

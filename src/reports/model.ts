@@ -41,6 +41,12 @@ export const CreateWebhookBody = t.Object(
 )
 export type CreateWebhookBody = typeof CreateWebhookBody.static
 
+export const UpdateWebhookBody = t.Object(
+  { url: t.Optional(CreateWebhookBody.properties.url), format: t.Optional(WebhookFormat) },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdateWebhookBody = typeof UpdateWebhookBody.static
+
 export const Webhook = t.Object({
   webhook_id: id('Webhook identifier', 'wh_1a2b3c4d5e6f7a8b'),
   site_id: t.String({ examples: ['site_abc123'] }),
@@ -82,6 +88,22 @@ export const CreateDigestBody = t.Object(
   { additionalProperties: false },
 )
 export type CreateDigestBody = typeof CreateDigestBody.static
+
+export const UpdateDigestBody = t.Object(
+  {
+    email: t.Optional(email),
+    frequency: t.Optional(Frequency),
+    hour: CreateDigestBody.properties.hour,
+    timezone: CreateDigestBody.properties.timezone,
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description:
+      'The fields to change. A new schedule starts with the first period ending after now; a new address is subscribed again.',
+  },
+)
+export type UpdateDigestBody = typeof UpdateDigestBody.static
 
 export const Digest = t.Object({
   digest_id: id('Digest identifier', 'dg_1a2b3c4d5e6f7a8b'),
@@ -134,6 +156,24 @@ export const CreateAlertBody = t.Object(
   { additionalProperties: false },
 )
 export type CreateAlertBody = typeof CreateAlertBody.static
+
+export const UpdateAlertBody = t.Object(
+  {
+    threshold: t.Optional(CreateAlertBody.properties.threshold),
+    window_minutes: CreateAlertBody.properties.window_minutes,
+    goal: CreateAlertBody.properties.goal,
+    webhook_id: CreateAlertBody.properties.webhook_id,
+    email: CreateAlertBody.properties.email,
+    quiet_minutes: CreateAlertBody.properties.quiet_minutes,
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description:
+      'The fields to change (the kind stays). A new `webhook_id` replaces the email, a new `email` the webhook.',
+  },
+)
+export type UpdateAlertBody = typeof UpdateAlertBody.static
 
 export const AlertRule = t.Object({
   rule_id: id('Alert rule identifier', 'al_1a2b3c4d5e6f7a8b'),

@@ -11,7 +11,7 @@ import { checkRules } from './alerts'
 import { type DeliverContext, deliverDue } from './deliver'
 import { type DueDelivery, deliveryHealth, recoverInterrupted } from './deliveries'
 import { claimDueDigests, type DigestContext } from './digests'
-import { createMailer, type Mailer } from './mailer'
+import { createMailer, describeMailError, type Mailer } from './mailer'
 import { listRules } from './repo'
 import { type StatsClient, statsClient } from './stats-client'
 import { unsubscribeKey } from './unsubscribe'
@@ -50,6 +50,17 @@ export class Reports {
   /** Answer `request` through the app (for /metrics, which reads with the caller's credential). */
   handle(request: Request): Promise<Response> {
     return this.appHandle(request)
+  }
+
+  /** Send one email now, outside the deliveries table (an invitation: its link must not be stored);
+   * throws a one-line reason without credentials. */
+  async sendMail(mail: { to: string; subject: string; text: string; html: string }): Promise<void> {
+    if (!this.mailer) throw new Error('email is not configured: set PULSE_SMTP_HOST and PULSE_SMTP_FROM')
+    try {
+      await this.mailer.send(mail)
+    } catch (err) {
+      throw new Error(describeMailError(err, this.opts.config.smtp))
+    }
   }
 
   /** The stats client (for previews). */

@@ -216,7 +216,7 @@ describe('roles and sharing', () => {
     expect((await f.h.json('GET', '/api/v1/sites/site_b', { headers: link })).status).toBe(403)
   })
 
-  test('passwords and tokens never appear in answers or the audit log', async () => {
+  test('passwords and tokens never appear in answers, exports or the audit log', async () => {
     const token = f.creds['api-token viewer'].authorization.slice(7)
     const audit = JSON.stringify((await f.h.json('GET', '/api/v1/audit?limit=1000', admin)).body)
     expect(audit).toContain('sign-in')
@@ -227,9 +227,75 @@ describe('roles and sharing', () => {
       f.creds['share-link'].authorization.slice(7),
     ])
       expect(audit).not.toContain(secret)
+    // Nor in an export of the site (its raw events; the secrets went through this site's requests).
+    const exported = await f.h.request('GET', '/api/v1/export?site_id=site_a&period=30d', admin)
+    expect(exported.status).toBe(200)
+    const dump = await exported.text()
+    for (const secret of [PASSWORD, token, f.creds['read-key'].authorization.slice(7)])
+      expect(dump).not.toContain(secret)
     const users = JSON.stringify((await f.h.json('GET', '/api/v1/accounts', admin)).body)
     expect(users).not.toContain('argon2')
     expect(users).not.toContain(PASSWORD)
+  })
+})
+
+describe('password change', () => {
+  test("needs the current password (403, then 429), ends every other session and rotates the caller's", async () => {
+    const inv = await f.h.json('POST', '/api/v1/invitations', {
+      ...admin,
+      body: { email: 'changer@x.io', site_id: 'site_a', role: 'viewer' },
+    })
+    await f.h.json('POST', `/api/v1/invitations/${inv.body.data.token}/accept`, {
+      body: { password: PASSWORD },
+    })
+    const laptop = await signIn(f.h, 'changer@x.io')
+    const stolen = await signIn(f.h, 'changer@x.io')
+    const token = (
+      await f.h.json('POST', '/api/v1/account/tokens', {
+        headers: { cookie: laptop, origin: ORIGIN },
+        body: { name: 'ci' },
+      })
+    ).body.data.token
+    const change = (cookie: string, current: string, next = 'a brand new password', origin = ORIGIN) =>
+      f.h.request('POST', '/api/v1/account/password', {
+        headers: { cookie, origin },
+        body: { current_password: current, new_password: next },
+      })
+    // From another origin: refused before the password is even looked at.
+    expect((await change(laptop, PASSWORD, 'a brand new password', 'https://evil.example')).status).toBe(403)
+    expect((await change(stolen, 'a wrong guess!!')).status).toBe(403)
+    expect((await change(laptop, PASSWORD, 'short')).status).toBe(422)
+    const res = await change(laptop, PASSWORD)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    // Three: the one accepting the invitation opened, and the two signed in above.
+    expect(body.data).toEqual({ changed: true, sessions_ended: 3 })
+    expect(JSON.stringify(body)).not.toContain('a brand new password')
+    const fresh = (res.headers.get('set-cookie') ?? '').split(';')[0]
+    expect(fresh).toMatch(/^pulse_session=ses_/)
+    expect(fresh).not.toBe(laptop)
+    // The other device's (stolen) cookie and the caller's old one are dead; the fresh one works.
+    expect((await me(stolen)).status).toBe(401)
+    expect((await me(laptop)).status).toBe(401)
+    expect((await me(fresh)).status).toBe(200)
+    // A personal token is its own credential: it stays until revoked.
+    expect((await f.h.json('GET', '/api/v1/auth/me', { key: token })).status).toBe(200)
+    // The old password no longer signs in; the new one does (a minute on: the attempts above count).
+    f.h.clock.set(T0 + 61_000)
+    const old = await f.h.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'changer@x.io', password: PASSWORD },
+    })
+    expect(old.status).toBe(401)
+    await signIn(f.h, 'changer@x.io', 'a brand new password')
+    // Guessing the current password with a stolen cookie hits the sign-in limit of the account.
+    f.h.clock.set(T0 + 122_000)
+    let last = 0
+    for (let i = 0; i < 6; i++) last = (await change(fresh, `guess number ${i}`)).status
+    expect(last).toBe(429)
+    const audit = JSON.stringify((await f.h.json('GET', '/api/v1/audit?limit=1000', admin)).body)
+    expect(audit).toContain('password.change')
+    expect(audit).not.toContain('a brand new password')
+    expect(audit).not.toContain('guess number')
   })
 })
 

@@ -20,6 +20,7 @@ const ALL: Permission[] = [
   'sites.list',
   'instance',
   'server',
+  'metrics',
   'account',
   'ingest',
 ]
@@ -28,12 +29,21 @@ const VIEWER: Permission[] = ['site.read', 'site.raw', 'site.view', 'sites.list'
 /** The written table: what each credential may do on `site_a` (beyond `open` routes, which anyone may call). */
 const MAY: Record<string, Permission[]> = {
   'admin-token': ALL.filter((p) => p !== 'account' && p !== 'ingest'),
-  'secret-key': ['ingest', 'server', 'site.read', 'site.raw', 'site.export', 'site.erase', 'site.annotate'],
-  'secret-key (other site)': ['server'],
+  'secret-key': [
+    'ingest',
+    'server',
+    'metrics',
+    'site.read',
+    'site.raw',
+    'site.export',
+    'site.erase',
+    'site.annotate',
+  ],
+  'secret-key (other site)': ['server', 'metrics'],
   'public-key': ['ingest'],
-  'read-key': ['site.read', 'site.raw'],
+  'read-key': ['site.read', 'site.raw', 'metrics'],
   'share-link': ['site.read'],
-  'session owner': ALL.filter((p) => p !== 'server' && p !== 'ingest'),
+  'session owner': ALL.filter((p) => p !== 'server' && p !== 'metrics' && p !== 'ingest'),
   'session admin': [...VIEWER, 'site.edit', 'site.annotate', 'site.admin', 'site.export', 'site.erase'],
   'session editor': [...VIEWER, 'site.edit', 'site.annotate'],
   'session viewer': VIEWER,

@@ -1,6 +1,6 @@
 // `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, durable batch load and log
 // replay (batch-load.ts), the analytics benchmark,
-// sustained ingest with event ids, the read-isolation and export-memory run, the long crash-safety run and
+// sustained ingest with event ids, ingest with /metrics scraped every 15 s, the read-isolation and export-memory run, the long crash-safety run and
 // the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or
 // `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
 import { existsSync, readFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { run as runEnrich } from './enrich'
 import { run as runImportEnrich } from './import-enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
+import { run as runMetricsScrape } from './metrics-scrape'
 import { run as runRateLimit } from './rate-limit'
 import { run as runStartup } from './startup'
 import { run as runSustained } from './sustained'
@@ -25,6 +26,7 @@ const PARTS = [
   'enrich',
   'import-enrich',
   'sustained',
+  'metrics',
   'analytics',
   'isolation',
   'crash',
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   if (parts.includes('enrich')) await runEnrich({ quick })
   if (parts.includes('import-enrich')) await runImportEnrich({ quick })
   if (parts.includes('sustained')) await runSustained({ quick })
+  if (parts.includes('metrics')) await runMetricsScrape({ quick })
   if (parts.includes('analytics')) {
     const file = join(import.meta.dir, 'analytics.ts')
     if (existsSync(file)) {

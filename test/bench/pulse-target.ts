@@ -9,7 +9,8 @@ import { queryRows } from '../../src/db/rows'
 import { type ServerProcess, startPulse } from './processes'
 
 export const BENCH_SITE = 'site_bench'
-const ADMIN = 'bench-admin-token-0123456789'
+/** The admin token of the benchmark server. */
+export const ADMIN = 'bench-admin-token-0123456789'
 
 /** A running PULSE server with the benchmark site's secret key. */
 export interface PulseTarget {

@@ -64,7 +64,8 @@ async function headline(page: Page): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pulse-accounts-e2e-'))
-  server = await startServer({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN })
+  // Debug level: every line the server can log is searched for secrets at the end.
+  server = await startServer({ PULSE_DATA_DIR: dataDir, PULSE_ADMIN_TOKEN: ADMIN, PULSE_LOG_LEVEL: 'debug' })
   const shop = (
     await api<{ secret_key: string }>('/api/v1/sites', { method: 'POST', body: { site_id: 'shop' } })
   ).body.data
@@ -125,12 +126,25 @@ describe('accounts in Chromium', () => {
       '$1',
     )
     const inv = { body: { data: { url: link } } }
+    // The audit log of the site shows the invitation (who, what), without its link.
+    await owner.reload()
+    await owner.waitForSelector('#audit:not([hidden]) #audit-log tr[data-action="invitation.create"]')
+    expect(await owner.textContent('#audit-log')).not.toContain(link)
     // Goals are added (and deleted) in the same panel.
     await owner.fill('#goal-name', 'Signup')
     await owner.fill('#goal-target', '/signup')
     await owner.click('#goal-create')
     await owner.waitForFunction(() =>
       document.querySelector('#goals-list')?.textContent?.includes('Signup: /signup'),
+    )
+    // And edited in place.
+    const goalId = (await api('/api/v1/sites/shop/goals')).body.data.find(
+      (g: any) => g.name === 'Signup',
+    ).goal_id
+    await owner.fill(`#goal-name-${goalId}`, 'Sign-up page')
+    await owner.click(`#goals-list li:has(#goal-name-${goalId}) button:text("Save")`)
+    await owner.waitForFunction(() =>
+      document.querySelector('#goals-list')?.textContent?.includes('Sign-up page: /signup'),
     )
 
     const viewer = await newPage()
@@ -147,6 +161,32 @@ describe('accounts in Chromium', () => {
     expect((await inPage(viewer, '/api/v1/sites/shop/read-keys', 'POST', {})).status).toBe(403)
     expect((await inPage(viewer, '/api/v1/sites/shop/keys', 'POST', { kind: 'secret' })).status).toBe(403)
     expect((await inPage(viewer, '/api/v1/stats?site_id=other')).status).toBe(403)
+    // The viewer sees no audit log, and changes the password in the account panel: the page goes on in a
+    // fresh session, and the old password no longer signs in.
+    expect(await viewer.isHidden('#audit')).toBe(true)
+    await viewer.fill('#password-current', 'viewer password 123')
+    await viewer.fill('#password-new', 'viewer new password 1')
+    await viewer.click('#password-submit')
+    await viewer.waitForFunction(() =>
+      document.querySelector('#password-message')?.textContent?.includes('Password changed'),
+    )
+    expect((await inPage(viewer, '/api/v1/auth/me')).status).toBe(200)
+    const old = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer password 123' }),
+    })
+    expect(old.status).toBe(401)
+    // The owner changes the viewer's role in place in the members list.
+    const viewerId = (await api('/api/v1/sites/shop/members')).body.data.find(
+      (m: any) => m.email === 'viewer@example.com',
+    ).user_id
+    await owner.reload()
+    await owner.selectOption(`#member-role-${viewerId}`, 'editor')
+    await owner.waitForFunction(() => document.querySelector('#members')?.textContent?.includes('— editor'))
+    expect(
+      (await api('/api/v1/sites/shop/members')).body.data.find((m: any) => m.user_id === viewerId).role,
+    ).toBe('editor')
     // The invitation link works once.
     const again = await newPage()
     await again.goto(inv.body.data.url.replace(/^https?:\/\/[^/]+/, server.url))
@@ -213,7 +253,13 @@ describe('accounts in Chromium', () => {
     expect(problems).toEqual([])
     // Passwords and secrets never reach the server's output or log.
     const printed = server.output() + server.log()
-    for (const secret of [OWNER.password, 'viewer password 123', 'share password 1', link.body.data.slug])
+    for (const secret of [
+      OWNER.password,
+      'viewer password 123',
+      'viewer new password 1',
+      'share password 1',
+      link.body.data.slug,
+    ])
       expect(printed).not.toContain(secret)
   }, 60_000)
 })

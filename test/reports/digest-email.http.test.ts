@@ -150,7 +150,7 @@ test('a wrong SMTP password is reported clearly, kept out of the log, retried wi
   }
 })
 
-test('an unreachable SMTP host is reported as such', async () => {
+test('an unreachable SMTP host is reported as such and retried', async () => {
   const env = { ...smtp.env(), PULSE_SMTP_PORT: '1' }
   const bad = await createTestApp(env)
   try {
@@ -163,6 +163,12 @@ test('an unreachable SMTP host is reported as such', async () => {
     await bad.deps.reports.tick()
     const [row] = (await bad.json('GET', '/api/v1/sites/shop/deliveries', { key: ADMIN_TOKEN })).body.data
     expect(row.last_error).toContain('unreachable')
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 })
+    // Retried after the backoff.
+    bad.clock.advance(30_000)
+    await bad.deps.reports.tick()
+    const [again] = (await bad.json('GET', '/api/v1/sites/shop/deliveries', { key: ADMIN_TOKEN })).body.data
+    expect(again.attempts).toBe(2)
   } finally {
     await bad.close()
   }

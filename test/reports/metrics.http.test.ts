@@ -1,5 +1,7 @@
-// GET /metrics parsed by a real Prometheus text-format parser: the admin token sees every site and the
-// server's figures, a secret key only its site, a public key nothing; values equal the stats API's.
+// GET /metrics parsed by a real Prometheus text-format parser (`parse-prometheus-text-format`, Apache-2.0): the
+// admin token sees every site and the server's figures, a secret key or a read-only key only its site (a
+// read-only key's locked filter applies, its min_visitors leaves figures out), a public key or a
+// session nothing; values equal the stats API's.
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 // @ts-expect-error: the package ships no types
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
@@ -63,6 +65,13 @@ test('the admin token: every site, the server, values equal to the stats API', a
   expect(value(fams, 'pulse_site_goal_conversions_24h', { site_id: 'shop', goal: 'Signup' })).toBe(1)
   expect(fams.find((f) => f.name === 'pulse_site_page_views_total')?.type).toBe('COUNTER')
   expect(value(fams, 'pulse_buffer_events', {})).toBe(0)
+  expect(value(fams, 'pulse_buffer_fill_ratio', {})).toBe(0)
+  // Ingest: 10 events accepted, none dropped yet; the log's size is a number (0 in memory).
+  expect(value(fams, 'pulse_ingest_accepted_events_total', {})).toBe(10)
+  expect(fams.find((f) => f.name === 'pulse_ingest_dropped_events_total')?.type).toBe('COUNTER')
+  expect(value(fams, 'pulse_wal_bytes', {})).toBeGreaterThanOrEqual(0)
+  expect(value(fams, 'pulse_flush_lag_seconds', {})).toBeGreaterThanOrEqual(0)
+  expect(value(fams, 'pulse_duckdb_memory_bytes', {})).toBeGreaterThanOrEqual(0)
   expect(value(fams, 'pulse_process_resident_memory_bytes', {})).toBeGreaterThan(0)
 })
 
@@ -73,4 +82,26 @@ test('a secret key sees its own site only; a public key or none is refused', asy
   expect(fams.some((f) => f.name === 'pulse_buffer_events')).toBe(false)
   expect((await h.request('GET', '/metrics', { key: shop.public_key })).status).toBe(403)
   expect((await h.request('GET', '/metrics')).status).toBe(401)
+})
+
+test('a read-only key: its site only, its locked filter applied, figures under min_visitors left out', async () => {
+  const made = async (body: Record<string, unknown>) =>
+    (await h.json('POST', '/api/v1/sites/shop/read-keys', { key: ADMIN_TOKEN, body })).body.data.key as string
+  const plain = await scrape(await made({ name: 'grafana' }))
+  expect(value(plain, 'pulse_site_page_views_total', { site_id: 'shop' })).toBe(7)
+  expect(plain.find((f) => f.name === 'pulse_site_page_views_total')?.metrics).toHaveLength(1)
+  expect(plain.some((f) => f.name === 'pulse_buffer_events')).toBe(false)
+  // Locked to another country: the same figures the API gives that key (none of the events is from FR).
+  const fr = await made({ locked_filters: { country: 'FR' } })
+  const api = await h.json('GET', `/api/v1/stats?site_id=shop&metrics=page_views&from=0&to=${T0 + 1}`, {
+    key: fr,
+  })
+  expect(value(await scrape(fr), 'pulse_site_page_views_total', { site_id: 'shop' })).toBe(
+    api.body.data.metrics.page_views,
+  )
+  expect(api.body.data.metrics.page_views).toBe(0)
+  // min_visitors 5: the 4 visitors of the last 5 minutes are too few to show; the totals are not.
+  const k5 = await scrape(await made({ min_visitors: 5 }))
+  expect(k5.find((f) => f.name === 'pulse_site_visitors_5m')?.metrics ?? []).toHaveLength(0)
+  expect(value(k5, 'pulse_site_page_views_total', { site_id: 'shop' })).toBe(7)
 })

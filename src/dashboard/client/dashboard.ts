@@ -1,6 +1,8 @@
 // The signed-in dashboard: builds the layout, keeps the view state (mirrored in the URL fragment)
 // and reloads every panel when the site, period, comparison or filters change.
+import { createAccountPanel } from './account-panel'
 import { ApiClient, ApiError } from './api'
+import { createAuditPanel } from './audit-panel'
 import { type ChartMarker, type MountedChart, mountChart } from './chart'
 import {
   addAnnotation,
@@ -24,6 +26,7 @@ import { createLiveEventsPanel } from './live-events'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
+import { createReportsPanel } from './reports-panel'
 import { createRetentionPanel } from './retention'
 import { createSettingsPanel } from './settings'
 import { createSqlPanel } from './sql-console'
@@ -183,6 +186,9 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
   const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
+  const audit = creds.admin || creds.session ? createAuditPanel(creds) : undefined
+  const reports = creds.admin || creds.session ? createReportsPanel(creds) : undefined
+  const account = creds.session ? createAccountPanel(creds) : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -195,6 +201,9 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     liveEvents.panel.el,
     creds.admin ? createSqlPanel(api).el : null,
     settings?.el,
+    reports?.el,
+    audit?.el,
+    account?.el,
   )
   const foot = h(
     'footer',
@@ -252,6 +261,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       live.refresh()
       liveEvents.follow(view.siteId)
       settings?.load(view.siteId)
+      audit?.load(view.siteId)
+      reports?.load(view.siteId)
     }
     const s = scope()
     headline.setAttribute('aria-busy', 'true')

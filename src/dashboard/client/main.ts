@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css'
 import './styles.css'
 import { addPasswordSignIn, currentSession, endSession, renderInvite } from './account'
 import { renderDashboard } from './dashboard'
+import { addFirstRunSetup } from './setup'
 import { renderShare } from './share'
 import { renderSignIn } from './signin'
 import { type Credentials, clearCredentials, loadCredentials, saveCredentials } from './state'
@@ -20,6 +21,7 @@ function showDashboard(creds: Credentials): void {
 function showSignIn(site = ''): void {
   renderSignIn(root, signedIn, site)
   addPasswordSignIn(root, signedIn)
+  void addFirstRunSetup(root, signedIn)
 }
 
 function signOut(): void {

@@ -1,25 +1,13 @@
-// Settings of the current site for those allowed to change them: members and invitations, read-only
-// keys, share links and goals (added and deleted here; the goals card reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
+// Settings of the current site for those allowed to change them: members (roles changed in place) and
+// invitations, read-only keys, share links and goals (added, edited and deleted here; the goals card
+// reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
 // (keys, links, invitation links) are shown once, when made.
+import { callWith } from './creds-call'
 import { h, replace } from './dom'
 import { createPanel } from './panel'
 import type { Credentials } from './state'
 
-type Json = { success: boolean; data?: any; error?: string }
-
-/** A JSON call with the dashboard's credentials (the token, or the cookie session). */
-async function call(creds: Credentials, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = {}
-  if (creds.token) headers.authorization = `Bearer ${creds.token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = (await res.json().catch(() => ({ success: false }))) as Json
-  return { status: res.status, body: json }
-}
+const call = callWith
 
 const input = (id: string, placeholder: string, type = 'text') =>
   h('input', { attrs: { id, placeholder, type, autocomplete: 'off', 'aria-label': placeholder } })
@@ -71,6 +59,7 @@ export function createSettingsPanel(creds: Credentials) {
     { attrs: { id: 'invite-role', 'aria-label': 'role' } },
     ...['viewer', 'editor', 'admin'].map((r) => h('option', { attrs: { value: r } }, r)),
   )
+  const inviteMail = h('input', { attrs: { id: 'invite-send-email', type: 'checkbox' } })
   const keyName = input('read-key-name', 'key name')
   const keyFilter = input('read-key-filter', 'locked filter, e.g. country=DE')
   const keyMin = input('read-key-min', 'min visitors', 'number')
@@ -91,6 +80,7 @@ export function createSettingsPanel(creds: Credentials) {
       'controls',
       inviteEmail,
       inviteRole,
+      h('label', 'small', inviteMail, ' also send by email'),
       button(
         'invite-create',
         'Invite',
@@ -98,8 +88,14 @@ export function createSettingsPanel(creds: Credentials) {
           void act(
             'POST',
             '/api/v1/invitations',
-            { email: inviteEmail.value.trim(), site_id: site, role: inviteRole.value },
-            (d) => `Invitation link (works once): ${d.url}`,
+            {
+              email: inviteEmail.value.trim(),
+              site_id: site,
+              role: inviteRole.value,
+              send_email: inviteMail.checked || undefined,
+            },
+            (d) =>
+              `Invitation link (works once): ${d.url}${d.emailed ? ' — mailed' : d.email_error ? ` — not mailed: ${d.email_error}` : ''}`,
           ),
       ),
     ),
@@ -185,9 +181,19 @@ export function createSettingsPanel(creds: Credentials) {
     const item = (...c: (string | Node)[]) => h('li', {}, ...c)
     replace(
       lists.members,
-      ...(members.body.data ?? []).map((m: any) =>
-        item(`${m.email} — ${m.role} `, revoke('Remove', `${base}/members/${m.user_id}`)),
-      ),
+      ...(members.body.data ?? []).map((m: any) => {
+        const role = h(
+          'select',
+          { attrs: { id: `member-role-${m.user_id}`, 'aria-label': `role of ${m.email}` } },
+          ...['viewer', 'editor', 'admin'].map((r) => h('option', { attrs: { value: r } }, r)),
+        )
+        role.value = m.role
+        role.addEventListener(
+          'change',
+          () => void act('PUT', `${base}/members/${m.user_id}`, { role: role.value }),
+        )
+        return item(`${m.email} — ${m.role} `, role, revoke('Remove', `${base}/members/${m.user_id}`))
+      }),
     )
     replace(
       lists.keys,
@@ -206,12 +212,25 @@ export function createSettingsPanel(creds: Credentials) {
     )
     replace(
       lists.goals,
-      ...(goals.body.data ?? []).map((g: any) =>
-        item(
+      ...(goals.body.data ?? []).map((g: any) => {
+        // Edited in place: the name and the event type or page path (the kind stays).
+        const name = input(`goal-name-${g.goal_id}`, 'goal name')
+        name.value = g.name
+        const target = input(`goal-target-${g.goal_id}`, g.kind === 'page' ? 'page path' : 'event type')
+        target.value = g.kind === 'page' ? g.page_path : g.event_type
+        const save = () =>
+          void act('PATCH', `${base}/goals/${g.goal_id}`, {
+            name: name.value.trim(),
+            ...(g.kind === 'page' ? { page_path: target.value.trim() } : { event_type: target.value.trim() }),
+          })
+        return item(
           `${g.name}: ${g.kind === 'page' ? g.page_path : g.event_type} `,
+          name,
+          target,
+          h('button', { class: 'ghost small', attrs: { type: 'button' }, on: { click: save } }, 'Save'),
           revoke('Delete', `${base}/goals/${g.goal_id}`),
-        ),
-      ),
+        )
+      }),
     )
     panel.show(body)
   }

@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Checks the current password (rate-limited with sign-in: 429), sets the new one and ends every session of the account, on every device; a cookie caller gets a fresh session. Personal API tokens stay until revoked.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/tokens": {
         parameters: {
             query?: never;
@@ -391,7 +411,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. No mail is sent: pass the link on.
+         * @description A one-time link with an expiry for an email and a role on a site (site admins) or as an owner (the owner). Opening it lets the person set a password. The link is answered for you to pass on; with `send_email` and SMTP configured it is also mailed (`emailed`, or `email_error` saying why not).
          */
         post: operations["createInvitation"];
         delete?: never;
@@ -605,6 +625,30 @@ export interface paths {
         delete: operations["deleteAlert"];
         options?: never;
         head?: never;
+        /**
+         * Change an alert rule
+         * @description Threshold, window, goal, quiet period or destination; the kind and the firing state stay.
+         */
+        patch: operations["updateAlert"];
+        trace?: never;
+    };
+    "/api/v1/sites/{site_id}/alerts/{rule_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test of an alert rule
+         * @description Queues what the rule would send now (marked as a test) to its webhook or address, on the next scheduler pass; the rule’s state is unchanged. The outcome is in the deliveries log.
+         */
+        post: operations["testAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -737,7 +781,11 @@ export interface paths {
         delete: operations["deleteDigest"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an email digest
+         * @description A new address (subscribed again) or schedule (the next send is of the first period ending after now).
+         */
+        patch: operations["updateDigest"];
         trace?: never;
     };
     "/api/v1/sites/{site_id}/digests/{digest_id}/preview": {
@@ -1065,7 +1113,11 @@ export interface paths {
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a webhook
+         * @description A new address or format; the signing secret stays.
+         */
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/api/v1/sites/{site_id}/webhooks/{webhook_id}/test": {
@@ -1357,7 +1409,7 @@ export interface paths {
         };
         /**
          * Metrics for Prometheus
-         * @description Prometheus text format. With the admin token: every site, and the server’s own figures (buffer, flushed events, memory, deliveries). With a site secret key: that site only. Per site: `pulse_site_visitors_5m`, `pulse_site_page_views_total`, `pulse_site_events_total`, `pulse_site_goal_conversions_24h{goal}`, each equal to what the stats API answers.
+         * @description Prometheus text format. With the admin token: every site, and the server’s own figures (ingest accepted and dropped by reason, bots by reason, buffer depth and fill, seconds since the last flush, write-ahead log size, flushed events, process and DuckDB memory, deliveries). With a site’s secret key or a read-only key: that site only (a read-only key’s locked filter applies; figures its `min_visitors` refuses are left out). Per site: `pulse_site_visitors_5m`, `pulse_site_page_views_total`, `pulse_site_events_total`, `pulse_site_goal_conversions_24h{goal}`, `pulse_site_web_vitals_p75{metric}` where present, each equal to what the stats API answers.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -1672,6 +1724,12 @@ export interface components {
             /** @constant */
             success: true;
         };
+        ChangePasswordBody: {
+            /** @description Your password now. Never logged or echoed. */
+            current_password: string;
+            /** @description Password: at least 10 characters. Never logged or echoed. */
+            new_password: string;
+        };
         CreateAlertBody: {
             /**
              * Format: email
@@ -1756,6 +1814,10 @@ export interface components {
         };
         CreatedInvitation: {
             email: string;
+            /** @description Why the mail was not sent (no SMTP, or the server refused); the link still works */
+            email_error: string | null;
+            /** @description Whether the link was mailed (asked for with `send_email`, and sent) */
+            emailed: boolean;
             expires_at: number;
             invite_id: string;
             /** @description The secret part of the link */
@@ -1905,6 +1967,8 @@ export interface components {
             owner?: boolean;
             /** @enum {string} */
             role?: "viewer" | "editor" | "admin";
+            /** @description Also mail the link to the email (needs SMTP: PULSE_SMTP_HOST, PULSE_SMTP_FROM). The link is answered either way. */
+            send_email?: boolean;
             /**
              * @description Site identifier
              * @example site_abc123
@@ -2938,6 +3002,11 @@ export interface components {
             /** @description Password: at least 10 characters. Never logged or echoed. */
             password: string;
         };
+        PasswordChanged: {
+            changed: boolean;
+            /** @description Sessions of this user that were ended (every one; a cookie caller gets a fresh session) */
+            sessions_ended: number;
+        };
         /**
          * @description Plausible's Events API payload. `name`, `url` and `domain` are required (long or short key); unknown fields are ignored, as Plausible does
          * @example {
@@ -3852,6 +3921,40 @@ export interface components {
             /** @enum {string} */
             type: "event" | "identify";
         };
+        /** @description The fields to change (the kind stays). A new `webhook_id` replaces the email, a new `email` the webhook. */
+        UpdateAlertBody: {
+            /**
+             * Format: email
+             * @description Recipient address
+             * @example owner@example.com
+             */
+            email?: string;
+            /**
+             * @description Kind goal: the goal name
+             * @example Signup
+             */
+            goal?: string;
+            /**
+             * @description After an alert, no new alert of the rule for this long (default 60)
+             * @example 60
+             */
+            quiet_minutes?: number;
+            /**
+             * @description spike: visitors; drop: a fraction such as 0.5; goal: conversions
+             * @example 100
+             */
+            threshold?: number;
+            /**
+             * @description Send to this webhook of the site
+             * @example wh_1a2b
+             */
+            webhook_id?: string;
+            /**
+             * @description Window checked (default 60)
+             * @example 60
+             */
+            window_minutes?: number;
+        };
         UpdateAnnotationBody: {
             /**
              * @description When: epoch ms or ISO 8601 (a date or date-time without offset is UTC). Default: now
@@ -3863,6 +3966,27 @@ export interface components {
              * @example v2.3 released
              */
             text?: string;
+        };
+        /** @description The fields to change. A new schedule starts with the first period ending after now; a new address is subscribed again. */
+        UpdateDigestBody: {
+            /**
+             * Format: email
+             * @description Recipient address
+             * @example owner@example.com
+             */
+            email?: string;
+            /** @enum {string} */
+            frequency?: "daily" | "weekly" | "monthly";
+            /**
+             * @description Local hour of the send (default 8)
+             * @example 8
+             */
+            hour?: number;
+            /**
+             * @description IANA time zone of the periods and the hour (default UTC)
+             * @example Europe/Berlin
+             */
+            timezone?: string;
         };
         /** @description The fields to change; null clears an optional one. The result must be a valid goal. */
         UpdateGoalBody: {
@@ -3941,6 +4065,15 @@ export interface components {
              * @example My shop
              */
             name?: string;
+        };
+        UpdateWebhookBody: {
+            /** @enum {string} */
+            format?: "json" | "slack" | "discord";
+            /**
+             * @description Where to POST (http or https)
+             * @example https://hooks.example.com/pulse
+             */
+            url?: string;
         };
         /**
          * @example {
@@ -4187,6 +4320,101 @@ export interface operations {
                 };
             };
             /** @description Error envelope */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PasswordChanged"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7443,6 +7671,207 @@ export interface operations {
             };
         };
     };
+    updateAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change (the kind stays). A new `webhook_id` replaces the email, a new `email` the webhook. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AlertRule"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credentials lack the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    testAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example dl_1a2b3c4d5e6f7a8b */
+                            delivery_id: string;
+                        };
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credentials lack the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listAnnotations: {
         parameters: {
             query?: {
@@ -8235,6 +8664,112 @@ export interface operations {
                         /** @constant */
                         success: true;
                     };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credentials lack the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                digest_id: string;
+                site_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. A new schedule starts with the first period ending after now; a new address is subscribed again. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDigestBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Digest"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
@@ -10542,6 +11077,111 @@ export interface operations {
                         /** @constant */
                         success: true;
                     };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credentials lack the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unavailable: the server is shutting down */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                site_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Webhook"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Error envelope */
