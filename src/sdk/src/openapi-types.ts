@@ -559,7 +559,7 @@ export interface paths {
         head?: never;
         /**
          * Change a site
-         * @description Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id) or server-side exclusion rules; fields left out are kept. An alias another site has is refused with 409.
+         * @description Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id), server-side exclusion rules, time zone or retention; fields left out are kept. An alias another site has is refused with 409. A new time zone changes how later reads cut periods and buckets, never the stored times; a shorter retention takes effect at the next daily prune.
          */
         patch: operations["updateSite"];
         trace?: never;
@@ -1834,12 +1834,19 @@ export interface components {
              */
             public_key: string;
             /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days: number | null;
+            /**
              * @description Shown only once
              * @example sk_Vb7d…
              */
             secret_key: string;
             /** @example site_abc123 */
             site_id: string;
+            /** @example UTC */
+            timezone: string;
         };
         CreatedWebhook: {
             /**
@@ -2040,10 +2047,20 @@ export interface components {
              */
             name?: string;
             /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days?: number | null;
+            /**
              * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
              * @example site_abc123
              */
             site_id?: string;
+            /**
+             * @description IANA time zone of the site (default `UTC`): reads that name no `timezone` cut their periods and buckets in it, and the dashboard shows it. Stored event times never change with it
+             * @example Europe/Berlin
+             */
+            timezone?: string;
         };
         CreateWebhookBody: {
             /** @enum {string} */
@@ -2636,6 +2653,20 @@ export interface components {
                     js_heap_mb: number;
                     /** @description Resident memory of the process, MiB */
                     rss_mb: number;
+                };
+                /** @description The daily retention prune (sites' `retention_days`) */
+                retention?: {
+                    /** @description Why that prune failed, if it did */
+                    last_error: string | null;
+                    /**
+                     * Format: date-time
+                     * @description When the daily prune last deleted for a site (null: not since start)
+                     */
+                    last_prune_at: string | null;
+                    /** @description Events that prune deleted */
+                    last_pruned_events: number;
+                    /** @description Sites with a retention limit */
+                    sites: number;
                 };
             } & {
                 [key: string]: unknown;
@@ -3482,8 +3513,18 @@ export interface components {
             exclusions: components["schemas"]["SiteExclusions"];
             /** @example My shop */
             name: string;
+            /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days: number | null;
             /** @example site_abc123 */
             site_id: string;
+            /**
+             * @description IANA time zone of the site
+             * @example Europe/Berlin
+             */
+            timezone: string;
         };
         /** @description Server-side exclusion rules of a site */
         SiteExclusions: {
@@ -3894,7 +3935,7 @@ export interface components {
              */
             property_value?: string | null;
         };
-        /** @description The settings to change; the others are kept */
+        /** @description The settings to change; the others are kept. `retention_days: null` removes the limit */
         UpdateSiteBody: {
             /**
              * @description Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites
@@ -3941,6 +3982,16 @@ export interface components {
              * @example My shop
              */
             name?: string;
+            /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days?: number | null;
+            /**
+             * @description IANA time zone of the site (default `UTC`): reads that name no `timezone` cut their periods and buckets in it, and the dashboard shows it. Stored event times never change with it
+             * @example Europe/Berlin
+             */
+            timezone?: string;
         };
         /**
          * @example {
@@ -6726,7 +6777,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The settings to change; the others are kept */
+        /** @description The settings to change; the others are kept. `retention_days: null` removes the limit */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateSiteBody"];
