@@ -43,12 +43,14 @@ import { createTopbar } from './topbar'
 /** Mount the dashboard for `creds` into `root`; returns a function that unmounts it. */
 export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut: () => void): () => void {
   const api = new ApiClient(creds.token)
-  const timezone = browserTimezone()
+  // Periods are cut in the site's time zone (from the sites list); the browser's until it is known.
+  const zones = new Map<string, string>()
+  const zone = () => zones.get(view.siteId) ?? browserTimezone()
   const defaults: ViewState = { siteId: creds.siteId ?? '', period: '7d', compare: true, filters: [] }
   let view = decodeView(location.hash, defaults)
   // A secret key reads only its own site.
   if (!creds.admin && creds.siteId) view.siteId = creds.siteId
-  const scope = (): Scope => ({ api, view, timezone })
+  const scope = (): Scope => ({ api, view, timezone: zone() })
 
   const setView = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch }
@@ -57,7 +59,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   }
   const addFilter = (f: Filter) => setView({ filters: withFilter(view.filters, f) })
   const csvParams = (extra: Record<string, string>) => {
-    const { period, timezone: tz, from, to } = periodParams(view, timezone)
+    const { period, timezone: tz, from, to } = periodParams(view, zone())
     return {
       site_id: view.siteId,
       period,
@@ -182,7 +184,13 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const retention = createRetentionPanel(scope)
   const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
-  const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
+  const settings =
+    creds.admin || creds.session
+      ? createSettingsPanel(creds, (site) => {
+          zones.set(site.site_id, site.timezone)
+          refresh()
+        })
+      : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
@@ -304,6 +312,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     fetchSites(api).then(
       (sites) => {
         topbar.setSites(sites)
+        for (const x of sites) zones.set(x.site_id, x.timezone)
         if (sites.length === 0) {
           replace(
             notice,
