@@ -437,6 +437,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the overview of all sites
+         * @description Every site the caller may read (the admin token and owners: all sites; a signed-in user or personal token: the sites it has a role on), oldest first, with its distinct visitors and page views in the period (bots left out, as in /api/v1/stats) and a visitors sparkline: one point per hour up to 3 days, per day up to 93 days, per week beyond. One query over all sites.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention": {
         parameters: {
             query?: never;
@@ -2511,7 +2531,7 @@ export interface components {
                 url?: string;
             }[];
             /**
-             * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+             * @description IANA time zone of calendar periods, buckets and dates without offset. Default: the site's time zone (UTC unless set in its settings)
              * @example Europe/Berlin
              */
             timezone?: string;
@@ -2964,6 +2984,70 @@ export interface components {
         MemberBody: {
             /** @enum {string} */
             role: "viewer" | "editor" | "admin";
+        };
+        OverviewResult: {
+            data: {
+                /**
+                 * @description Bucket starts, ISO 8601 with the time zone’s offset
+                 * @example [
+                 *       "2026-11-18T00:00:00Z",
+                 *       "2026-11-19T00:00:00Z",
+                 *       "2026-11-20T00:00:00Z"
+                 *     ]
+                 */
+                buckets: string[];
+                /**
+                 * Format: date-time
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description Bucket size of the sparklines
+                 * @example day
+                 */
+                interval: string;
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                /** @description Every site the caller may read, oldest first */
+                sites: {
+                    /** @example My shop */
+                    name: string;
+                    /**
+                     * @description Page views in the period
+                     * @example 5678
+                     */
+                    page_views: number;
+                    /** @example site_abc123 */
+                    site_id: string;
+                    /**
+                     * @description Visitors per bucket, one number per entry of `buckets`
+                     * @example [
+                     *       120,
+                     *       98,
+                     *       143
+                     *     ]
+                     */
+                    sparkline: number[];
+                    /**
+                     * @description Distinct visitors in the period
+                     * @example 1234
+                     */
+                    visitors: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
         };
         PasswordBody: {
             /** @description Password: at least 10 characters. Never logged or echoed. */
@@ -6034,6 +6118,103 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                timezone?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
