@@ -1,5 +1,5 @@
 // `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, durable batch load and log
-// replay (batch-load.ts), the analytics benchmark,
+// replay (batch-load.ts), the analytics benchmark, the all-sites overview (overview.ts),
 // sustained ingest with event ids, the read-isolation and export-memory run, the long crash-safety run and
 // the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or
 // `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
@@ -12,6 +12,7 @@ import { run as runEnrich } from './enrich'
 import { run as runImportEnrich } from './import-enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
+import { run as runOverview } from './overview'
 import { run as runRateLimit } from './rate-limit'
 import { run as runStartup } from './startup'
 import { run as runSustained } from './sustained'
@@ -26,6 +27,7 @@ const PARTS = [
   'import-enrich',
   'sustained',
   'analytics',
+  'overview',
   'isolation',
   'crash',
   'ratelimit',
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
       await mod.run({ quick })
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
+  if (parts.includes('overview')) await runOverview({ quick })
   if (parts.includes('isolation')) await runIsolation({ quick })
   if (parts.includes('crash')) await runCrash({ quick })
   if (parts.includes('ratelimit')) await runRateLimit({ quick })
