@@ -21,6 +21,7 @@ import { createJourneyPanel } from './journey'
 import { createListPanels } from './lists'
 import { startLiveCounter } from './live'
 import { createLiveEventsPanel } from './live-events'
+import { createOverviewPanel } from './overview'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
@@ -191,10 +192,18 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
           refresh()
         })
       : undefined
+  // Every site at a glance (signed-in users and the admin token: those who may list sites).
+  const overview =
+    creds.admin || creds.session
+      ? createOverviewPanel(api, (siteId) =>
+          setView({ siteId, filters: [], conditions: [], segment: undefined }),
+        )
+      : undefined
   const main = h(
     'main',
     { attrs: { id: 'dashboard' } },
     notice,
+    overview?.el,
     headline,
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
@@ -262,6 +271,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       settings?.load(view.siteId)
     }
     const s = scope()
+    void overview?.load(view, browserTimezone())
     headline.setAttribute('aria-busy', 'true')
     fetchHeadline(s).then(
       (data) => {
