@@ -79,7 +79,7 @@ export function createOverviewPanel(api: ApiClient, onOpen: (siteId: string) => 
         panel.show(
           h(
             'table',
-            { class: 'overview', attrs: { id: 'overview-table' } },
+            { class: 'overview-table', attrs: { id: 'overview-table' } },
             h(
               'thead',
               {},
