@@ -4,9 +4,11 @@ import { ApiClient, ApiError } from './api'
 import { type ChartMarker, type MountedChart, mountChart } from './chart'
 import {
   addAnnotation,
+  type CardCsv,
   createFilterForm,
   csvButton,
   downloadCsv,
+  downloadZip,
   fetchAnnotations,
   fetchSegments,
   renderConditionChips,
@@ -18,7 +20,7 @@ import { renderChips } from './filter-chips'
 import { createFunnelPanel } from './funnel'
 import { renderHeadline } from './headline'
 import { createJourneyPanel } from './journey'
-import { createListPanels } from './lists'
+import { createListPanels, LIST_CSV_CARDS } from './lists'
 import { startLiveCounter } from './live'
 import { createLiveEventsPanel } from './live-events'
 import { createOverviewPanel } from './overview'
@@ -103,29 +105,43 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       refresh()
     })
   })
+  // Each card's CSV (the chart's series, each list's rows), as its button and the zip download it.
+  const chartCsv = (): CardCsv => ({
+    name: `${view.siteId}-visitors.csv`,
+    path: '/api/v1/stats/timeseries',
+    params: csvParams({
+      metric: 'visitors',
+      interval: chooseInterval(view),
+      ...(view.compare ? { compare: view.compareMode ?? 'previous_period' } : {}),
+    }),
+  })
+  const listCsv = (dimension: string, metric: string, id: string): CardCsv => ({
+    name: `${view.siteId}-${id}.csv`,
+    path: '/api/v1/stats/breakdown',
+    params: csvParams({ dimension, metric, limit: '10' }),
+  })
+  const download = (c: CardCsv) => downloadCsv(creds.token, c.path, c.params, c.name)
   chart.head.append(
     annotateForm,
-    csvButton('csv-chart', () =>
-      downloadCsv(
-        creds.token,
-        '/api/v1/stats/timeseries',
-        csvParams({
-          metric: 'visitors',
-          interval: chooseInterval(view),
-          ...(view.compare ? { compare: view.compareMode ?? 'previous_period' } : {}),
-        }),
-        `${view.siteId}-visitors.csv`,
-      ),
-    ),
+    csvButton('csv-chart', () => download(chartCsv())),
   )
   const lists = createListPanels(addFilter, (dimension, metric, id) =>
-    downloadCsv(
-      creds.token,
-      '/api/v1/stats/breakdown',
-      csvParams({ dimension, metric, limit: '10' }),
-      `${view.siteId}-${id}.csv`,
-    ),
+    download(listCsv(dimension, metric, id)),
   )
+  const zipButton = h(
+    'button',
+    {
+      class: 'ghost small',
+      attrs: { type: 'button', id: 'zip-view', title: "Download every card's CSV as a zip" },
+    },
+    'Download view (zip)',
+  )
+  zipButton.addEventListener('click', () => {
+    const cards = [chartCsv(), ...LIST_CSV_CARDS.map((c) => listCsv(c.dimension, c.metric, c.id))]
+    void downloadZip(creds.token, cards, `${view.siteId}-view.zip`).catch(
+      (err: Error) => (zipButton.title = err.message),
+    )
+  })
   const conditionChips = h('div', { class: 'filters', attrs: { id: 'condition-chips', hidden: '' } })
   const filterForm = createFilterForm((c) => setView({ conditions: [...(view.conditions ?? []), c] }))
   const compareMode = h(
@@ -180,6 +196,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     segmentPicker,
     saveSegmentButton,
     compareMode,
+    zipButton,
   )
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
