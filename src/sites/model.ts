@@ -34,7 +34,7 @@ export const SiteAliases = t.Array(t.String({ minLength: 1, maxLength: 64, patte
 export const SiteTimezone = t.String({
   pattern: '^[A-Za-z][A-Za-z0-9_+\\-/]{0,63}$',
   description:
-    'IANA time zone of the site (default `UTC`): reads that name no `timezone` cut their periods and buckets in it, and the dashboard shows it. Stored event times never change with it',
+    "IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone",
   examples: ['Europe/Berlin'],
 })
 
@@ -84,7 +84,7 @@ export const CreateSiteBody = t.Object(
     domains: t.Optional(SiteDomains),
     aliases: t.Optional(SiteAliases),
     exclusions: t.Optional(SiteExclusions),
-    timezone: t.Optional(SiteTimezone),
+    timezone: t.Optional(t.Union([SiteTimezone, t.Null()])),
     retention_days: t.Optional(RetentionDays),
   },
   { additionalProperties: false },
@@ -97,7 +97,7 @@ export const UpdateSiteBody = t.Object(
     domains: t.Optional(SiteDomains),
     aliases: t.Optional(SiteAliases),
     exclusions: t.Optional(SiteExclusions),
-    timezone: t.Optional(SiteTimezone),
+    timezone: t.Optional(t.Union([SiteTimezone, t.Null()])),
     retention_days: t.Optional(RetentionDays),
   },
   {
@@ -113,7 +113,11 @@ export const Site = t.Object({
   domains: t.Array(t.String(), { examples: [['example.com']] }),
   aliases: t.Array(t.String(), { examples: [['4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b']] }),
   exclusions: SiteExclusions,
-  timezone: t.String({ description: 'IANA time zone of the site', examples: ['Europe/Berlin'] }),
+  timezone: t.Union([t.String(), t.Null()], {
+    description:
+      "IANA time zone of the site; null: none set (reads default to UTC, the dashboard to the viewer's zone)",
+    examples: ['Europe/Berlin'],
+  }),
   retention_days: RetentionDays,
   created_at: t.String({ format: 'date-time', examples: ['2026-11-26T08:00:00.000Z'] }),
 })
@@ -125,7 +129,7 @@ export const CreatedSite = t.Object({
   domains: t.Array(t.String(), { examples: [['example.com']] }),
   aliases: t.Array(t.String(), { examples: [[]] }),
   exclusions: SiteExclusions,
-  timezone: t.String({ examples: ['UTC'] }),
+  timezone: t.Union([t.String(), t.Null()], { examples: [null] }),
   retention_days: RetentionDays,
   public_key: t.String({ description: 'Shown only once', examples: ['pk_Q2h5…'] }),
   secret_key: t.String({ description: 'Shown only once', examples: ['sk_Vb7d…'] }),

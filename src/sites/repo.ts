@@ -13,7 +13,7 @@ export interface KeyRecord {
 }
 
 const SITE_COLUMNS =
-  "site_id, name, domains, coalesce(aliases, []) AS aliases, exclusions, coalesce(z.timezone, 'UTC') AS timezone, r.retention_days, created_at"
+  'site_id, name, domains, coalesce(aliases, []) AS aliases, exclusions, z.timezone, r.retention_days, created_at'
 /** Sites with their time zone (016) and retention (015), each in a table of its own. */
 const SITES = 'sites LEFT JOIN site_zones z USING (site_id) LEFT JOIN site_retention r USING (site_id)'
 
@@ -47,8 +47,11 @@ export interface SiteSettings {
   domains: string[]
   aliases: string[]
   exclusions: SiteExclusions
-  /** IANA time zone: the default of reads that name none; it cuts periods and buckets, never stored times. */
-  timezone: string
+  /**
+   * IANA time zone (null: not set — reads default to UTC, the dashboard to each viewer's zone): the default
+   * of reads that name none; it cuts periods and buckets, never stored times.
+   */
+  timezone: string | null
   /** Days of events kept (the daily prune deletes older ones), or null to keep everything. */
   retention_days: number | null
 }
@@ -70,7 +73,7 @@ function inTransaction(db: Database, work: () => Promise<void>): Promise<void> {
 /** Store a site's time zone and retention (rows only where they differ from the defaults). */
 async function writeZoneAndRetention(db: Database, siteId: string, s: SiteSettings): Promise<void> {
   await db.writer.run('DELETE FROM site_zones WHERE site_id = $1', [siteId])
-  if (s.timezone !== 'UTC')
+  if (s.timezone !== null)
     await db.writer.run('INSERT INTO site_zones (site_id, timezone) VALUES ($1, $2)', [siteId, s.timezone])
   if (s.retention_days === null)
     await db.writer.run('DELETE FROM site_retention WHERE site_id = $1', [siteId])

@@ -54,7 +54,7 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
   const exclusions = body.exclusions ?? {}
   await refuseTakenAliases(deps, siteId, aliases)
   const name = body.name ?? siteId
-  const timezone = checkTimezone(body.timezone ?? 'UTC')
+  const timezone = body.timezone ? checkTimezone(body.timezone) : null
   const retention_days = body.retention_days ?? null
   try {
     await insertSite(deps.db, { siteId, name, domains, aliases, exclusions, timezone, retention_days })
@@ -88,7 +88,7 @@ export async function changeSite(deps: SiteServiceDeps, siteId: string, body: Up
     domains: body.domains ? normalise(body.domains) : site.domains,
     aliases: body.aliases ? normalise(body.aliases) : site.aliases,
     exclusions: body.exclusions ?? site.exclusions,
-    timezone: body.timezone === undefined ? site.timezone : checkTimezone(body.timezone),
+    timezone: body.timezone === undefined ? site.timezone : body.timezone && checkTimezone(body.timezone),
     retention_days: body.retention_days === undefined ? site.retention_days : body.retention_days,
   }
   await refuseTakenAliases(deps, siteId, next.aliases)

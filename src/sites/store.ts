@@ -27,7 +27,7 @@ export class SiteStore {
     const zones = new Map<string, string>()
     for (const [siteId, s] of sites) {
       domains.set(siteId, s.domains)
-      zones.set(siteId, s.timezone)
+      if (s.timezone) zones.set(siteId, s.timezone)
       // The first (oldest) site listing a domain keeps it for the lookup; a second alias is refused by the
       // admin API.
       for (const d of s.domains)
@@ -67,7 +67,7 @@ export class SiteStore {
     return this.byAlias.get(alias.trim().toLowerCase())
   }
 
-  /** A site's time zone (UTC when it has none or is unknown): the default of its reads. */
+  /** A site's time zone (UTC when it has none set): the default of its reads. */
   timezoneOf(siteId: string): string {
     return this.zones.get(siteId) ?? 'UTC'
   }

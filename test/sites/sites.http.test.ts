@@ -24,7 +24,7 @@ describe('sites admin API', () => {
         domains: ['example.com'],
         aliases: [],
         exclusions: {},
-        timezone: 'UTC',
+        timezone: null,
         retention_days: null,
         public_key: expect.stringMatching(/^pk_/),
         secret_key: expect.stringMatching(/^sk_/),

@@ -46,7 +46,7 @@ import { createTopbar } from './topbar'
 /** Mount the dashboard for `creds` into `root`; returns a function that unmounts it. */
 export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut: () => void): () => void {
   const api = new ApiClient(creds.token)
-  // Periods are cut in the site's time zone (from the sites list); the browser's until it is known.
+  // Periods are cut in the site's time zone (from the sites list) when it has one, else the browser's.
   const zones = new Map<string, string>()
   const zone = () => zones.get(view.siteId) ?? browserTimezone()
   const defaults: ViewState = { siteId: creds.siteId ?? '', period: '7d', compare: true, filters: [] }
@@ -205,7 +205,8 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   const settings =
     creds.admin || creds.session
       ? createSettingsPanel(creds, (site) => {
-          zones.set(site.site_id, site.timezone)
+          if (site.timezone) zones.set(site.site_id, site.timezone)
+          else zones.delete(site.site_id)
           refresh()
         })
       : undefined
@@ -339,7 +340,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     fetchSites(api).then(
       (sites) => {
         topbar.setSites(sites)
-        for (const x of sites) zones.set(x.site_id, x.timezone)
+        for (const x of sites) if (x.timezone) zones.set(x.site_id, x.timezone)
         if (sites.length === 0) {
           replace(
             notice,

@@ -39,14 +39,14 @@ function filters(text: string): Record<string, string> | undefined {
 }
 
 /** Every IANA zone the browser knows (UTC first), for the site's time zone picker. */
-function timeZones(current: string): string[] {
+function timeZones(current: string | null): string[] {
   let all: string[] = []
   try {
     all = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone')
   } catch {
     // an older browser: the current zone and UTC only
   }
-  return [...new Set(['UTC', current, ...all])]
+  return [...new Set(['UTC', ...(current ? [current] : []), ...all])]
 }
 
 /** A site as the settings form shows it. */
@@ -54,7 +54,7 @@ export interface SiteSettings {
   site_id: string
   name: string
   domains: string[]
-  timezone: string
+  timezone: string | null
   retention_days: number | null
 }
 
@@ -128,12 +128,12 @@ export function createSettingsPanel(
           {
             name: siteName.value.trim() || undefined,
             domains: siteDomains.value.split(/[\s,]+/).filter(Boolean),
-            timezone: siteZone.value,
+            timezone: siteZone.value || null,
             retention_days: days ? Number(days) : null,
           },
           (d) => {
             onSiteSaved(d)
-            return `Saved. Periods are now cut in ${d.timezone}${d.retention_days ? `; events older than ${d.retention_days} days are deleted daily` : ''}.`
+            return `Saved. Periods are now cut in ${d.timezone ?? "each viewer's time zone"}${d.retention_days ? `; events older than ${d.retention_days} days are deleted daily` : ''}.`
           },
         )
       }),
@@ -249,8 +249,12 @@ export function createSettingsPanel(
       const d = info.body.data as SiteSettings
       siteName.value = d.name
       siteDomains.value = d.domains.join(', ')
-      replace(siteZone, ...timeZones(d.timezone).map((z) => h('option', { attrs: { value: z } }, z)))
-      siteZone.value = d.timezone
+      replace(
+        siteZone,
+        h('option', { attrs: { value: '' } }, "Not set (each viewer's own)"),
+        ...timeZones(d.timezone).map((z) => h('option', { attrs: { value: z } }, z)),
+      )
+      siteZone.value = d.timezone ?? ''
       siteRetention.value = d.retention_days === null ? '' : String(d.retention_days)
     }
     const item = (...c: (string | Node)[]) => h('li', {}, ...c)

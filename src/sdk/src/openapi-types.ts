@@ -1865,8 +1865,8 @@ export interface components {
             secret_key: string;
             /** @example site_abc123 */
             site_id: string;
-            /** @example UTC */
-            timezone: string;
+            /** @example null */
+            timezone: string | null;
         };
         CreatedWebhook: {
             /**
@@ -2077,10 +2077,10 @@ export interface components {
              */
             site_id?: string;
             /**
-             * @description IANA time zone of the site (default `UTC`): reads that name no `timezone` cut their periods and buckets in it, and the dashboard shows it. Stored event times never change with it
+             * @description IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone
              * @example Europe/Berlin
              */
-            timezone?: string;
+            timezone?: string | null;
         };
         CreateWebhookBody: {
             /** @enum {string} */
@@ -3605,10 +3605,10 @@ export interface components {
             /** @example site_abc123 */
             site_id: string;
             /**
-             * @description IANA time zone of the site
+             * @description IANA time zone of the site; null: none set (reads default to UTC, the dashboard to the viewer's zone)
              * @example Europe/Berlin
              */
-            timezone: string;
+            timezone: string | null;
         };
         /** @description Server-side exclusion rules of a site */
         SiteExclusions: {
@@ -4072,10 +4072,10 @@ export interface components {
              */
             retention_days?: number | null;
             /**
-             * @description IANA time zone of the site (default `UTC`): reads that name no `timezone` cut their periods and buckets in it, and the dashboard shows it. Stored event times never change with it
+             * @description IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone
              * @example Europe/Berlin
              */
-            timezone?: string;
+            timezone?: string | null;
         };
         /**
          * @example {
