@@ -71,8 +71,16 @@ export function createOverviewPanel(api: ApiClient, onOpen: (siteId: string) => 
                 s.name && s.name !== s.site_id ? `${s.name} (${s.site_id})` : s.site_id,
               ),
             ),
-            h('td', { class: 'num', attrs: { 'data-metric': 'visitors' } }, formatNumber(s.visitors)),
-            h('td', { class: 'num', attrs: { 'data-metric': 'page_views' } }, formatNumber(s.page_views)),
+            h(
+              'td',
+              { class: 'num', attrs: { 'data-metric': 'visitors', 'data-value': String(s.visitors) } },
+              formatNumber(s.visitors),
+            ),
+            h(
+              'td',
+              { class: 'num', attrs: { 'data-metric': 'page_views', 'data-value': String(s.page_views) } },
+              formatNumber(s.page_views),
+            ),
             h('td', {}, sparkline(s.sparkline)),
           ),
         )
