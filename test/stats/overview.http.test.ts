@@ -2,6 +2,7 @@
 // /api/v1/stats, each sparkline point from /api/v1/stats/timeseries), with bots, partial hours at the edges
 // and a half-hour zone; each caller sees exactly the sites it may read.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { createApp } from '../../src/app'
 import { csvRows } from '../../src/events/csv'
 import type { EventRow } from '../../src/events/fields'
 import { toRow } from '../../src/ingest/validate'
@@ -71,6 +72,18 @@ describe('GET /api/v1/overview', () => {
       }
       expect(o.data.sites.some((s: { visitors: number }) => s.visitors > 0)).toBe(true)
     })
+
+  test('the events path (fragment reads off, as on ClickHouse) gives the same answer', async () => {
+    const events = createApp({ ...f.h.deps, readOptions: { fragments: false } })
+    for (const period of ['24h', '7d', '30d']) {
+      const path = `/api/v1/overview?period=${period}&timezone=America/New_York`
+      const headers = f.creds['admin-token']
+      const viaEvents = await (
+        await events.handle(new Request(`http://localhost${path}`, { headers }))
+      ).json()
+      expect(viaEvents).toEqual((await f.h.json('GET', path, { headers })).body)
+    }
+  })
 
   test('each caller sees the sites it may read; site keys and restricted credentials are refused', async () => {
     const ids = async (who: string) =>
