@@ -36,6 +36,7 @@ import { combineHealth, lifecycleHealth, memoryHealth } from './health/state'
 import { RateLimiter } from './http/rate-limit'
 import { createEnrichment, type Enrichment, enrichmentHealth, warmEnrichment } from './ingest/enrich'
 import type { Logger } from './logger'
+import { RetentionPrune } from './privacy/retention'
 import { Reports } from './reports/service'
 import { exclusionStep } from './sites/exclusions'
 import { SiteStore } from './sites/store'
@@ -85,6 +86,8 @@ export interface Services extends AppDeps {
   enrichment: Enrichment
   /** Recently accepted event ids (loaded in the background after start-up; see `loaded`). */
   eventIds: EventIdIndex
+  /** The daily retention prune (ticks on a timer when the server runs on its own; tests call `tick()`). */
+  retention: RetentionPrune
   /** Start the work left out of start-up (see `ServicesOptions.deferBackground`); once only. */
   startBackground(): void
   /** Refuse new work, drain the buffer within `timeoutMs`, checkpoint and close the database. */
@@ -151,12 +154,22 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
   // Digests, alerts and their deliveries: ticks on a timer when the server runs on its own.
   const reports = new Reports({ db, config, clock: opts.clock, logger: opts.logger })
   if (opts.autoFlush !== false) reports.start()
+  // Sites' retention limits: a daily prune through the events' delete path.
+  const retention = new RetentionPrune({
+    db,
+    buffer,
+    events: { store: eventStore },
+    clock: opts.clock,
+    logger: opts.logger,
+  })
   let background = false
   const startBackground = () => {
     if (background) return
     background = true
     loadEventIds(db, eventStore, ids, opts)
     warmEnrichment(enrichment, opts.logger)
+    // Its first check runs now, once the server listens, not during start-up.
+    if (opts.autoFlush !== false) retention.start()
   }
   if (!opts.deferBackground) startBackground()
 
@@ -181,6 +194,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
     eventIds: ids,
     startBackground,
     reports,
+    retention,
     healthState: () =>
       combineHealth(
         lifecycleHealth(lifecycle),
@@ -190,6 +204,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
         enrichmentHealth(enrichment),
         memoryHealth(),
         reports.health(),
+        retention.health(),
       ),
     keyLimiter: new RateLimiter(config.rateLimitPerMinute, opts.clock),
     ipLimiter: new RateLimiter(config.ipRateLimitPerMinute, opts.clock),
@@ -203,6 +218,7 @@ export async function createServices(config: Config, opts: ServicesOptions): Pro
       lifecycle.draining = true
       supervisor.stop()
       await reports.stop()
+      await retention.stop()
       hub.closeAll()
       // Running exports end as an aborted chunked response, never a clean (truncated) 200.
       const aborted = exports.close()

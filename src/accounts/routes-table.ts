@@ -59,6 +59,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET /metrics': 'metrics',
   // Sites.
   'GET /api/v1/sites': 'sites.list',
+  'GET /api/v1/overview': 'sites.list',
   'POST /api/v1/sites': 'instance',
   [`GET ${SITE}`]: 'site.view',
   [`PATCH ${SITE}`]: 'site.admin',

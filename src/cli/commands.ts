@@ -1,4 +1,4 @@
-// The CLI's data commands (sites, keys, goals, token, backup, restore, check), imported by cli.ts only when
+// The CLI's data commands (sites, keys, goals, token, backup, restore, compact, check), imported by cli.ts only when
 // one of them runs, since they load DuckDB.
 import { existsSync } from 'node:fs'
 import { RestoreError, restoreBackup } from '../admin/restore'
@@ -97,6 +97,21 @@ async function dispatch(
       emit(json, { file, data_dir: config.dataDir, ...info }, () => [
         `restored ${file} into ${config.dbPath}: ${info.sites} sites, ${info.events} events`,
         ...(info.replay ? [info.replay.summary] : []),
+      ])
+      return EXIT.ok
+    }
+    case 'compact': {
+      if (await runningServer(config.dataDir))
+        throw new CliError(
+          `a PULSE server is running for ${config.dataDir}; stop it before compacting`,
+          EXIT.conflict,
+        )
+      if (!existsSync(config.dbPath)) throw new CliError(`No database at ${config.dbPath}`, EXIT.notFound)
+      const { compactDatabase } = await import('../db/compact')
+      const r = await compactDatabase(config.dbPath)
+      const mb = (n: number) => (n / 1_048_576).toFixed(1)
+      emit(json, { file: config.dbPath, bytes_before: r.before, bytes_after: r.after }, () => [
+        `compacted ${config.dbPath}: ${mb(r.before)} MB → ${mb(r.after)} MB`,
       ])
       return EXIT.ok
     }

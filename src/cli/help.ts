@@ -138,6 +138,8 @@ Commands:
                                 --force replaces an existing database; --replay-log replaces a damaged
                                 one (kept as *.damaged-<time>) and keeps the write-ahead log, whose
                                 events newer than the backup are written at the next start
+  compact                       rewrite the database file without the space deletes freed (server
+                                stopped): DuckDB reuses freed space but never shrinks the file
   export --site SITE_ID [--format ndjson|csv|parquet] [--period P] [-o FILE]
                                 stream a site's events (default NDJSON, all time) to FILE or stdout
   import FILE [--source S] [--site SITE_ID] [--domain HOST] [--timezone TZ] [--dry-run]

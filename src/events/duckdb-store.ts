@@ -16,7 +16,7 @@ import type { DbSupervisor } from '../db/supervisor'
 import type { Logger } from '../logger'
 import { duckdbDialect } from './dialect'
 import type { ReadGate, ReadLease } from './read-gate'
-import { catchUpHours, deleteEventsAndRebuild, deleteSiteHours } from './session-hours'
+import { catchUpHours, deleteEventsAndRebuild, deleteEventsBefore, deleteSiteHours } from './session-hours'
 import { type AppendOptions, duckdbReader, type EventMatch, type EventReader, type EventStore } from './store'
 import { diskFull } from './write-fully'
 import {
@@ -214,6 +214,7 @@ export class DuckDbEventStore implements EventStore {
               match.siteId,
               match.userId,
             ])
+          else if (match.before !== undefined) n = await deleteEventsBefore(conn, match.siteId, match.before)
           else {
             const res = await conn.run('DELETE FROM events WHERE site_id = $1', [match.siteId])
             await deleteSiteHours(conn, match.siteId)

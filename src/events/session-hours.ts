@@ -13,8 +13,8 @@
 // - `compactHours` merges the fragments of closed hours (called from `afterBatch` once the batch's clock
 //   passes an hour);
 // - deletions of events (erasure, import delete) rebuild the sessions they touched, by their stored
-//   session_key (`deleteEventsAndRebuild`),
-//   a site's deletion drops its rows (`deleteSiteHours`);
+//   session_key (`deleteEventsAndRebuild`), a site's deletion drops its rows (`deleteSiteHours`), and the
+//   retention prune drops the hours before its cut and rebuilds the hour it falls in (`deleteEventsBefore`);
 // - migration 008 builds the table from the events already stored.
 // Rows built in bulk (migration, compaction) are stored in (site_id, hour) order, so a site's reads skip
 // the row groups of other sites by their zone maps.
@@ -115,6 +115,31 @@ export async function deleteEventsAndRebuild(
     `INSERT INTO session_hours ${fragmentsSql('(SELECT * FROM events SEMI JOIN sh_affected USING (site_id, session_key))', '', true)}`,
   )
   await conn.run('DROP TABLE sh_affected')
+  return Number(res.rowsChanged)
+}
+
+/**
+ * Delete a site's events before `before` (epoch ms; the retention prune), inside the caller's transaction,
+ * and keep `session_hours` equal to what the events left would build: fragments of hours wholly before the
+ * cut go; the hour the cut falls in (when it is not on the hour, e.g. midnight in a zone at UTC+05:30) is
+ * rebuilt from its events. Fragments are per hour, so no other hour changes. Returns the events deleted.
+ */
+export async function deleteEventsBefore(
+  conn: DuckDBConnection,
+  siteId: string,
+  before: number,
+): Promise<number> {
+  const cut = Math.floor(before)
+  const hour = Math.floor(cut / HOUR_MS)
+  const res = await conn.run('DELETE FROM events WHERE site_id = $1 AND ts < $2', [siteId, BigInt(cut)])
+  await conn.run('DELETE FROM session_hours WHERE site_id = $1 AND hour < $2', [siteId, BigInt(hour)])
+  if (cut % HOUR_MS !== 0) {
+    await conn.run('DELETE FROM session_hours WHERE site_id = $1 AND hour = $2', [siteId, BigInt(hour)])
+    await conn.run(
+      `INSERT INTO session_hours ${fragmentsSql('events', `site_id = $1 AND ts >= $2 AND ts < $3`, true)}`,
+      [siteId, BigInt(hour * HOUR_MS), BigInt((hour + 1) * HOUR_MS)],
+    )
+  }
   return Number(res.rowsChanged)
 }
 

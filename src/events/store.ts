@@ -34,10 +34,14 @@ export interface ReaderLease {
   release(discard?: boolean): void
 }
 
-/** Which events a delete removes: a whole site's, one user's on a site, or one import's. */
+/**
+ * Which events a delete removes: a whole site's, one user's on a site, a site's events whose time `ts` is
+ * before `before` (epoch ms: the retention prune), or one import's.
+ */
 export type EventMatch =
-  | { siteId: string; userId?: undefined }
-  | { siteId: string; userId: string }
+  | { siteId: string; userId?: undefined; before?: undefined }
+  | { siteId: string; userId: string; before?: undefined }
+  | { siteId: string; before: number; userId?: undefined }
   | { importId: string }
 
 /** Options of `EventStore.append`. */

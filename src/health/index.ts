@@ -49,6 +49,21 @@ export const HealthAdmin = t.Object(
           t.Union([t.String(), t.Null()], { description: 'The error of the last flush, if it failed' }),
         ),
         draining: t.Optional(t.Boolean({ description: 'Shutting down' })),
+        retention: t.Optional(
+          t.Object(
+            {
+              sites: Type.Integer({ description: 'Sites with a retention limit', minimum: 0 }),
+              last_prune_at: t.Union([t.String({ format: 'date-time' }), t.Null()], {
+                description: 'When the daily prune last deleted for a site (null: not since start)',
+              }),
+              last_pruned_events: Type.Integer({ description: 'Events that prune deleted', minimum: 0 }),
+              last_error: t.Union([t.String(), t.Null()], {
+                description: 'Why that prune failed, if it did',
+              }),
+            },
+            { description: "The daily retention prune (sites' `retention_days`)" },
+          ),
+        ),
         memory: t.Optional(
           t.Object(
             {

@@ -78,7 +78,7 @@ export function mcpRoutes(deps: StatsDeps, handle: (request: Request) => Promise
         detail: {
           summary: 'MCP (Streamable HTTP)',
           description:
-            'A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_journeys, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.',
+            'A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_journeys, get_funnel, get_retention, list_events (and list_sites and get_overview for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.',
           tags: ['MCP'],
           security: [{ bearerAuth: [] }],
           responses: {

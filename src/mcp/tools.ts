@@ -23,6 +23,7 @@ export const TOOL_OPERATIONS = [
   { name: 'get_retention', method: 'GET', path: '/api/v1/retention', adminOnly: false },
   { name: 'list_events', method: 'GET', path: '/api/v1/events', adminOnly: false },
   { name: 'list_sites', method: 'GET', path: '/api/v1/sites', adminOnly: true },
+  { name: 'get_overview', method: 'GET', path: '/api/v1/overview', adminOnly: true },
 ] as const
 
 /** Longest tool description, in characters (the API's descriptions repeat long definitions). */

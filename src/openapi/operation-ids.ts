@@ -21,6 +21,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /api/v1/sql': 'runSql',
   'POST /mcp': 'callMcp',
   'GET /api/v1/sites': 'listSites',
+  'GET /api/v1/overview': 'getOverview',
   'POST /api/v1/sites': 'createSite',
   'GET /api/v1/sites/{site_id}': 'getSite',
   'PATCH /api/v1/sites/{site_id}': 'updateSite',

@@ -75,7 +75,7 @@ export function siteRoutes(deps: SiteServiceDeps & { config: Config }) {
       detail: {
         ...detail('Change a site'),
         description:
-          "Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id) or server-side exclusion rules; fields left out are kept. An alias another site has is refused with 409.",
+          "Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id), server-side exclusion rules, time zone or retention; fields left out are kept. An alias another site has is refused with 409. A new time zone changes how later reads cut periods and buckets, never the stored times; a shorter retention takes effect at the next daily prune.",
       },
       response: { 200: envelope(Site), ...errors(400, 401, 404, 409, 422) },
     })

@@ -1,4 +1,5 @@
 // Schemas of the sites and keys API: one `t` schema per shape, registered as named OpenAPI components.
+import { Type } from '@sinclair/typebox'
 import { t } from 'elysia'
 
 export const SiteId = t.String({
@@ -28,6 +29,23 @@ export const SiteAliases = t.Array(t.String({ minLength: 1, maxLength: 64, patte
     "Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites",
   examples: [['4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b']],
 })
+
+/** A site's time zone: the default of reads that name none; changing it re-cuts periods, never stored times. */
+export const SiteTimezone = t.String({
+  pattern: '^[A-Za-z][A-Za-z0-9_+\\-/]{0,63}$',
+  description:
+    "IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone",
+  examples: ['Europe/Berlin'],
+})
+
+/** Days of events kept; null keeps everything. (TypeBox's own integer: no numeric strings.) */
+export const RetentionDays = t.Union(
+  [Type.Integer({ minimum: 1, maximum: 36500, examples: [395] }), t.Null()],
+  {
+    description:
+      "Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them",
+  },
+)
 
 /** Server-side exclusion rules: matching events are dropped before storage and counted by reason. */
 export const SiteExclusions = t.Object(
@@ -66,6 +84,8 @@ export const CreateSiteBody = t.Object(
     domains: t.Optional(SiteDomains),
     aliases: t.Optional(SiteAliases),
     exclusions: t.Optional(SiteExclusions),
+    timezone: t.Optional(t.Union([SiteTimezone, t.Null()])),
+    retention_days: t.Optional(RetentionDays),
   },
   { additionalProperties: false },
 )
@@ -77,8 +97,13 @@ export const UpdateSiteBody = t.Object(
     domains: t.Optional(SiteDomains),
     aliases: t.Optional(SiteAliases),
     exclusions: t.Optional(SiteExclusions),
+    timezone: t.Optional(t.Union([SiteTimezone, t.Null()])),
+    retention_days: t.Optional(RetentionDays),
   },
-  { additionalProperties: false, description: 'The settings to change; the others are kept' },
+  {
+    additionalProperties: false,
+    description: 'The settings to change; the others are kept. `retention_days: null` removes the limit',
+  },
 )
 export type UpdateSiteBody = typeof UpdateSiteBody.static
 
@@ -88,6 +113,12 @@ export const Site = t.Object({
   domains: t.Array(t.String(), { examples: [['example.com']] }),
   aliases: t.Array(t.String(), { examples: [['4fb7fa4c-5b46-438d-94b3-3a8fb9bc2e8b']] }),
   exclusions: SiteExclusions,
+  timezone: t.Union([t.String(), t.Null()], {
+    description:
+      "IANA time zone of the site; null: none set (reads default to UTC, the dashboard to the viewer's zone)",
+    examples: ['Europe/Berlin'],
+  }),
+  retention_days: RetentionDays,
   created_at: t.String({ format: 'date-time', examples: ['2026-11-26T08:00:00.000Z'] }),
 })
 export type Site = typeof Site.static
@@ -98,6 +129,8 @@ export const CreatedSite = t.Object({
   domains: t.Array(t.String(), { examples: [['example.com']] }),
   aliases: t.Array(t.String(), { examples: [[]] }),
   exclusions: SiteExclusions,
+  timezone: t.Union([t.String(), t.Null()], { examples: [null] }),
+  retention_days: RetentionDays,
   public_key: t.String({ description: 'Shown only once', examples: ['pk_Q2h5…'] }),
   secret_key: t.String({ description: 'Shown only once', examples: ['sk_Vb7d…'] }),
 })

@@ -12,7 +12,10 @@ export interface KeyRecord {
   kind: KeyKind
 }
 
-const SITE_COLUMNS = 'site_id, name, domains, coalesce(aliases, []) AS aliases, exclusions, created_at'
+const SITE_COLUMNS =
+  'site_id, name, domains, coalesce(aliases, []) AS aliases, exclusions, z.timezone, r.retention_days, created_at'
+/** Sites with their time zone (016) and retention (015), each in a table of its own. */
+const SITES = 'sites LEFT JOIN site_zones z USING (site_id) LEFT JOIN site_retention r USING (site_id)'
 
 /** A site row as DuckDB returns it: `exclusions` is JSON text (or NULL). */
 type SiteRow = Omit<Site, 'exclusions'> & { exclusions: string | null }
@@ -23,16 +26,18 @@ const toSite = (r: SiteRow): Site => ({ ...r, exclusions: r.exclusions ? JSON.pa
 export async function listSites(db: Database): Promise<Site[]> {
   const rows = await queryRows<SiteRow>(
     db.reader,
-    `SELECT ${SITE_COLUMNS} FROM sites ORDER BY created_at, site_id`,
+    `SELECT ${SITE_COLUMNS} FROM ${SITES} ORDER BY created_at, site_id`,
   )
   return rows.map(toSite)
 }
 
 /** One site, or undefined. */
 export async function getSite(db: Database, siteId: string): Promise<Site | undefined> {
-  const rows = await queryRows<SiteRow>(db.reader, `SELECT ${SITE_COLUMNS} FROM sites WHERE site_id = $1`, [
-    siteId,
-  ])
+  const rows = await queryRows<SiteRow>(
+    db.reader,
+    `SELECT ${SITE_COLUMNS} FROM ${SITES} WHERE site_id = $1`,
+    [siteId],
+  )
   return rows[0] && toSite(rows[0])
 }
 
@@ -42,12 +47,47 @@ export interface SiteSettings {
   domains: string[]
   aliases: string[]
   exclusions: SiteExclusions
+  /**
+   * IANA time zone (null: not set — reads default to UTC, the dashboard to each viewer's zone): the default
+   * of reads that name none; it cuts periods and buckets, never stored times.
+   */
+  timezone: string | null
+  /** Days of events kept (the daily prune deletes older ones), or null to keep everything. */
+  retention_days: number | null
 }
 
-/** Insert a site row. */
+/** Run `work` on the writer in one transaction, under the write lock. */
+function inTransaction(db: Database, work: () => Promise<void>): Promise<void> {
+  return db.writeLock.run(async () => {
+    await db.writer.run('BEGIN TRANSACTION')
+    try {
+      await work()
+      await db.writer.run('COMMIT')
+    } catch (err) {
+      await db.writer.run('ROLLBACK').catch(() => undefined)
+      throw err
+    }
+  })
+}
+
+/** Store a site's time zone and retention (rows only where they differ from the defaults). */
+async function writeZoneAndRetention(db: Database, siteId: string, s: SiteSettings): Promise<void> {
+  await db.writer.run('DELETE FROM site_zones WHERE site_id = $1', [siteId])
+  if (s.timezone !== null)
+    await db.writer.run('INSERT INTO site_zones (site_id, timezone) VALUES ($1, $2)', [siteId, s.timezone])
+  if (s.retention_days === null)
+    await db.writer.run('DELETE FROM site_retention WHERE site_id = $1', [siteId])
+  else
+    await db.writer.run(
+      'INSERT INTO site_retention (site_id, retention_days) VALUES ($1, $2) ON CONFLICT (site_id) DO UPDATE SET retention_days = excluded.retention_days',
+      [siteId, s.retention_days],
+    )
+}
+
+/** Insert a site row (with its time zone and retention). */
 export async function insertSite(db: Database, site: { siteId: string } & SiteSettings): Promise<void> {
-  await db.writeLock.run(() =>
-    db.writer.run(
+  await inTransaction(db, async () => {
+    await db.writer.run(
       'INSERT INTO sites (site_id, name, domains, aliases, exclusions) VALUES ($1, $2, CAST($3::JSON AS VARCHAR[]), CAST($4::JSON AS VARCHAR[]), $5::JSON)',
       [
         site.siteId,
@@ -56,18 +96,20 @@ export async function insertSite(db: Database, site: { siteId: string } & SiteSe
         JSON.stringify(site.aliases),
         JSON.stringify(site.exclusions),
       ],
-    ),
-  )
+    )
+    await writeZoneAndRetention(db, site.siteId, site)
+  })
 }
 
 /** Replace a site's settings. */
 export async function updateSite(db: Database, siteId: string, s: SiteSettings): Promise<void> {
-  await db.writeLock.run(() =>
-    db.writer.run(
+  await inTransaction(db, async () => {
+    await db.writer.run(
       'UPDATE sites SET name = $2, domains = CAST($3::JSON AS VARCHAR[]), aliases = CAST($4::JSON AS VARCHAR[]), exclusions = $5::JSON WHERE site_id = $1',
       [siteId, s.name, JSON.stringify(s.domains), JSON.stringify(s.aliases), JSON.stringify(s.exclusions)],
-    ),
-  )
+    )
+    await writeZoneAndRetention(db, siteId, s)
+  })
 }
 
 /** Create a key for a site; returns the key itself (shown once) and its record. */
@@ -120,6 +162,8 @@ export async function deleteSite(db: Database, events: EventStore, siteId: strin
       await db.writer.run(`DELETE FROM ${table} WHERE site_id = $1`, [siteId])
     await db.writer.run('DELETE FROM api_keys WHERE site_id = $1', [siteId])
     await db.writer.run('DELETE FROM goals WHERE site_id = $1', [siteId])
+    for (const table of ['site_zones', 'site_retention', 'annotations', 'segments'])
+      await db.writer.run(`DELETE FROM ${table} WHERE site_id = $1`, [siteId])
     await db.writer.run('DELETE FROM sites WHERE site_id = $1', [siteId])
   })
 }
@@ -135,6 +179,6 @@ export async function loadActiveKeys(db: Database): Promise<Map<string, KeyRecor
 
 /** Every site's settings, for the origin check, the drop-in endpoints' lookups and exclusions. */
 export async function loadSiteSettings(db: Database): Promise<Map<string, SiteSettings>> {
-  const rows = await queryRows<SiteRow>(db.reader, `SELECT ${SITE_COLUMNS} FROM sites`)
+  const rows = await queryRows<SiteRow>(db.reader, `SELECT ${SITE_COLUMNS} FROM ${SITES}`)
   return new Map(rows.map((r) => [r.site_id, toSite(r)]))
 }

@@ -1,7 +1,7 @@
 // Site administration: create a site with its first public and secret keys, delete it, manage keys.
 // Every change reloads the in-memory key store.
 import type { Database } from '../db/open'
-import { ConflictError, NotFoundError } from '../errors'
+import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import type { EventStore } from '../events/store'
 import { type KeyKind, randomId } from './keys'
 import type { CreatedKey, CreatedSite, CreateSiteBody, Site, UpdateSiteBody } from './model'
@@ -32,6 +32,19 @@ async function refuseTakenAliases(deps: SiteServiceDeps, siteId: string, aliases
   }
 }
 
+/** `tz` if the platform knows the time zone, else a 422 naming it. */
+function checkTimezone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return tz
+  } catch {
+    throw new ValidationError(
+      `Unknown timezone "${tz.slice(0, 64)}": use an IANA name such as Europe/Berlin`,
+      [{ path: '$.timezone', message: 'must be an IANA time zone name' }],
+    )
+  }
+}
+
 /** Create a site and its two keys; a ConflictError if the id or an alias is taken. */
 export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): Promise<CreatedSite> {
   const siteId = body.site_id ?? randomId('site_', 6)
@@ -41,8 +54,10 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
   const exclusions = body.exclusions ?? {}
   await refuseTakenAliases(deps, siteId, aliases)
   const name = body.name ?? siteId
+  const timezone = body.timezone ? checkTimezone(body.timezone) : null
+  const retention_days = body.retention_days ?? null
   try {
-    await insertSite(deps.db, { siteId, name, domains, aliases, exclusions })
+    await insertSite(deps.db, { siteId, name, domains, aliases, exclusions, timezone, retention_days })
   } catch (err) {
     if (/duplicate|primary key|unique/i.test((err as Error).message))
       throw new ConflictError(`Site ${siteId} already exists`)
@@ -51,10 +66,20 @@ export async function createSite(deps: SiteServiceDeps, body: CreateSiteBody): P
   const pub = await insertKey(deps.db, siteId, 'public')
   const sec = await insertKey(deps.db, siteId, 'secret')
   await deps.store.reload()
-  return { site_id: siteId, name, domains, aliases, exclusions, public_key: pub.key, secret_key: sec.key }
+  return {
+    site_id: siteId,
+    name,
+    domains,
+    aliases,
+    exclusions,
+    timezone,
+    retention_days,
+    public_key: pub.key,
+    secret_key: sec.key,
+  }
 }
 
-/** Change a site's name, domains, aliases or exclusions (what the body leaves out is kept). */
+/** Change a site's name, domains, aliases, exclusions, time zone or retention (what the body leaves out is kept). */
 export async function changeSite(deps: SiteServiceDeps, siteId: string, body: UpdateSiteBody): Promise<Site> {
   const site = await getSite(deps.db, siteId)
   if (!site) throw new NotFoundError(`Unknown site: ${siteId}`)
@@ -63,6 +88,8 @@ export async function changeSite(deps: SiteServiceDeps, siteId: string, body: Up
     domains: body.domains ? normalise(body.domains) : site.domains,
     aliases: body.aliases ? normalise(body.aliases) : site.aliases,
     exclusions: body.exclusions ?? site.exclusions,
+    timezone: body.timezone === undefined ? site.timezone : body.timezone && checkTimezone(body.timezone),
+    retention_days: body.retention_days === undefined ? site.retention_days : body.retention_days,
   }
   await refuseTakenAliases(deps, siteId, next.aliases)
   await updateSite(deps.db, siteId, next)

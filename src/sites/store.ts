@@ -12,6 +12,7 @@ export class SiteStore {
   private byDomain = new Map<string, string>()
   private byAlias = new Map<string, string>()
   private exclusions = new Map<string, CompiledExclusions>()
+  private zones = new Map<string, string>()
 
   constructor(private db: Database) {}
 
@@ -23,8 +24,10 @@ export class SiteStore {
     const byDomain = new Map<string, string>()
     const byAlias = new Map<string, string>()
     const exclusions = new Map<string, CompiledExclusions>()
+    const zones = new Map<string, string>()
     for (const [siteId, s] of sites) {
       domains.set(siteId, s.domains)
+      if (s.timezone) zones.set(siteId, s.timezone)
       // The first (oldest) site listing a domain keeps it for the lookup; a second alias is refused by the
       // admin API.
       for (const d of s.domains)
@@ -32,7 +35,7 @@ export class SiteStore {
       for (const a of s.aliases) if (!byAlias.has(a)) byAlias.set(a.toLowerCase(), siteId)
       exclusions.set(siteId, compileExclusions(s.exclusions))
     }
-    Object.assign(this, { keys, domains, byDomain, byAlias, exclusions })
+    Object.assign(this, { keys, domains, byDomain, byAlias, exclusions, zones })
   }
 
   /**
@@ -62,6 +65,11 @@ export class SiteStore {
   /** The site that has `alias` (e.g. an Umami website id) among its aliases. */
   siteByAlias(alias: string): string | undefined {
     return this.byAlias.get(alias.trim().toLowerCase())
+  }
+
+  /** A site's time zone (UTC when it has none set): the default of its reads. */
+  timezoneOf(siteId: string): string {
+    return this.zones.get(siteId) ?? 'UTC'
   }
 
   /** A site's compiled exclusion rules, or undefined when it has none. */

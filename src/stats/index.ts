@@ -3,6 +3,7 @@
 import { Elysia } from 'elysia'
 import type { StatsRouteDeps } from './pipeline'
 import { journeyRoutes } from './routes/journeys'
+import { overviewRoute } from './routes/overview'
 import { journeyPathRoute } from './routes/paths'
 import { rawRoutes } from './routes/raw'
 import { realtimeRoute } from './routes/realtime'
@@ -23,4 +24,5 @@ export function statsRoutes(deps: StatsRouteDeps) {
     .use(journeyPathRoute(deps))
     .use(rawRoutes(deps))
     .use(segmentRoutes(deps))
+    .use(overviewRoute(deps))
 }

@@ -108,12 +108,16 @@ async function withSegment(deps: StatsRouteDeps, scope: Scope<Period | 'all'>, k
 
 /** The plugin holding the analytics macros; every stats route `.use`s it. */
 export function statsPipeline(deps: StatsRouteDeps) {
+  // A read that names no zone is cut in the site's (src/sites/: its settings).
+  const zoneOf = (input: ScopeInput) => deps.store.timezoneOf(String(input.site_id))
   return new Elysia().macro({
     /** A query-parameter analytics route taking the parameters listed. */
     stats: (allowed: readonly string[]) => ({
       resolve: async ({ query, request }) => {
         const input = query as ScopeInput
-        const ctx = admit(deps, request, input, input, allowed, () => parseScope(input, deps.clock()))
+        const ctx = admit(deps, request, input, input, allowed, () =>
+          parseScope(input, deps.clock(), { defaultTimezone: zoneOf(input) }),
+        )
         await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
         return { ...ctx, scope: ctx.scope as Scope }
       },
@@ -123,7 +127,7 @@ export function statsPipeline(deps: StatsRouteDeps) {
       resolve: async ({ query, request }) => {
         const input = query as ScopeInput
         const ctx = admit(deps, request, input, input, allowed, () =>
-          parseScope(input, deps.clock(), { defaultPeriod: 'all' }),
+          parseScope(input, deps.clock(), { defaultPeriod: 'all', defaultTimezone: zoneOf(input) }),
         )
         await withSegment(deps, ctx.scope, ctx.keyId, input.segment)
         return ctx
@@ -135,7 +139,11 @@ export function statsPipeline(deps: StatsRouteDeps) {
         const input = body as ScopeInput & { filters?: Record<string, unknown>; conditions?: unknown }
         const filters = input.filters ?? {}
         const ctx = admit(deps, request, input, filters, FILTER_FIELDS, () =>
-          parseScope(input, deps.clock(), { filters, conditions: input.conditions }),
+          parseScope(input, deps.clock(), {
+            filters,
+            conditions: input.conditions,
+            defaultTimezone: zoneOf(input),
+          }),
         )
         return { ...ctx, scope: ctx.scope as Scope }
       },

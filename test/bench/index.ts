@@ -1,5 +1,5 @@
 // `bun run bench`: the write-path micro-benchmark, the HTTP ingest benchmark, durable batch load and log
-// replay (batch-load.ts), the analytics benchmark,
+// replay (batch-load.ts), the analytics benchmark, the all-sites overview (overview.ts),
 // sustained ingest with event ids, ingest with /metrics scraped every 15 s, the read-isolation and export-memory run, the long crash-safety run and
 // the rate limiter under a million client addresses, in that order. `--only writes,ingest` (or
 // `--only ingest --only analytics`) picks parts; PULSE_BENCH_QUICK=1 (or `--quick`) is a short smoke run.
@@ -13,6 +13,7 @@ import { run as runImportEnrich } from './import-enrich'
 import { run as runIngest } from './ingest'
 import { run as runIsolation } from './isolation'
 import { run as runMetricsScrape } from './metrics-scrape'
+import { run as runOverview } from './overview'
 import { run as runRateLimit } from './rate-limit'
 import { run as runStartup } from './startup'
 import { run as runSustained } from './sustained'
@@ -28,6 +29,7 @@ const PARTS = [
   'sustained',
   'metrics',
   'analytics',
+  'overview',
   'isolation',
   'crash',
   'ratelimit',
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
       await mod.run({ quick, clickhouse: true })
     } else if (parts.length === 1) console.log('No analytics benchmark yet (test/bench/analytics.ts).')
   }
+  if (parts.includes('overview')) await runOverview({ quick })
   if (parts.includes('isolation')) await runIsolation({ quick })
   if (parts.includes('crash')) await runCrash({ quick })
   if (parts.includes('ratelimit')) await runRateLimit({ quick })

@@ -67,7 +67,11 @@ describe('periods', () => {
     expect(periodParams({ period: 'custom' }, 'UTC')).toEqual({ period: '30d', timezone: 'UTC' })
     const p = periodParams({ period: 'custom', from: '2026-11-01', to: '2026-11-01' }, 'UTC')
     expect(p.period).toBe('custom')
-    expect(p.to! - p.from!).toBe(86_400_000)
+    // Dates, read by the API as midnights in the zone sent (the site's): the last day is included.
+    expect(p).toEqual({ period: 'custom', timezone: 'UTC', from: '2026-11-01', to: '2026-11-02' })
+    expect(periodParams({ period: 'custom', from: '2026-02-28', to: '2028-02-28' }, 'UTC').to).toBe(
+      '2028-02-29',
+    )
   })
 })
 

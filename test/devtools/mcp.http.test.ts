@@ -64,6 +64,10 @@ test('lists the read tools (list_sites for the admin only) with OpenAPI schemas,
   expect((await admin.listTools()).tools.map((t) => t.name)).toContain('list_sites')
   const sites = await admin.callTool({ name: 'list_sites', arguments: {} })
   expect(JSON.stringify(sites.structuredContent)).toContain('site_mcp')
+  // The all-sites overview: the same answer as REST.
+  const overview = await admin.callTool({ name: 'get_overview', arguments: { period: '7d' } })
+  const rest = await a.json('GET', '/api/v1/overview?period=7d', { key: ADMIN_TOKEN })
+  expect(overview.structuredContent).toEqual(rest.body.data)
   await admin.close()
 })
 

@@ -1,7 +1,8 @@
 // The daily-use dashboard in real headless Chromium against a real server process: filters with
 // operators (blog pages, not direct), year-over-year comparison, a saved segment reloaded, an annotation
-// added and shown on the chart, a card’s CSV download and a journey from the home page — each figure
-// on screen equal to the API’s.
+// added and shown on the chart, a card’s CSV download, a journey from the home page, the whole view as a
+// zip of CSVs, the All sites card and the site settings (time zone, retention) — each figure on screen
+// equal to the API’s.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,6 +68,14 @@ async function expected(extra: Record<string, string>) {
   return Object.fromEntries(HEADLINE.map((m) => [m, [d.metrics[m], String(d.changes[m])]]))
 }
 
+/** The API's headline of `site` for 7 days in `tz` with `extra` parameters, as [value, change]. */
+async function expectedFor(site: string, tz: string, extra: Record<string, string>) {
+  const d = await api<{ metrics: Record<string, number>; changes: Record<string, number | null> }>(
+    `/api/v1/stats?${q({ site_id: site, period: '7d', timezone: tz, metrics: HEADLINE.join(','), ...extra })}`,
+  )
+  return Object.fromEntries(HEADLINE.map((m) => [m, [d.metrics[m], String(d.changes[m])]]))
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pulse-daily-e2e-'))
   server = await startServer({
@@ -89,6 +98,16 @@ beforeAll(async () => {
     })
     expect(r.rejected).toEqual([])
   }
+  // A second site, so the All sites card shows.
+  const blog = await api<{ secret_key: string }>('/api/v1/sites', {
+    method: 'POST',
+    body: { site_id: 'blog', name: 'The blog' },
+  })
+  await api('/collect/batch', {
+    method: 'POST',
+    token: blog.secret_key,
+    body: { events: seedEvents('blog', now).slice(0, 60) },
+  })
   browser = await launchBrowser({ timezoneId: TZ })
   page = await browser.context.newPage()
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
@@ -208,5 +227,97 @@ describe('the dashboard for daily use', () => {
       ]),
     )
     expect(steps).toEqual(want.steps.map((s) => [s.sessions, s.paths.map((p) => p.sessions)]))
+  }, 30_000)
+
+  test('the whole view downloads as a zip of the cards’ CSVs, each equal to the API’s', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip-view')])
+    expect(download.suggestedFilename()).toBe('shop-view.zip')
+    const zip = (await download.path())!
+    const base = { site_id: 'shop', period: '7d', timezone: TZ, format: 'csv' }
+    const cards: [string, string, Record<string, string>][] = [
+      [
+        'shop-visitors.csv',
+        '/api/v1/stats/timeseries',
+        { metric: 'visitors', interval: 'day', compare: 'year_over_year' },
+      ],
+      ['shop-pages.csv', '/api/v1/stats/breakdown', { dimension: 'url', metric: 'visitors', limit: '10' }],
+      [
+        'shop-referrers.csv',
+        '/api/v1/stats/breakdown',
+        { dimension: 'referrer_domain', metric: 'visitors', limit: '10' },
+      ],
+      [
+        'shop-event-types.csv',
+        '/api/v1/stats/breakdown',
+        { dimension: 'event_type', metric: 'event_count', limit: '10' },
+      ],
+    ]
+    const names = Bun.spawnSync(['unzip', '-Z1', zip]).stdout.toString().trim().split('\n')
+    expect(names).toEqual(cards.map((c) => c[0]))
+    for (const [name, path, params] of cards) {
+      const file = Bun.spawnSync(['unzip', '-p', zip, name]).stdout.toString()
+      const res = await fetch(`${server.url}${path}?${q({ ...base, ...params })}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      })
+      expect([name, file]).toEqual([name, await res.text()])
+      expect(file.split('\r\n').length).toBeGreaterThan(2)
+    }
+  }, 30_000)
+
+  test('the All sites card shows each site with the API’s figures; a site’s name opens it', async () => {
+    await page.waitForSelector('#overview:not([aria-busy]) #overview-table tr[data-site="blog"]')
+    const want = await api<{
+      sites: { site_id: string; visitors: number; page_views: number; sparkline: number[] }[]
+    }>(`/api/v1/overview?${q({ period: '7d', timezone: TZ })}`)
+    const rows = await page.$$eval('#overview-table tbody tr', (trs) =>
+      trs.map((tr) => ({
+        site_id: tr.getAttribute('data-site'),
+        visitors: Number(tr.querySelector('[data-metric=visitors]')?.getAttribute('data-value')),
+        page_views: Number(tr.querySelector('[data-metric=page_views]')?.getAttribute('data-value')),
+        sparkline: tr.querySelector('svg')?.getAttribute('aria-label'),
+      })),
+    )
+    expect(rows).toEqual(
+      want.sites.map((s) => ({
+        site_id: s.site_id,
+        visitors: s.visitors,
+        page_views: s.page_views,
+        sparkline: `Visitors per bucket: ${s.sparkline.join(', ')}`,
+      })),
+    )
+    expect(rows.map((r) => r.site_id)).toEqual(['shop', 'blog'])
+    expect(rows[1]!.visitors).toBeGreaterThan(0)
+    await page.click('#overview-table tr[data-site="blog"] button')
+    await page.waitForFunction(
+      () => (document.querySelector('#site-picker') as HTMLSelectElement).value === 'blog',
+    )
+    expect(await shown()).toEqual(await expectedFor('blog', TZ, { compare: 'year_over_year' }))
+  }, 30_000)
+
+  test('site settings: a new time zone re-cuts the periods, never the stored times; retention is saved', async () => {
+    await page.waitForSelector('#site-settings:not([hidden]) #site-name')
+    expect(await page.inputValue('#site-name')).toBe('The blog')
+    expect(await page.inputValue('#site-timezone')).toBe('')
+    const before = await api<{ events: unknown[] }>('/api/v1/events?site_id=blog&limit=1000')
+    await page.selectOption('#site-timezone', 'America/New_York')
+    await page.fill('#site-retention', '400')
+    await page.click('#site-save')
+    await page.waitForFunction(() =>
+      document.querySelector('#settings-secret')?.textContent?.startsWith('Saved'),
+    )
+    expect(await api('/api/v1/sites/blog')).toMatchObject({
+      timezone: 'America/New_York',
+      retention_days: 400,
+    })
+    // The dashboard now cuts the week in the site's zone, as the API does when a read names none.
+    const want = await expectedFor('blog', 'America/New_York', { compare: 'year_over_year' })
+    expect(await shown()).toEqual(want)
+    const implicit = await api<{ timezone: string; metrics: Record<string, number> }>(
+      `/api/v1/stats?${q({ site_id: 'blog', period: '7d', metrics: 'visitors' })}`,
+    )
+    expect(implicit.timezone).toBe('America/New_York')
+    expect(implicit.metrics.visitors).toBe(want.visitors![0] as number)
+    expect(await api<{ events: unknown[] }>('/api/v1/events?site_id=blog&limit=1000')).toEqual(before)
+    expect(problems).toEqual([])
   }, 30_000)
 })

@@ -1,6 +1,6 @@
 // The storage seam's contract, run against every engine that implements `EventStore` (DuckDB here; a
-// second engine adds its factory to STORES): idempotent appends by log position, deletes by site, user
-// and import with their metadata in the same unit, and reads within the read limits.
+// second engine adds its factory to STORES): idempotent appends by log position, deletes by site, user,
+// time (the retention prune) and import with their metadata in the same unit, and reads within the read limits.
 import { afterEach, describe, expect, test } from 'bun:test'
 import { csvRows } from '../../src/events/csv'
 import type { EventStore } from '../../src/events/store'
@@ -104,6 +104,23 @@ for (const engine of STORES) {
       expect(await o.store.deleteEvents({ siteId: 's1' })).toBe(1)
       expect(await count(o.store, `site_id = ${o.store.dialect.param(1, 'text')}`, ['s2'])).toBe(1)
       expect(await count(o.store)).toBe(1)
+    })
+
+    test("a delete by time removes the site's events before the instant, and nothing else", async () => {
+      o = await engine.open()
+      await o.store.append(
+        batch([
+          event('s1', { timestamp: T0 - 3000 }),
+          event('s1', { timestamp: T0 - 2000 }),
+          event('s1', { timestamp: T0 - 1000 }),
+          event('s2', { timestamp: T0 - 3000 }),
+        ]),
+        { upTo: 1 },
+      )
+      expect(await o.store.deleteEvents({ siteId: 's1', before: T0 - 2000 })).toBe(1)
+      expect(await count(o.store)).toBe(3)
+      expect(await count(o.store, `ts < ${o.store.dialect.param(1, 'int')}`, [T0 - 2000])).toBe(1)
+      expect(await o.store.appliedPosition()).toBe(1)
     })
 
     test('a delete whose metadata step fails deletes nothing', async () => {

@@ -24,6 +24,8 @@ describe('sites admin API', () => {
         domains: ['example.com'],
         aliases: [],
         exclusions: {},
+        timezone: null,
+        retention_days: null,
         public_key: expect.stringMatching(/^pk_/),
         secret_key: expect.stringMatching(/^sk_/),
       },

@@ -15,6 +15,7 @@ import { buildEventsPage } from '../../src/stats/sql/events'
 import { buildExportBounds, buildExportHistogram, buildExportPage } from '../../src/stats/sql/export'
 import { buildFunnel } from '../../src/stats/sql/funnel'
 import { buildBreakdown, buildTimeseries } from '../../src/stats/sql/grouped'
+import { buildOverview } from '../../src/stats/sql/overview'
 import { buildJourneyPaths, buildJourneyTotals } from '../../src/stats/sql/paths'
 import { buildTopPages } from '../../src/stats/sql/realtime'
 import { buildRetention } from '../../src/stats/sql/retention'
@@ -167,6 +168,13 @@ function everyQuery(opts: ReadOptions): [string, Query][] {
             buildBreakdown('s', range, filters, m, d, { limit: 10, offset: 5 }, opts),
           ])
       }
+      if (fi === 0)
+        for (const tz of ZONES)
+          for (const i of ['hour', 'day', 'week'] as const)
+            out.push([
+              `overview ${i} ${tz}, range ${ri}`,
+              buildOverview(['s', 't'], range, i, new ZoneMap(tz, range.from, range.to), opts),
+            ])
       for (const tz of ZONES)
         for (const i of ['day', 'week'] as const)
           out.push([

@@ -1,9 +1,10 @@
 // The daily-use controls of the dashboard: the filter form with operators and value lists, chips for
-// those conditions, saved segments, annotations (fetched for the chart, added from it) and CSV downloads
-// of a card. Everything goes through the public API with the signed-in token.
+// those conditions, saved segments, annotations (fetched for the chart, added from it), CSV downloads
+// of a card and of the whole view (a zip of the cards' CSVs). Everything goes through the public API with the signed-in token.
 import { h, replace } from './dom'
 import { filterLabel } from './filter-chips'
 import { CONDITION_OPS, type Condition, type ConditionOp, FILTER_FIELDS } from './state'
+import { buildZip } from './zip'
 
 const OP_LABELS: Record<ConditionOp, string> = {
   is: 'is',
@@ -33,17 +34,46 @@ export async function apiFetch<T>(
   return json.data as T
 }
 
-/** Fetch `path?params` as CSV with the token and hand it to the browser as a download named `name`. */
-export async function downloadCsv(token: string, path: string, params: Record<string, string>, name: string) {
+/** Fetch `path?params` as the API's CSV with the token: its bytes. */
+export async function fetchCsv(
+  token: string,
+  path: string,
+  params: Record<string, string>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const qs = new URLSearchParams({ ...params, format: 'csv' })
   const res = await fetch(`${path}?${qs}`, { headers: { authorization: `Bearer ${token}` } })
   if (!res.ok) throw new Error(`The server answered ${res.status}`)
-  const url = URL.createObjectURL(await res.blob())
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+/** Fetch `path?params` as CSV with the token and hand it to the browser as a download named `name`. */
+export async function downloadCsv(token: string, path: string, params: Record<string, string>, name: string) {
+  saveFile(new Blob([await fetchCsv(token, path, params)], { type: 'text/csv' }), name)
+}
+
+/** Hand `blob` to the browser as a download named `name`. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
   const a = h('a', { attrs: { href: url, download: name, hidden: '' } })
   document.body.append(a)
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** One card's CSV: the API path and parameters, and the file name in the zip. */
+export interface CardCsv {
+  name: string
+  path: string
+  params: Record<string, string>
+}
+
+/** Download every card's CSV of the view as one zip named `name` (the CSVs exactly as the API sends them). */
+export async function downloadZip(token: string, cards: CardCsv[], name: string): Promise<void> {
+  const files = await Promise.all(
+    cards.map(async (c) => ({ name: c.name, data: await fetchCsv(token, c.path, c.params) })),
+  )
+  saveFile(new Blob([buildZip(files)], { type: 'application/zip' }), name)
 }
 
 /** A small "CSV" button for a card head. */

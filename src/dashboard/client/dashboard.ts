@@ -6,9 +6,11 @@ import { createAuditPanel } from './audit-panel'
 import { type ChartMarker, type MountedChart, mountChart } from './chart'
 import {
   addAnnotation,
+  type CardCsv,
   createFilterForm,
   csvButton,
   downloadCsv,
+  downloadZip,
   fetchAnnotations,
   fetchSegments,
   renderConditionChips,
@@ -20,9 +22,10 @@ import { renderChips } from './filter-chips'
 import { createFunnelPanel } from './funnel'
 import { renderHeadline } from './headline'
 import { createJourneyPanel } from './journey'
-import { createListPanels } from './lists'
+import { createListPanels, LIST_CSV_CARDS } from './lists'
 import { startLiveCounter } from './live'
 import { createLiveEventsPanel } from './live-events'
+import { createOverviewPanel } from './overview'
 import { createPanel, errorMessage } from './panel'
 import { browserTimezone, chooseInterval, periodParams } from './periods'
 import { fetchHeadline, fetchSeries, fetchSites, hasAnyEvent, type Scope } from './queries'
@@ -46,12 +49,14 @@ import { createTopbar } from './topbar'
 /** Mount the dashboard for `creds` into `root`; returns a function that unmounts it. */
 export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut: () => void): () => void {
   const api = new ApiClient(creds.token)
-  const timezone = browserTimezone()
+  // Periods are cut in the site's time zone (from the sites list) when it has one, else the browser's.
+  const zones = new Map<string, string>()
+  const zone = () => zones.get(view.siteId) ?? browserTimezone()
   const defaults: ViewState = { siteId: creds.siteId ?? '', period: '7d', compare: true, filters: [] }
   let view = decodeView(location.hash, defaults)
   // A secret key reads only its own site.
   if (!creds.admin && creds.siteId) view.siteId = creds.siteId
-  const scope = (): Scope => ({ api, view, timezone })
+  const scope = (): Scope => ({ api, view, timezone: zone() })
 
   const setView = (patch: Partial<ViewState>) => {
     view = { ...view, ...patch }
@@ -60,7 +65,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
   }
   const addFilter = (f: Filter) => setView({ filters: withFilter(view.filters, f) })
   const csvParams = (extra: Record<string, string>) => {
-    const { period, timezone: tz, from, to } = periodParams(view, timezone)
+    const { period, timezone: tz, from, to } = periodParams(view, zone())
     return {
       site_id: view.siteId,
       period,
@@ -103,29 +108,43 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       refresh()
     })
   })
+  // Each card's CSV (the chart's series, each list's rows), as its button and the zip download it.
+  const chartCsv = (): CardCsv => ({
+    name: `${view.siteId}-visitors.csv`,
+    path: '/api/v1/stats/timeseries',
+    params: csvParams({
+      metric: 'visitors',
+      interval: chooseInterval(view),
+      ...(view.compare ? { compare: view.compareMode ?? 'previous_period' } : {}),
+    }),
+  })
+  const listCsv = (dimension: string, metric: string, id: string): CardCsv => ({
+    name: `${view.siteId}-${id}.csv`,
+    path: '/api/v1/stats/breakdown',
+    params: csvParams({ dimension, metric, limit: '10' }),
+  })
+  const download = (c: CardCsv) => downloadCsv(creds.token, c.path, c.params, c.name)
   chart.head.append(
     annotateForm,
-    csvButton('csv-chart', () =>
-      downloadCsv(
-        creds.token,
-        '/api/v1/stats/timeseries',
-        csvParams({
-          metric: 'visitors',
-          interval: chooseInterval(view),
-          ...(view.compare ? { compare: view.compareMode ?? 'previous_period' } : {}),
-        }),
-        `${view.siteId}-visitors.csv`,
-      ),
-    ),
+    csvButton('csv-chart', () => download(chartCsv())),
   )
   const lists = createListPanels(addFilter, (dimension, metric, id) =>
-    downloadCsv(
-      creds.token,
-      '/api/v1/stats/breakdown',
-      csvParams({ dimension, metric, limit: '10' }),
-      `${view.siteId}-${id}.csv`,
-    ),
+    download(listCsv(dimension, metric, id)),
   )
+  const zipButton = h(
+    'button',
+    {
+      class: 'ghost small',
+      attrs: { type: 'button', id: 'zip-view', title: "Download every card's CSV as a zip" },
+    },
+    'Download view (zip)',
+  )
+  zipButton.addEventListener('click', () => {
+    const cards = [chartCsv(), ...LIST_CSV_CARDS.map((c) => listCsv(c.dimension, c.metric, c.id))]
+    void downloadZip(creds.token, cards, `${view.siteId}-view.zip`).catch(
+      (err: Error) => (zipButton.title = err.message),
+    )
+  })
   const conditionChips = h('div', { class: 'filters', attrs: { id: 'condition-chips', hidden: '' } })
   const filterForm = createFilterForm((c) => setView({ conditions: [...(view.conditions ?? []), c] }))
   const compareMode = h(
@@ -180,12 +199,27 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     segmentPicker,
     saveSegmentButton,
     compareMode,
+    zipButton,
   )
   const funnel = createFunnelPanel(scope)
   const retention = createRetentionPanel(scope)
   const journey = createJourneyPanel(creds.token, scope)
   const liveEvents = createLiveEventsPanel(creds.token)
-  const settings = creds.admin || creds.session ? createSettingsPanel(creds) : undefined
+  const settings =
+    creds.admin || creds.session
+      ? createSettingsPanel(creds, (site) => {
+          if (site.timezone) zones.set(site.site_id, site.timezone)
+          else zones.delete(site.site_id)
+          refresh()
+        })
+      : undefined
+  // Every site at a glance (signed-in users and the admin token: those who may list sites).
+  const overview =
+    creds.admin || creds.session
+      ? createOverviewPanel(api, (siteId) =>
+          setView({ siteId, filters: [], conditions: [], segment: undefined }),
+        )
+      : undefined
   const audit = creds.admin || creds.session ? createAuditPanel(creds) : undefined
   const reports = creds.admin || creds.session ? createReportsPanel(creds) : undefined
   const account = creds.session ? createAccountPanel(creds) : undefined
@@ -193,6 +227,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     'main',
     { attrs: { id: 'dashboard' } },
     notice,
+    overview?.el,
     headline,
     chart.el,
     h('div', 'grid', ...lists.panels.map((p) => p.el)),
@@ -265,6 +300,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
       reports?.load(view.siteId)
     }
     const s = scope()
+    void overview?.load(view, browserTimezone())
     headline.setAttribute('aria-busy', 'true')
     fetchHeadline(s).then(
       (data) => {
@@ -315,6 +351,7 @@ export function renderDashboard(root: HTMLElement, creds: Credentials, onSignOut
     fetchSites(api).then(
       (sites) => {
         topbar.setSites(sites)
+        for (const x of sites) if (x.timezone) zones.set(x.site_id, x.timezone)
         if (sites.length === 0) {
           replace(
             notice,

@@ -54,6 +54,9 @@ const LISTS: ListSpec[] = [
 /** Event types the event-type card leaves out: measurements shown by cards of their own. */
 const NOT_CUSTOM = ['engagement']
 
+/** The cards with a CSV download (id, dimension, metric), for the whole view's zip. */
+export const LIST_CSV_CARDS = LISTS.map(({ id, dimension, metric }) => ({ id, dimension, metric }))
+
 /** The list panels; `load` fills them for the current view and reports the event types seen. */
 export interface ListPanels {
   panels: Panel[]

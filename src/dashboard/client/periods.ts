@@ -67,13 +67,22 @@ export function customRange(c: PeriodChoice): { from: number; to: number } | und
   return { from, to: next.getTime() }
 }
 
-/** The API's period parameters for a choice; custom dates become epoch-ms `from`/`to`. */
+/** The date after a YYYY-MM-DD date. */
+function dayAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10)
+}
+
+/**
+ * The API's period parameters for a choice. Custom dates go as dates (`from` the first, `to` the day after
+ * the last), which the API reads as midnights in `timezone` (the site's zone), whatever the browser's.
+ */
 export function periodParams(
   c: PeriodChoice,
   timezone: string,
-): { period: PeriodName; timezone: string; from?: number; to?: number } {
-  const range = customRange(c)
-  if (range) return { period: 'custom', timezone, from: range.from, to: range.to }
+): { period: PeriodName; timezone: string; from?: string; to?: string } {
+  if (customRange(c) && c.from && c.to)
+    return { period: 'custom', timezone, from: c.from, to: dayAfter(c.to) }
   // Custom dates not yet complete: show the default period meanwhile.
   return { period: c.period === 'custom' ? '30d' : c.period, timezone }
 }

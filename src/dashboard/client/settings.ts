@@ -1,6 +1,7 @@
-// Settings of the current site for those allowed to change them: members (roles changed in place) and
-// invitations, read-only keys, share links and goals (added, edited and deleted here; the goals card
-// reads them). Each list comes from the API, so a viewer (403) sees nothing here; secrets
+// Settings of the current site for those allowed to change them: the site itself (name, domains, time
+// zone, retention; site admins), members (roles changed in place) and invitations, read-only keys, share
+// links and goals (added, edited and deleted here; the goals card reads them). Each list comes from the
+// API, so a viewer (403) sees nothing here; secrets
 // (keys, links, invitation links) are shown once, when made.
 import { callWith } from './creds-call'
 import { h, replace } from './dom'
@@ -25,9 +26,32 @@ function filters(text: string): Record<string, string> | undefined {
   return Object.keys(out).length ? out : undefined
 }
 
-/** The settings panel; `load(siteId)` fills it for a site. */
-export function createSettingsPanel(creds: Credentials) {
-  const panel = createPanel('settings', 'Sharing and access')
+/** Every IANA zone the browser knows (UTC first), for the site's time zone picker. */
+function timeZones(current: string | null): string[] {
+  let all: string[] = []
+  try {
+    all = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone')
+  } catch {
+    // an older browser: the current zone and UTC only
+  }
+  return [...new Set(['UTC', ...(current ? [current] : []), ...all])]
+}
+
+/** A site as the settings form shows it. */
+export interface SiteSettings {
+  site_id: string
+  name: string
+  domains: string[]
+  timezone: string | null
+  retention_days: number | null
+}
+
+/** The settings panel; `load(siteId)` fills it for a site; `onSiteSaved` hears of a changed site. */
+export function createSettingsPanel(
+  creds: Credentials,
+  onSiteSaved: (site: SiteSettings) => void = () => {},
+) {
+  const panel = createPanel('settings', 'Site settings, sharing and access')
   panel.el.hidden = true
   let site = ''
   const secret = h('p', { class: 'muted', attrs: { id: 'settings-secret', 'aria-live': 'polite' } })
@@ -69,10 +93,46 @@ export function createSettingsPanel(creds: Credentials) {
   const goalTarget = input('goal-target', 'event type, or a page path starting with /')
   const button = (id: string, label: string, fn: () => void) =>
     h('button', { class: 'primary small', attrs: { type: 'button', id }, on: { click: fn } }, label)
+  const siteName = input('site-name', 'site name')
+  const siteDomains = input('site-domains', 'domains, e.g. example.com, www.example.com')
+  const siteZone = h('select', { attrs: { id: 'site-timezone', 'aria-label': 'time zone' } })
+  const siteRetention = input('site-retention', 'days kept (empty: all)', 'number')
+  siteRetention.setAttribute('min', '1')
+  const siteSection = h(
+    'div',
+    { attrs: { id: 'site-settings' } },
+    h('h3', {}, 'Site'),
+    h(
+      'div',
+      'controls',
+      siteName,
+      siteDomains,
+      siteZone,
+      siteRetention,
+      button('site-save', 'Save site', () => {
+        const days = siteRetention.value.trim()
+        void act(
+          'PATCH',
+          `/api/v1/sites/${site}`,
+          {
+            name: siteName.value.trim() || undefined,
+            domains: siteDomains.value.split(/[\s,]+/).filter(Boolean),
+            timezone: siteZone.value || null,
+            retention_days: days ? Number(days) : null,
+          },
+          (d) => {
+            onSiteSaved(d)
+            return `Saved. Periods are now cut in ${d.timezone ?? "each viewer's time zone"}${d.retention_days ? `; events older than ${d.retention_days} days are deleted daily` : ''}.`
+          },
+        )
+      }),
+    ),
+  )
 
   const body = h(
     'div',
     'settings',
+    siteSection,
     h('h3', {}, 'Members'),
     lists.members,
     h(
@@ -169,7 +229,8 @@ export function createSettingsPanel(creds: Credentials) {
   async function load(siteId: string) {
     site = siteId
     const base = `/api/v1/sites/${encodeURIComponent(siteId)}`
-    const [members, keys, links, goals] = await Promise.all([
+    const [info, members, keys, links, goals] = await Promise.all([
+      call(creds, 'GET', base),
       call(creds, 'GET', `${base}/members`),
       call(creds, 'GET', `${base}/read-keys`),
       call(creds, 'GET', `${base}/share-links`),
@@ -178,6 +239,20 @@ export function createSettingsPanel(creds: Credentials) {
     // Editors see share links only; viewers nothing.
     panel.el.hidden = !links.body.success
     if (panel.el.hidden) return
+    // Site settings: for the site's admins (the members list answers them only).
+    siteSection.hidden = !members.body.success || !info.body.success
+    if (!siteSection.hidden) {
+      const d = info.body.data as SiteSettings
+      siteName.value = d.name
+      siteDomains.value = d.domains.join(', ')
+      replace(
+        siteZone,
+        h('option', { attrs: { value: '' } }, "Not set (each viewer's own)"),
+        ...timeZones(d.timezone).map((z) => h('option', { attrs: { value: z } }, z)),
+      )
+      siteZone.value = d.timezone ?? ''
+      siteRetention.value = d.retention_days === null ? '' : String(d.retention_days)
+    }
     const item = (...c: (string | Node)[]) => h('li', {}, ...c)
     replace(
       lists.members,

@@ -18,6 +18,7 @@ import m012 from './012_hours_gap.sql' with { type: 'text' }
 import m013 from './013_site_settings.sql' with { type: 'text' }
 import m014 from './014_accounts.sql' with { type: 'text' }
 import m015 from './015_daily_use.sql' with { type: 'text' }
+import m016 from './016_site_zone.sql' with { type: 'text' }
 
 /** One SQL migration: its file name (`NNN_name.sql`) and SQL, run in one transaction. */
 export interface SqlMigration {
@@ -60,4 +61,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '013_site_settings.sql', sql: m013 },
   { name: '014_accounts.sql', sql: m014 },
   { name: '015_daily_use.sql', sql: m015 },
+  { name: '016_site_zone.sql', sql: m016 },
 ]

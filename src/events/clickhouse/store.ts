@@ -56,6 +56,11 @@ function matchSql(match: EventMatch): { where: string; params: Record<string, st
       where: 'site_id = {p1:String} AND user_id = {p2:String}',
       params: { p1: match.siteId, p2: match.userId },
     }
+  if (match.before !== undefined)
+    return {
+      where: 'site_id = {p1:String} AND ts < {p2:Int64}',
+      params: { p1: match.siteId, p2: String(Math.floor(match.before)) },
+    }
   return { where: 'site_id = {p1:String}', params: { p1: match.siteId } }
 }
 

@@ -457,6 +457,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the overview of all sites
+         * @description Every site the caller may read (the admin token and owners: all sites; a signed-in user or personal token: the sites it has a role on), oldest first, with its distinct visitors and page views in the period (bots left out, as in /api/v1/stats) and a visitors sparkline: one point per hour up to 3 days, per day up to 93 days, per week beyond. One query over all sites.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention": {
         parameters: {
             query?: never;
@@ -579,7 +599,7 @@ export interface paths {
         head?: never;
         /**
          * Change a site
-         * @description Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id) or server-side exclusion rules; fields left out are kept. An alias another site has is refused with 409.
+         * @description Changes a site's name, domains, aliases (other tools' ids, such as an Umami website id), server-side exclusion rules, time zone or retention; fields left out are kept. An alias another site has is refused with 409. A new time zone changes how later reads cut periods and buckets, never the stored times; a shorter retention takes effect at the next daily prune.
          */
         patch: operations["updateSite"];
         trace?: never;
@@ -1391,7 +1411,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Streamable HTTP)
-         * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_journeys, get_funnel, get_retention, list_events (and list_sites for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
+         * @description A Model Context Protocol server, stateless, JSON responses. Tools: get_stats, get_timeseries, get_breakdown, get_journeys, get_funnel, get_retention, list_events (and list_sites and get_overview for the admin), generated from this document; resource pulse://data-model. Authorise with a site secret key or the admin token; tool calls count against the same rate limit as the REST API.
          */
         post: operations["callMcp"];
         delete?: never;
@@ -1896,12 +1916,19 @@ export interface components {
              */
             public_key: string;
             /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days: number | null;
+            /**
              * @description Shown only once
              * @example sk_Vb7d…
              */
             secret_key: string;
             /** @example site_abc123 */
             site_id: string;
+            /** @example null */
+            timezone: string | null;
         };
         CreatedWebhook: {
             /**
@@ -2104,10 +2131,20 @@ export interface components {
              */
             name?: string;
             /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days?: number | null;
+            /**
              * @description Site identifier: letters, digits, `_`, `.` and `-`, at most 64 characters
              * @example site_abc123
              */
             site_id?: string;
+            /**
+             * @description IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone
+             * @example Europe/Berlin
+             */
+            timezone?: string | null;
         };
         CreateWebhookBody: {
             /** @enum {string} */
@@ -2558,7 +2595,7 @@ export interface components {
                 url?: string;
             }[];
             /**
-             * @description IANA time zone of calendar periods, buckets and dates without offset. Default UTC
+             * @description IANA time zone of calendar periods, buckets and dates without offset. Default: the site's time zone (UTC unless set in its settings)
              * @example Europe/Berlin
              */
             timezone?: string;
@@ -2700,6 +2737,20 @@ export interface components {
                     js_heap_mb: number;
                     /** @description Resident memory of the process, MiB */
                     rss_mb: number;
+                };
+                /** @description The daily retention prune (sites' `retention_days`) */
+                retention?: {
+                    /** @description Why that prune failed, if it did */
+                    last_error: string | null;
+                    /**
+                     * Format: date-time
+                     * @description When the daily prune last deleted for a site (null: not since start)
+                     */
+                    last_prune_at: string | null;
+                    /** @description Events that prune deleted */
+                    last_pruned_events: number;
+                    /** @description Sites with a retention limit */
+                    sites: number;
                 };
             } & {
                 [key: string]: unknown;
@@ -2997,6 +3048,70 @@ export interface components {
         MemberBody: {
             /** @enum {string} */
             role: "viewer" | "editor" | "admin";
+        };
+        OverviewResult: {
+            data: {
+                /**
+                 * @description Bucket starts, ISO 8601 with the time zone’s offset
+                 * @example [
+                 *       "2026-11-18T00:00:00Z",
+                 *       "2026-11-19T00:00:00Z",
+                 *       "2026-11-20T00:00:00Z"
+                 *     ]
+                 */
+                buckets: string[];
+                /**
+                 * Format: date-time
+                 * @example 2026-11-13T12:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description Bucket size of the sparklines
+                 * @example day
+                 */
+                interval: string;
+                /**
+                 * @description The period
+                 * @example 7d
+                 * @enum {string}
+                 */
+                period: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                /** @description Every site the caller may read, oldest first */
+                sites: {
+                    /** @example My shop */
+                    name: string;
+                    /**
+                     * @description Page views in the period
+                     * @example 5678
+                     */
+                    page_views: number;
+                    /** @example site_abc123 */
+                    site_id: string;
+                    /**
+                     * @description Visitors per bucket, one number per entry of `buckets`
+                     * @example [
+                     *       120,
+                     *       98,
+                     *       143
+                     *     ]
+                     */
+                    sparkline: number[];
+                    /**
+                     * @description Distinct visitors in the period
+                     * @example 1234
+                     */
+                    visitors: number;
+                }[];
+                /** @example UTC */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-20T12:00:00.000Z
+                 */
+                to: string;
+            };
+            /** @constant */
+            success: true;
         };
         PasswordBody: {
             /** @description Password: at least 10 characters. Never logged or echoed. */
@@ -3551,8 +3666,18 @@ export interface components {
             exclusions: components["schemas"]["SiteExclusions"];
             /** @example My shop */
             name: string;
+            /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days: number | null;
             /** @example site_abc123 */
             site_id: string;
+            /**
+             * @description IANA time zone of the site; null: none set (reads default to UTC, the dashboard to the viewer's zone)
+             * @example Europe/Berlin
+             */
+            timezone: string | null;
         };
         /** @description Server-side exclusion rules of a site */
         SiteExclusions: {
@@ -4018,7 +4143,7 @@ export interface components {
              */
             property_value?: string | null;
         };
-        /** @description The settings to change; the others are kept */
+        /** @description The settings to change; the others are kept. `retention_days: null` removes the limit */
         UpdateSiteBody: {
             /**
              * @description Other tools' ids of this site: an Umami website id sent to `POST /api/send` is looked up here. Unique across sites
@@ -4065,6 +4190,16 @@ export interface components {
              * @example My shop
              */
             name?: string;
+            /**
+             * @description Days of events kept (null: keep everything). Once a day, events before the start of the day `retention_days` days before today (in the site's time zone) are deleted, with everything derived from them
+             * @example 395
+             */
+            retention_days?: number | null;
+            /**
+             * @description IANA time zone of the site: reads that name no `timezone` cut their periods and buckets in it, and the dashboard uses it. Stored event times never change with it. null (the default) sets none: reads default to UTC and the dashboard to each viewer's zone
+             * @example Europe/Berlin
+             */
+            timezone?: string | null;
         };
         UpdateWebhookBody: {
             /** @enum {string} */
@@ -6450,6 +6585,116 @@ export interface operations {
             };
         };
     };
+    getOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                period?: "1h" | "24h" | "7d" | "30d" | "90d" | "today" | "yesterday" | "month" | "last_month" | "12mo" | "year_to_date" | "all" | "custom";
+                timezone?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResult"];
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The share link is revoked or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error envelope */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getRetention: {
         parameters: {
             query: {
@@ -7277,7 +7522,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The settings to change; the others are kept */
+        /** @description The settings to change; the others are kept. `retention_days: null` removes the limit */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateSiteBody"];

@@ -84,7 +84,7 @@ export const scopeQuery = {
   from: str('Start of a custom period (inclusive): epoch ms or ISO 8601', '2026-11-01'),
   to: str('End of a custom period (exclusive): epoch ms or ISO 8601', '2026-11-08'),
   timezone: str(
-    'IANA time zone of calendar periods, buckets and dates without offset. Default UTC',
+    "IANA time zone of calendar periods, buckets and dates without offset. Default: the site's time zone (UTC unless set in its settings)",
     'Europe/Berlin',
   ),
   ...filterQuery,

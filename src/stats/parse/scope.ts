@@ -42,6 +42,8 @@ export interface ScopeOptions {
   filters?: Record<string, unknown>
   /** Conditions from elsewhere than the query (a funnel body's `conditions`). */
   conditions?: unknown
+  /** The zone when the query names none: the site's own (default UTC). */
+  defaultTimezone?: string
 }
 
 /** The equality filters and the conditions of the query, or of a body (`filters`, `conditions`). */
@@ -64,7 +66,9 @@ export function parseScope(
   opts?: ScopeOptions & { defaultPeriod?: Period },
 ): Scope<Period>
 export function parseScope(q: ScopeInput, now: number, opts: ScopeOptions = {}): Scope<Period | 'all'> {
-  const timezone = parseTimezone(q.timezone)
+  const timezone = parseTimezone(
+    q.timezone === undefined || q.timezone === '' ? opts.defaultTimezone : q.timezone,
+  )
   const from =
     q.from === undefined || q.from === '' ? undefined : parseInstant('from', String(q.from), timezone)
   const to = q.to === undefined || q.to === '' ? undefined : parseInstant('to', String(q.to), timezone)
