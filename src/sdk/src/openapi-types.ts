@@ -11007,13 +11007,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Response for status 200; with `format=csv`, a CSV file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BreakdownResult"];
+                    "text/csv": string;
                 };
             };
             /** @description Error envelope */
@@ -11443,13 +11444,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Response for status 200; with `format=csv`, a CSV file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimeseriesResult"];
+                    "text/csv": string;
                 };
             };
             /** @description Error envelope */
