@@ -65,6 +65,18 @@ function withDryRun(op: Json) {
   if (ok) ok.schema = { anyOf: [ok.schema, ref('DryRunResult')] }
 }
 
+/** `format=csv`: the same 200 as a CSV file (the stats routes answer it as a `Response`). */
+function withCsv(lines: string) {
+  return (op: Json) => {
+    const ok = op.responses?.['200']
+    if (!ok?.content) return
+    ok.description = `${ok.description ?? 'The answer'}; with \`format=csv\`, a CSV file`
+    ok.content['text/csv'] = {
+      schema: { type: 'string', description: `A header line, then ${lines}` },
+    }
+  }
+}
+
 /** JSON-RPC 2.0, as far as the MCP route's own answers need it. */
 const JSON_RPC_REQUEST = {
   type: 'object',
@@ -95,6 +107,8 @@ const JSON_RPC_ANSWER = {
 const EDITS: Record<string, (op: Json) => void> = {
   'POST /collect': withDryRun,
   'POST /collect/batch': withDryRun,
+  'GET /api/v1/stats/timeseries': withCsv('one line per point'),
+  'GET /api/v1/stats/breakdown': withCsv('one line per row'),
   'POST /api/v1/sql': (op) => {
     op.responses['200'].description = 'The rows: JSON by default, CSV with `format: "csv"`'
     op.responses['200'].content['text/csv'] = {

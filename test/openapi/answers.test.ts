@@ -171,8 +171,8 @@ afterAll(async () => {
 const A = () => ({ key: ADMIN_TOKEN })
 const S = () => ({ key: sk })
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
-const enumOf = (path: string, name: string): string[] => {
-  const p = doc.paths[path].get.parameters.find((x: Json) => x.name === name)
+const enumOf = (path: string, name: string, method = 'get'): string[] => {
+  const p = doc.paths[path][method].parameters.find((x: Json) => x.name === name)
   return p.schema.enum ?? p.schema.anyOf?.find((s: Json) => s.enum)?.enum ?? []
 }
 const MCP = { accept: 'application/json, text/event-stream' }
@@ -679,26 +679,49 @@ function cases(): Case[] {
   return out
 }
 
-/** Every value of every enum parameter of the stats reads: independent reads, sent a few at a time. */
+/** What a read needs besides the value under test (its required parameters). */
+const READ_BASE: Record<string, Record<string, string>> = {
+  '/api/v1/stats': { metric: 'visitors' },
+  '/api/v1/stats/breakdown': { dimension: 'url' },
+  '/api/v1/stats/journeys': { page: '/' },
+  '/api/v1/stats/timeseries': { period: '7d' },
+}
+
+/**
+ * Every value of every enum query parameter of every read in the document (`period` through
+ * /api/v1/stats: the reads share it; `custom` values need dates and have their own cases), and every
+ * import source: independent requests, sent a few at a time. A new enum parameter is covered as it comes.
+ */
 function enumCases(): Case[] {
   const site = 'site_abc123'
-  const stats = (path: string, extra: Record<string, string>): Case => [
-    'GET',
-    `${path}?${q({ site_id: site, period: '24h', ...extra })}`,
-    S(),
-    200,
-  ]
   const out: Case[] = []
-  for (const m of enumOf('/api/v1/stats', 'metric')) out.push(stats('/api/v1/stats', { metric: m }))
-  for (const p of enumOf('/api/v1/stats', 'period').filter((p) => p !== 'custom'))
-    out.push(stats('/api/v1/stats', { metric: 'visitors', period: p }))
-  for (const i of enumOf('/api/v1/stats/timeseries', 'interval'))
-    out.push(stats('/api/v1/stats/timeseries', { metric: 'event_count', interval: i, period: '7d' }))
-  for (const d of enumOf('/api/v1/stats/breakdown', 'dimension'))
-    out.push(stats('/api/v1/stats/breakdown', { dimension: d }))
-  for (const i of enumOf('/api/v1/retention', 'interval'))
-    out.push(stats('/api/v1/retention', { interval: i }))
-  for (const f of enumOf('/api/v1/export', 'format')) out.push(stats('/api/v1/export', { format: f }))
+  for (const [path, item] of Object.entries(doc.paths) as [string, Json][]) {
+    const params: Json[] = item.get?.parameters ?? []
+    if (!params.some((p) => p.name === 'site_id' && p.in === 'query')) continue
+    for (const p of params) {
+      if (p.in !== 'query' || (p.name === 'period' && path !== '/api/v1/stats')) continue
+      const values: string[] = p.schema?.enum ?? p.schema?.anyOf?.find((s: Json) => s.enum)?.enum ?? []
+      for (const v of values.filter((v) => v !== 'custom'))
+        out.push([
+          'GET',
+          `${path}?${q({ site_id: site, period: '24h', ...READ_BASE[path], [p.name]: v })}`,
+          S(),
+          200,
+        ])
+    }
+  }
+  for (const source of enumOf('/api/v1/admin/imports', 'source', 'post'))
+    out.push([
+      'POST',
+      `/api/v1/admin/imports?${q({ source, site_id: site, dry_run: 'true' })}`,
+      // Umami's export is a CSV with a header: the header alone is a valid (empty) file.
+      {
+        key: ADMIN_TOKEN,
+        body: source === 'umami' ? 'event_id,session_id,created_at,url_path\n' : 'one line\n',
+        headers: { 'content-type': 'text/plain' },
+      },
+      200,
+    ])
   return out
 }
 

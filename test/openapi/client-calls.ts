@@ -104,12 +104,23 @@ export const CALLS: Call[] = [
     query: { ...S, period: '30d', metrics: 'visitors,page_views', properties: { 'property.plan': 'pro' } },
     read: ["'metrics' in d ? d.metrics.visitors : -1", 'number'],
   },
+  // JSON, or CSV with `format=csv`: the 200 is a union with `string` (as runSql's below).
   {
     op: 'getTimeseries',
     query: { ...S, period: '24h', interval: 'hour', metric: 'event_count' },
-    read: ['d.points.map((p) => p.value)', 'number[]', 'v.reduce((a, b) => a + b, 0)'],
+    raw: true,
+    read: [
+      "typeof d === 'string' ? [] : d.data.points.map((p) => p.value)",
+      'number[]',
+      'v.reduce((a, b) => a + b, 0)',
+    ],
   },
-  { op: 'getBreakdown', query: { ...S, period: '30d', dimension: 'url' }, read: ['d.total_rows', 'number'] },
+  {
+    op: 'getBreakdown',
+    query: { ...S, period: '30d', dimension: 'url' },
+    raw: true,
+    read: ["typeof d === 'string' ? -1 : d.data.total_rows", 'number'],
+  },
   { op: 'getRealtime', query: S, read: ['d.visitors', 'number'] },
   {
     op: 'getFunnel',

@@ -127,7 +127,7 @@ export async function run(baseUrl: string, fetchFn: (r: Request) => Promise<Resp
     params: { query: { site_id: 'gen_site', dimension: 'url', metric: 'visitors' } },
     headers,
   })
-  if (!breakdown.data) throw new Error('breakdown failed')
+  if (!breakdown.data || typeof breakdown.data === 'string') throw new Error('breakdown failed')
   const rowKey: string | null = breakdown.data.data.rows[0].key
   const rowValue: number = breakdown.data.data.rows[0].value
 
@@ -135,7 +135,7 @@ export async function run(baseUrl: string, fetchFn: (r: Request) => Promise<Resp
     params: { query: { site_id: 'gen_site', metric: 'event_count', interval: 'hour' } },
     headers,
   })
-  if (!series.data) throw new Error('timeseries failed')
+  if (!series.data || typeof series.data === 'string') throw new Error('timeseries failed')
   const firstTime: string = series.data.data.points[0].time
   const firstValue: number = series.data.data.points[0].value
   const total: number = series.data.data.points.reduce((sum, p) => sum + p.value, 0)

@@ -11899,13 +11899,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Response for status 200; with `format=csv`, a CSV file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BreakdownResult"];
+                    "text/csv": string;
                 };
             };
             /** @description Error envelope */
@@ -12338,13 +12339,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Response for status 200; with `format=csv`, a CSV file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimeseriesResult"];
+                    "text/csv": string;
                 };
             };
             /** @description Error envelope */
