@@ -56,6 +56,11 @@ export const CALLS: Call[] = [
     keep: { sk: 'secret_key', pk: 'public_key' },
   },
   { op: 'listSites', read: ['d.map((s) => s.site_id)', 'string[]'] },
+  {
+    op: 'getOverview',
+    query: { period: '7d' },
+    read: ['d.sites.map((s) => s.visitors)', 'number[]'],
+  },
   { op: 'getSite', path: P, read: ['d.name', 'string'] },
   { op: 'updateSite', path: P, body: { aliases: ['umami-clients'] }, read: ['d.aliases', 'string[]'] },
   { op: 'listKeys', path: P, read: ['d.map((k) => k.kind)', 'string[]'] },
@@ -214,6 +219,12 @@ export const CALLS: Call[] = [
   },
   { op: 'listWebhooks', path: P, read: ['d.map((w) => w.url)', 'string[]'] },
   {
+    op: 'updateWebhook',
+    path: { ...P, webhook_id: '$webhook' },
+    body: { format: 'discord' },
+    read: ['d.format', 'string'],
+  },
+  {
     op: 'testWebhook',
     path: { ...P, webhook_id: '$webhook' },
     read: ["d.delivery_id.startsWith('dl_')", 'boolean'],
@@ -226,6 +237,12 @@ export const CALLS: Call[] = [
     keep: { digest: 'digest_id' },
   },
   { op: 'listDigests', path: P, read: ['d.map((g) => g.frequency)', 'string[]'] },
+  {
+    op: 'updateDigest',
+    path: { ...P, digest_id: '$digest' },
+    body: { hour: 7 },
+    read: ['d.hour', 'number'],
+  },
   {
     op: 'sendDigest',
     path: { ...P, digest_id: '$digest' },
@@ -246,6 +263,17 @@ export const CALLS: Call[] = [
     keep: { rule: 'rule_id' },
   },
   { op: 'listAlerts', path: P, read: ['d.map((a) => a.kind)', 'string[]'] },
+  {
+    op: 'updateAlert',
+    path: { ...P, rule_id: '$rule' },
+    body: { threshold: 20 },
+    read: ['d.threshold', 'number'],
+  },
+  {
+    op: 'testAlert',
+    path: { ...P, rule_id: '$rule' },
+    read: ["d.delivery_id.startsWith('dl_')", 'boolean'],
+  },
   { op: 'listDeliveries', path: P, read: ['d.map((x) => x.channel)', 'string[]', 'v.length > 0'] },
   { op: 'getUnsubscribePage', caller: 'none', query: { token: '$unsub' }, as: 'text' },
   { op: 'unsubscribeDigest', caller: 'none', query: { token: '$unsub' }, as: 'text' },
@@ -289,6 +317,13 @@ export const CALLS: Call[] = [
     caller: 'cookie',
     path: { token_id: '$token' },
     read: ['d.revoked', 'boolean'],
+  },
+  {
+    op: 'changePassword',
+    caller: 'cookie',
+    body: { current_password: OWNER.password, new_password: 'an even longer passphrase' },
+    read: ['d.sessions_ended', 'number'],
+    keep: { cookie: 'SET_COOKIE' },
   },
   { op: 'listAccounts', read: ['d.map((a) => a.email)', 'string[]'] },
   {
