@@ -714,10 +714,16 @@ function enumCases(): Case[] {
     out.push([
       'POST',
       `/api/v1/admin/imports?${q({ source, site_id: site, dry_run: 'true' })}`,
-      // Umami's export is a CSV with a header: the header alone is a valid (empty) file.
+      // Umami's export and Plausible's tables are CSVs with a header: the header alone is a valid
+      // (empty) file.
       {
         key: ADMIN_TOKEN,
-        body: source === 'umami' ? 'event_id,session_id,created_at,url_path\n' : 'one line\n',
+        body:
+          source === 'umami'
+            ? 'event_id,session_id,created_at,url_path\n'
+            : source === 'plausible'
+              ? 'date,visitors,pageviews,bounces,visits,visit_duration\n'
+              : 'one line\n',
         headers: { 'content-type': 'text/plain' },
       },
       200,
