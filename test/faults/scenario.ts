@@ -221,7 +221,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     }
     stopLoad = true
     await Promise.all(load)
-    r.storedBeforeStop = await countOn(server.url, key, 'event_count')
+    // A server that died answers nothing: the exit code and its log's last lines then say why.
+    r.storedBeforeStop = await countOn(server.url, key, 'event_count').catch(() => -1)
     r.exitCode = await server.stop('SIGTERM')
     r.log = server.log()
     if (o.fault === 'readonly') disk.repair()
