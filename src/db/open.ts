@@ -3,7 +3,7 @@
 // call); the load directory,
 // the one place the writer puts files for DuckDB to bulk-load (emptied at open, removed at close for an
 // in-memory database); and where every DuckDB instance spills (`createInstance`).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
@@ -133,6 +133,10 @@ export async function openDatabase(path: string): Promise<Database> {
     reopen(afterOpen) {
       if (path === ':memory:') return Promise.reject(new Error('An in-memory database cannot be reopened'))
       return db.writeLock.run(async () => {
+        // Closing an instance checkpoints it, and on a read-only file system DuckDB's failed truncation of
+        // its log is thrown where it cannot be caught: the process aborts (exit 134, seen in the read-only
+        // disk scenario). So the old instance is closed only once the directory can be written again.
+        unwritableCause(path)
         try {
           if (!(await db.readPool.pause()))
             throw new Error('reads of the old database did not stop in time; the reopen will be tried again')
@@ -151,12 +155,39 @@ export async function openDatabase(path: string): Promise<Database> {
       if (closed) return
       closed = true
       safely(() => db.readPool.close())
+      // On a read-only directory the instance is left to the process's exit (see `reopen`): its log stays
+      // for the next start, as after a crash, instead of an abort here.
+      if (path !== ':memory:')
+        try {
+          unwritableCause(path)
+        } catch {
+          return
+        }
       safely(() => db.writer.closeSync())
       safely(() => db.instance.closeSync())
       if (path === ':memory:') safely(() => rmSync(loadDir, { recursive: true, force: true }))
     },
   }
   return db
+}
+
+/**
+ * Throw when the database's directory cannot be written (a read-only file system, no permission): the
+ * error names the cause in the file system's words (EROFS …), which `describeDbError` turns into one a
+ * self-hoster can act on.
+ */
+function unwritableCause(path: string): void {
+  // A file made and removed: access(2) says nothing of an ext4 that remounted itself read-only on an error.
+  const probe = join(dirname(path), '.pulse-write-probe')
+  try {
+    closeSync(openSync(probe, 'w'))
+    rmSync(probe, { force: true })
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    throw new Error(
+      `${e.code ?? 'EACCES'}: the database's directory cannot be written; the reopen will be tried again`,
+    )
+  }
 }
 
 /** The reads `Database.reader` offers: each call runs on a connection of the pool and gives it back. */
