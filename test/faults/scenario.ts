@@ -204,7 +204,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
       while (inFlight > 0) await Bun.sleep(5)
       // And no flush in flight: a DuckDB commit that the switch to read-only interrupts can abort the
       // process inside DuckDB ("Could not truncate file …wal: Read-only file system" thrown where it is
-      // not caught; seen in 3 of 8 CI runs of this scenario, never when the switch finds DuckDB idle).
+      // not caught; seen 3 times in 6 CI runs of the read-only scenarios, never when the switch finds DuckDB idle).
       // That is a crash (durability.md says what one costs), not the read-only handling tested here.
       for (let i = 0; i < 60 && (await bufferDepth(server.url)) !== 0; i++) await Bun.sleep(50)
     }
