@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { ImportResult } from '../imports/model'
-import { noReasons } from '../imports/run'
 import { isOpenRecord, parseCsvRecord } from '../imports/sources/csv'
 import { plausibleTableOf } from '../imports/sources/plausible'
 import { isZip, readZip } from '../imports/zip'
 import type { AdminOps } from './admin-ops'
 import { CliError, EXIT, exitForStatus } from './output'
+import { emptyImportResult } from './transfer'
 
 /** Largest export read into memory (a ZIP, or the sum of a directory's tables). */
 export const PLAUSIBLE_EXPORT_MAX_BYTES = 1024 * 1_048_576
@@ -114,16 +114,7 @@ export async function importPlausibleExport(
 ): Promise<ImportResult> {
   const tables = readPlausibleExport(path)
   const dates = [...new Set(tables.flatMap((t) => [...t.days.keys()]))].sort()
-  const total: ImportResult = {
-    import_id: '',
-    dry_run: opts.dryRun === true,
-    imported: 0,
-    skipped: 0,
-    invalid: 0,
-    ignored: 0,
-    reasons: noReasons(),
-    issues: [],
-  }
+  const total = emptyImportResult(opts.dryRun === true)
   let offset = 0
   const send = async (days: string[]) => {
     // The part's text, and where each of its lines came from.

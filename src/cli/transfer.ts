@@ -46,6 +46,20 @@ async function checked(res: Response): Promise<Response> {
   return res
 }
 
+/** The sum of no parts: what an import's parts are added into. */
+export function emptyImportResult(dryRun: boolean): ImportResult {
+  return {
+    import_id: '',
+    dry_run: dryRun,
+    imported: 0,
+    skipped: 0,
+    invalid: 0,
+    ignored: 0,
+    reasons: noReasons(),
+    issues: [],
+  }
+}
+
 /** Import `file` through `ops`; resolves with the summed counts of its parts. */
 export async function importFile(
   ops: AdminOps,
@@ -56,16 +70,7 @@ export async function importFile(
   const csv = opts.source === 'umami'
   const fd = openSync(file, 'r')
   const bar = progressBar('import', { total: size })
-  const total: ImportResult = {
-    import_id: '',
-    dry_run: opts.dryRun === true,
-    imported: 0,
-    skipped: 0,
-    invalid: 0,
-    ignored: 0,
-    reasons: noReasons(),
-    issues: [],
-  }
+  const total = emptyImportResult(opts.dryRun === true)
   try {
     let buf: Uint8Array<ArrayBuffer> = new Uint8Array(0)
     let offset = 0
